@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { isoDateTime, pageOf, paginationQuery, uuidSchema } from './common.ts';
+
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  zoneId: z.string().nullable(),
+  actorId: z.string().nullable(),
+  actorName: z.string(),
+  at: isoDateTime,
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditQuery = paginationQuery.extend({
+  entityType: z.string().max(40).optional(),
+  entityId: z.string().max(64).optional(),
+  zoneId: uuidSchema.optional(),
+  actorId: uuidSchema.optional(),
+});
+export const auditPage = pageOf(auditEntrySchema);

@@ -1,0 +1,46 @@
+/**
+ * The one error registry: every code the API can answer, its HTTP status and its message in both
+ * languages. The server's error handler and the web client's message lookup both read this.
+ */
+export const errorRegistry = {
+  VALIDATION_FAILED: { status: 400, zh: '提交的数据有误，请检查标出的字段', en: 'Some fields are invalid; check the marked fields' },
+  BODY_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request body is too large' },
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please log in' },
+  SESSION_EXPIRED: { status: 401, zh: '登录已过期，请重新登录', en: 'Your session has expired; please log in again' },
+  INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  ACCOUNT_LOCKED: { status: 423, zh: '密码错误次数过多，账号已临时锁定，请稍后再试', en: 'Too many failed attempts; the account is locked for a while' },
+  ACCOUNT_DISABLED: { status: 403, zh: '账号已停用，请联系管理员', en: 'This account is deactivated; contact your administrator' },
+  CSRF_INVALID: { status: 403, zh: '安全校验失败，请刷新页面后重试', en: 'Security check failed; reload the page and try again' },
+  FORBIDDEN: { status: 403, zh: '您没有执行此操作的权限', en: 'You are not allowed to do this' },
+  NOT_FOUND: { status: 404, zh: '记录不存在或不在您的管辖范围内', en: 'Not found, or outside the zones you cover' },
+  ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
+  VERSION_CONFLICT: { status: 409, zh: '该记录已被他人修改，请刷新后再编辑', en: 'Someone else saved this record first; reload it and edit again' },
+  DUPLICATE: { status: 409, zh: '已存在相同的记录', en: 'A record like this already exists' },
+  WRONG_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
+  RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  INTERNAL: { status: 500, zh: '服务器内部错误，请稍后重试', en: 'Internal error; try again later' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorRegistry;
+export const errorCodes = Object.keys(errorRegistry) as ErrorCode[];
+
+/** One field-level problem; `field` is a dotted path into the body, query or params. */
+export interface FieldError {
+  field: string;
+  reason: string;
+}
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  requestId: string;
+  details?: { fields?: FieldError[] } & Record<string, unknown>;
+}
+
+export type Locale = 'zh-CN' | 'en-US';
+
+export function errorMessage(code: ErrorCode, locale: Locale): string {
+  const entry = errorRegistry[code] ?? errorRegistry.INTERNAL;
+  return locale === 'en-US' ? entry.en : entry.zh;
+}

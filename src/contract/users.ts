@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { actionsSchema, isoDateTime, pageOf, paginationQuery, regionCodeSchema, uuidSchema, versionSchema } from './common.ts';
+import { roles } from './roles.ts';
+
+export const userSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(roles),
+  regionCode: z.string().nullable(),
+  departmentId: z.string().nullable(),
+  title: z.string().nullable(),
+  phone: z.string().nullable(),
+  active: z.boolean(),
+  locked: z.boolean(),
+  zoneIds: z.array(z.string()),
+  lastLoginAt: isoDateTime.nullable(),
+  version: z.number().int(),
+  actions: actionsSchema,
+});
+export type User = z.infer<typeof userSchema>;
+
+export const listUsersQuery = paginationQuery.extend({
+  q: z.string().trim().max(64).optional().describe('Search in username and display name'),
+  role: z.enum(roles).optional(),
+  zoneId: uuidSchema.optional(),
+  active: z.enum(['true', 'false']).optional(),
+});
+export const userPage = pageOf(userSchema);
+
+const password = z.string().min(8, 'min8').max(256);
+const phone = z.string().trim().regex(/^[0-9+\- ]{5,20}$/, 'phone').nullable().optional();
+
+export const createUserBody = z.object({
+  username: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/, 'username'),
+  displayName: z.string().trim().min(1).max(32),
+  password,
+  role: z.enum(roles),
+  zoneIds: z.array(uuidSchema).max(500).default([]),
+  regionCode: regionCodeSchema.nullable().optional(),
+  departmentId: uuidSchema.nullable().optional(),
+  title: z.string().trim().max(32).nullable().optional(),
+  phone,
+});
+
+export const updateUserBody = z.object({
+  version: versionSchema,
+  displayName: z.string().trim().min(1).max(32).optional(),
+  role: z.enum(roles).optional(),
+  zoneIds: z.array(uuidSchema).max(500).optional(),
+  regionCode: regionCodeSchema.nullable().optional(),
+  departmentId: uuidSchema.nullable().optional(),
+  title: z.string().trim().max(32).nullable().optional(),
+  phone,
+  active: z.boolean().optional(),
+});
+
+export const resetPasswordBody = z.object({ version: versionSchema, password });

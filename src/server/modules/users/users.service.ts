@@ -1,0 +1,162 @@
+import type { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import type { createUserBody, listUsersQuery, resetPasswordBody, updateUserBody } from '../../../contract/users.ts';
+import { regionScopedRoles, type Role } from '../../../contract/roles.ts';
+import type { FieldError } from '../../../contract/errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import type { AuditWriter } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { hashPassword } from '../../platform/auth/passwords.ts';
+import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
+import { actionsFor } from '../../platform/policies.ts';
+import { assertVersion } from '../../db/versioned.ts';
+import type { UsersRepository, UserWithZones } from './users.repository.ts';
+import type { OrgRepository } from '../org/org.repository.ts';
+import type { SessionsRepository } from '../auth/auth.repository.ts';
+
+type Assignment = { role: Role; zoneIds: string[]; regionCode: string | null; departmentId: string | null };
+
+export function createUsersService(deps: {
+  db: Db;
+  users: UsersRepository;
+  org: Pick<OrgRepository, 'existingZoneIds' | 'regionByCode' | 'departmentInZones'>;
+  sessions: Pick<SessionsRepository, 'deleteForUser'>;
+  audit: AuditWriter;
+  clock: Clock;
+}) {
+  const { db, users, org, sessions, audit, clock } = deps;
+
+  const present = (s: SessionContext, u: UserWithZones) => ({
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role as Role,
+    regionCode: u.regionCode,
+    departmentId: u.departmentId,
+    title: u.title,
+    phone: u.phone,
+    active: u.active,
+    locked: u.lockedUntil != null && u.lockedUntil > clock(),
+    zoneIds: u.zoneIds,
+    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+    version: u.version,
+    actions: actionsFor(s, 'user', null),
+  });
+
+  /** The role decides which of zones / region a user needs; unknown references are field errors. */
+  async function validateAssignment(a: Assignment): Promise<void> {
+    const errors: FieldError[] = [];
+    if (regionScopedRoles.includes(a.role)) {
+      const region = a.regionCode ? await org.regionByCode(db, a.regionCode) : undefined;
+      if (!a.regionCode) errors.push({ field: 'regionCode', reason: 'region_required' });
+      else if (!region) errors.push({ field: 'regionCode', reason: 'unknown_region' });
+      else if (region.level !== (a.role === 'province_viewer' ? 'province' : 'city')) errors.push({ field: 'regionCode', reason: 'region_level' });
+    } else if (a.role !== 'system_admin') {
+      if (a.zoneIds.length === 0) errors.push({ field: 'zoneIds', reason: 'zones_required' });
+      const known = new Set(await org.existingZoneIds(db, a.zoneIds));
+      a.zoneIds.forEach((z, i) => {
+        if (!known.has(z)) errors.push({ field: `zoneIds.${i}`, reason: 'unknown_zone' });
+      });
+    }
+    if (a.departmentId && !(await org.departmentInZones(db, a.departmentId, a.zoneIds))) errors.push({ field: 'departmentId', reason: 'unknown_department' });
+    if (errors.length) throw new AppError('VALIDATION_FAILED', { fields: errors });
+  }
+
+  async function load(id: string) {
+    const user = await users.findById(db, id);
+    if (!user) throw notFound();
+    return user;
+  }
+
+  return {
+    async list(s: SessionContext, query: z.infer<typeof listUsersQuery>) {
+      const { page, pageSize, q, role, zoneId, active } = query;
+      const result = await users.list(db, { q, role, zoneId, active: active === undefined ? undefined : active === 'true' }, { page, pageSize });
+      return { items: result.items.map((u) => present(s, u)), total: result.total, page, pageSize };
+    },
+
+    async get(s: SessionContext, id: string) {
+      return present(s, await load(id));
+    },
+
+    async create(s: SessionContext, body: z.infer<typeof createUserBody>, requestId: string) {
+      const regionScoped = regionScopedRoles.includes(body.role);
+      const assignment: Assignment = {
+        role: body.role,
+        zoneIds: regionScoped ? [] : [...new Set(body.zoneIds)],
+        regionCode: regionScoped ? (body.regionCode ?? null) : null,
+        departmentId: body.departmentId ?? null,
+      };
+      await validateAssignment(assignment);
+      if (await users.findByUsername(db, body.username)) throw new AppError('DUPLICATE', { fields: [{ field: 'username', reason: 'username_taken' }] });
+      const passwordHash = await hashPassword(body.password);
+      const created = await db.transaction(async (tx) => {
+        const row = await users.insert(
+          tx,
+          {
+            username: body.username,
+            displayName: body.displayName,
+            passwordHash,
+            role: body.role,
+            regionCode: assignment.regionCode,
+            departmentId: assignment.departmentId,
+            title: body.title ?? null,
+            phone: body.phone ?? null,
+            mustChangePassword: true,
+          },
+          assignment.zoneIds,
+        );
+        await audit(tx, actorOf(s, requestId), { zoneId: null, action: 'user.create', entityType: 'user', entityId: row.id, after: row });
+        return row;
+      });
+      return present(s, created);
+    },
+
+    async update(s: SessionContext, id: string, body: z.infer<typeof updateUserBody>, requestId: string) {
+      const before = await load(id);
+      assertVersion(before, body.version);
+      if (id === s.user.id && body.active === false) throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'active', reason: 'cannot_deactivate_self' }] });
+      if (id === s.user.id && body.role && body.role !== before.role) throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'role', reason: 'cannot_demote_self' }] });
+      const role = body.role ?? (before.role as Role);
+      const regionScoped = regionScopedRoles.includes(role);
+      const assignment: Assignment = {
+        role,
+        zoneIds: regionScoped ? [] : [...new Set(body.zoneIds ?? before.zoneIds)],
+        regionCode: regionScoped ? (body.regionCode !== undefined ? body.regionCode : before.regionCode) : null,
+        departmentId: body.departmentId !== undefined ? body.departmentId : before.departmentId,
+      };
+      await validateAssignment(assignment);
+      const after = await db.transaction(async (tx) => {
+        const row = await users.update(tx, id, body.version, {
+          displayName: body.displayName,
+          role,
+          regionCode: assignment.regionCode,
+          departmentId: assignment.departmentId,
+          title: body.title,
+          phone: body.phone,
+          active: body.active,
+        });
+        await users.replaceZones(tx, id, assignment.zoneIds);
+        if (body.active === false) await sessions.deleteForUser(tx, id);
+        const result = { ...row, zoneIds: [...assignment.zoneIds].sort() };
+        await audit(tx, actorOf(s, requestId), { zoneId: null, action: body.active === false && before.active ? 'user.deactivate' : 'user.update', entityType: 'user', entityId: id, before, after: result });
+        return result;
+      });
+      return present(s, after);
+    },
+
+    async resetPassword(s: SessionContext, id: string, body: z.infer<typeof resetPasswordBody>, requestId: string) {
+      const before = await load(id);
+      assertVersion(before, body.version);
+      const passwordHash = await hashPassword(body.password);
+      await db.transaction(async (tx) => {
+        await users.update(tx, id, body.version, { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null });
+        await sessions.deleteForUser(tx, id);
+        await audit(tx, actorOf(s, requestId), { zoneId: null, action: 'user.password_reset', entityType: 'user', entityId: id });
+      });
+      return present(s, await load(id));
+    },
+  };
+}
+
+export type UsersService = ReturnType<typeof createUsersService>;

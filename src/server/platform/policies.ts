@@ -1,0 +1,60 @@
+/**
+ * Who may do what, as data. A permission names the roles that hold it; zone-scoped permissions
+ * also need the record's zone to be among the caller's zones. Routes check `permission`, services
+ * check `can(...)` for a record, and `actionsFor` tells the client which buttons to show.
+ */
+import { roles, type Role } from '../../contract/roles.ts';
+import type { SessionContext } from './auth/session.ts';
+
+const everyone = roles;
+const admins = ['system_admin'] as const satisfies readonly Role[];
+const zoneAdmins = ['system_admin', 'zone_leader'] as const satisfies readonly Role[];
+const leaders = ['system_admin', 'zone_leader', 'deputy_leader'] as const satisfies readonly Role[];
+
+export const permissionGrants = {
+  'zone.read': everyone,
+  'zone.create': admins,
+  'zone.update': zoneAdmins,
+  'park.manage': zoneAdmins,
+  'department.read': everyone,
+  'department.manage': zoneAdmins,
+  'user.manage': admins,
+  'audit.read': leaders,
+  'calendar.manage': admins,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissionGrants;
+
+/** For each resource: the actions a client may be offered, and the permission each needs. */
+export const resourceActions = {
+  zone: { update: 'zone.update', addPark: 'park.manage', history: 'zone.read' },
+  park: { update: 'park.manage' },
+  department: { update: 'department.manage', history: 'department.read' },
+  user: { update: 'user.manage', resetPassword: 'user.manage', deactivate: 'user.manage', history: 'user.manage' },
+} as const satisfies Record<string, Record<string, Permission>>;
+
+export function hasPermission(session: SessionContext, permission: Permission): boolean {
+  return (permissionGrants[permission] as readonly Role[]).includes(session.user.role);
+}
+
+export function inScope(session: SessionContext, zoneId: string | null | undefined): boolean {
+  if (zoneId == null) return session.scope.all;
+  return session.scope.all || session.scope.zoneIds.includes(zoneId);
+}
+
+/** May the caller do `permission` on a record of `zoneId` (or a global record when null)? */
+export function can(session: SessionContext, permission: Permission, zoneId?: string | null): boolean {
+  if (!hasPermission(session, permission)) return false;
+  return zoneId === undefined || inScope(session, zoneId);
+}
+
+export function actionsFor<R extends keyof typeof resourceActions>(session: SessionContext, resource: R, zoneId?: string | null): string[] {
+  return Object.entries(resourceActions[resource])
+    .filter(([, permission]) => can(session, permission as Permission, zoneId))
+    .map(([action]) => action);
+}
+
+/** Global permissions, for menus. */
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(permissionGrants) as Permission[]).filter((p) => (permissionGrants[p] as readonly Role[]).includes(role));
+}

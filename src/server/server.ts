@@ -1,0 +1,29 @@
+import type { Config } from './config.ts';
+import { buildApp } from './app.ts';
+import { migrateDatabase, openDatabase, type Database } from './db/client.ts';
+import { isEmpty, seedDemo } from './cli/seed.ts';
+
+export function openFromConfig(config: Config): Promise<Database> {
+  return config.DATABASE_URL ? openDatabase({ kind: 'postgres', url: config.DATABASE_URL }) : openDatabase({ kind: 'pglite', dataDir: config.DATA_DIR });
+}
+
+/** Opens (creating, migrating and seeding when empty) the database, then serves the app. */
+export async function startServer(config: Config) {
+  const database = await openFromConfig(config);
+  await migrateDatabase(database);
+  if (config.SEED_ON_EMPTY && (await isEmpty(database))) {
+    console.log('Empty database: loading demo data / 空数据库：正在载入演示数据 …');
+    await seedDemo(database);
+  }
+  const app = await buildApp({ config, database });
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await app.listen({ port: config.PORT, host: config.HOST });
+  console.log(`zonedesk is running on http://localhost:${config.PORT} (database: ${database.kind})`);
+  return { app, database };
+}
