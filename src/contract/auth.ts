@@ -25,7 +25,7 @@ export type Me = z.infer<typeof meResponse>;
 
 export const changePasswordBody = z.object({
   currentPassword: z.string().min(1),
-  newPassword: z.string().min(8).max(256),
+  newPassword: z.string().min(8, 'min8').max(256),
 });
 
 export const localeBody = z.object({ locale: z.enum(['zh-CN', 'en-US']) });

@@ -36,7 +36,10 @@ export const zoneSchema = z.object({
 export type Zone = z.infer<typeof zoneSchema>;
 
 export const createZoneBody = z.object({
-  code: z.string().trim().regex(/^[A-Za-z0-9_-]{2,32}$/, 'code'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{2,32}$/, 'code'),
   name: z.string().trim().min(2).max(64),
   shortName: z.string().trim().min(2).max(16),
   kind: z.enum(zoneKinds),

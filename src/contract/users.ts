@@ -29,10 +29,18 @@ export const listUsersQuery = paginationQuery.extend({
 export const userPage = pageOf(userSchema);
 
 const password = z.string().min(8, 'min8').max(256);
-const phone = z.string().trim().regex(/^[0-9+\- ]{5,20}$/, 'phone').nullable().optional();
+const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\- ]{5,20}$/, 'phone')
+  .nullable()
+  .optional();
 
 export const createUserBody = z.object({
-  username: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/, 'username'),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]{3,32}$/, 'username'),
   displayName: z.string().trim().min(1).max(32),
   password,
   role: z.enum(roles),

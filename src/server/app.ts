@@ -73,7 +73,13 @@ export async function buildApp({ config, database, clock = systemClock }: AppOpt
     for (const method of methods) {
       if (method === 'HEAD' || !route.url.startsWith('/api/')) continue;
       // Read `public` lazily: a child context's onRoute hook may set it after this one ran.
-      routeTable.push({ method, url: route.url, get public() { return Boolean(route.config?.public); } });
+      routeTable.push({
+        method,
+        url: route.url,
+        get public() {
+          return Boolean(route.config?.public);
+        },
+      });
     }
   });
 

@@ -23,7 +23,9 @@ const query = async <T>(db: DbOrTx, text: string, param?: string) =>
 
 /** Tables of the public schema in foreign-key order (parents first), so restore can insert in order. */
 async function tablesInDependencyOrder(db: DbOrTx): Promise<string[]> {
-  const tables = (await query<{ name: string }>(db, `select tablename as name from pg_tables where schemaname = 'public' order by tablename`)).map((r) => r.name);
+  const tables = (await query<{ name: string }>(db, `select tablename as name from pg_tables where schemaname = 'public' order by tablename`)).map(
+    (r) => r.name,
+  );
   const edges = await query<{ child: string; parent: string }>(
     db,
     `select c.conrelid::regclass::text as child, c.confrelid::regclass::text as parent
@@ -83,15 +85,23 @@ export async function backupDatabase(database: Database, file: string): Promise<
 /** Replaces the content of every table with the backup's, in one transaction: all or nothing. */
 export async function restoreDatabase(database: Database, file: string): Promise<{ tables: number; rows: number }> {
   if (!fs.existsSync(file)) throw new BackupError(`No such file: ${file}`);
-  const input = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
   let header: Header | undefined;
   let rows = 0;
-  try {
-    await database.db.transaction(async (tx) => {
+  const notGzip = (err: unknown) => (err as NodeJS.ErrnoException)?.code === 'Z_DATA_ERROR';
+  await database.db
+    .transaction(async (tx) => {
       const identityColumns = await query<{ table_name: string; column_name: string }>(
         tx,
         `select table_name, column_name from information_schema.columns where table_schema = 'public' and is_identity = 'YES'`,
       );
+      // Opened right before reading: lines emitted before the loop starts would be lost.
+      const gunzip = zlib.createGunzip();
+      const input = readline.createInterface({ input: fs.createReadStream(file).pipe(gunzip), crlfDelay: Infinity });
+      let streamError: Error | undefined;
+      gunzip.on('error', (err) => {
+        streamError = err;
+        input.close();
+      });
       for await (const line of input) {
         if (!line) continue;
         if (!header) {
@@ -102,7 +112,8 @@ export async function restoreDatabase(database: Database, file: string): Promise
           }
           if (header.format !== FORMAT) throw new BackupError(`${file} is not a zonedesk backup (format ${header.format})`);
           const current = await migrationCount(tx);
-          if (header.migrations !== current) throw new BackupError(`Backup is at migration ${header.migrations}, this database at ${current}: use the matching zonedesk version`);
+          if (header.migrations !== current)
+            throw new BackupError(`Backup is at migration ${header.migrations}, this database at ${current}: use the matching zonedesk version`);
           const existing = await tablesInDependencyOrder(tx);
           await query(tx, `truncate ${existing.map((t) => `"${t}"`).join(', ')} restart identity cascade`);
           continue;
@@ -113,6 +124,7 @@ export async function restoreDatabase(database: Database, file: string): Promise
         await query(tx, `insert into "${table}" ${overriding} select * from jsonb_populate_recordset(null::"${table}", `, data);
         rows += Number(count);
       }
+      if (streamError) throw streamError;
       if (!header) throw new BackupError(`${file} is empty`);
       for (const c of identityColumns) {
         await query(
@@ -120,10 +132,9 @@ export async function restoreDatabase(database: Database, file: string): Promise
           `select setval(pg_get_serial_sequence('"${c.table_name}"', '${c.column_name}'), coalesce((select max("${c.column_name}") from "${c.table_name}"), 1), (select count(*) > 0 from "${c.table_name}"))`,
         );
       }
+    })
+    .catch((err) => {
+      throw notGzip(err) ? new BackupError(`${file} is not a zonedesk backup (not gzip)`) : err;
     });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'Z_DATA_ERROR') throw new BackupError(`${file} is not a zonedesk backup (not gzip)`);
-    throw err;
-  }
   return { tables: header!.tables.length, rows };
 }

@@ -39,7 +39,8 @@ export async function main(argv: string[]): Promise<number> {
         const { values } = parseArgs({ args: rest, options: { scale: { type: 'string', default: 'demo' } } });
         if (values.scale !== 'demo' && values.scale !== 'province') throw new UsageError('--scale must be demo or province');
         return await withDatabase(async (database) => {
-          if (!(await isEmpty(database))) throw new UsageError('The database already has data; seed only fills an empty one / 数据库非空，演示数据只能载入空库');
+          if (!(await isEmpty(database)))
+            throw new UsageError('The database already has data; seed only fills an empty one / 数据库非空，演示数据只能载入空库');
           const t0 = performance.now();
           const result = await seedDemo(database, { scale: values.scale as 'demo' | 'province' });
           console.log(`Seeded ${result.zones} zones, ${result.users} users in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -49,7 +50,14 @@ export async function main(argv: string[]): Promise<number> {
         if (rest[0] !== 'add') throw new UsageError('usage: zonedesk user add --username U --password P --role R');
         const { values } = parseArgs({
           args: rest.slice(1),
-          options: { username: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, zones: { type: 'string' }, region: { type: 'string' } },
+          options: {
+            username: { type: 'string' },
+            password: { type: 'string' },
+            role: { type: 'string' },
+            name: { type: 'string' },
+            zones: { type: 'string' },
+            region: { type: 'string' },
+          },
         });
         return await withDatabase(async (database) => {
           const user = await addUser(database, values);
@@ -62,7 +70,9 @@ export async function main(argv: string[]): Promise<number> {
         if (!file) throw new UsageError(`usage: zonedesk ${command} FILE`);
         return await withDatabase(async (database) => {
           const summary = command === 'backup' ? await backupDatabase(database, file) : await restoreDatabase(database, file);
-          console.log(`${command === 'backup' ? 'Backed up' : 'Restored'} ${summary.tables} tables, ${summary.rows} rows ${command === 'backup' ? 'to' : 'from'} ${file}`);
+          console.log(
+            `${command === 'backup' ? 'Backed up' : 'Restored'} ${summary.tables} tables, ${summary.rows} rows ${command === 'backup' ? 'to' : 'from'} ${file}`,
+          );
         });
       }
       case 'extract': {

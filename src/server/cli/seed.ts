@@ -41,7 +41,19 @@ export async function seedDemo(database: Database, options: { scale?: SeedScale 
         ['officer', 'investment_officer', 'investment'],
         ['projects', 'project_officer', 'project'],
       ] as const) {
-        await seedUser(tx, { username: `${z.code.toLowerCase()}-${suffix}`, displayName: `${z.shortName}${suffix === 'leader' ? '主任' : '专员'}`, role, title: '', zoneKeys: [z.key], department }, passwordHash, zoneIdOf);
+        await seedUser(
+          tx,
+          {
+            username: `${z.code.toLowerCase()}-${suffix}`,
+            displayName: `${z.shortName}${suffix === 'leader' ? '主任' : '专员'}`,
+            role,
+            title: '',
+            zoneKeys: [z.key],
+            department,
+          },
+          passwordHash,
+          zoneIdOf,
+        );
         userCount++;
       }
     }

@@ -31,7 +31,11 @@ export async function addUser(
   if (await users.findByUsername(database.db, body.username)) throw new UsageError(`username ${body.username} is taken`);
   const passwordHash = await hashPassword(body.password);
   return database.db.transaction(async (tx) => {
-    const user = await users.insert(tx, { username: body.username, displayName: body.displayName, passwordHash, role, regionCode: body.regionCode ?? null }, body.zoneIds);
+    const user = await users.insert(
+      tx,
+      { username: body.username, displayName: body.displayName, passwordHash, role, regionCode: body.regionCode ?? null },
+      body.zoneIds,
+    );
     await recordAudit(tx, systemActor, { zoneId: null, action: 'user.create', entityType: 'user', entityId: user.id, after: user });
     return user;
   });

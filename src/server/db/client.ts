@@ -44,6 +44,9 @@ export type OpenOptions =
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process;
+    // the pool replaces it on the next checkout.
+    pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
     // Fail now, with the server's message, rather than on the first request.
     const probe = await pool.connect();
     probe.release();

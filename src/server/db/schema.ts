@@ -4,23 +4,12 @@
  * Rows people edit carry `version` for optimistic concurrency.
  */
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  char,
-  check,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, char, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
-const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
+const id = () =>
+  uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`);
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 const version = () => integer('version').notNull().default(1);
@@ -50,7 +39,9 @@ export const zones = pgTable(
       .notNull()
       .references(() => regions.code),
     /** How often projects report progress: week, 旬 (ten days) or month. */
-    reportPeriod: text('report_period', { enum: ['week', 'xun', 'month'] }).notNull().default('month'),
+    reportPeriod: text('report_period', { enum: ['week', 'xun', 'month'] })
+      .notNull()
+      .default('month'),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -106,7 +97,9 @@ export const users = pgTable(
     departmentId: uuid('department_id').references(() => departments.id),
     title: text('title'),
     phone: text('phone'),
-    locale: text('locale', { enum: ['zh-CN', 'en-US'] }).notNull().default('zh-CN'),
+    locale: text('locale', { enum: ['zh-CN', 'en-US'] })
+      .notNull()
+      .default('zh-CN'),
     active: boolean('active').notNull().default(true),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     failedLogins: integer('failed_logins').notNull().default(0),
@@ -164,8 +157,5 @@ export const auditLog = pgTable(
     after: jsonb('after'),
     requestId: text('request_id'),
   },
-  (t) => [
-    index('audit_entity_idx').on(t.entityType, t.entityId, t.at),
-    index('audit_zone_at_idx').on(t.zoneId, t.at),
-  ],
+  (t) => [index('audit_entity_idx').on(t.entityType, t.entityId, t.at), index('audit_zone_at_idx').on(t.zoneId, t.at)],
 );

@@ -15,8 +15,7 @@ export class AppError extends Error {
 
 export const notFound = () => new AppError('NOT_FOUND');
 export const forbidden = () => new AppError('FORBIDDEN');
-export const fieldError = (field: string, reason: string, code: ErrorCode = 'VALIDATION_FAILED') =>
-  new AppError(code, { fields: [{ field, reason }] });
+export const fieldError = (field: string, reason: string, code: ErrorCode = 'VALIDATION_FAILED') => new AppError(code, { fields: [{ field, reason }] });
 
 /** PostgreSQL's unique_violation and foreign_key_violation, as both drivers report them. */
 function pgErrorCode(err: unknown): string | undefined {
@@ -41,7 +40,15 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     const where = error.validationContext ?? 'body';
     details = {
       fields: error.validation.map((v) => ({
-        field: [where === 'body' ? '' : where, ...String(v.instancePath ?? '').split('/').filter(Boolean)].filter(Boolean).join('.') || where,
+        field:
+          [
+            where === 'body' ? '' : where,
+            ...String(v.instancePath ?? '')
+              .split('/')
+              .filter(Boolean),
+          ]
+            .filter(Boolean)
+            .join('.') || where,
         reason: translateIssue({ ...v.params, code: v.keyword, message: v.message }, locale),
       })),
     };
@@ -49,7 +56,12 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     code = 'BODY_TOO_LARGE';
   } else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     code = 'UNSUPPORTED_MEDIA_TYPE';
-  } else if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError || error.statusCode === 400) {
+  } else if (
+    error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    error instanceof SyntaxError ||
+    error.statusCode === 400
+  ) {
     code = 'VALIDATION_FAILED';
     details = { fields: [{ field: 'body', reason: locale === 'en-US' ? 'not valid JSON' : '不是有效的 JSON' }] };
   } else if (error.statusCode === 429) {

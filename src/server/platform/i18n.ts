@@ -9,7 +9,15 @@ export function requestLocale(request: FastifyRequest): Locale {
   return request.session?.user.locale ?? 'zh-CN';
 }
 
-type ZodIssueLike = { code?: string; minimum?: number | bigint; maximum?: number | bigint; expected?: string; format?: string; message?: string; origin?: string };
+type ZodIssueLike = {
+  code?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  expected?: string;
+  format?: string;
+  message?: string;
+  origin?: string;
+};
 
 /** Field reasons in the user's language. zod issues arrive as objects; our own reasons as keys or text. */
 export function translateIssue(issue: unknown, locale: Locale): string {
@@ -21,7 +29,8 @@ export function translateIssue(issue: unknown, locale: Locale): string {
     case 'invalid_type':
       return i.message?.includes('received undefined') ? (en ? 'required' : '必填') : en ? `must be ${i.expected}` : `类型应为 ${typeName(i.expected)}`;
     case 'too_small':
-      if (i.origin === 'string') return Number(i.minimum) <= 1 ? (en ? 'required' : '必填') : en ? `at least ${i.minimum} characters` : `至少 ${i.minimum} 个字符`;
+      if (i.origin === 'string')
+        return Number(i.minimum) <= 1 ? (en ? 'required' : '必填') : en ? `at least ${i.minimum} characters` : `至少 ${i.minimum} 个字符`;
       if (i.origin === 'array') return en ? `at least ${i.minimum} items` : `至少 ${i.minimum} 项`;
       return en ? `must be at least ${i.minimum}` : `不能小于 ${i.minimum}`;
     case 'too_big':

@@ -34,7 +34,6 @@ export function createAuditRepository() {
       ]);
       return { items: rows, total: Number(total) };
     },
-
   };
 }
 

@@ -4,7 +4,10 @@ import { okSchema } from '../../../contract/common.ts';
 import { SESSION_COOKIE, sessionOf } from '../../platform/auth/guard.ts';
 import type { AuthService } from './auth.service.ts';
 
-export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; cookieSecure: boolean; loginRateLimit: number }> = async (app, { auth, cookieSecure, loginRateLimit }) => {
+export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; cookieSecure: boolean; loginRateLimit: number }> = async (
+  app,
+  { auth, cookieSecure, loginRateLimit },
+) => {
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: cookieSecure };
 
   app.post(
@@ -39,8 +42,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; cookieSecure
     },
   );
 
-  app.post('/api/auth/locale', { schema: { tags: ['auth'], summary: '界面语言 / UI language', body: localeBody, response: { 200: okSchema } } }, async (request) => {
-    await auth.setLocale(sessionOf(request), request.body.locale);
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/auth/locale',
+    { schema: { tags: ['auth'], summary: '界面语言 / UI language', body: localeBody, response: { 200: okSchema } } },
+    async (request) => {
+      await auth.setLocale(sessionOf(request), request.body.locale);
+      return { ok: true as const };
+    },
+  );
 };

@@ -116,7 +116,8 @@ export function createAuthService(deps: {
 
     async changePassword(session: SessionContext, currentPassword: string, newPassword: string, requestId: string): Promise<void> {
       const user = await users.findById(db, session.user.id);
-      if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) throw new AppError('WRONG_PASSWORD', { fields: [{ field: 'currentPassword', reason: 'WRONG_PASSWORD' }] });
+      if (!user || !(await verifyPassword(user.passwordHash, currentPassword)))
+        throw new AppError('WRONG_PASSWORD', { fields: [{ field: 'currentPassword', reason: 'WRONG_PASSWORD' }] });
       if (currentPassword === newPassword) throw fieldError('newPassword', 'same_password');
       const passwordHash = await hashPassword(newPassword);
       await db.transaction(async (tx) => {

@@ -14,7 +14,12 @@ export function createOrgRepository() {
     const parkRows = await db
       .select()
       .from(parks)
-      .where(inArray(parks.zoneId, rows.map((r) => r.id)))
+      .where(
+        inArray(
+          parks.zoneId,
+          rows.map((r) => r.id),
+        ),
+      )
       .orderBy(asc(parks.name));
     return rows.map((r) => ({ ...r, parks: parkRows.filter((p) => p.zoneId === r.id) }));
   }
@@ -54,11 +59,7 @@ export function createOrgRepository() {
 
     async zoneRefs(db: DbOrTx, zoneIds: string[]) {
       if (zoneIds.length === 0) return [];
-      return db
-        .select({ id: zones.id, name: zones.name, shortName: zones.shortName })
-        .from(zones)
-        .where(inArray(zones.id, zoneIds))
-        .orderBy(asc(zones.code));
+      return db.select({ id: zones.id, name: zones.name, shortName: zones.shortName }).from(zones).where(inArray(zones.id, zoneIds)).orderBy(asc(zones.code));
     },
 
     async existingZoneIds(db: DbOrTx, ids: string[]): Promise<string[]> {
@@ -97,7 +98,10 @@ export function createOrgRepository() {
 
     async departmentInZones(db: DbOrTx, id: string, zoneIds: string[]): Promise<boolean> {
       if (zoneIds.length === 0) return false;
-      const rows = await db.select({ id: departments.id }).from(departments).where(and(eq(departments.id, id), inArray(departments.zoneId, zoneIds)));
+      const rows = await db
+        .select({ id: departments.id })
+        .from(departments)
+        .where(and(eq(departments.id, id), inArray(departments.zoneId, zoneIds)));
       return rows.length > 0;
     },
 

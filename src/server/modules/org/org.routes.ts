@@ -35,8 +35,10 @@ export const orgRoutes: FastifyPluginAsyncZod<{ org: OrgService }> = async (app,
   app.get('/api/zones/:id', { schema: { tags, summary: '开发区详情 / Get zone', params: idParams, response: { 200: zoneSchema } } }, async (req) =>
     org.getZone(sessionOf(req), req.params.id),
   );
-  app.patch('/api/zones/:id', { schema: { tags, summary: '修改开发区 / Update zone', params: idParams, body: updateZoneBody, response: { 200: zoneSchema } } }, async (req) =>
-    org.updateZone(sessionOf(req), req.params.id, req.body, String(req.id)),
+  app.patch(
+    '/api/zones/:id',
+    { schema: { tags, summary: '修改开发区 / Update zone', params: idParams, body: updateZoneBody, response: { 200: zoneSchema } } },
+    async (req) => org.updateZone(sessionOf(req), req.params.id, req.body, String(req.id)),
   );
   app.post(
     '/api/zones/:id/parks',
@@ -46,8 +48,10 @@ export const orgRoutes: FastifyPluginAsyncZod<{ org: OrgService }> = async (app,
       return org.createPark(sessionOf(req), req.params.id, req.body, String(req.id));
     },
   );
-  app.patch('/api/parks/:id', { schema: { tags, summary: '修改园区 / Update park', params: idParams, body: updateParkBody, response: { 200: parkSchema } } }, async (req) =>
-    org.updatePark(sessionOf(req), req.params.id, req.body, String(req.id)),
+  app.patch(
+    '/api/parks/:id',
+    { schema: { tags, summary: '修改园区 / Update park', params: idParams, body: updateParkBody, response: { 200: parkSchema } } },
+    async (req) => org.updatePark(sessionOf(req), req.params.id, req.body, String(req.id)),
   );
 
   app.get(
@@ -63,8 +67,10 @@ export const orgRoutes: FastifyPluginAsyncZod<{ org: OrgService }> = async (app,
       return org.createDepartment(sessionOf(req), req.body, String(req.id));
     },
   );
-  app.get('/api/departments/:id', { schema: { tags, summary: '部门详情 / Get department', params: idParams, response: { 200: departmentSchema } } }, async (req) =>
-    org.getDepartment(sessionOf(req), req.params.id),
+  app.get(
+    '/api/departments/:id',
+    { schema: { tags, summary: '部门详情 / Get department', params: idParams, response: { 200: departmentSchema } } },
+    async (req) => org.getDepartment(sessionOf(req), req.params.id),
   );
   app.patch(
     '/api/departments/:id',

@@ -37,9 +37,25 @@ export interface DemoZone {
 
 /** The demo city (运城市) and its three zones. The first is the one the demo officers work in. */
 export const demoZones: DemoZone[] = [
-  { key: 'fendong', code: 'FDETDZ', name: '汾东经济技术开发区', shortName: '汾东经开区', kind: 'etdz', regionCode: '140802', parks: ['新材料产业园', '装备制造产业园', '现代物流园'] },
+  {
+    key: 'fendong',
+    code: 'FDETDZ',
+    name: '汾东经济技术开发区',
+    shortName: '汾东经开区',
+    kind: 'etdz',
+    regionCode: '140802',
+    parks: ['新材料产业园', '装备制造产业园', '现代物流园'],
+  },
   { key: 'hejin', code: 'HJETDZ', name: '河津经济技术开发区', shortName: '河津开发区', kind: 'etdz', regionCode: '140882', parks: ['铝工业园', '煤化工园区'] },
-  { key: 'yuncheng-hitech', code: 'YCHTZ', name: '运城高新技术产业开发区', shortName: '运城高新区', kind: 'hitech', regionCode: '140802', parks: ['电子信息产业园', '生物医药产业园'] },
+  {
+    key: 'yuncheng-hitech',
+    code: 'YCHTZ',
+    name: '运城高新技术产业开发区',
+    shortName: '运城高新区',
+    kind: 'hitech',
+    regionCode: '140802',
+    parks: ['电子信息产业园', '生物医药产业园'],
+  },
 ];
 
 export const departmentTemplate: { name: string; kind: (typeof departments.$inferInsert)['kind'] }[] = [
@@ -57,10 +73,12 @@ export async function seedZone(db: DbOrTx, z: DemoZone): Promise<string> {
   const zoneId = demoId(`zone:${z.key}`);
   await db.insert(zones).values({ id: zoneId, code: z.code, name: z.name, shortName: z.shortName, kind: z.kind, regionCode: z.regionCode });
   if (z.parks.length) await db.insert(parks).values(z.parks.map((name) => ({ id: demoId(`park:${z.key}:${name}`), zoneId, name })));
-  await db.insert(departments).values([
-    ...departmentTemplate.map((d) => ({ id: departmentId(z.key, d.kind), zoneId, name: d.name, kind: d.kind })),
-    { id: departmentId(z.key, 'platform'), zoneId, name: `${z.shortName.replace(/区$/, '')}投资发展集团有限公司`, kind: 'platform' as const },
-  ]);
+  await db
+    .insert(departments)
+    .values([
+      ...departmentTemplate.map((d) => ({ id: departmentId(z.key, d.kind), zoneId, name: d.name, kind: d.kind })),
+      { id: departmentId(z.key, 'platform'), zoneId, name: `${z.shortName.replace(/区$/, '')}投资发展集团有限公司`, kind: 'platform' as const },
+    ]);
   return zoneId;
 }
 
@@ -86,7 +104,15 @@ export function provinceZones(total: number): DemoZone[] {
     const round = Math.floor(i / (cities.length * scaleKinds.length));
     const cityShort = city.name.replace(/市$/, '');
     const name = `${cityShort}${round ? `第${round + 1}` : ''}${suffix}`;
-    result.push({ key: `scale-${i}`, code: `SX${String(i).padStart(3, '0')}`, name, shortName: `${cityShort}${suffix.slice(0, 4)}`, kind, regionCode: city.code, parks: ['一号园区', '二号园区'] });
+    result.push({
+      key: `scale-${i}`,
+      code: `SX${String(i).padStart(3, '0')}`,
+      name,
+      shortName: `${cityShort}${suffix.slice(0, 4)}`,
+      kind,
+      regionCode: city.code,
+      parks: ['一号园区', '二号园区'],
+    });
   }
   return result;
 }

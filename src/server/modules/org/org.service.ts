@@ -11,7 +11,13 @@ import type { DepartmentRow, OrgRepository, ParkRow, ZoneWithParks } from './org
 export function createOrgService(deps: { db: Db; org: OrgRepository; audit: AuditWriter }) {
   const { db, org, audit } = deps;
 
-  const presentPark = (s: SessionContext, p: ParkRow) => ({ id: p.id, zoneId: p.zoneId, name: p.name, version: p.version, actions: actionsFor(s, 'park', p.zoneId) });
+  const presentPark = (s: SessionContext, p: ParkRow) => ({
+    id: p.id,
+    zoneId: p.zoneId,
+    name: p.name,
+    version: p.version,
+    actions: actionsFor(s, 'park', p.zoneId),
+  });
   const presentZone = (s: SessionContext, z: ZoneWithParks) => ({
     id: z.id,
     code: z.code,
@@ -134,7 +140,14 @@ export function createOrgService(deps: { db: Db; org: OrgRepository; audit: Audi
       const { version, ...patch } = body;
       const after = await db.transaction(async (tx) => {
         const row = await org.updateDepartment(tx, id, version, patch);
-        await audit(tx, actorOf(s, requestId), { zoneId: before.zoneId, action: 'department.update', entityType: 'department', entityId: id, before, after: row });
+        await audit(tx, actorOf(s, requestId), {
+          zoneId: before.zoneId,
+          action: 'department.update',
+          entityType: 'department',
+          entityId: id,
+          before,
+          after: row,
+        });
         return row;
       });
       return presentDepartment(s, after);

@@ -18,7 +18,12 @@ async function attachZones(db: DbOrTx, rows: UserRow[]): Promise<UserWithZones[]
   const links = await db
     .select()
     .from(userZones)
-    .where(inArray(userZones.userId, rows.map((r) => r.id)));
+    .where(
+      inArray(
+        userZones.userId,
+        rows.map((r) => r.id),
+      ),
+    );
   const byUser = new Map<string, string[]>();
   for (const l of links) byUser.set(l.userId, [...(byUser.get(l.userId) ?? []), l.zoneId]);
   return rows.map((r) => ({ ...r, zoneIds: (byUser.get(r.id) ?? []).sort() }));
@@ -27,7 +32,10 @@ async function attachZones(db: DbOrTx, rows: UserRow[]): Promise<UserWithZones[]
 export function createUsersRepository() {
   return {
     async findByUsername(db: DbOrTx, username: string): Promise<UserRow | undefined> {
-      const [row] = await db.select().from(users).where(eq(sql`lower(${users.username})`, username.toLowerCase()));
+      const [row] = await db
+        .select()
+        .from(users)
+        .where(eq(sql`lower(${users.username})`, username.toLowerCase()));
       return row;
     },
 

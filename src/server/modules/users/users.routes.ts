@@ -11,10 +11,14 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
   app.get('/api/users', { config, schema: { tags, summary: '用户列表 / List users', querystring: listUsersQuery, response: { 200: userPage } } }, async (req) =>
     users.list(sessionOf(req), req.query),
   );
-  app.post('/api/users', { config, schema: { tags, summary: '新建用户 / Create user', body: createUserBody, response: { 201: userSchema } } }, async (req, reply) => {
-    reply.status(201);
-    return users.create(sessionOf(req), req.body, String(req.id));
-  });
+  app.post(
+    '/api/users',
+    { config, schema: { tags, summary: '新建用户 / Create user', body: createUserBody, response: { 201: userSchema } } },
+    async (req, reply) => {
+      reply.status(201);
+      return users.create(sessionOf(req), req.body, String(req.id));
+    },
+  );
   app.get('/api/users/:id', { config, schema: { tags, summary: '用户详情 / Get user', params: idParams, response: { 200: userSchema } } }, async (req) =>
     users.get(sessionOf(req), req.params.id),
   );

@@ -115,8 +115,10 @@ export function createUsersService(deps: {
     async update(s: SessionContext, id: string, body: z.infer<typeof updateUserBody>, requestId: string) {
       const before = await load(id);
       assertVersion(before, body.version);
-      if (id === s.user.id && body.active === false) throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'active', reason: 'cannot_deactivate_self' }] });
-      if (id === s.user.id && body.role && body.role !== before.role) throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'role', reason: 'cannot_demote_self' }] });
+      if (id === s.user.id && body.active === false)
+        throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'active', reason: 'cannot_deactivate_self' }] });
+      if (id === s.user.id && body.role && body.role !== before.role)
+        throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'role', reason: 'cannot_demote_self' }] });
       const role = body.role ?? (before.role as Role);
       const regionScoped = regionScopedRoles.includes(role);
       const assignment: Assignment = {
@@ -139,7 +141,14 @@ export function createUsersService(deps: {
         await users.replaceZones(tx, id, assignment.zoneIds);
         if (body.active === false) await sessions.deleteForUser(tx, id);
         const result = { ...row, zoneIds: [...assignment.zoneIds].sort() };
-        await audit(tx, actorOf(s, requestId), { zoneId: null, action: body.active === false && before.active ? 'user.deactivate' : 'user.update', entityType: 'user', entityId: id, before, after: result });
+        await audit(tx, actorOf(s, requestId), {
+          zoneId: null,
+          action: body.active === false && before.active ? 'user.deactivate' : 'user.update',
+          entityType: 'user',
+          entityId: id,
+          before,
+          after: result,
+        });
         return result;
       });
       return present(s, after);

@@ -12,10 +12,20 @@ export function createWorkbenchRepository() {
           (select count(*)::int from departments d where d.zone_id = z.id) as departments,
           (select count(*)::int from user_zones uz join users u on u.id = uz.user_id where uz.zone_id = z.id and u.active) as users
         from zones z
-        where z.id in (${sql.join(zoneIds.map((id) => sql`${id}::uuid`), sql`, `)})
+        where z.id in (${sql.join(
+          zoneIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})
         order by z.code`);
       type Row = { id: string; name: string; short_name: string; parks: number; departments: number; users: number };
-      return rowsOf<Row>(result).map((r) => ({ id: r.id, name: r.name, shortName: r.short_name, parks: Number(r.parks), departments: Number(r.departments), users: Number(r.users) }));
+      return rowsOf<Row>(result).map((r) => ({
+        id: r.id,
+        name: r.name,
+        shortName: r.short_name,
+        parks: Number(r.parks),
+        departments: Number(r.departments),
+        users: Number(r.users),
+      }));
     },
   };
 }

@@ -1,0 +1,5 @@
+import { buildTemplates } from './templates.ts';
+
+export default async function setup() {
+  await buildTemplates();
+}

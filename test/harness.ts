@@ -1,0 +1,86 @@
+/**
+ * One call gives a test file a real app on a fresh database (PGlite, or PostgreSQL when
+ * TEST_DATABASE_URL is set) and HTTP clients that log in like the web app does.
+ */
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type RouteInfo } from '../src/server/app.ts';
+import { testConfig, type Config } from '../src/server/config.ts';
+import type { Database } from '../src/server/db/client.ts';
+import type { Clock } from '../src/server/platform/clock.ts';
+import { cloneTemplate, type TemplateKind } from './templates.ts';
+
+export interface Response<T = any> {
+  status: number;
+  body: T;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export interface Client {
+  csrfToken?: string;
+  cookie?: string;
+  request<T = any>(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<Response<T>>;
+  get<T = any>(url: string): Promise<Response<T>>;
+  post<T = any>(url: string, body?: unknown): Promise<Response<T>>;
+  patch<T = any>(url: string, body?: unknown): Promise<Response<T>>;
+}
+
+export interface TestContext {
+  app: FastifyInstance & { routeTable: RouteInfo[] };
+  database: Database;
+  config: Config;
+  anon: Client;
+  login(username: string, password?: string): Promise<Client>;
+  close(): Promise<void>;
+}
+
+export function makeClient(app: FastifyInstance, session: { cookie?: string; csrfToken?: string } = {}): Client {
+  const client: Client = {
+    ...session,
+    async request(method, url, body, headers = {}) {
+      const res = await app.inject({
+        method: method as never,
+        url,
+        payload: body === undefined ? undefined : (body as never),
+        headers: {
+          ...(client.cookie ? { cookie: client.cookie } : {}),
+          ...(client.csrfToken ? { 'x-csrf-token': client.csrfToken } : {}),
+          ...headers,
+        },
+      });
+      let parsed: unknown = res.body;
+      if (String(res.headers['content-type'] ?? '').includes('application/json')) parsed = res.json();
+      return { status: res.statusCode, body: parsed, headers: res.headers };
+    },
+    get: (url) => client.request('GET', url),
+    post: (url, body) => client.request('POST', url, body ?? {}),
+    patch: (url, body) => client.request('PATCH', url, body ?? {}),
+  };
+  return client;
+}
+
+export async function createTestContext(
+  options: { template?: TemplateKind; clock?: Clock; config?: Partial<Record<keyof Config, string>> } = {},
+): Promise<TestContext> {
+  const { database, drop } = await cloneTemplate(options.template ?? 'demo');
+  const config = testConfig(options.config);
+  const app = await buildApp({ config, database, clock: options.clock });
+  await app.ready();
+  const anon = makeClient(app);
+  return {
+    app,
+    database,
+    config,
+    anon,
+    async login(username, password = 'zonedesk') {
+      const res = await anon.post('/api/auth/login', { username, password });
+      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      const setCookie = res.headers['set-cookie'];
+      const cookie = String(Array.isArray(setCookie) ? setCookie[0] : setCookie).split(';')[0];
+      return makeClient(app, { cookie, csrfToken: res.body.csrfToken });
+    },
+    async close() {
+      await app.close();
+      await drop();
+    },
+  };
+}
