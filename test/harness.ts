@@ -12,7 +12,7 @@ import { cloneTemplate, type TemplateKind } from './templates.ts';
 export interface Response<T = any> {
   status: number;
   body: T;
-  headers: Record<string, string | string[] | undefined>;
+  headers: Record<string, string | string[] | number | undefined>;
 }
 
 export interface Client {
@@ -49,7 +49,7 @@ export function makeClient(app: FastifyInstance, session: { cookie?: string; csr
       });
       let parsed: unknown = res.body;
       if (String(res.headers['content-type'] ?? '').includes('application/json')) parsed = res.json();
-      return { status: res.statusCode, body: parsed, headers: res.headers };
+      return { status: res.statusCode, body: parsed as never, headers: res.headers };
     },
     get: (url) => client.request('GET', url),
     post: (url, body) => client.request('POST', url, body ?? {}),

@@ -11,8 +11,15 @@ let ctx: TestContext;
 let outsider: Client;
 const otherZone = demoId('zone:hejin');
 
+/** Routes on shared (not zone-scoped) records: every signed-in user may read them. */
+const sharedRecordRoutes = new Set(['GET /api/enterprises/:id']);
+
 /** For each route pattern with :id, a record of the other zone (河津开发区). */
 const otherZoneRecord: Record<string, () => string | Promise<string>> = {
+  '/api/enterprises/:id': async () => {
+    const hejinLeader = await ctx.login('hejin');
+    return (await hejinLeader.post('/api/enterprises', { name: `河津测试铝业${Math.random()}有限公司`, noCreditCode: true })).body.id;
+  },
   '/api/zones/:id': () => otherZone,
   '/api/zones/:id/parks': () => otherZone,
   '/api/parks/:id': () => demoId('park:hejin:铝工业园'),
@@ -51,13 +58,13 @@ describe('every route is guarded', () => {
   });
 
   it("refuses a caller outside the record's zone on every route with an id, writing nothing", async () => {
-    const withId = ctx.app.routeTable.filter((r) => !r.public && r.url.includes(':id'));
+    const withId = ctx.app.routeTable.filter((r) => !r.public && r.url.includes(':id') && !sharedRecordRoutes.has(`${r.method} ${r.url}`));
     expect(withId.length).toBeGreaterThan(5);
     for (const route of withId) {
       const fixture = otherZoneRecord[route.url];
       expect(fixture, `add a fixture for ${route.url} in routes.security.test.ts`).toBeDefined();
-      const before = await auditRows();
       const url = route.url.replace(':id', await fixture());
+      const before = await auditRows();
       const res = await outsider.request(route.method, url, route.method === 'GET' ? undefined : { version: 1, name: '越权修改', password: 'secret-123' });
       expect({ route: `${route.method} ${route.url}`, refused: [403, 404].includes(res.status) }).toEqual({
         route: `${route.method} ${route.url}`,

@@ -26,4 +26,7 @@ export function pageOf<T extends z.ZodType>(item: T) {
 export const okSchema = z.object({ ok: z.literal(true) });
 
 export const isoDateTime = z.string().describe('ISO 8601 timestamp');
-export const regionCodeSchema = z.string().regex(/^[0-9]{6}$/, 'GB/T 2260 code: 6 digits');
+export const regionCodeSchema = z.string().regex(/^[0-9]{6}$/, 'region_code');
+
+/** A calendar date, YYYY-MM-DD (dates are `date` columns, never timestamps). */
+export const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'date_format');

@@ -28,6 +28,12 @@ import { orgRoutes } from './modules/org/org.routes.ts';
 import { createAuditRepository } from './modules/audit/audit.repository.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { createCalendarRepository } from './modules/calendar/calendar.repository.ts';
+import { createCalendarService } from './modules/calendar/calendar.service.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { createEnterprisesRepository } from './modules/enterprises/enterprises.repository.ts';
+import { createEnterprisesService } from './modules/enterprises/enterprises.service.ts';
+import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { createWorkbenchRepository } from './modules/workbench/workbench.repository.ts';
 import { createWorkbenchService } from './modules/workbench/workbench.service.ts';
@@ -137,6 +143,9 @@ export async function buildApp({ config, database, clock = systemClock }: AppOpt
   await app.register(usersRoutes, { users: createUsersService({ db, users, org, sessions, audit, clock }) });
   await app.register(orgRoutes, { org: createOrgService({ db, org, audit }) });
   await app.register(auditRoutes, { audit: createAuditService({ db, audit: auditRepo }) });
+  const calendar = createCalendarService({ db, days: createCalendarRepository(), audit });
+  await app.register(calendarRoutes, { calendar });
+  await app.register(enterprisesRoutes, { enterprises: createEnterprisesService({ db, enterprises: createEnterprisesRepository(), audit }) });
   await app.register(workbenchRoutes, { workbench: createWorkbenchService({ db, workbench: createWorkbenchRepository(), audit: auditRepo }) });
 
   if (fs.existsSync(path.join(webDistDir, 'index.html'))) {

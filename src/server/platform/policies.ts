@@ -10,6 +10,8 @@ const everyone = roles;
 const admins = ['system_admin'] as const satisfies readonly Role[];
 const zoneAdmins = ['system_admin', 'zone_leader'] as const satisfies readonly Role[];
 const leaders = ['system_admin', 'zone_leader', 'deputy_leader'] as const satisfies readonly Role[];
+/** Everyone who works records, as opposed to those who only read them. */
+const editors = ['system_admin', 'zone_leader', 'deputy_leader', 'investment_officer', 'project_officer', 'approval_agent', 'service_officer'] as const satisfies readonly Role[];
 
 export const permissionGrants = {
   'zone.read': everyone,
@@ -21,6 +23,8 @@ export const permissionGrants = {
   'user.manage': admins,
   'audit.read': leaders,
   'calendar.manage': admins,
+  'enterprise.create': editors,
+  'enterprise.update': editors,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionGrants;
@@ -31,6 +35,7 @@ export const resourceActions = {
   park: { update: 'park.manage' },
   department: { update: 'department.manage', history: 'department.read' },
   user: { update: 'user.manage', resetPassword: 'user.manage', deactivate: 'user.manage', history: 'user.manage' },
+  enterprise: { update: 'enterprise.update', history: 'zone.read' },
 } as const satisfies Record<string, Record<string, Permission>>;
 
 export function hasPermission(session: SessionContext, permission: Permission): boolean {
