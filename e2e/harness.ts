@@ -1,0 +1,35 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+
+/** What the runner hands each test: the server's URL, the browser, and a fresh page in its own context. */
+export interface E2eContext {
+  baseUrl: string;
+  browser: Browser;
+  page: Page;
+}
+
+export type E2eTest = (context: E2eContext) => Promise<void>;
+
+/** playwright-core has no `expect`: wait for the locator to show, failing with what was looked for. */
+export async function expectVisible(locator: Locator, timeout = 15_000): Promise<void> {
+  try {
+    await locator.first().waitFor({ state: 'visible', timeout });
+  } catch {
+    throw new Error(`expected to see ${locator}`);
+  }
+}
+
+export async function expectHidden(locator: Locator, timeout = 15_000): Promise<void> {
+  try {
+    await locator.first().waitFor({ state: 'hidden', timeout });
+  } catch {
+    throw new Error(`expected not to see ${locator}`);
+  }
+}
+
+/** Logs in through the real login page, pressing Enter as a user would. */
+export async function loginAs(page: Page, baseUrl: string, username: string, password = 'zonedesk'): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByLabel('密码', { exact: true }).press('Enter');
+}

@@ -1,0 +1,25 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { userPage } from '../../../../contract/users.ts';
+import { api } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
+
+export type UserPage = z.infer<typeof userPage>;
+
+export interface ListUsersParams {
+  page: number;
+  pageSize: number;
+  q?: string;
+  role?: string;
+  zoneId?: string;
+  active?: 'true' | 'false';
+}
+
+export function listUsers(params: ListUsersParams): Promise<UserPage> {
+  return api.get<UserPage>('/users', { ...params });
+}
+
+/** Keeps the previous page on screen while the next one loads, so the table does not flash. */
+export function useUsers(params: ListUsersParams) {
+  return useQuery({ queryKey: queryKeys.users.list({ ...params }), queryFn: () => listUsers(params), placeholderData: keepPreviousData });
+}

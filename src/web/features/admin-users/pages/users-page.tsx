@@ -1,0 +1,184 @@
+import { useState } from 'react';
+import { App, Button, Flex, Input, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { regionScopedRoles, roles } from '../../../../contract/roles.ts';
+import type { User } from '../../../../contract/users.ts';
+import { RecordHistoryDrawer, type RecordHistoryTarget } from '../../../components/record-history-drawer';
+import { useI18n } from '../../../i18n/use-i18n';
+import { formatDateTime } from '../../../lib/format-date-time';
+import { useSession } from '../../../lib/session-context';
+import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
+import { useLabels } from '../../../lib/use-labels';
+import { useUsers, type ListUsersParams } from '../api/list-users';
+import { useRegions } from '../api/list-regions';
+import { useUpdateUser } from '../api/update-user';
+import { ResetPasswordModal } from '../components/reset-password-modal';
+import { UserFormModal } from '../components/user-form-modal';
+
+/** 用户管理: search and filter accounts, create and edit them, reset passwords, deactivate, read history. */
+export default function UsersPage() {
+  const { t, locale } = useI18n();
+  const labels = useLabels();
+  const { message } = App.useApp();
+  const { me } = useSession();
+  const handleError = useApiErrorHandler();
+  const [params, setParams] = useState<ListUsersParams>({ page: 1, pageSize: 20 });
+  const users = useUsers(params);
+  const regions = useRegions();
+  const updateUser = useUpdateUser();
+  const [editing, setEditing] = useState<{ user: User | null } | null>(null);
+  const [resetting, setResetting] = useState<User | null>(null);
+  const [history, setHistory] = useState<RecordHistoryTarget | null>(null);
+
+  const filter = (patch: Partial<ListUsersParams>) => setParams((p) => ({ ...p, ...patch, page: 1 }));
+  const zoneName = (id: string) => me.zones.find((z) => z.id === id)?.shortName ?? id.slice(0, 8);
+  const regionName = (code: string) => regions.data?.find((r) => r.code === code)?.name ?? code;
+
+  const setActive = (user: User, active: boolean) =>
+    updateUser.mutate(
+      { id: user.id, version: user.version, active },
+      {
+        onSuccess: () => message.success(active ? t('users.activated') : t('users.deactivated')),
+        onError: (error) => handleError(error, { onReload: () => users.refetch() }),
+      },
+    );
+
+  const columns: TableColumnsType<User> = [
+    { title: t('users.username'), dataIndex: 'username', width: 140 },
+    {
+      title: t('users.displayName'),
+      dataIndex: 'displayName',
+      render: (name: string, user) => (
+        <span>
+          {name}
+          {user.title && (
+            <Typography.Text type="secondary" style={{ marginLeft: 6, fontSize: 12 }}>
+              {user.title}
+            </Typography.Text>
+          )}
+        </span>
+      ),
+    },
+    { title: t('users.role'), dataIndex: 'role', width: 120, render: (role: string) => labels.role(role) },
+    {
+      title: t('users.zones'),
+      key: 'scope',
+      render: (_, user) => {
+        if (user.role === 'system_admin') return <Tag>{t('shell.allZones')}</Tag>;
+        if (regionScopedRoles.includes(user.role)) return user.regionCode ? <Tag color="purple">{regionName(user.regionCode)}</Tag> : null;
+        return user.zoneIds.map((id) => <Tag key={id}>{zoneName(id)}</Tag>);
+      },
+    },
+    {
+      title: t('users.status'),
+      key: 'status',
+      width: 130,
+      render: (_, user) => (
+        <Space size={4} wrap>
+          {user.active ? <Tag color="green">{t('users.active')}</Tag> : <Tag>{t('users.inactive')}</Tag>}
+          {user.locked && <Tag color="red">{t('users.locked')}</Tag>}
+        </Space>
+      ),
+    },
+    { title: t('users.lastLogin'), dataIndex: 'lastLoginAt', width: 170, render: (at: string | null) => formatDateTime(at, locale) },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 260,
+      render: (_, user) => (
+        <Space size={0} wrap>
+          {user.actions.includes('update') && (
+            <Button type="link" size="small" onClick={() => setEditing({ user })}>
+              {t('common.edit')}
+            </Button>
+          )}
+          {user.actions.includes('resetPassword') && (
+            <Button type="link" size="small" onClick={() => setResetting(user)}>
+              {t('users.resetPassword')}
+            </Button>
+          )}
+          {user.active && user.actions.includes('deactivate') && user.id !== me.user.id && (
+            <Popconfirm title={t('users.deactivateConfirm', { name: user.displayName })} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => setActive(user, false)}>
+              <Button type="link" size="small" danger>
+                {t('users.deactivate')}
+              </Button>
+            </Popconfirm>
+          )}
+          {!user.active && user.actions.includes('update') && (
+            <Popconfirm title={t('users.activateConfirm', { name: user.displayName })} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => setActive(user, true)}>
+              <Button type="link" size="small">
+                {t('users.activate')}
+              </Button>
+            </Popconfirm>
+          )}
+          {user.actions.includes('history') && (
+            <Button type="link" size="small" onClick={() => setHistory({ entityType: 'user', entityId: user.id, name: user.displayName })}>
+              {t('common.history')}
+            </Button>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <div>
+      <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('users.title')}
+        </Typography.Title>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ user: null })}>
+          {t('users.create')}
+        </Button>
+      </Flex>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search allowClear placeholder={t('users.searchPlaceholder')} aria-label={t('users.searchPlaceholder')} style={{ width: 240 }} onSearch={(q) => filter({ q: q.trim() || undefined })} />
+        <Select
+          allowClear
+          aria-label={t('users.filterRole')}
+          placeholder={t('users.filterRole')}
+          style={{ width: 160 }}
+          options={roles.map((r) => ({ value: r, label: labels.role(r) }))}
+          onChange={(role?: string) => filter({ role })}
+        />
+        <Select
+          allowClear
+          aria-label={t('users.filterZone')}
+          placeholder={t('users.filterZone')}
+          style={{ width: 160 }}
+          options={me.zones.map((z) => ({ value: z.id, label: z.shortName }))}
+          onChange={(zoneId?: string) => filter({ zoneId })}
+        />
+        <Select
+          allowClear
+          aria-label={t('users.filterStatus')}
+          placeholder={t('users.filterStatus')}
+          style={{ width: 120 }}
+          options={[
+            { value: 'true', label: t('users.active') },
+            { value: 'false', label: t('users.inactive') },
+          ]}
+          onChange={(active?: 'true' | 'false') => filter({ active })}
+        />
+      </Space>
+      <Table<User>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={users.data?.items}
+        loading={users.isFetching}
+        pagination={{
+          current: params.page,
+          pageSize: params.pageSize,
+          total: users.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t('common.total', { total }),
+          onChange: (page, pageSize) => setParams((p) => ({ ...p, page, pageSize })),
+        }}
+      />
+      <UserFormModal open={editing !== null} user={editing?.user ?? null} onClose={() => setEditing(null)} />
+      <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+      <RecordHistoryDrawer target={history} onClose={() => setHistory(null)} />
+    </div>
+  );
+}

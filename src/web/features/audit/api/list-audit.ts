@@ -1,0 +1,23 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { auditPage } from '../../../../contract/audit.ts';
+import { api } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
+
+export type AuditPage = z.infer<typeof auditPage>;
+
+export interface ListAuditParams {
+  page: number;
+  pageSize: number;
+  entityType?: string;
+  zoneId?: string;
+  actorId?: string;
+}
+
+export function listAudit(params: ListAuditParams): Promise<AuditPage> {
+  return api.get<AuditPage>('/audit', { ...params });
+}
+
+export function useAuditLog(params: ListAuditParams) {
+  return useQuery({ queryKey: queryKeys.audit.list({ ...params }), queryFn: () => listAudit(params), placeholderData: keepPreviousData });
+}

@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { createZoneBody, Zone } from '../../../../contract/org.ts';
+import { api } from '../../../lib/api-client';
+import { invalidateOrg } from './invalidate-org';
+
+export type CreateZoneInput = z.input<typeof createZoneBody>;
+
+export function createZone(input: CreateZoneInput): Promise<Zone> {
+  return api.post<Zone>('/zones', input);
+}
+
+export function useCreateZone() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: createZone, onSuccess: () => invalidateOrg(queryClient) });
+}

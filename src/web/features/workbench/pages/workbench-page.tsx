@@ -1,0 +1,65 @@
+import { Button, Card, Col, Empty, Result, Row, Skeleton, Typography } from 'antd';
+import { useI18n } from '../../../i18n/use-i18n';
+import { useCurrentZone } from '../../../lib/current-zone-context';
+import { useSession } from '../../../lib/session-context';
+import { useWorkbench } from '../api/get-workbench';
+import { RecentChangesList } from '../components/recent-changes-list';
+import { ZoneSummaryCard } from '../components/zone-summary-card';
+
+/** 工作台: the zones the user covers (or the one chosen in the switcher) and what changed lately. */
+export default function WorkbenchPage() {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const { zoneId } = useCurrentZone();
+  const workbench = useWorkbench();
+
+  const zones = (workbench.data?.zones ?? []).filter((z) => !zoneId || z.id === zoneId);
+  const changes = (workbench.data?.recentChanges ?? []).filter((c) => !zoneId || c.zoneId === zoneId || c.zoneId === null);
+
+  return (
+    <div>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('menu.workbench')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('workbench.greeting', { name: me.user.displayName })}</Typography.Paragraph>
+
+      {workbench.isError ? (
+        <Result
+          status="warning"
+          title={t('common.loadFailed')}
+          subTitle={workbench.error.message}
+          extra={<Button onClick={() => workbench.refetch()}>{t('common.retry')}</Button>}
+        />
+      ) : (
+        <>
+          <Typography.Title level={5}>{t('workbench.zones')}</Typography.Title>
+          {workbench.isPending ? (
+            <Row gutter={[16, 16]}>
+              {[0, 1, 2].map((i) => (
+                <Col key={i} xs={24} md={12} xl={8}>
+                  <Card size="small">
+                    <Skeleton active paragraph={{ rows: 2 }} />
+                  </Card>
+                </Col>
+              ))}
+            </Row>
+          ) : zones.length === 0 ? (
+            <Empty description={t('workbench.noZones')} />
+          ) : (
+            <Row gutter={[16, 16]}>
+              {zones.map((zone) => (
+                <Col key={zone.id} xs={24} md={12} xl={8}>
+                  <ZoneSummaryCard zone={zone} />
+                </Col>
+              ))}
+            </Row>
+          )}
+
+          <Card title={t('workbench.recentChanges')} size="small" style={{ marginTop: 24 }}>
+            {workbench.isPending ? <Skeleton active /> : <RecentChangesList entries={changes} />}
+          </Card>
+        </>
+      )}
+    </div>
+  );
+}
