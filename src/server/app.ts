@@ -149,12 +149,8 @@ export async function buildApp({ config, database, clock = systemClock }: AppOpt
   await app.register(workbenchRoutes, { workbench: createWorkbenchService({ db, workbench: createWorkbenchRepository(), audit: auditRepo }) });
 
   if (fs.existsSync(path.join(webDistDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDistDir, wildcard: false, index: ['index.html'] });
-    // Client-side routes: any GET outside /api that is not a file gets the SPA shell.
-    app.get('/*', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
-      if (request.url.startsWith('/api/')) return notFoundHandler(request, reply);
-      return reply.sendFile('index.html');
-    });
+    // wildcard: files are looked up per request, so a rebuild while running is served at once.
+    await app.register(fastifyStatic, { root: webDistDir, wildcard: true, index: ['index.html'] });
   }
 
   return Object.assign(app, { routeTable });

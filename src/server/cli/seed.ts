@@ -32,7 +32,8 @@ export async function seedDemo(database: Database, options: { scale?: SeedScale 
       await recordAudit(tx, systemActor, { zoneId, action: 'zone.create', entityType: 'zone', entityId: zoneId, after: { name: z.name, code: z.code } });
     }
     for (const u of demoUsers) {
-      await seedUser(tx, u, passwordHash, zoneIdOf);
+      const id = await seedUser(tx, u, passwordHash, zoneIdOf);
+      await recordAudit(tx, systemActor, { zoneId: null, action: 'user.create', entityType: 'user', entityId: id, after: { username: u.username, displayName: u.displayName, role: u.role } });
       userCount++;
     }
     for (const z of extraZones) {

@@ -82,6 +82,10 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
 }
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {
+  // Client-side routes of the web app (/projects/123) get the app shell, when it is built.
+  if (request.method === 'GET' && !request.url.startsWith('/api/') && typeof reply.sendFile === 'function') {
+    return reply.type('text/html').sendFile('index.html');
+  }
   const code: ErrorCode = 'ROUTE_NOT_FOUND';
   reply.status(404).send({ code, message: errorMessage(code, requestLocale(request)), requestId: String(request.id) });
 }

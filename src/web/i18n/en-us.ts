@@ -177,6 +177,7 @@ export const enUS: Record<MessageKey, string> = {
   'action.user.create': 'Created user',
   'action.user.update': 'Updated user',
   'action.user.deactivate': 'Deactivated user',
+  'action.user.activate': 'Activated user',
   'action.user.password_reset': 'Reset password',
   'action.user.password_changed': 'Changed password',
   'action.auth.login': 'Logged in',

@@ -176,6 +176,7 @@ export const zhCN = {
   'action.user.create': '新建用户',
   'action.user.update': '修改用户',
   'action.user.deactivate': '停用用户',
+  'action.user.activate': '启用用户',
   'action.user.password_reset': '重置密码',
   'action.user.password_changed': '修改密码',
   'action.auth.login': '登录',

@@ -32,3 +32,18 @@ describe('health and API docs', () => {
     expect(res.body.code).toBe('ROUTE_NOT_FOUND');
   });
 });
+
+describe('the web app', () => {
+  it('serves the built app shell for client-side routes, and JSON 404 under /api', async () => {
+    const { webDistDir } = await import('../../app.ts');
+    const fs = await import('node:fs');
+    if (!fs.existsSync(`${webDistDir}/index.html`)) return; // built by `npm start` / the e2e runner
+    const page = await ctx.anon.get('/projects/some-id');
+    expect(page.status).toBe(200);
+    expect(String(page.headers['content-type'])).toContain('text/html');
+    expect(page.body).toContain('<div id="root"');
+    const api = await ctx.anon.get('/api/no-such-thing');
+    expect(api.status).toBe(404);
+    expect(api.body.code).toBe('ROUTE_NOT_FOUND');
+  });
+});

@@ -143,7 +143,7 @@ export function createUsersService(deps: {
         const result = { ...row, zoneIds: [...assignment.zoneIds].sort() };
         await audit(tx, actorOf(s, requestId), {
           zoneId: null,
-          action: body.active === false && before.active ? 'user.deactivate' : 'user.update',
+          action: body.active === false && before.active ? 'user.deactivate' : body.active === true && !before.active ? 'user.activate' : 'user.update',
           entityType: 'user',
           entityId: id,
           before,

@@ -119,7 +119,7 @@ describe('user administration', () => {
     expect((await ctx.anon.post('/api/auth/login', { username: 'leaver', password: 'another-456' })).status).toBe(200);
     const history = await admin.get(`/api/audit?entityType=user&entityId=${created.id}`);
     expect(history.body.items.map((e: { action: string }) => e.action)).toEqual(
-      expect.arrayContaining(['user.create', 'user.deactivate', 'user.update', 'user.password_reset']),
+      expect.arrayContaining(['user.create', 'user.deactivate', 'user.activate', 'user.password_reset']),
     );
   });
 

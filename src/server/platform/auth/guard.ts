@@ -15,7 +15,7 @@ export function registerGuard(app: FastifyInstance, resolve: (token: string) => 
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const config = request.routeOptions.config;
     // Unknown URLs (no route) fall through to the not-found handler.
-    if (!request.routeOptions.url || !request.url.startsWith('/api/') || config.public) return;
+    if (!request.routeOptions.url?.startsWith('/api/') || config.public) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) throw new AppError('UNAUTHENTICATED');
     const session = await resolve(token);

@@ -1,0 +1,203 @@
+import type { Span } from '../intake.contract.ts';
+
+/**
+ * Text after normalisation, with `origin[i]` = index in the original input of `text[i]`,
+ * so every fact found in `text` can be reported as a span of the original.
+ */
+export interface NormalisedText {
+  text: string;
+  origin: number[];
+}
+
+interface Piece {
+  chars: string[];
+  origin: number[];
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+const SENTENCE_END = /[。！？!?]/;
+const ASCII_ALNUM = /[A-Za-z0-9]/;
+/** A table row as text exports write it: cells between pipes. Rows keep their own lines. */
+const TABLE_ROW_LINE = /\|.*\|/;
+
+/**
+ * A line that starts a new paragraph: list markers such as `1.`, `一、`, `（二）` and bullets. `1.` must be
+ * followed by text, so a number cut after its point (`23.` / `5亿元`) is not taken for one.
+ */
+export const LIST_MARKER = /^(?:\d{1,2}[.．、]\s*(?=[\u4e00-\u9fa5A-Za-z（(“])|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,2}[)）]|[■◆●★])/;
+
+/**
+ * Per code unit: the replacement ('' drops it). Full-width digits, letters and the decimal point become
+ * ASCII so numbers parse; Chinese punctuation (，：；（）) stays as the users write it. Replacement
+ * characters, private-use glyphs and controls are what odd PDF fonts leave behind, so they go.
+ */
+function mapChar(c: string): string {
+  const code = c.charCodeAt(0);
+  if (c === '\n') return '\n';
+  if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xfee0);
+  if ((code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) return String.fromCharCode(code - 0xfee0);
+  switch (c) {
+    case '．':
+      return '.';
+    case '％':
+      return '%';
+    case '｜':
+      return '|';
+    case '／':
+      return '/';
+    case '－':
+      return '-';
+    case '＋':
+      return '+';
+    case '\u2028':
+    case '\u2029':
+      return '\n';
+  }
+  if (c === '\t' || c === '\u3000' || c === '\u00a0' || /\s/.test(c)) return ' ';
+  if (code === 0xfffd || (code >= 0xe000 && code <= 0xf8ff) || code < 0x20 || (code >= 0x7f && code <= 0x9f)) return '';
+  if ((code >= 0x200b && code <= 0x200f) || code === 0xfeff || c === '□') return '';
+  // Lone surrogates are what a broken decoder leaves; a proper pair is kept.
+  if (code >= 0xd800 && code <= 0xdfff) return '';
+  return c;
+}
+
+function toPieces(input: string): Piece[] {
+  const lines: Piece[] = [{ chars: [], origin: [] }];
+  for (let i = 0; i < input.length; i++) {
+    const c = input[i];
+    const code = c.charCodeAt(0);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < input.length) {
+      const next = input.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        const line = lines[lines.length - 1];
+        line.chars.push(c, input[i + 1]);
+        line.origin.push(i, i + 1);
+        i++;
+        continue;
+      }
+    }
+    if (c === '\r') {
+      if (input[i + 1] !== '\n') lines.push({ chars: [], origin: [] });
+      continue;
+    }
+    const m = mapChar(c);
+    if (m === '\n') {
+      lines.push({ chars: [], origin: [] });
+    } else if (m !== '') {
+      const line = lines[lines.length - 1];
+      line.chars.push(m);
+      line.origin.push(i);
+    }
+  }
+  return lines;
+}
+
+function trimPiece(p: Piece): Piece {
+  let s = 0;
+  let e = p.chars.length;
+  while (s < e && p.chars[s] === ' ') s++;
+  while (e > s && p.chars[e - 1] === ' ') e--;
+  return { chars: p.chars.slice(s, e), origin: p.origin.slice(s, e) };
+}
+
+/** Page furniture a newspaper PDF mixes into the text: romanised headers, page labels, bylines, captions. */
+export function isNoiseLine(line: string): boolean {
+  if (!CJK.test(line)) {
+    const words = line.match(/[A-Za-z]{2,}/g) ?? [];
+    const letters = words.join('').length;
+    if (letters >= 6 && (words.length >= 2 || /[A-Za-z]{8,}/.test(line))) return true;
+    if (/^[A-Z]\d{1,2}$/.test(line) || /^[—–-]+\s*\d{1,3}\s*[—–-]+$/.test(line)) return true;
+    return false;
+  }
+  if (/^第\s*\d{1,3}\s*版/.test(line) && line.length <= 16) return true;
+  if (/^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(星期|周)[一二三四五六日天]/.test(line) && line.length <= 30) return true;
+  if (/^(本报记者|本报通讯员|记者|通讯员|责任编辑|本版责编|责编|编辑|美编|校对|版式|摄影)[\s:：]/.test(line) && !/[。，]/.test(line) && line.length <= 40)
+    return true;
+  if (/^[【[][^】\]]{1,10}[】\]]$/.test(line)) return true;
+  if (/^(▲|图为|图：|上图|下图)/.test(line)) return true;
+  return false;
+}
+
+/**
+ * Joins hard-wrapped lines back into paragraphs. A line break is dropped (with the whitespace around it,
+ * which PDF extraction scatters at line ends, so `110k` / `V` is `110kV` and `42.` / `6` is `42.6`)
+ * unless the previous line ended a sentence or the next line starts a list item; blank lines carry no
+ * meaning because PDF extraction puts them between every line. Table rows (`| a | b |`) stay one per line. Whitespace inside a line survives only
+ * between two ASCII letters or digits (`PACK 项目` → `PACK项目`, `110 kV` kept).
+ */
+export function normalise(input: string): NormalisedText {
+  const out: Piece = { chars: [], origin: [] };
+  let lastLineEnd = '';
+  let lastWasTableRow = false;
+  for (const raw of toPieces(input)) {
+    const line = trimPiece(raw);
+    if (line.chars.length === 0) continue;
+    const lineText = line.chars.join('');
+    if (isNoiseLine(lineText)) continue;
+    const isTableRow = TABLE_ROW_LINE.test(lineText);
+    if (out.chars.length > 0) {
+      const paragraphBreak = SENTENCE_END.test(lastLineEnd) || LIST_MARKER.test(lineText) || isTableRow || lastWasTableRow;
+      if (paragraphBreak) {
+        out.chars.push('\n');
+        out.origin.push(line.origin[0] - 1);
+      }
+    }
+    // Bullets only mark the paragraph start; the break above keeps that meaning.
+    const startsWithBullet = /^[■◆●★]/.test(lineText);
+    for (let i = startsWithBullet ? 1 : 0; i < line.chars.length; i++) {
+      out.chars.push(line.chars[i]);
+      out.origin.push(line.origin[i]);
+    }
+    lastLineEnd = line.chars[line.chars.length - 1];
+    lastWasTableRow = isTableRow;
+  }
+  return removeNoise(collapseSpaces(out));
+}
+
+function collapseSpaces(p: Piece): Piece {
+  const res: Piece = { chars: [], origin: [] };
+  const { chars } = p;
+  for (let i = 0; i < chars.length; i++) {
+    if (chars[i] !== ' ') {
+      res.chars.push(chars[i]);
+      res.origin.push(p.origin[i]);
+      continue;
+    }
+    let j = i;
+    while (j < chars.length && chars[j] === ' ') j++;
+    const before = res.chars[res.chars.length - 1] ?? '';
+    const after = chars[j] ?? '';
+    if (ASCII_ALNUM.test(before) && ASCII_ALNUM.test(after)) {
+      res.chars.push(' ');
+      res.origin.push(p.origin[i]);
+    }
+    i = j - 1;
+  }
+  return res;
+}
+
+/** Photo credits `（张三 摄）` and garbled geometric glyphs left inside paragraphs. */
+function removeNoise(p: Piece): NormalisedText {
+  const text = p.chars.join('');
+  const drop = new Uint8Array(text.length);
+  for (const m of text.matchAll(/[（(][^（）()\n]{0,30}摄[)）]|[▲△■◆◇●○★☆※]/g)) {
+    drop.fill(1, m.index, m.index + m[0].length);
+  }
+  // `chars` holds whole surrogate pairs as two entries, so `text` indexes line up with `chars`.
+  let outText = '';
+  const origin: number[] = [];
+  for (let i = 0; i < p.chars.length; i++) {
+    if (drop[i]) continue;
+    outText += p.chars[i];
+    origin.push(p.origin[i]);
+  }
+  return { text: outText, origin };
+}
+
+/** The original-text span of `text.slice(start, end)`. */
+export function originalSpan(n: NormalisedText, start: number, end: number): Span {
+  if (n.origin.length === 0) return [0, 0];
+  const s = Math.min(Math.max(start, 0), n.origin.length - 1);
+  const e = Math.min(Math.max(end, s + 1), n.origin.length);
+  return [n.origin[s], n.origin[e - 1] + 1];
+}
