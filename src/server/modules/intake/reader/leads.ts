@@ -51,23 +51,26 @@ export function readLeads(
       (c) => !projectScopes.some(([s, e]) => c.start >= s && c.start < e),
     );
     // Enterprises listed together (`A公司、B公司等2家企业已达成合作意向`) share the sentence that follows the list.
-    let groupFrom = 0;
+    const groups: Found<string>[][] = [];
     companies.forEach((company, i) => {
-      if (i > 0 && !/^[、和与及]?$/.test(text.slice(companies[i - 1].end, company.start))) groupFrom = i;
-      let last = i;
-      while (last + 1 < companies.length && /^[、和与及]?$/.test(text.slice(companies[last].end, companies[last + 1].start))) last++;
-      const from = clauseStart(text, companies[groupFrom].start, block.start);
-      const tail = companies[last];
+      const listed = i > 0 && /^[、和与及]?$/.test(text.slice(companies[i - 1].end, company.start));
+      if (listed) groups[groups.length - 1].push(company);
+      else groups.push([company]);
+    });
+    groups.forEach((group, g) => {
+      const from = clauseStart(text, group[0].start, block.start);
+      const tail = group[group.length - 1];
       let to = sentenceEnd(text, tail.end, block.end);
       while (to < block.end && ANAPHORA.test(text.slice(to, to + 4).replace(/^\n/, ''))) to = sentenceEnd(text, to + 1, block.end);
-      const next = companies[last + 1];
+      const next = groups[g + 1]?.[0];
       if (next) {
         const nextFrom = clauseStart(text, next.start, block.start);
         to = Math.min(to, nextFrom > tail.end ? nextFrom : next.start);
       }
-      if (!LEAD_WORD.test(text.slice(from, to).replace(company.value, ''))) return;
-      if (leads.has(company.value)) return;
-      leads.set(company.value, leadFacts(text, ref, company, from, to, defaultStage));
+      for (const company of group) {
+        if (!LEAD_WORD.test(text.slice(from, to).replace(company.value, '')) || leads.has(company.value)) continue;
+        leads.set(company.value, leadFacts(text, ref, company, from, to, defaultStage));
+      }
     });
   }
   return [...leads.values()];

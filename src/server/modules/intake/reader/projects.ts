@@ -52,7 +52,7 @@ const NAME_PREFIX =
 const ZONE_PREFIX = /^[\u4e00-\u9fa5]{2,8}?(?:经济技术开发区|高新技术产业开发区|经济开发区|经开区|高新区|开发区|综改示范区)/;
 /** Words that show a "name" is really a sentence about projects in general. */
 const NOT_A_NAME =
-  /\d{4}年|\d+月|关于|上半年|下半年|全年|今年|去年|明年|以来|共有|举行|召开|开展|坚持|实行|调度|情况|进展|汇报|工作|亿元|万元|拟|意向|对接|洽谈|考察|一批|各类|各个|所有|全部|\d+个|[一两二三四五六七八九十几多]个/;
+  /项目|\d{4}年|\d+月|关于|上半年|下半年|全年|今年|去年|明年|以来|共有|举行|召开|开展|坚持|实行|调度|情况|进展|汇报|工作|亿元|万元|拟|意向|对接|洽谈|考察|一批|各类|各个|所有|全部|\d+个|[一两二三四五六七八九十几多]个/;
 const GENERIC = /重点|签约|开工|在建|投产|竣工|储备|招商|产业|新建|续建|集中|省级|市级|县级|省市|[省市县区大好该本此新类]|上述|其他|其余/g;
 
 /** Project names: a clean run of text ending in 项目, not a generic phrase such as 38个省市重点项目. */
@@ -85,6 +85,9 @@ export function findMentions(text: string, blocks: Block[]): Mention[] {
   return mentions;
 }
 
+/** A numbered item longer than this is not about one project any more. */
+const MAX_SCOPE = 1200;
+
 /** Sentences that continue talking about the project just named. */
 const ANAPHORA = /^(?:该项目|此项目|项目|一期|二期|三期|建成后|投产后|达产后|全部建成后|届时)/;
 
@@ -96,11 +99,11 @@ function scopeOf(text: string, mention: Mention, next: Mention | undefined): [nu
     end = sentenceEnd(text, mention.end, block.end);
     while (end < block.end && ANAPHORA.test(text.slice(end, end + 6).replace(/^\n/, ''))) end = sentenceEnd(text, end + 1, block.end);
   }
-  if (next && next.block === block && next.name !== mention.name) {
+  if (next && next.block === block) {
     const cap = next.clauseStart >= mention.end ? next.clauseStart : next.start;
     end = Math.min(end, cap);
   }
-  return [mention.clauseStart, end];
+  return [mention.clauseStart, Math.min(end, mention.end + MAX_SCOPE)];
 }
 
 const money = (lead: string) => new RegExp(`${lead}(?:额)?(?:约|达|为|近|超|逾|共|合计)?(${NUM})(${MONEY_UNIT})`, 'g');

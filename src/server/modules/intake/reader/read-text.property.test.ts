@@ -82,7 +82,7 @@ describe('readText under re-wrapping', () => {
       fc.property(fc.integer({ min: 5, max: 40 }), fc.constantFrom('\n', '\n\n', ' \n\n', '\r\n'), (width, lineBreak) => {
         expect(withoutSpans(readText(rewrap(paragraphs, width, lineBreak), opts))).toEqual(baseline);
       }),
-      { numRuns: 60 },
+      { numRuns: 150 },
     );
   });
 });

@@ -45,19 +45,28 @@ export function splitBlocks(text: string): Block[] {
   return blocks;
 }
 
+/**
+ * How far the clause and sentence helpers look. Real clauses are far shorter; the bound keeps a text
+ * without punctuation (binary junk, a pasted table) linear instead of quadratic.
+ */
+const REACH = 400;
+
 export function clauseStart(text: string, pos: number, floor: number): number {
+  floor = Math.max(floor, pos - REACH);
   let i = pos - 1;
   while (i >= floor && !CLAUSE_BREAK.test(text[i])) i--;
   return i + 1;
 }
 
 export function clauseEnd(text: string, pos: number, ceil: number): number {
+  ceil = Math.min(ceil, pos + REACH);
   let i = pos;
   while (i < ceil && !CLAUSE_BREAK.test(text[i])) i++;
   return i;
 }
 
 export function sentenceStart(text: string, pos: number, floor: number): number {
+  floor = Math.max(floor, pos - REACH);
   let i = pos - 1;
   while (i >= floor && !SENTENCE_BREAK.test(text[i])) i--;
   return i + 1;
@@ -65,6 +74,7 @@ export function sentenceStart(text: string, pos: number, floor: number): number 
 
 /** Index just past the sentence that contains `pos` (past its final punctuation). */
 export function sentenceEnd(text: string, pos: number, ceil: number): number {
+  ceil = Math.min(ceil, pos + REACH);
   let i = pos;
   while (i < ceil && !SENTENCE_BREAK.test(text[i])) i++;
   return Math.min(i + 1, ceil);

@@ -23,8 +23,8 @@ export interface Sample {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-/** The shared samples (from the issue) and ours; the shared folder may be absent on a clean clone. */
-const SAMPLE_DIRS = [path.resolve(here, '../../../../../../shared/samples/intake'), here];
+/** The shared samples from the issue (vendored in shared/, so a clean clone tests them) and ours. */
+const SAMPLE_DIRS = [path.join(here, 'shared'), here];
 
 /** Every sample pair (`NN.txt` + `NN.expected.json`), shared ones first. */
 export function loadSamples(): Sample[] {
