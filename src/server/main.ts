@@ -6,7 +6,7 @@ try {
   const config = loadConfig();
   await startServer(config);
 } catch (err) {
-  if (err instanceof ConfigError || (err as Error).name === 'DirLockedError') {
+  if (err instanceof ConfigError || ['DirLockedError', 'StartupError'].includes((err as Error).name)) {
     console.error((err as Error).message);
     process.exit(1);
   }

@@ -23,7 +23,15 @@ export async function startServer(config: Config) {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
-  await app.listen({ port: config.PORT, host: config.HOST });
+  try {
+    await app.listen({ port: config.PORT, host: config.HOST });
+  } catch (err) {
+    await database.close();
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw Object.assign(new Error(`Port ${config.PORT} is already in use: stop what uses it or set PORT. / 端口 ${config.PORT} 已被占用，请释放或设置 PORT。`), { name: 'StartupError' });
+    }
+    throw err;
+  }
   console.log(`zonedesk is running on http://localhost:${config.PORT} (database: ${database.kind})`);
   return { app, database };
 }

@@ -89,7 +89,7 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`Unknown command: ${command}\n\n${usage}`);
     }
   } catch (err) {
-    if (err instanceof UsageError || err instanceof ConfigError || (err as Error).name === 'DirLockedError' || (err as Error).name === 'BackupError') {
+    if (err instanceof UsageError || err instanceof ConfigError || ['DirLockedError', 'BackupError', 'StartupError'].includes((err as Error).name)) {
       console.error((err as Error).message);
       return 1;
     }

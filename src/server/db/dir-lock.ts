@@ -5,6 +5,7 @@ export interface DirLock {
 }
 
 export class DirLockedError extends Error {
+  override name = 'DirLockedError';
   constructor(
     readonly lockFile: string,
     readonly pid: number,
