@@ -10,6 +10,9 @@ const suites: Record<string, () => Promise<unknown>> = {
     const { benchIntake } = await import('../src/server/modules/intake/intake.bench.ts');
     for (const l of await benchIntake()) console.log(l);
   },
+  projects: async () => (await import('./projects.bench.ts')).benchProjects(),
+  dispatch: async () => (await import('./dispatch.bench.ts')).benchDispatch(),
+  pipeline: async () => (await import('./pipeline.bench.ts')).benchPipeline(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

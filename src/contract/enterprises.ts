@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actionsSchema, isoDateTime, pageOf, paginationQuery, regionCodeSchema, versionSchema } from './common.ts';
 import { creditCodeProblem, creditCodeReasons, normalizeCreditCode } from './credit-code.ts';
+import { isIndustryCode } from './industries.ts';
 import { wanAmount } from './money.ts';
 import { defineReasons } from './reasons.ts';
 
@@ -8,11 +9,27 @@ defineReasons({
   credit_code_length: creditCodeReasons.length,
   credit_code_characters: creditCodeReasons.characters,
   credit_code_check: creditCodeReasons.check,
-  credit_code_required: ['请填写统一社会信用代码，或勾选“暂无代码”（境外或未注册企业）', 'enter the credit code, or tick "no code yet" (foreign or unregistered)'],
+  credit_code_required: [
+    '请填写统一社会信用代码，或勾选“暂无代码”（境外或未注册企业）',
+    'enter the credit code, or tick "no code yet" (foreign or unregistered)',
+  ],
   credit_code_taken: ['该统一社会信用代码已登记为其他企业', 'another enterprise already has this credit code'],
-  enterprise_name_similar: ['已存在名称相同（忽略“有限公司”等字样）的企业，请核对是否重复', 'an enterprise with the same name (ignoring legal-form words) exists'],
+  enterprise_name_similar: [
+    '已存在名称相同（忽略“有限公司”等字样）的企业，请核对是否重复',
+    'an enterprise with the same name (ignoring legal-form words) exists',
+  ],
   unknown_enterprise: ['企业不存在', 'no such enterprise'],
+  unknown_industry: ['行业代码不在国民经济行业分类（GB/T 4754）门类或大类中', 'not a GB/T 4754 section or division code'],
+  merge_same: ['不能与自身合并', 'cannot merge an enterprise into itself'],
+  email: ['邮箱格式不正确', 'invalid email address'],
 });
+
+/** A GB/T 4754 section letter or two-digit division from the shared list. */
+export const industryCodeInput = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((v) => isIndustryCode(v), 'unknown_industry');
 
 /** A credit code as typed (full-width, lower case and spaces tolerated), validated with its check character. */
 export const creditCodeInput = z
@@ -53,7 +70,7 @@ export const createEnterpriseBody = z
     noCreditCode: z.boolean().optional().describe('Set when the investor has no code yet'),
     legalPerson: optionalText(32),
     registeredCapitalWan: wanAmount().nullable().optional().describe('注册资本, 万元'),
-    industryCode: z.string().trim().regex(/^([A-T]|\d{2})$/).nullable().optional(),
+    industryCode: industryCodeInput.nullable().optional(),
     regionCode: regionCodeSchema.nullable().optional(),
     address: optionalText(200),
     allowSimilarName: z.boolean().optional().describe('Create even though an enterprise with the same normalised name exists'),
@@ -68,7 +85,60 @@ export const updateEnterpriseBody = z.object({
   creditCode: creditCodeInput.nullable().optional(),
   legalPerson: optionalText(32),
   registeredCapitalWan: wanAmount().nullable().optional(),
-  industryCode: z.string().trim().regex(/^([A-T]|\d{2})$/).nullable().optional(),
+  industryCode: industryCodeInput.nullable().optional(),
   regionCode: regionCodeSchema.nullable().optional(),
   address: optionalText(200),
 });
+
+export const contactSchema = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  name: z.string(),
+  title: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+});
+export type EnterpriseContact = z.infer<typeof contactSchema>;
+
+export const contactBody = z.object({
+  name: z.string().trim().min(1).max(32),
+  title: optionalText(40),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\-() ]{5,20}$/, 'phone')
+    .nullable()
+    .optional(),
+  email: z.email('email').nullable().optional(),
+});
+
+export const mergeEnterpriseBody = z.object({
+  duplicateId: z.uuid().describe('The duplicate enterprise: its links move to this one, then it is deleted'),
+  version: versionSchema.describe('Version of the enterprise kept'),
+});
+export const mergeResultSchema = z.object({
+  enterprise: enterpriseSchema,
+  moved: z.record(z.string(), z.number().int()).describe('Links moved, per table.column'),
+});
+
+/** A lead or project of the enterprise, as its page lists them (only the caller's zones). */
+export const enterpriseLinkSchema = z.object({
+  id: z.string(),
+  zoneId: z.string(),
+  zoneName: z.string(),
+  code: z.string().nullable(),
+  name: z.string(),
+  stage: z.string(),
+  status: z.string().nullable(),
+  amountYuan: z.number().nullable(),
+});
+export const enterprisePageSchema = z.object({
+  enterprise: enterpriseSchema,
+  industryLabel: z.string().nullable(),
+  regionName: z.string().nullable(),
+  contacts: z.array(contactSchema),
+  leads: z.array(enterpriseLinkSchema),
+  projects: z.array(enterpriseLinkSchema),
+  duplicates: z.array(z.object({ id: z.string(), name: z.string(), creditCode: z.string().nullable() })).describe('Records with the same normalised name'),
+});
+export type EnterprisePage = z.infer<typeof enterprisePageSchema>;

@@ -19,6 +19,19 @@ export const errorRegistry = {
   WRONG_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  INTAKE_EMPTY: {
+    status: 400,
+    zh: '没有可读取的文字，请粘贴文本或上传有文字内容的文件',
+    en: 'There is no text to read; paste some text or upload a file that holds text',
+  },
+  INTAKE_UNREADABLE: {
+    status: 422,
+    zh: '无法读取：内容不是文本（疑似二进制、已损坏或未知编码）',
+    en: 'Cannot read this: it is not text (binary, damaged or an unknown encoding)',
+  },
+  INTAKE_UNSUPPORTED_FORMAT: { status: 415, zh: '只支持 .txt、.docx、.pdf 文件', en: 'Only .txt, .docx and .pdf files are supported' },
+  INTAKE_NO_TEXT_LAYER: { status: 422, zh: '扫描件没有文字层，请先做文字识别（OCR）后再上传', en: 'This scanned PDF has no text layer; run OCR on it first' },
+  INTAKE_TOO_LARGE: { status: 413, zh: '文件或文本超过 10 MB 上限', en: 'The file or text is larger than the 10 MB limit' },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后重试', en: 'Internal error; try again later' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { auditEntrySchema } from './audit.ts';
+import { projectWorkbenchSchema } from './projects.ts';
+import { dispatchWorkbenchSchema } from './dispatch.ts';
+import { pipelineWorkbenchSchema } from './leads.ts';
 
 export const workbenchResponse = z.object({
   zones: z.array(
@@ -13,5 +16,8 @@ export const workbenchResponse = z.object({
     }),
   ),
   recentChanges: z.array(auditEntrySchema).describe('Latest changes in the zones the caller covers'),
+  projects: projectWorkbenchSchema.optional().describe('项目: my overdue milestones and the reports due'),
+  dispatch: dispatchWorkbenchSchema.optional().describe('调度: blockers I own, decisions assigned to me (我的待办)'),
+  pipeline: pipelineWorkbenchSchema.optional().describe('招商: my leads and the follow-ups due within a week'),
 });
 export type Workbench = z.infer<typeof workbenchResponse>;

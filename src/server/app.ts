@@ -35,9 +35,24 @@ import { createEnterprisesRepository } from './modules/enterprises/enterprises.r
 import { createEnterprisesService } from './modules/enterprises/enterprises.service.ts';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { createProjectsRepository } from './modules/projects/projects.repository.ts';
+import { createProjectsService } from './modules/projects/projects.service.ts';
+import { projectsRoutes } from './modules/projects/projects.routes.ts';
+import { createLeadsRepository } from './modules/leads/leads.repository.ts';
+import { createLeadsService } from './modules/leads/leads.service.ts';
+import { leadsRoutes } from './modules/leads/leads.routes.ts';
+import { createLedgerRepository } from './modules/ledger/ledger.repository.ts';
+import { createLedgerService } from './modules/ledger/ledger.service.ts';
+import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
+import { createDispatchRepository } from './modules/dispatch/dispatch.repository.ts';
+import { createDispatchService } from './modules/dispatch/dispatch.service.ts';
+import { dispatchRoutes } from './modules/dispatch/dispatch.routes.ts';
 import { createWorkbenchRepository } from './modules/workbench/workbench.repository.ts';
 import { createWorkbenchService } from './modules/workbench/workbench.service.ts';
 import { workbenchRoutes } from './modules/workbench/workbench.routes.ts';
+import { createIntakeRepository } from './modules/intake/intake.repository.ts';
+import { createIntakeService } from './modules/intake/intake.service.ts';
+import { intakeRoutes } from './modules/intake/intake.routes.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const appVersion: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
@@ -146,7 +161,35 @@ export async function buildApp({ config, database, clock = systemClock }: AppOpt
   const calendar = createCalendarService({ db, days: createCalendarRepository(), audit });
   await app.register(calendarRoutes, { calendar });
   await app.register(enterprisesRoutes, { enterprises: createEnterprisesService({ db, enterprises: createEnterprisesRepository(), audit }) });
-  await app.register(workbenchRoutes, { workbench: createWorkbenchService({ db, workbench: createWorkbenchRepository(), audit: auditRepo }) });
+  const projects = createProjectsService({ db, projects: createProjectsRepository(), audit, clock, calendar: () => calendar.current() });
+  await app.register(projectsRoutes, { projects });
+  const leadsRepo = createLeadsRepository();
+  const leads = createLeadsService({ db, leads: leadsRepo, enterprises: createEnterprisesRepository(), audit, clock, projects });
+  await app.register(leadsRoutes, { leads });
+  await app.register(ledgerRoutes, { ledger: createLedgerService({ db, ledger: createLedgerRepository(), leadsRepo, leads, audit, clock }) });
+  const dispatch = createDispatchService({ db, repo: createDispatchRepository(), audit, clock, calendar: () => calendar.current() });
+  await app.register(dispatchRoutes, { dispatch });
+  // Overdue blockers escalate on a timer here and lazily on every read (docs/dispatch.md); tests drive the read path with their clock.
+  if (config.NODE_ENV !== 'test') {
+    const stop = dispatch.startEscalationTimer(15 * 60_000, (err) => app.log.error({ err }, 'blocker escalation sweep failed'));
+    app.addHook('onClose', async () => stop());
+  }
+  await app.register(workbenchRoutes, {
+    workbench: createWorkbenchService({ db, workbench: createWorkbenchRepository(), audit: auditRepo, projects, pipeline: leads, dispatch }),
+  });
+  // 智能录入 creates and updates projects and leads through those modules (docs/intake.md, Web flow).
+  await app.register(intakeRoutes, {
+    intake: createIntakeService({
+      db,
+      repo: createIntakeRepository(),
+      projects,
+      projectsRepo: createProjectsRepository(),
+      leadsRepo,
+      enterprises: createEnterprisesRepository(),
+      audit,
+      clock,
+    }),
+  });
 
   if (fs.existsSync(path.join(webDistDir, 'index.html'))) {
     // wildcard: files are looked up per request, so a rebuild while running is served at once.

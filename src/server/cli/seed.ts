@@ -6,6 +6,9 @@ import { createOrgRepository } from '../modules/org/org.repository.ts';
 import { demoZones, provinceZones, seedZone, shanxiRegions } from '../modules/org/org.seed.ts';
 import { DEMO_PASSWORD, demoUsers, seedUser } from '../modules/users/users.seed.ts';
 import { demoId } from '../seed/demo-ids.ts';
+import { seedProjects } from '../modules/projects/projects.seed.ts';
+import { seedPipeline } from '../modules/leads/leads.seed.ts';
+import { seedDispatch } from '../modules/dispatch/dispatch.seed.ts';
 
 export type SeedScale = 'demo' | 'province';
 
@@ -33,7 +36,13 @@ export async function seedDemo(database: Database, options: { scale?: SeedScale 
     }
     for (const u of demoUsers) {
       const id = await seedUser(tx, u, passwordHash, zoneIdOf);
-      await recordAudit(tx, systemActor, { zoneId: null, action: 'user.create', entityType: 'user', entityId: id, after: { username: u.username, displayName: u.displayName, role: u.role } });
+      await recordAudit(tx, systemActor, {
+        zoneId: null,
+        action: 'user.create',
+        entityType: 'user',
+        entityId: id,
+        after: { username: u.username, displayName: u.displayName, role: u.role },
+      });
       userCount++;
     }
     for (const z of extraZones) {
@@ -58,6 +67,9 @@ export async function seedDemo(database: Database, options: { scale?: SeedScale 
         userCount++;
       }
     }
+    await seedProjects(tx, { scale: options.scale });
+    await seedPipeline(tx, { scale: options.scale });
+    await seedDispatch(tx);
   });
   return { zones: demoZones.length + extraZones.length, users: userCount };
 }

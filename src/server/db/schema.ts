@@ -4,3 +4,7 @@
  */
 export * from './schema/foundation.ts';
 export * from './schema/reference.ts';
+export * from './schema/pipeline.ts';
+export * from './schema/projects.ts';
+export * from './schema/dispatch.ts';
+export * from './schema/intake.ts';

@@ -10,8 +10,20 @@ const everyone = roles;
 const admins = ['system_admin'] as const satisfies readonly Role[];
 const zoneAdmins = ['system_admin', 'zone_leader'] as const satisfies readonly Role[];
 const leaders = ['system_admin', 'zone_leader', 'deputy_leader'] as const satisfies readonly Role[];
+/** Who creates projects and edits their plan and progress (项目办, 招商, leaders). */
+const projectEditors = ['system_admin', 'zone_leader', 'deputy_leader', 'investment_officer', 'project_officer'] as const satisfies readonly Role[];
 /** Everyone who works records, as opposed to those who only read them. */
-const editors = ['system_admin', 'zone_leader', 'deputy_leader', 'investment_officer', 'project_officer', 'approval_agent', 'service_officer'] as const satisfies readonly Role[];
+const editors = [
+  'system_admin',
+  'zone_leader',
+  'deputy_leader',
+  'investment_officer',
+  'project_officer',
+  'approval_agent',
+  'service_officer',
+] as const satisfies readonly Role[];
+/** Those who work the investment pipeline (招商): leaders and the 招商 officers. */
+const pipelineEditors = ['system_admin', 'zone_leader', 'deputy_leader', 'investment_officer'] as const satisfies readonly Role[];
 
 export const permissionGrants = {
   'zone.read': everyone,
@@ -25,6 +37,29 @@ export const permissionGrants = {
   'calendar.manage': admins,
   'enterprise.create': editors,
   'enterprise.update': editors,
+  'project.read': everyone,
+  'project.create': projectEditors,
+  'project.update': projectEditors,
+  'project.approvals': [...projectEditors, 'approval_agent'],
+  'project.report': projectEditors,
+  'project.configure': zoneAdmins,
+  'enterprise.merge': pipelineEditors,
+  'lead.read': everyone,
+  'lead.create': pipelineEditors,
+  'lead.update': pipelineEditors,
+  'lead.import': pipelineEditors,
+  // 智能录入: read texts and propose drafts; saving also needs the create/update right of each record's module.
+  'intake.use': projectEditors,
+  // Dispatch (调度): blockers, the weekly meeting, 三个一批 campaigns.
+  'blocker.read': everyone,
+  'blocker.create': editors,
+  'blocker.update': editors,
+  'meeting.read': everyone,
+  'meeting.manage': ['system_admin', 'zone_leader', 'deputy_leader', 'project_officer'],
+  'decision.update': editors,
+  'campaign.read': everyone,
+  'campaign.manage': ['system_admin', 'zone_leader', 'deputy_leader', 'investment_officer', 'project_officer'],
+  'dispatch.settings': zoneAdmins,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionGrants;
@@ -36,6 +71,39 @@ export const resourceActions = {
   department: { update: 'department.manage', history: 'department.read' },
   user: { update: 'user.manage', resetPassword: 'user.manage', deactivate: 'user.manage', history: 'user.manage' },
   enterprise: { update: 'enterprise.update', history: 'zone.read' },
+  project: {
+    update: 'project.update',
+    changeStage: 'project.update',
+    planMilestones: 'project.update',
+    editApprovals: 'project.approvals',
+    editLand: 'project.update',
+    editPlan: 'project.update',
+    report: 'project.report',
+    uploadPhoto: 'project.report',
+    history: 'project.read',
+  },
+  projectSettings: { update: 'project.configure' },
+  lead: {
+    update: 'lead.update',
+    changeStage: 'lead.update',
+    changeStatus: 'lead.update',
+    addAgreement: 'lead.update',
+    addActivity: 'lead.update',
+    convert: 'lead.update',
+    history: 'lead.read',
+  },
+  trip: { update: 'lead.update', addMeeting: 'lead.update' },
+  blocker: {
+    update: 'blocker.update',
+    escalate: 'blocker.update',
+    resolve: 'blocker.update',
+    reopen: 'blocker.update',
+    reminder: 'blocker.read',
+    history: 'blocker.read',
+  },
+  meeting: { update: 'meeting.manage', close: 'meeting.manage', addDecision: 'meeting.manage', brief: 'meeting.read' },
+  decision: { update: 'decision.update' },
+  campaign: { update: 'campaign.manage', addEntry: 'campaign.manage', confirm: 'campaign.manage', export: 'campaign.read' },
 } as const satisfies Record<string, Record<string, Permission>>;
 
 export function hasPermission(session: SessionContext, permission: Permission): boolean {

@@ -3,6 +3,7 @@ import { Layout, Menu, Space, theme, type MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/language-switch';
 import { ChangePasswordModal } from '../features/auth/components/change-password-modal';
+import { NotificationBell } from '../features/dispatch/components/notification-bell';
 import { useLogout } from '../features/auth/api/logout';
 import { useSetLocale } from '../features/auth/api/set-locale';
 import { useI18n } from '../i18n/use-i18n';
@@ -55,6 +56,7 @@ export function AppLayout() {
         >
           <Space size="large">
             <ZoneSwitcher />
+            <NotificationBell />
             <LanguageSwitch onLocaleChange={(locale) => setServerLocale.mutate(locale)} />
             <UserMenu onChangePassword={() => setPasswordOpen(true)} onLogout={onLogout} />
           </Space>

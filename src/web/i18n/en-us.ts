@@ -1,4 +1,9 @@
 import type { MessageKey } from './zh-cn';
+import { intakeEn } from '../features/intake/i18n';
+import { projectsEn } from '../features/projects/shell-i18n';
+import { dispatchEn } from '../features/dispatch/i18n';
+import { pipelineEn } from '../features/leads/i18n';
+import { enterprisesEn } from '../features/enterprises/i18n';
 
 export const enUS: Record<MessageKey, string> = {
   'app.name': 'Development Zone Investment & Project Platform',
@@ -213,4 +218,10 @@ export const enUS: Record<MessageKey, string> = {
 
   'value.true': 'Yes',
   'value.false': 'No',
+
+  ...dispatchEn,
+  ...intakeEn,
+  ...pipelineEn,
+  ...enterprisesEn,
+  ...projectsEn,
 };

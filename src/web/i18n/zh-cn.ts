@@ -1,3 +1,9 @@
+import { dispatchZh } from '../features/dispatch/i18n';
+import { intakeZh } from '../features/intake/i18n';
+import { projectsZh } from '../features/projects/shell-i18n';
+import { pipelineZh } from '../features/leads/i18n';
+import { enterprisesZh } from '../features/enterprises/i18n';
+
 /** The Chinese catalog is the source of truth: its keys type every other catalog and every `t()` call. */
 export const zhCN = {
   'app.name': '开发区招商与项目管理平台',
@@ -212,6 +218,12 @@ export const zhCN = {
 
   'value.true': '是',
   'value.false': '否',
+
+  ...dispatchZh,
+  ...intakeZh,
+  ...pipelineZh,
+  ...enterprisesZh,
+  ...projectsZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -26,6 +26,8 @@ export type QueryParams = Record<string, string | number | boolean | null | unde
 
 export interface RequestOptions {
   body?: unknown;
+  /** A multipart upload (file fields); sent as is, instead of `body`. */
+  formData?: FormData;
   query?: QueryParams;
   /** Login and the session probe answer 401 as a normal outcome, not as "your session ended". */
   allowUnauthorized?: boolean;
@@ -44,7 +46,7 @@ function buildUrl(path: string, query?: QueryParams): string {
 
 export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.body !== undefined && !options.formData) headers['Content-Type'] = 'application/json';
   if (mutatingMethods.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let response: Response;
@@ -53,7 +55,7 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.formData ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
   } catch {
     throw new ApiError(0, { code: 'NETWORK_ERROR' });
@@ -82,4 +84,5 @@ export const api = {
   get: <T>(path: string, query?: QueryParams, options?: Omit<RequestOptions, 'query'>) => apiRequest<T>('GET', path, { ...options, query }),
   post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) => apiRequest<T>('POST', path, { ...options, body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body }),
+  upload: <T>(path: string, formData: FormData) => apiRequest<T>('POST', path, { formData }),
 };

@@ -1,6 +1,6 @@
-import { asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.ts';
-import { enterprises } from '../../db/schema.ts';
+import { and, asc, count, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type DbOrTx } from '../../db/client.ts';
+import { enterpriseContacts, enterprises, leads, regions, zones } from '../../db/schema.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
@@ -21,7 +21,11 @@ export function createEnterprisesRepository() {
       let where: SQL | undefined;
       if (filter.q) {
         const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        where = or(ilike(enterprises.name, like(filter.q)), ilike(enterprises.normalizedName, like(filter.normalizedQ ?? filter.q)), eq(enterprises.creditCode, filter.q.toUpperCase()));
+        where = or(
+          ilike(enterprises.name, like(filter.q)),
+          ilike(enterprises.normalizedName, like(filter.normalizedQ ?? filter.q)),
+          eq(enterprises.creditCode, filter.q.toUpperCase()),
+        );
       }
       const [items, [{ total }]] = await Promise.all([
         db
@@ -42,6 +46,128 @@ export function createEnterprisesRepository() {
     },
 
     update: (db: DbOrTx, id: string, version: number, patch: Partial<typeof enterprises.$inferInsert>) => updateVersioned(db, enterprises, id, version, patch),
+
+    async regionName(db: DbOrTx, code: string | null): Promise<string | null> {
+      if (!code) return null;
+      const [row] = await db.select({ name: regions.name }).from(regions).where(eq(regions.code, code));
+      return row?.name ?? null;
+    },
+    async regionExists(db: DbOrTx, code: string): Promise<boolean> {
+      return (await this.regionName(db, code)) !== null;
+    },
+
+    listContacts: (db: DbOrTx, enterpriseId: string) =>
+      db
+        .select()
+        .from(enterpriseContacts)
+        .where(eq(enterpriseContacts.enterpriseId, enterpriseId))
+        .orderBy(asc(enterpriseContacts.createdAt), asc(enterpriseContacts.id)),
+    async findContact(db: DbOrTx, id: string) {
+      const [row] = await db.select().from(enterpriseContacts).where(eq(enterpriseContacts.id, id));
+      return row;
+    },
+    async insertContact(db: DbOrTx, values: typeof enterpriseContacts.$inferInsert) {
+      const [row] = await db.insert(enterpriseContacts).values(values).returning();
+      return row;
+    },
+    async updateContact(db: DbOrTx, id: string, patch: Partial<typeof enterpriseContacts.$inferInsert>) {
+      const [row] = await db.update(enterpriseContacts).set(patch).where(eq(enterpriseContacts.id, id)).returning();
+      return row;
+    },
+    async deleteContact(db: DbOrTx, id: string) {
+      await db.delete(enterpriseContacts).where(eq(enterpriseContacts.id, id));
+    },
+    async deleteEnterprise(db: DbOrTx, id: string) {
+      await db.delete(enterprises).where(eq(enterprises.id, id));
+    },
+
+    /** Same normalised name, other record: the candidates for a merge. */
+    similar: (db: DbOrTx, id: string, normalizedName: string) =>
+      db
+        .select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode })
+        .from(enterprises)
+        .where(and(eq(enterprises.normalizedName, normalizedName), ne(enterprises.id, id)))
+        .limit(20),
+
+    /** Of `enterpriseIds`, those with a lead or project in one of `zoneIds` (they may edit it). */
+    async linkedToZones(db: DbOrTx, enterpriseIds: string[], zoneIds: string[], withProjects: boolean): Promise<Set<string>> {
+      if (!enterpriseIds.length || !zoneIds.length) return new Set();
+      const ids = sql.join(
+        enterpriseIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      );
+      const zs = sql.join(
+        zoneIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      );
+      const rows = rowsOf<{ id: string }>(
+        await db.execute(sql`select distinct enterprise_id as id from leads where enterprise_id in (${ids}) and zone_id in (${zs})
+          ${withProjects ? sql`union select distinct investor_enterprise_id from projects where investor_enterprise_id in (${ids}) and zone_id in (${zs})` : sql``}`),
+      );
+      return new Set(rows.map((r) => r.id));
+    },
+
+    async leadsOf(db: DbOrTx, enterpriseId: string, zoneIds: string[]) {
+      if (!zoneIds.length) return [];
+      return db
+        .select({
+          id: leads.id,
+          zoneId: leads.zoneId,
+          zoneName: zones.shortName,
+          code: leads.code,
+          name: leads.name,
+          stage: leads.stage,
+          status: leads.status,
+          amountYuan: leads.plannedInvestmentYuan,
+        })
+        .from(leads)
+        .innerJoin(zones, eq(zones.id, leads.zoneId))
+        .where(and(eq(leads.enterpriseId, enterpriseId), inArray(leads.zoneId, zoneIds)))
+        .orderBy(asc(leads.code));
+    },
+    async projectsOf(db: DbOrTx, enterpriseId: string, zoneIds: string[]) {
+      if (!zoneIds.length) return [];
+      const zs = sql.join(
+        zoneIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      );
+      const rows = rowsOf<{ id: string; zone_id: string; zone_name: string; name: string; stage: string; amount_yuan: string | number | null }>(
+        await db.execute(sql`select p.id, p.zone_id, z.short_name as zone_name, p.name, p.stage, p.total_investment_yuan as amount_yuan
+          from projects p join zones z on z.id = p.zone_id where p.investor_enterprise_id = ${enterpriseId}::uuid and p.zone_id in (${zs}) order by p.name`),
+      );
+      return rows.map((r) => ({
+        id: r.id,
+        zoneId: r.zone_id,
+        zoneName: r.zone_name,
+        code: null,
+        name: r.name,
+        stage: r.stage,
+        status: null,
+        amountYuan: r.amount_yuan == null ? null : Number(r.amount_yuan),
+      }));
+    },
+
+    /** Whether a table exists (the projects table arrives with its own module). */
+    async tableExists(db: DbOrTx, name: string): Promise<boolean> {
+      const rows = rowsOf<{ t: string | null }>(await db.execute(sql`select to_regclass(${`public.${name}`})::text as t`));
+      return Boolean(rows[0]?.t);
+    },
+
+    /** Every column in the database that references enterprises.id, so a merge moves every link. */
+    async referencingColumns(db: DbOrTx): Promise<{ table: string; column: string }[]> {
+      const rows = rowsOf<{ table_name: string; column_name: string }>(
+        await db.execute(sql`select c.conrelid::regclass::text as table_name, a.attname as column_name
+          from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any(c.conkey)
+          where c.contype = 'f' and c.confrelid = 'public.enterprises'::regclass order by 1, 2`),
+      );
+      return rows.map((r) => ({ table: r.table_name, column: r.column_name }));
+    },
+    async moveLinks(db: DbOrTx, table: string, column: string, fromId: string, toId: string): Promise<number> {
+      const result = await db.execute(
+        sql`update ${sql.identifier(table.replace(/^public\./, '').replace(/"/g, ''))} set ${sql.identifier(column)} = ${toId}::uuid where ${sql.identifier(column)} = ${fromId}::uuid`,
+      );
+      return Number((result as { rowCount?: number; affectedRows?: number }).rowCount ?? (result as { affectedRows?: number }).affectedRows ?? 0);
+    },
   };
 }
 

@@ -1,23 +1,42 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import type { createEnterpriseBody, listEnterprisesQuery, updateEnterpriseBody } from '../../../contract/enterprises.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import type { contactBody, createEnterpriseBody, listEnterprisesQuery, mergeEnterpriseBody, updateEnterpriseBody } from '../../../contract/enterprises.ts';
+import { industryLabel } from '../../../contract/industries.ts';
+import { AppError, fieldError, notFound } from '../../platform/errors.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
-import { actionsFor, can } from '../../platform/policies.ts';
+import { can, hasPermission, type Permission } from '../../platform/policies.ts';
 import { assertVersion } from '../../db/versioned.ts';
 import type { EnterpriseRow, EnterprisesRepository } from './enterprises.repository.ts';
 import { normalizeEnterpriseName } from './normalize-name.ts';
 
 /**
  * Enterprises are shared by every zone (one enterprise, one record), so reads are not
- * zone-filtered. Edits belong to the zone that registered the enterprise (and admins), so one
- * zone cannot rewrite another's master data.
+ * zone-filtered. Edits belong to the zone that registered the enterprise, to the zones that work
+ * it (a lead or project with it), and to admins, so an unrelated zone cannot rewrite master data.
  */
 export function createEnterprisesService(deps: { db: Db; enterprises: EnterprisesRepository; audit: AuditWriter }) {
   const { db, enterprises, audit } = deps;
+  let projectsTable: Promise<boolean> | undefined;
+  const hasProjects = () => (projectsTable ??= enterprises.tableExists(db, 'projects'));
 
-  const present = (s: SessionContext, e: EnterpriseRow) => ({
+  /** The caller's zones that work each enterprise (none for admins: they may edit anyway). */
+  async function linked(s: SessionContext, ids: string[]): Promise<Set<string>> {
+    if (s.scope.all || !hasPermission(s, 'enterprise.update')) return new Set();
+    return enterprises.linkedToZones(db, ids, s.scope.zoneIds, await hasProjects());
+  }
+
+  function mayEdit(s: SessionContext, e: EnterpriseRow, linkedIds: Set<string>, permission: Permission = 'enterprise.update') {
+    if (!hasPermission(s, permission)) return false;
+    if (s.scope.all) return true;
+    return (e.createdInZoneId != null && can(s, permission, e.createdInZoneId)) || linkedIds.has(e.id);
+  }
+
+  async function requireEdit(s: SessionContext, e: EnterpriseRow, permission: Permission = 'enterprise.update') {
+    if (!mayEdit(s, e, await linked(s, [e.id]), permission)) throw new AppError('FORBIDDEN');
+  }
+
+  const present = (s: SessionContext, e: EnterpriseRow, linkedIds: Set<string> = new Set()) => ({
     id: e.id,
     creditCode: e.creditCode,
     name: e.name,
@@ -29,13 +48,31 @@ export function createEnterprisesService(deps: { db: Db; enterprises: Enterprise
     noCreditCode: e.creditCode == null,
     version: e.version,
     updatedAt: e.updatedAt.toISOString(),
-    actions: actionsFor(s, 'enterprise', e.createdInZoneId),
+    actions: [
+      ...(mayEdit(s, e, linkedIds) ? ['update', 'addContact'] : []),
+      ...(mayEdit(s, e, linkedIds, 'enterprise.merge') ? ['merge'] : []),
+      ...(hasPermission(s, 'zone.read') ? ['history'] : []),
+    ],
   });
+
+  const presentContact = (c: Awaited<ReturnType<EnterprisesRepository['listContacts']>>[number]) => ({
+    id: c.id,
+    enterpriseId: c.enterpriseId,
+    name: c.name,
+    title: c.title,
+    phone: c.phone,
+    email: c.email,
+  });
+
+  async function checkRegion(code: string | null | undefined) {
+    if (code && !(await enterprises.regionExists(db, code))) throw fieldError('regionCode', 'unknown_region');
+  }
 
   async function assertNoDuplicate(creditCode: string | null | undefined, name: string | undefined, allowSimilarName: boolean, exceptId?: string) {
     if (creditCode) {
       const existing = await enterprises.findByCreditCode(db, creditCode);
-      if (existing && existing.id !== exceptId) throw new AppError('DUPLICATE', { fields: [{ field: 'creditCode', reason: 'credit_code_taken' }], existingId: existing.id });
+      if (existing && existing.id !== exceptId)
+        throw new AppError('DUPLICATE', { fields: [{ field: 'creditCode', reason: 'credit_code_taken' }], existingId: existing.id });
     }
     if (name && !allowSimilarName) {
       const similar = (await enterprises.findByNormalizedName(db, normalizeEnterpriseName(name))).filter((e) => e.id !== exceptId);
@@ -46,18 +83,159 @@ export function createEnterprisesService(deps: { db: Db; enterprises: Enterprise
   return {
     async list(s: SessionContext, q: z.infer<typeof listEnterprisesQuery>) {
       const { items, total } = await enterprises.list(db, { q: q.q, normalizedQ: q.q ? normalizeEnterpriseName(q.q) : undefined }, q);
-      return { items: items.map((e) => present(s, e)), total, page: q.page, pageSize: q.pageSize };
+      const linkedIds = await linked(
+        s,
+        items.map((e) => e.id),
+      );
+      return { items: items.map((e) => present(s, e, linkedIds)), total, page: q.page, pageSize: q.pageSize };
     },
 
     async get(s: SessionContext, id: string) {
       const e = await enterprises.findById(db, id);
       if (!e) throw notFound();
-      return present(s, e);
+      return present(s, e, await linked(s, [id]));
+    },
+
+    /** For the routes' pre-validation check: 404 when missing, 403 when the caller may not edit it. */
+    async assertEditable(s: SessionContext, kind: 'enterprise' | 'contact', id: string, permission: Permission = 'enterprise.update') {
+      const enterpriseId = kind === 'contact' ? (await enterprises.findContact(db, id))?.enterpriseId : id;
+      const e = enterpriseId ? await enterprises.findById(db, enterpriseId) : undefined;
+      if (!e) throw notFound();
+      await requireEdit(s, e, permission);
+    },
+
+    /** The enterprise page: contacts, and its leads and projects in the caller's zones. */
+    async page(s: SessionContext, id: string) {
+      const e = await enterprises.findById(db, id);
+      if (!e) throw notFound();
+      const [contacts, leadRows, projectRows, duplicates, regionName, linkedIds] = await Promise.all([
+        enterprises.listContacts(db, id),
+        enterprises.leadsOf(db, id, s.scope.zoneIds),
+        hasProjects().then((has) => (has ? enterprises.projectsOf(db, id, s.scope.zoneIds) : [])),
+        enterprises.similar(db, id, e.normalizedName),
+        enterprises.regionName(db, e.regionCode),
+        linked(s, [id]),
+      ]);
+      return {
+        enterprise: present(s, e, linkedIds),
+        industryLabel: industryLabel(e.industryCode) ?? null,
+        regionName,
+        contacts: contacts.map(presentContact),
+        leads: leadRows.map((l) => ({ ...l, amountYuan: l.amountYuan ?? null })),
+        projects: projectRows,
+        duplicates,
+      };
+    },
+
+    async addContact(s: SessionContext, id: string, body: z.infer<typeof contactBody>, requestId: string) {
+      const e = await enterprises.findById(db, id);
+      if (!e) throw notFound();
+      await requireEdit(s, e);
+      const row = await db.transaction(async (tx) => {
+        const c = await enterprises.insertContact(tx, {
+          enterpriseId: id,
+          name: body.name,
+          title: body.title ?? null,
+          phone: body.phone ?? null,
+          email: body.email ?? null,
+        });
+        await audit(tx, actorOf(s, requestId), { zoneId: null, action: 'enterprise.contact.create', entityType: 'enterprise', entityId: id, after: c });
+        return c;
+      });
+      return presentContact(row);
+    },
+
+    async updateContact(s: SessionContext, contactId: string, body: z.infer<typeof contactBody>, requestId: string) {
+      const before = await enterprises.findContact(db, contactId);
+      if (!before) throw notFound();
+      const e = await enterprises.findById(db, before.enterpriseId);
+      if (!e) throw notFound();
+      await requireEdit(s, e);
+      const row = await db.transaction(async (tx) => {
+        const c = await enterprises.updateContact(tx, contactId, {
+          name: body.name,
+          title: body.title ?? null,
+          phone: body.phone ?? null,
+          email: body.email ?? null,
+        });
+        await audit(tx, actorOf(s, requestId), {
+          zoneId: null,
+          action: 'enterprise.contact.update',
+          entityType: 'enterprise',
+          entityId: e.id,
+          before,
+          after: c,
+        });
+        return c;
+      });
+      return presentContact(row);
+    },
+
+    async deleteContact(s: SessionContext, contactId: string, requestId: string) {
+      const before = await enterprises.findContact(db, contactId);
+      if (!before) throw notFound();
+      const e = await enterprises.findById(db, before.enterpriseId);
+      if (!e) throw notFound();
+      await requireEdit(s, e);
+      await db.transaction(async (tx) => {
+        await enterprises.deleteContact(tx, contactId);
+        await audit(tx, actorOf(s, requestId), { zoneId: null, action: 'enterprise.contact.delete', entityType: 'enterprise', entityId: e.id, before });
+      });
+      return { ok: true as const };
+    },
+
+    /**
+     * Merges a duplicate into this enterprise: every column that references the duplicate (leads,
+     * partners, activities, contacts, projects …) is moved, blank fields are filled from it, and it is
+     * deleted, in one audited transaction.
+     */
+    async merge(s: SessionContext, id: string, body: z.infer<typeof mergeEnterpriseBody>, requestId: string) {
+      if (body.duplicateId === id) throw fieldError('duplicateId', 'merge_same');
+      const kept = await enterprises.findById(db, id);
+      if (!kept) throw notFound();
+      const dup = await enterprises.findById(db, body.duplicateId);
+      if (!dup) throw fieldError('duplicateId', 'unknown_enterprise');
+      await requireEdit(s, kept, 'enterprise.merge');
+      await requireEdit(s, dup, 'enterprise.merge');
+      assertVersion(kept, body.version);
+      const result = await db.transaction(async (tx) => {
+        const moved: Record<string, number> = {};
+        for (const { table, column } of await enterprises.referencingColumns(tx)) {
+          const n = await enterprises.moveLinks(tx, table, column, dup.id, kept.id);
+          if (n) moved[`${table}.${column}`] = n;
+        }
+        const fill: Partial<EnterpriseRow> = {};
+        for (const k of ['legalPerson', 'registeredCapitalYuan', 'industryCode', 'regionCode', 'address', 'createdInZoneId'] as const) {
+          if (kept[k] == null && dup[k] != null) (fill as Record<string, unknown>)[k] = dup[k];
+        }
+        await enterprises.deleteEnterprise(tx, dup.id);
+        if (!kept.creditCode && dup.creditCode) fill.creditCode = dup.creditCode;
+        const after = await enterprises.update(tx, id, body.version, fill);
+        await audit(tx, actorOf(s, requestId), {
+          zoneId: null,
+          action: 'enterprise.merge',
+          entityType: 'enterprise',
+          entityId: id,
+          before: { kept, duplicate: dup },
+          after: { ...after, moved },
+        });
+        await audit(tx, actorOf(s, requestId), {
+          zoneId: null,
+          action: 'enterprise.merged_into',
+          entityType: 'enterprise',
+          entityId: dup.id,
+          before: dup,
+          after: { mergedInto: id },
+        });
+        return { after, moved };
+      });
+      return { enterprise: present(s, result.after, await linked(s, [id])), moved: result.moved };
     },
 
     async create(s: SessionContext, body: z.infer<typeof createEnterpriseBody>, requestId: string) {
       const creditCode = body.noCreditCode ? null : (body.creditCode ?? null);
       await assertNoDuplicate(creditCode, body.name, Boolean(body.allowSimilarName));
+      await checkRegion(body.regionCode);
       const row = await db.transaction(async (tx) => {
         const created = await enterprises.insert(tx, {
           creditCode,
@@ -73,14 +251,15 @@ export function createEnterprisesService(deps: { db: Db; enterprises: Enterprise
         await audit(tx, actorOf(s, requestId), { zoneId: null, action: 'enterprise.create', entityType: 'enterprise', entityId: created.id, after: created });
         return created;
       });
-      return present(s, row);
+      return present(s, row, await linked(s, [row.id]));
     },
 
     async update(s: SessionContext, id: string, body: z.infer<typeof updateEnterpriseBody>, requestId: string) {
       const before = await enterprises.findById(db, id);
       if (!before) throw notFound();
-      if (!can(s, 'enterprise.update', before.createdInZoneId)) throw new AppError('FORBIDDEN');
+      await requireEdit(s, before);
       assertVersion(before, body.version);
+      await checkRegion(body.regionCode);
       await assertNoDuplicate(body.creditCode, body.name !== before.name ? body.name : undefined, false, id);
       const { version, registeredCapitalWan, ...rest } = body;
       const after = await db.transaction(async (tx) => {
@@ -92,7 +271,7 @@ export function createEnterprisesService(deps: { db: Db; enterprises: Enterprise
         await audit(tx, actorOf(s, requestId), { zoneId: null, action: 'enterprise.update', entityType: 'enterprise', entityId: id, before, after: row });
         return row;
       });
-      return present(s, after);
+      return present(s, after, await linked(s, [id]));
     },
   };
 }

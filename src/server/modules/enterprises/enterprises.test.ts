@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Client, type TestContext } from '../../../../test/harness.ts';
 import { normalizeEnterpriseName } from './normalize-name.ts';
+import { creditCodeCheckChar } from '../../../contract/credit-code.ts';
+import { demoId } from '../../seed/demo-ids.ts';
 
 let ctx: TestContext;
 let officer: Client;
@@ -12,7 +14,11 @@ afterAll(() => ctx.close());
 
 describe('enterprises', () => {
   it('creates one from a name and a valid credit code, storing capital exactly', async () => {
-    const res = await officer.post('/api/enterprises', { name: '深圳市腾讯计算机系统有限公司', creditCode: '91440300708461136t', registeredCapitalWan: '6500' });
+    const res = await officer.post('/api/enterprises', {
+      name: '深圳市腾讯计算机系统有限公司',
+      creditCode: '91440300708461136t',
+      registeredCapitalWan: '6500',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ creditCode: '91440300708461136T', registeredCapitalYuan: 65_000_000, noCreditCode: false, version: 1 });
     expect(res.body.actions).toContain('update');
@@ -22,7 +28,12 @@ describe('enterprises', () => {
     const zh = await officer.post('/api/enterprises', { name: '山西某某科技有限公司', creditCode: '91440300708461136A' });
     expect(zh.status).toBe(400);
     expect(zh.body.details.fields).toEqual([{ field: 'creditCode', reason: '统一社会信用代码校验位不正确，请核对' }]);
-    const en = await officer.request('POST', '/api/enterprises', { name: '山西某某科技有限公司', creditCode: '9144030070846113' }, { 'accept-language': 'en-US' });
+    const en = await officer.request(
+      'POST',
+      '/api/enterprises',
+      { name: '山西某某科技有限公司', creditCode: '9144030070846113' },
+      { 'accept-language': 'en-US' },
+    );
     expect(en.body.details.fields).toEqual([{ field: 'creditCode', reason: 'a credit code has 18 characters' }]);
   });
 
@@ -56,5 +67,91 @@ describe('enterprises', () => {
     const viewer = await ctx.login('viewer');
     expect((await viewer.get('/api/enterprises')).status).toBe(200);
     expect((await viewer.post('/api/enterprises', { name: '某公司', noCreditCode: true })).status).toBe(403);
+  });
+});
+
+describe('enterprises in the pipeline', () => {
+  const code = (key: string, region = '140802') => {
+    const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+    let body = '';
+    for (let i = 0; i < 9; i++) body += alphabet[(key.charCodeAt(i % key.length) * (i + 7)) % 31];
+    const first17 = `91${region}${body}`;
+    return first17 + creditCodeCheckChar(first17);
+  };
+
+  it('checks industry (GB/T 4754) and region against the shared lists, field by field', async () => {
+    const bad = await officer.post('/api/enterprises', { name: '行业测试有限公司', noCreditCode: true, industryCode: 'C99' });
+    expect(bad.body.details.fields).toEqual([{ field: 'industryCode', reason: '行业代码不在国民经济行业分类（GB/T 4754）门类或大类中' }]);
+    const region = await officer.post('/api/enterprises', { name: '区划测试有限公司', noCreditCode: true, regionCode: '999999' });
+    expect(region.body.details.fields).toEqual([{ field: 'regionCode', reason: '行政区划代码不存在' }]);
+    const ok = await officer.post('/api/enterprises', { name: '行业测试有限公司', noCreditCode: true, industryCode: '39', regionCode: '440300' });
+    expect(ok.status).toBe(201);
+    const industries = (await officer.get('/api/industries')).body;
+    expect(industries).toHaveLength(20);
+    expect(industries.find((s: { code: string }) => s.code === 'C').divisions).toHaveLength(31);
+  });
+
+  it('keeps contacts; the page shows its leads in the caller zones only', async () => {
+    const id = demoId('pipeline-enterprise:xinghe');
+    const add = await officer.post(`/api/enterprises/${id}/contacts`, { name: '陈工', title: '项目经理', phone: '0755-12345678', email: 'chen@example.com' });
+    expect(add.status).toBe(201);
+    expect((await officer.post(`/api/enterprises/${id}/contacts`, { name: '坏邮箱', email: 'nope' })).body.details.fields[0].field).toBe('email');
+    const page = (await officer.get(`/api/enterprises/${id}/page`)).body;
+    expect(page.contacts.map((c: { name: string }) => c.name)).toEqual(['黄海涛', '陈工']);
+    expect(page.leads.map((l: { name: string }) => l.name)).toEqual(['车规级芯片封装测试项目']);
+    expect(page).toMatchObject({ industryLabel: 'C39 计算机、通信和其他电子设备制造业', regionName: '深圳市' });
+    const hejin = await ctx.login('hejin');
+    expect((await hejin.get(`/api/enterprises/${id}/page`)).body.leads).toEqual([]);
+    const edited = await officer.patch(`/api/enterprise-contacts/${add.body.id}`, { name: '陈工', title: '总经理' });
+    expect(edited.body.title).toBe('总经理');
+    expect((await officer.request('DELETE', `/api/enterprise-contacts/${add.body.id}`, {})).status).toBe(200);
+  });
+
+  it('may be edited by a zone that works it (a lead), not by an unrelated zone', async () => {
+    const gaoxin = await ctx.login('gaoxin');
+    const created = (await gaoxin.post('/api/enterprises', { name: '高新区测试企业有限公司', creditCode: code('gaoxin-ent') })).body;
+    expect(created.actions).toContain('update');
+    expect((await officer.get(`/api/enterprises/${created.id}`)).body.actions).not.toContain('update');
+    expect((await officer.patch(`/api/enterprises/${created.id}`, { version: 1, legalPerson: '越权' })).status).toBe(403);
+    await officer.post('/api/leads', { name: '合作项目', method: 'chain', enterpriseId: created.id });
+    expect((await officer.get(`/api/enterprises/${created.id}`)).body.actions).toContain('update');
+    expect((await officer.patch(`/api/enterprises/${created.id}`, { version: 1, legalPerson: '王五' })).status).toBe(200);
+  });
+
+  it('merges a duplicate: every link moves, blanks are filled, the duplicate goes, all audited', async () => {
+    const kept = (await officer.post('/api/enterprises', { name: '合并测试新材料有限公司', noCreditCode: true, legalPerson: '甲' })).body;
+    const dupCode = code('merge-dup');
+    const dup = (
+      await officer.post('/api/enterprises', { name: '合并测试新材料股份有限公司', creditCode: dupCode, allowSimilarName: true, industryCode: '30' })
+    ).body;
+    await officer.post(`/api/enterprises/${dup.id}/contacts`, { name: '联系人乙' });
+    const lead = (
+      await officer.post('/api/leads', {
+        name: '合并测试线索',
+        method: 'chain',
+        enterpriseId: dup.id,
+        partners: [{ kind: 'chain_leader', name: '链主', enterpriseId: dup.id }],
+      })
+    ).body;
+    expect((await officer.get(`/api/enterprises/${kept.id}/page`)).body.duplicates.map((d: { id: string }) => d.id)).toEqual([dup.id]);
+
+    expect((await officer.post(`/api/enterprises/${kept.id}/merge`, { duplicateId: kept.id, version: 1 })).body.details.fields[0].field).toBe('duplicateId');
+    expect((await officer.post(`/api/enterprises/${kept.id}/merge`, { duplicateId: dup.id, version: 9 })).status).toBe(409);
+    const merged = await officer.post(`/api/enterprises/${kept.id}/merge`, { duplicateId: dup.id, version: 1 });
+    expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+    expect(merged.body.moved).toMatchObject({ 'leads.enterprise_id': 1, 'lead_partners.enterprise_id': 1, 'enterprise_contacts.enterprise_id': 1 });
+    expect(merged.body.enterprise).toMatchObject({ creditCode: dupCode, industryCode: '30', legalPerson: '甲', version: 2 });
+    expect((await officer.get(`/api/enterprises/${dup.id}`)).status).toBe(404);
+    expect((await officer.get(`/api/leads/${lead.id}`)).body).toMatchObject({
+      enterpriseId: kept.id,
+      partners: [expect.objectContaining({ enterpriseId: kept.id })],
+    });
+    const audit = await ctx.database.query<{ action: string }>(`select action from audit_log where entity_id in ($1, $2) and action like 'enterprise.merge%'`, [
+      kept.id,
+      dup.id,
+    ]);
+    expect(audit.map((a) => a.action).sort()).toEqual(['enterprise.merge', 'enterprise.merged_into']);
+    const viewer = await ctx.login('viewer');
+    expect((await viewer.post(`/api/enterprises/${kept.id}/merge`, { duplicateId: dup.id, version: 2 })).status).toBe(403);
   });
 });

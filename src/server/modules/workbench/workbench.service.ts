@@ -1,18 +1,40 @@
 import type { Db } from '../../db/client.ts';
+import type { ProjectWorkbench } from '../../../contract/projects.ts';
+import type { PipelineWorkbench } from '../../../contract/leads.ts';
+import type { DispatchWorkbench } from '../../../contract/dispatch.ts';
 import type { SessionContext } from '../../platform/auth/session.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { createWorkbenchRepository } from './workbench.repository.ts';
 
-export function createWorkbenchService(deps: { db: Db; workbench: ReturnType<typeof createWorkbenchRepository>; audit: Pick<AuditRepository, 'list'> }) {
-  const { db, workbench, audit } = deps;
+export function createWorkbenchService(deps: {
+  db: Db;
+  workbench: ReturnType<typeof createWorkbenchRepository>;
+  audit: Pick<AuditRepository, 'list'>;
+  /** The 项目 entries (overdue milestones, reports due), when the projects module is present. */
+  projects?: { workbench(s: SessionContext): Promise<ProjectWorkbench> };
+  /** The 招商 entries (my leads, follow-ups due), when the pipeline module is present. */
+  pipeline?: { workbench(s: SessionContext): Promise<PipelineWorkbench> };
+  /** The 调度 entries (blockers I own, decisions assigned to me), when the dispatch module is present. */
+  dispatch?: { myTodo(s: SessionContext): Promise<DispatchWorkbench> };
+}) {
+  const { db, workbench, audit, projects, pipeline, dispatch } = deps;
   return {
     async get(s: SessionContext) {
       // Zone-level changes only: global entries (logins, users) belong to the admin's audit page.
-      const [zones, recent] = await Promise.all([
+      const [zones, recent, projectEntries, pipelineEntries, dispatchEntries] = await Promise.all([
         workbench.zoneSummaries(db, s.scope.zoneIds),
         audit.list(db, { scopeZoneIds: s.scope.zoneIds }, { page: 1, pageSize: 10 }),
+        projects?.workbench(s),
+        pipeline?.workbench(s),
+        dispatch?.myTodo(s),
       ]);
-      return { zones, recentChanges: recent.items.map((e) => ({ ...e, at: e.at.toISOString() })) };
+      return {
+        zones,
+        recentChanges: recent.items.map((e) => ({ ...e, at: e.at.toISOString() })),
+        projects: projectEntries,
+        pipeline: pipelineEntries,
+        dispatch: dispatchEntries,
+      };
     },
   };
 }

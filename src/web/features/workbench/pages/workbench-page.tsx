@@ -3,6 +3,9 @@ import { useI18n } from '../../../i18n/use-i18n';
 import { useCurrentZone } from '../../../lib/current-zone-context';
 import { useSession } from '../../../lib/session-context';
 import { useWorkbench } from '../api/get-workbench';
+import { MyTodoCard } from '../components/my-todo-card';
+import { ProjectEntriesCard } from '../components/project-entries-card';
+import { PipelineEntriesCard } from '../components/pipeline-entries-card';
 import { RecentChangesList } from '../components/recent-changes-list';
 import { ZoneSummaryCard } from '../components/zone-summary-card';
 
@@ -53,6 +56,26 @@ export default function WorkbenchPage() {
                 </Col>
               ))}
             </Row>
+          )}
+
+          {workbench.data?.dispatch && <MyTodoCard items={workbench.data.dispatch.todo.filter((item) => !zoneId || item.zoneId === zoneId)} />}
+
+          {workbench.data?.pipeline && (
+            <PipelineEntriesCard
+              entries={{
+                myLeads: workbench.data.pipeline.myLeads.filter((l) => !zoneId || l.zoneId === zoneId),
+                followUpsDue: workbench.data.pipeline.followUpsDue.filter((l) => !zoneId || l.zoneId === zoneId),
+              }}
+            />
+          )}
+
+          {workbench.data?.projects && (
+            <ProjectEntriesCard
+              entries={{
+                overdueMilestones: workbench.data.projects.overdueMilestones,
+                reportsDue: workbench.data.projects.reportsDue.filter((r) => !zoneId || r.zoneId === zoneId),
+              }}
+            />
           )}
 
           <Card title={t('workbench.recentChanges')} size="small" style={{ marginTop: 24 }}>

@@ -1,0 +1,85 @@
+import type { Locator, Page } from 'playwright-core';
+import { expectHidden, expectVisible, loginAs, type E2eContext } from './harness';
+
+export const title =
+  'officer raises an overdue blocker, it escalates; the leader sees it on the generated agenda, records a decision, closes the meeting, downloads the brief';
+
+const chinaDay = (offsetDays = 0) => new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+/** antd's Select: type to filter, then click the visible option (the ARIA options sit in a hidden listbox). */
+async function pick(page: Page, select: Locator, typed: string, option: string) {
+  await select.click();
+  await select.pressSequentially(typed);
+  const match = page.locator('.ant-select-item-option').filter({ hasText: option });
+  await expectVisible(match);
+  await match.first().click();
+}
+
+export default async function dispatchWalk({ baseUrl, browser, page }: E2eContext) {
+  const blockerTitle = `E2E堵点${Date.now().toString(36)}`;
+
+  // 1. The officer raises a blocker on a project, entered late: raised 20 days ago, due 12 days ago.
+  await loginAs(page, baseUrl, 'officer');
+  await page.getByRole('menuitem', { name: '堵点台账' }).click();
+  await expectVisible(page.getByRole('heading', { name: '堵点台账' }));
+  await page.getByRole('button', { name: '提出堵点' }).click();
+  const dialog = page.getByRole('dialog', { name: '提出堵点' });
+  await expectVisible(dialog);
+  await pick(page, dialog.getByLabel('所属项目', { exact: true }), '华晟', '华晟光伏组件二期项目');
+  await dialog.getByLabel('堵点问题', { exact: true }).fill(blockerTitle);
+  await dialog.getByLabel('提出日期', { exact: true }).fill(chinaDay(-20));
+  await dialog.getByLabel('办理期限', { exact: true }).fill(chinaDay(-12));
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await expectHidden(dialog);
+
+  // 2. Overdue by more than two escalation periods: it has escalated on its own, and says so in its timeline.
+  await expectVisible(page.getByRole('heading', { name: blockerTitle }));
+  await expectVisible(page.getByTestId('blocker-event').filter({ hasText: '提级' }).filter({ hasText: '自动' }));
+  await expectVisible(page.getByTestId('blocker-event').filter({ hasText: '包联领导 → 周调度会' }));
+
+  // 3. The leader opens a new weekly meeting: the blocker is on the generated agenda.
+  const leaderContext = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN', acceptDownloads: true });
+  const leader = await leaderContext.newPage();
+  leader.setDefaultTimeout(15_000);
+  try {
+    await loginAs(leader, baseUrl, 'leader');
+    // The bell shows the escalations addressed to the leader.
+    await expectVisible(leader.getByRole('button', { name: /^消息 [1-9]/ }));
+    await leader.getByRole('menuitem', { name: '周调度会' }).click();
+    await expectVisible(leader.getByRole('heading', { name: '周调度会' }));
+    await leader.getByRole('button', { name: '新建调度会' }).click();
+    const create = leader.getByRole('dialog', { name: '新建调度会' });
+    await create.getByLabel('会议名称', { exact: true }).fill('E2E项目调度会');
+    await create.getByRole('button', { name: /保\s*存/ }).click();
+    await expectVisible(leader.getByRole('heading', { name: 'E2E项目调度会' }));
+    await expectVisible(leader.getByTestId('agenda-item').filter({ hasText: blockerTitle }).filter({ hasText: '提请调度会协调' }));
+
+    // 4. A decision with an owner and a deadline.
+    await leader.getByRole('button', { name: '记录议定事项' }).click();
+    const decision = leader.getByRole('dialog', { name: '记录议定事项' });
+    await decision.getByLabel('事项', { exact: true }).fill('供电公司一周内出具专线接入批复意见');
+    await pick(leader, decision.getByLabel('责任人', { exact: true }), '王磊', '王磊');
+    await decision.getByLabel('完成时限', { exact: true }).fill(chinaDay(7));
+    await decision.getByRole('button', { name: /保\s*存/ }).click();
+    await expectHidden(decision);
+    await expectVisible(leader.getByRole('row').filter({ hasText: '供电公司一周内出具专线接入批复意见' }).filter({ hasText: '王磊' }));
+
+    // 5. Close the meeting: its record freezes.
+    await leader.getByRole('button', { name: '结束会议' }).click();
+    await leader
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await expectVisible(leader.getByText('会议已结束，记录已冻结'));
+    await expectHidden(leader.getByRole('button', { name: '结束会议' }));
+
+    // 6. Download the brief.
+    const [download] = await Promise.all([leader.waitForEvent('download'), leader.getByRole('link', { name: /下载周调度简报/ }).click()]);
+    const name = download.suggestedFilename();
+    if (!name.endsWith('.docx')) throw new Error(`the brief downloaded as ${name}`);
+    const size = (await download.createReadStream()).readableLength;
+    void size;
+  } finally {
+    await leaderContext.close();
+  }
+}

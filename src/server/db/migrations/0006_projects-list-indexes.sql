@@ -1,0 +1,2 @@
+CREATE INDEX "projects_flag_updated_idx" ON "projects" USING btree ("flag","updated_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "projects_stage_updated_idx" ON "projects" USING btree ("stage","updated_at" DESC NULLS LAST);

@@ -1,0 +1,303 @@
+/**
+ * The investment pipeline (招商): leads and their team, timeline, activities, trips, agreements and
+ * signing events, files, saved views, and the staging tables of spreadsheet imports. Every table is
+ * zone-scoped (`zone_id`) except the per-user saved views.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  char,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import {
+  activityKinds,
+  agreementKinds,
+  chainActions,
+  leadMethods,
+  leadStages,
+  leadStatuses,
+  partnerKinds,
+  signingEventKinds,
+} from '../../../contract/pipeline-enums.ts';
+import { users, zones } from './foundation.ts';
+import { enterprises } from './reference.ts';
+
+const id = () =>
+  uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`);
+const zoneId = () =>
+  uuid('zone_id')
+    .notNull()
+    .references(() => zones.id);
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+const version = () => integer('version').notNull().default(1);
+
+/** A lead (招商线索 / 在谈项目): an investor's intended project, from first contact to registration. */
+export const leads = pgTable(
+  'leads',
+  {
+    id: id(),
+    zoneId: zoneId(),
+    /** The zone's own ledger number (e.g. FD-2026-001), unique in the zone. */
+    code: text('code').notNull(),
+    /** Project name; may be a code name while the deal is confidential. */
+    name: text('name').notNull(),
+    enterpriseId: uuid('enterprise_id').references(() => enterprises.id),
+    method: text('method', { enum: leadMethods }).notNull(),
+    stage: text('stage', { enum: leadStages }).notNull().default('prospect'),
+    status: text('status', { enum: leadStatuses }).notNull().default('active'),
+    statusReason: text('status_reason'),
+    /** Where a lost (流失) lead went: region name, and its GB/T 2260 code when known. */
+    lostToRegion: text('lost_to_region'),
+    lostToRegionCode: char('lost_to_region_code', { length: 6 }),
+    /** 板块 and chain link (环节), free text until the chains module names them. */
+    sector: text('sector'),
+    chainLink: text('chain_link'),
+    chainAction: text('chain_action', { enum: chainActions }),
+    plannedInvestmentYuan: bigint('planned_investment_yuan', { mode: 'number' }),
+    plannedOutputYuan: bigint('planned_output_yuan', { mode: 'number' }),
+    /** Likelihood of signing, 0–100 %. */
+    likelihood: smallint('likelihood'),
+    firstContactOn: date('first_contact_on', { mode: 'string' }),
+    lastFollowUpOn: date('last_follow_up_on', { mode: 'string' }),
+    nextStep: text('next_step'),
+    nextStepOn: date('next_step_on', { mode: 'string' }),
+    /** The owner, from the zone's 招商 department (the first 1 of 1+1+N). */
+    ownerId: uuid('owner_id').references(() => users.id),
+    /** The platform company's person (the second 1 of 1+1+N). */
+    platformContact: text('platform_contact'),
+    /** Set once the lead is converted into a project (the projects module owns that row). */
+    projectId: uuid('project_id'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('leads_zone_code_key').on(t.zoneId, t.code),
+    index('leads_zone_updated_idx').on(t.zoneId, t.updatedAt),
+    index('leads_zone_stage_status_idx').on(t.zoneId, t.stage, t.status),
+    index('leads_zone_next_step_idx').on(t.zoneId, t.nextStepOn),
+    index('leads_owner_idx').on(t.ownerId),
+    index('leads_enterprise_idx').on(t.enterpriseId),
+    check('leads_likelihood_range', sql`${t.likelihood} is null or ${t.likelihood} between 0 and 100`),
+    check('leads_money_nonneg', sql`coalesce(${t.plannedInvestmentYuan}, 0) >= 0 and coalesce(${t.plannedOutputYuan}, 0) >= 0`),
+  ],
+);
+
+/** The N of 1+1+N: chain-leader enterprises, agents and other partners on a lead. */
+export const leadPartners = pgTable(
+  'lead_partners',
+  {
+    id: id(),
+    zoneId: zoneId(),
+    leadId: uuid('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: partnerKinds }).notNull(),
+    name: text('name').notNull(),
+    enterpriseId: uuid('enterprise_id').references(() => enterprises.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('lead_partners_lead_idx').on(t.leadId), index('lead_partners_enterprise_idx').on(t.enterpriseId)],
+);
+
+/** The lead's timeline of changes: creation, stage, status, owner (the ownership history), conversion. */
+export const leadEvents = pgTable(
+  'lead_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    zoneId: zoneId(),
+    leadId: uuid('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['created', 'stage', 'status', 'owner', 'converted', 'imported'] }).notNull(),
+    fromValue: text('from_value'),
+    toValue: text('to_value'),
+    note: text('note'),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('lead_events_lead_idx').on(t.leadId, t.at)],
+);
+
+/** 外出招商: a trip to a region; its results are counted from its meetings, never typed. */
+export const trips = pgTable(
+  'trips',
+  {
+    id: id(),
+    zoneId: zoneId(),
+    title: text('title').notNull(),
+    destination: text('destination').notNull(),
+    startOn: date('start_on', { mode: 'string' }).notNull(),
+    endOn: date('end_on', { mode: 'string' }).notNull(),
+    leader: text('leader').notNull(),
+    members: text('members')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    note: text('note'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('trips_zone_start_idx').on(t.zoneId, t.startOn), check('trips_dates_order', sql`${t.endOn} >= ${t.startOn}`)],
+);
+
+/** 对接记录: a visit, call, reception or fair meeting, possibly on a trip and about a lead. */
+export const activities = pgTable(
+  'activities',
+  {
+    id: id(),
+    zoneId: zoneId(),
+    kind: text('kind', { enum: activityKinds }).notNull(),
+    occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+    leadId: uuid('lead_id').references(() => leads.id, { onDelete: 'cascade' }),
+    enterpriseId: uuid('enterprise_id').references(() => enterprises.id),
+    tripId: uuid('trip_id').references(() => trips.id, { onDelete: 'cascade' }),
+    people: text('people'),
+    outcome: text('outcome'),
+    /** The meeting reached an intent to invest (达成合作意向); trips count these. */
+    intentReached: boolean('intent_reached').notNull().default(false),
+    nextStep: text('next_step'),
+    nextStepOn: date('next_step_on', { mode: 'string' }),
+    createdById: uuid('created_by_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('activities_lead_idx').on(t.leadId, t.occurredOn),
+    index('activities_trip_idx').on(t.tripId),
+    index('activities_enterprise_idx').on(t.enterpriseId),
+    index('activities_zone_on_idx').on(t.zoneId, t.occurredOn),
+  ],
+);
+
+/** A signing event: a ceremony, or a campaign batch (三个一批 签约一批). */
+export const signingEvents = pgTable(
+  'signing_events',
+  {
+    id: id(),
+    zoneId: zoneId(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: signingEventKinds }).notNull(),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('signing_events_zone_name_key').on(t.zoneId, t.name)],
+);
+
+/** A file attached to a lead (agreement scans, minutes). Small files, kept in the database. */
+export const leadFiles = pgTable(
+  'lead_files',
+  {
+    id: id(),
+    zoneId: zoneId(),
+    leadId: uuid('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    content: text('content_base64').notNull(),
+    uploadedById: uuid('uploaded_by_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('lead_files_lead_idx').on(t.leadId)],
+);
+
+/**
+ * An agreement of a lead. The signed totals are computed from these by the counting rule (see
+ * docs/pipeline.md): a lead counts once, at its first investment agreement; a capital increase adds
+ * its amount (the increment); later investment agreements (re-signings) add nothing.
+ */
+export const agreements = pgTable(
+  'agreements',
+  {
+    id: id(),
+    zoneId: zoneId(),
+    leadId: uuid('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: agreementKinds }).notNull(),
+    signedOn: date('signed_on', { mode: 'string' }).notNull(),
+    /** The agreed amount; for a capital increase, the increment only. */
+    amountYuan: bigint('amount_yuan', { mode: 'number' }).notNull(),
+    signingEventId: uuid('signing_event_id').references(() => signingEvents.id),
+    fileId: uuid('file_id').references(() => leadFiles.id),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('agreements_lead_idx').on(t.leadId, t.signedOn),
+    index('agreements_zone_signed_idx').on(t.zoneId, t.signedOn),
+    check('agreements_amount_pos', sql`${t.amountYuan} > 0`),
+  ],
+);
+
+/** A user's saved filter of the lead table. */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    resource: text('resource').notNull(),
+    name: text('name').notNull(),
+    query: jsonb('query').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('saved_views_user_name_key').on(t.userId, t.resource, t.name)],
+);
+
+/** A spreadsheet upload, parsed and validated into staging rows; nothing reaches the real tables until commit. */
+export const importBatches = pgTable(
+  'import_batches',
+  {
+    id: uuid('id').primaryKey(),
+    zoneId: zoneId(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind', { enum: ['leads', 'enterprises'] }).notNull(),
+    fileName: text('file_name').notNull(),
+    status: text('status', { enum: ['staged', 'committed', 'discarded'] })
+      .notNull()
+      .default('staged'),
+    totalRows: integer('total_rows').notNull(),
+    validRows: integer('valid_rows').notNull(),
+    errorCount: integer('error_count').notNull(),
+    /** The first errors: [{ row, column, reason }]. */
+    errors: jsonb('errors').notNull(),
+    createdAt: createdAt(),
+    committedAt: timestamp('committed_at', { withTimezone: true }),
+  },
+  (t) => [index('import_batches_zone_idx').on(t.zoneId, t.createdAt)],
+);
+
+export const importRows = pgTable(
+  'import_rows',
+  {
+    importId: uuid('import_id')
+      .notNull()
+      .references(() => importBatches.id, { onDelete: 'cascade' }),
+    rowNo: integer('row_no').notNull(),
+    valid: boolean('valid').notNull(),
+    data: jsonb('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.rowNo] })],
+);

@@ -1,0 +1,348 @@
+/**
+ * Projects (项目全生命周期): the project record with its phases, stage history, milestones,
+ * approvals, 标准地 indicators, annual plans, progress reports and photos, plus the editable
+ * templates and red/yellow/green rules. Every table is zone-scoped (`zone_id`).
+ *
+ * The flag (红黄绿灯) and the investment figures the list shows are stored on the project and
+ * refreshed in the transaction that changes their inputs (see docs/projects.md), so the list
+ * reads one row per project.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { departments, parks, users, zones } from './foundation.ts';
+import { enterprises } from './reference.ts';
+import {
+  projectFlags,
+  projectLevels,
+  projectNatures,
+  projectStages,
+  type FlagReason,
+  type TemplateApproval,
+  type TemplateMilestone,
+} from '../../../contract/projects.ts';
+import { reportPeriods } from '../../../contract/org.ts';
+
+const id = () =>
+  uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`);
+const zoneRef = () =>
+  uuid('zone_id')
+    .notNull()
+    .references(() => zones.id);
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+const version = () => integer('version').notNull().default(1);
+const day = (name: string) => date(name, { mode: 'string' });
+const yuan = (name: string) => bigint(name, { mode: 'number' });
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+export const projects = pgTable(
+  'projects',
+  {
+    id: id(),
+    zoneId: zoneRef(),
+    parkId: uuid('park_id').references(() => parks.id),
+    name: text('name').notNull(),
+    investorEnterpriseId: uuid('investor_enterprise_id').references(() => enterprises.id),
+    /** 板块 and 产业链环节, free text until the chains module exists. */
+    sectorText: text('sector_text'),
+    chainLinkText: text('chain_link_text'),
+    nature: text('nature', { enum: projectNatures }).notNull().default('new'),
+    level: text('level', { enum: projectLevels }).notNull().default('none'),
+    totalInvestmentYuan: yuan('total_investment_yuan').notNull(),
+    fixedAssetInvestmentYuan: yuan('fixed_asset_investment_yuan'),
+    constructionContent: text('construction_content'),
+    landMu: numeric('land_mu', { precision: 12, scale: 2, mode: 'number' }),
+    floorAreaM2: numeric('floor_area_m2', { precision: 14, scale: 2, mode: 'number' }),
+    capacityAmount: numeric('capacity_amount', { precision: 16, scale: 4, mode: 'number' }),
+    capacityUnit: text('capacity_unit'),
+    plannedStartYear: smallint('planned_start_year'),
+    plannedEndYear: smallint('planned_end_year'),
+    expectedOutputYuan: yuan('expected_output_yuan'),
+    expectedTaxYuan: yuan('expected_tax_yuan'),
+    jobs: integer('jobs'),
+    stage: text('stage', { enum: projectStages }).notNull().default('planning'),
+    stageEnteredOn: day('stage_entered_on').notNull(),
+    /** Gate dates: each stage needs its own (签约日期, 供地日期, 实际开工 …). */
+    signedOn: day('signed_on'),
+    landOn: day('land_on'),
+    startOn: day('start_on'),
+    completedOn: day('completed_on'),
+    productionOn: day('production_on'),
+    fullProductionOn: day('full_production_on'),
+    /** 三级包联: leader in charge, responsible department, responsible officer and task force (专班). */
+    leaderUserId: uuid('leader_user_id').references(() => users.id),
+    departmentId: uuid('department_id').references(() => departments.id),
+    officerUserId: uuid('officer_user_id').references(() => users.id),
+    taskForce: text('task_force'),
+    /** The pipeline's lead this project came from (no FK: that table belongs to the pipeline module). */
+    leadId: uuid('lead_id'),
+    // Derived state, refreshed by projects.repository refreshDerived() whenever an input changes.
+    investedTotalYuan: yuan('invested_total_yuan').notNull().default(0),
+    ytdYear: smallint('ytd_year'),
+    ytdYuan: yuan('ytd_yuan').notNull().default(0),
+    annualPlanYuan: yuan('annual_plan_yuan'),
+    percentComplete: numeric('percent_complete', { precision: 5, scale: 2, mode: 'number' }),
+    lastReportPeriodStart: day('last_report_period_start'),
+    flag: text('flag', { enum: projectFlags }).notNull().default('green'),
+    flagReasons: jsonb('flag_reasons').$type<FlagReason[]>().notNull().default([]),
+    /** The day the flag was computed for; a flag from an earlier day is recomputed before it is read. */
+    flagOn: day('flag_on'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('projects_zone_updated_idx').on(t.zoneId, t.updatedAt.desc()),
+    index('projects_updated_idx').on(t.updatedAt.desc()),
+    index('projects_zone_flag_idx').on(t.zoneId, t.flag),
+    // Callers over many zones (city, province): walk the flag's or stage's rows newest first.
+    index('projects_flag_updated_idx').on(t.flag, t.updatedAt.desc()),
+    index('projects_stage_updated_idx').on(t.stage, t.updatedAt.desc()),
+    index('projects_zone_stage_idx').on(t.zoneId, t.stage),
+    index('projects_zone_park_idx').on(t.zoneId, t.parkId),
+    index('projects_leader_idx').on(t.leaderUserId),
+    index('projects_officer_idx').on(t.officerUserId),
+    index('projects_department_idx').on(t.departmentId),
+    index('projects_flag_on_idx').on(t.flagOn),
+    index('projects_lead_idx')
+      .on(t.leadId)
+      .where(sql`${t.leadId} is not null`),
+    index('projects_investor_idx').on(t.investorEnterpriseId),
+    check('projects_money_nonneg', sql`${t.totalInvestmentYuan} >= 0 and coalesce(${t.fixedAssetInvestmentYuan}, 0) >= 0`),
+  ],
+);
+
+/** 一期/二期…: each phase has its own money and dates. */
+export const projectPhases = pgTable(
+  'project_phases',
+  {
+    id: id(),
+    zoneId: zoneRef(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    sortOrder: smallint('sort_order').notNull(),
+    name: text('name').notNull(),
+    investmentYuan: yuan('investment_yuan'),
+    content: text('content'),
+    plannedStartOn: day('planned_start_on'),
+    plannedEndOn: day('planned_end_on'),
+    actualStartOn: day('actual_start_on'),
+    actualEndOn: day('actual_end_on'),
+  },
+  (t) => [index('project_phases_project_idx').on(t.projectId, t.sortOrder)],
+);
+
+/** Every stage change, with the reason when it moved back. */
+export const projectStageEvents = pgTable(
+  'project_stage_events',
+  {
+    id: id(),
+    zoneId: zoneRef(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    fromStage: text('from_stage', { enum: projectStages }),
+    toStage: text('to_stage', { enum: projectStages }).notNull(),
+    on: day('on').notNull(),
+    reason: text('reason'),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('project_stage_events_project_idx').on(t.projectId, t.at)],
+);
+
+/** 节点: a project's dated plan. */
+export const projectMilestones = pgTable(
+  'project_milestones',
+  {
+    id: id(),
+    zoneId: zoneRef(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    sortOrder: smallint('sort_order').notNull(),
+    name: text('name').notNull(),
+    /** The stage this node marks, if any: entering that stage fills its actual date. */
+    stage: text('stage', { enum: projectStages }),
+    plannedOn: day('planned_on'),
+    actualOn: day('actual_on'),
+    note: text('note'),
+    version: version(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('project_milestones_project_idx').on(t.projectId, t.sortOrder),
+    index('project_milestones_open_idx')
+      .on(t.zoneId, t.plannedOn)
+      .where(sql`${t.actualOn} is null`),
+  ],
+);
+
+/** 审批事项: the core approval checklist, on working-day clocks. */
+export const projectApprovals = pgTable(
+  'project_approvals',
+  {
+    id: id(),
+    zoneId: zoneRef(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    sortOrder: smallint('sort_order').notNull(),
+    name: text('name').notNull(),
+    agency: text('agency'),
+    statutoryDays: smallint('statutory_days'),
+    promisedDays: smallint('promised_days'),
+    agentUserId: uuid('agent_user_id').references(() => users.id),
+    filedOn: day('filed_on'),
+    grantedOn: day('granted_on'),
+    note: text('note'),
+    version: version(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('project_approvals_project_idx').on(t.projectId, t.sortOrder), index('project_approvals_agent_idx').on(t.agentUserId)],
+);
+
+/** 标准地: the land's promised indicators and, later, the achieved ones. */
+export const projectLandStandards = pgTable('project_land_standards', {
+  projectId: uuid('project_id')
+    .primaryKey()
+    .references(() => projects.id, { onDelete: 'cascade' }),
+  zoneId: zoneRef(),
+  /** 投资强度, 万元/亩. */
+  investmentIntensityPromised: numeric('investment_intensity_promised', { precision: 12, scale: 2, mode: 'number' }),
+  investmentIntensityAchieved: numeric('investment_intensity_achieved', { precision: 12, scale: 2, mode: 'number' }),
+  /** 亩均税收, 万元/亩. */
+  taxPerMuPromised: numeric('tax_per_mu_promised', { precision: 12, scale: 2, mode: 'number' }),
+  taxPerMuAchieved: numeric('tax_per_mu_achieved', { precision: 12, scale: 2, mode: 'number' }),
+  /** 容积率. */
+  floorAreaRatioPromised: numeric('floor_area_ratio_promised', { precision: 6, scale: 2, mode: 'number' }),
+  floorAreaRatioAchieved: numeric('floor_area_ratio_achieved', { precision: 6, scale: 2, mode: 'number' }),
+  /** 单位产值能耗, 吨标准煤/万元 (lower is better). */
+  energyPerOutputPromised: numeric('energy_per_output_promised', { precision: 10, scale: 4, mode: 'number' }),
+  energyPerOutputAchieved: numeric('energy_per_output_achieved', { precision: 10, scale: 4, mode: 'number' }),
+  assessedOn: day('assessed_on'),
+  version: version(),
+  updatedAt: updatedAt(),
+});
+
+/** 年度投资计划 per project per year. */
+export const projectAnnualPlans = pgTable(
+  'project_annual_plans',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    zoneId: zoneRef(),
+    year: smallint('year').notNull(),
+    planYuan: yuan('plan_yuan').notNull(),
+    version: version(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.year] }), check('project_annual_plans_nonneg', sql`${t.planYuan} >= 0`)],
+);
+
+/** 进度填报: one per project per period. Cumulative figures are computed, never typed. */
+export const progressReports = pgTable(
+  'progress_reports',
+  {
+    id: id(),
+    zoneId: zoneRef(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    periodKind: text('period_kind', { enum: reportPeriods }).notNull(),
+    periodStart: day('period_start').notNull(),
+    periodEnd: day('period_end').notNull(),
+    investedYuan: yuan('invested_yuan').notNull(),
+    percentComplete: numeric('percent_complete', { precision: 5, scale: 2, mode: 'number' }),
+    progressText: text('progress_text'),
+    problems: text('problems'),
+    reportedById: uuid('reported_by_id'),
+    reportedByName: text('reported_by_name').notNull(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('progress_reports_project_period_key').on(t.projectId, t.periodStart),
+    index('progress_reports_zone_period_idx').on(t.zoneId, t.periodStart),
+    check('progress_reports_nonneg', sql`${t.investedYuan} >= 0`),
+    check('progress_reports_percent', sql`${t.percentComplete} is null or (${t.percentComplete} >= 0 and ${t.percentComplete} <= 100)`),
+  ],
+);
+
+/** 形象进度 photos, stored in the database (docs/decisions/006-project-photos-in-database.md). */
+export const projectPhotos = pgTable(
+  'project_photos',
+  {
+    id: id(),
+    zoneId: zoneRef(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    reportId: uuid('report_id').references(() => progressReports.id, { onDelete: 'set null' }),
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    caption: text('caption'),
+    bytes: bytea('bytes').notNull(),
+    uploadedById: uuid('uploaded_by_id'),
+    uploadedByName: text('uploaded_by_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('project_photos_project_idx').on(t.projectId, t.createdAt)],
+);
+
+/**
+ * Milestone and approval templates: one row per zone (its own lists) plus the global row
+ * (zone_id null) that zones without their own use.
+ */
+export const projectTemplates = pgTable(
+  'project_templates',
+  {
+    id: id(),
+    zoneId: uuid('zone_id').references(() => zones.id),
+    milestones: jsonb('milestones').$type<TemplateMilestone[]>().notNull(),
+    approvals: jsonb('approvals').$type<TemplateApproval[]>().notNull(),
+    version: version(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('project_templates_zone_key').on(sql`coalesce(${t.zoneId}, '00000000-0000-0000-0000-000000000000'::uuid)`)],
+);
+
+/** The red/yellow/green rule's thresholds: a zone's row overrides the global one (zone_id null). */
+export const projectFlagRules = pgTable(
+  'project_flag_rules',
+  {
+    id: id(),
+    zoneId: uuid('zone_id').references(() => zones.id),
+    milestoneYellowDays: smallint('milestone_yellow_days').notNull(),
+    milestoneRedDays: smallint('milestone_red_days').notNull(),
+    investmentYellowPoints: smallint('investment_yellow_points').notNull(),
+    investmentRedPoints: smallint('investment_red_points').notNull(),
+    missingReportFlag: text('missing_report_flag', { enum: ['off', 'yellow', 'red'] }).notNull(),
+    reportGraceDays: smallint('report_grace_days').notNull(),
+    version: version(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('project_flag_rules_zone_key').on(sql`coalesce(${t.zoneId}, '00000000-0000-0000-0000-000000000000'::uuid)`)],
+);

@@ -1,0 +1,379 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type Client, type TestContext } from '../../../../test/harness.ts';
+import { demoId } from '../../seed/demo-ids.ts';
+import type { IntakeMatchResponse, IntakeProposal, IntakeReadResponse } from '../../../contract/intake.ts';
+
+const samples = path.join(path.dirname(fileURLToPath(import.meta.url)), 'samples', 'shared');
+const sample = (name: string) => readFileSync(path.join(samples, `${name}.txt`), 'utf8');
+const WORK_REPORT = sample('02-work-report');
+const TRIP_NEWS = sample('03-news-trip');
+const fendong = demoId('zone:fendong');
+const hejin = demoId('zone:hejin');
+const huasheng = demoId('project:huasheng-pv2');
+
+let ctx: TestContext;
+let officer: Client; // 招商专员, 汾东 only
+let deputy: Client; // 分管领导, 汾东 and 河津
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  officer = await ctx.login('officer');
+  deputy = await ctx.login('deputy');
+});
+afterAll(() => ctx.close());
+
+const count = async (table: string, where = '') => Number((await ctx.database.query<{ n: string }>(`select count(*) as n from ${table} ${where}`))[0].n);
+/** Every table a commit writes: a refused request must leave all of them unchanged. */
+const footprint = async () => ({
+  sources: await count('intake_sources'),
+  projects: await count('projects'),
+  leads: await count('leads'),
+  enterprises: await count('enterprises'),
+  audit: await count('audit_log'),
+});
+
+function multipart(file: { name: string; bytes: Buffer }, fields: Record<string, string> = {}) {
+  const boundary = `----intake${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+  );
+  parts.push(file.bytes, Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { body: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+const upload = (c: Client, name: string, bytes: Buffer, fields: Record<string, string> = { referenceDate: '2026-06-10' }) => {
+  const m = multipart({ name, bytes }, fields);
+  return c.request('POST', '/api/intake/read', m.body, m.headers);
+};
+
+/** A one-page PDF whose page has only vector drawing: what a scan without OCR looks like to a text reader. */
+function scannedPdf(): Buffer {
+  const content = '0 0 m 100 100 l S';
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) body += `${String(o).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+async function read(c: Client, text: string, referenceDate = '2026-06-10'): Promise<IntakeReadResponse> {
+  const res = await c.post('/api/intake/read', { text, referenceDate });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+}
+
+/** The facts as the web sends them after review: spans and issues dropped, a key per fact. */
+function reviewed(r: IntakeReadResponse) {
+  return {
+    projects: r.result.projects.map(({ span: _s, spans: _sp, issues: _i, ...p }, i) => ({ ...p, key: `p${i}` })),
+    leads: r.result.leads.map(({ span: _s, spans: _sp, ...l }, i) => ({ ...l, key: `l${i}` })),
+  };
+}
+
+async function match(c: Client, zoneId: string, facts: ReturnType<typeof reviewed>): Promise<IntakeMatchResponse> {
+  const res = await c.post('/api/intake/match', { zoneId, ...facts });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+}
+
+/** The commit body for every proposal that changes something, as the web builds it on 保存. */
+function commitBody(zoneId: string, r: IntakeReadResponse, facts: ReturnType<typeof reviewed>, m: IntakeMatchResponse) {
+  const decide = (p: IntakeProposal) =>
+    p.action === 'create' ? { action: 'create' as const } : { action: 'update' as const, targetId: p.target!.id, version: p.target!.version };
+  const byKey = new Map(m.proposals.map((p) => [p.key, p]));
+  const pick = <T extends { key: string }>(items: T[]) =>
+    items.filter((f) => byKey.get(f.key)!.action !== 'none').map((f) => ({ ...f, decision: decide(byKey.get(f.key)!) }));
+  return {
+    zoneId,
+    source: { text: r.text, referenceDate: r.result.reference_date, format: r.format, fileName: r.fileName },
+    projects: pick(facts.projects),
+    leads: pick(facts.leads),
+  };
+}
+
+describe('read → match → commit', () => {
+  it('turns the work report into three draft projects of 河津 (where none exists), with the source kept and audited', async () => {
+    const r = await read(deputy, WORK_REPORT);
+    expect(r.text).toBe(WORK_REPORT);
+    expect(r.normalisedText).toContain('华晟光伏组件二期项目：总投资9.8亿元');
+    const [first] = r.result.projects;
+    expect(r.text.slice(...first.spans.name!)).toBe('华晟光伏组件二期项目');
+    const facts = reviewed(r);
+    expect(facts.projects.map((p) => p.name)).toEqual(['华晟光伏组件二期项目', '润康生物医药产业园项目', '北斗智联物流园项目']);
+
+    const before = await footprint();
+    const m = await match(deputy, hejin, facts);
+    expect(m.proposals.map((p) => [p.name, p.action])).toEqual([
+      ['华晟光伏组件二期项目', 'create'],
+      ['润康生物医药产业园项目', 'create'],
+      ['北斗智联物流园项目', 'create'],
+    ]);
+    const hs = m.proposals[0];
+    expect(hs.changes).toContainEqual({ field: 'totalInvestment', kind: 'money', current: null, proposed: 980_000_000 });
+    expect(hs.changes).toContainEqual({ field: 'stage', kind: 'stage', current: null, proposed: 'planning' });
+    expect(hs.notes.map((n) => n.reason)).toEqual(expect.arrayContaining(['draft_stage', 'progress_via_report', 'month_only']));
+    expect(await footprint()).toEqual(before); // matching saves nothing
+
+    const res = await deputy.post('/api/intake/commit', commitBody(hejin, r, facts, m));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.records.map((x: { kind: string; action: string }) => `${x.kind}:${x.action}`)).toEqual([
+      'project:create',
+      'project:create',
+      'project:create',
+    ]);
+
+    const saved = await ctx.database.query<{ name: string; stage: string; total: string; land: string | null; zone: string }>(
+      `select name, stage, total_investment_yuan::text as total, land_mu::text as land, zone_id::text as zone from projects where id = any($1::uuid[]) order by name`,
+      [res.body.records.map((x: { id: string }) => x.id)],
+    );
+    expect(saved).toEqual([
+      { name: '北斗智联物流园项目', stage: 'planning', total: '230000000', land: null, zone: hejin },
+      { name: '华晟光伏组件二期项目', stage: 'planning', total: '980000000', land: null, zone: hejin },
+      { name: '润康生物医药产业园项目', stage: 'planning', total: '450000000', land: '85.00', zone: hejin },
+    ]);
+    const [source] = await ctx.database.query<{ text: string; reference_date: string; records: unknown[]; zone_id: string; created_by_name: string }>(
+      `select text, reference_date::text, records, zone_id::text, created_by_name from intake_sources where id = $1`,
+      [res.body.sourceId],
+    );
+    expect(source).toMatchObject({ text: WORK_REPORT, reference_date: '2026-06-10', zone_id: hejin, created_by_name: '刘卫东' });
+    expect(source.records).toHaveLength(3);
+    const [entry] = await ctx.database.query<{ after: { records: unknown[] } }>(
+      `select after from audit_log where action = 'intake.commit' and entity_id = $1`,
+      [res.body.sourceId],
+    );
+    expect(entry.after.records).toHaveLength(3);
+    expect(
+      await count(
+        'audit_log',
+        `where action = 'project.create' and entity_id = any('{${res.body.records.map((x: { id: string }) => x.id).join(',')}}'::text[])`,
+      ),
+    ).toBe(3);
+
+    // Read again, the same report now matches the drafts just saved: nothing to change.
+    const again = await match(deputy, hejin, facts);
+    expect(again.proposals.map((p) => p.action)).toEqual(['none', 'none', 'none']);
+  });
+
+  it('turns the trip news into leads of 河津 linked to the enterprises already on file, stopping at 意向', async () => {
+    const r = await read(deputy, TRIP_NEWS);
+    const facts = reviewed(r);
+    const m = await match(deputy, hejin, facts);
+    expect(m.proposals.map((p) => [p.kind, p.action, p.enterprise?.matchedBy])).toEqual([
+      ['lead', 'create', 'name'],
+      ['lead', 'create', 'name'],
+    ]);
+    const xinghe = m.proposals[0];
+    expect(xinghe.enterprise?.id).toBe(demoId('pipeline-enterprise:xinghe'));
+    expect(xinghe.changes).toContainEqual({ field: 'stage', kind: 'stage', current: null, proposed: 'intent' });
+    expect(xinghe.notes).toContainEqual({ field: 'stage', reason: 'lead_stage_needs_agreement', value: '框架协议' });
+
+    const res = await deputy.post('/api/intake/commit', commitBody(hejin, r, facts, m));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const leads = await ctx.database.query<{ stage: string; planned: string; enterprise_id: string; zone_id: string }>(
+      `select stage, planned_investment_yuan::text as planned, enterprise_id::text, zone_id::text from leads where id = any($1::uuid[]) order by planned_investment_yuan desc`,
+      [res.body.records.map((x: { id: string }) => x.id)],
+    );
+    expect(leads).toEqual([
+      { stage: 'intent', planned: '260000000', enterprise_id: demoId('pipeline-enterprise:xinghe'), zone_id: hejin },
+      { stage: 'intent', planned: '150000000', enterprise_id: demoId('pipeline-enterprise:huayi'), zone_id: hejin },
+    ]);
+  });
+
+  it('proposes an update of a demo project with a field-by-field diff, and applies only that', async () => {
+    const r = await read(officer, WORK_REPORT);
+    const facts = reviewed(r);
+    facts.projects[0].total_investment_wan = 100000; // the reviewer corrects 9.8 亿 to 10 亿
+    const m = await match(officer, fendong, facts);
+    const hs = m.proposals[0];
+    expect(hs).toMatchObject({ action: 'update', target: { id: huasheng, name: '华晟光伏组件二期项目', matchedBy: 'name' } });
+    expect(hs.changes).toEqual([{ field: 'totalInvestment', kind: 'money', current: 980_000_000, proposed: 1_000_000_000 }]);
+    expect(hs.enterprise).toBeNull();
+    // The other two say nothing the demo does not already hold.
+    expect(m.proposals.slice(1).map((p) => p.action)).toEqual(['none', 'none']);
+
+    const res = await officer.post('/api/intake/commit', commitBody(fendong, r, facts, m));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.records).toEqual([{ kind: 'project', id: huasheng, action: 'update', name: '华晟光伏组件二期项目' }]);
+    const [row] = await ctx.database.query<{ total: string; version: number }>(
+      `select total_investment_yuan::text as total, version from projects where id = $1`,
+      [huasheng],
+    );
+    expect(row).toEqual({ total: '1000000000', version: hs.target!.version + 1 });
+    const [audit] = await ctx.database.query<{ before: { totalInvestmentYuan: number }; after: { totalInvestmentYuan: number; intakeSourceId: string } }>(
+      `select before, after from audit_log where action = 'project.update' and entity_id = $1 order by id desc limit 1`,
+      [huasheng],
+    );
+    expect(audit.before.totalInvestmentYuan).toBe(980_000_000);
+    expect(audit.after).toMatchObject({ totalInvestmentYuan: 1_000_000_000, intakeSourceId: res.body.sourceId });
+  });
+
+  it('answers 409 and saves nothing when the project was edited after the match; all or nothing with a new draft beside it', async () => {
+    const r = await read(officer, WORK_REPORT);
+    const facts = reviewed(r);
+    facts.projects[1].total_investment_wan = 46000;
+    facts.projects.push({
+      key: 'new',
+      name: '汾东测试智能录入新建项目' + Math.random().toString(36).slice(2, 6),
+      total_investment_wan: 5000,
+    } as (typeof facts.projects)[number]);
+    const m = await match(officer, fendong, facts);
+    const runkang = m.proposals[1];
+    expect(runkang.action).toBe('update');
+    expect(m.proposals[3].action).toBe('create');
+
+    // Someone else saves the project meanwhile.
+    const leader = await ctx.login('leader');
+    const current = (await leader.get(`/api/projects/${runkang.target!.id}`)).body;
+    expect((await leader.patch(`/api/projects/${runkang.target!.id}`, { version: current.version, jobs: 321 })).status).toBe(200);
+
+    const before = await footprint();
+    const res = await officer.post('/api/intake/commit', commitBody(fendong, r, facts, m));
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('VERSION_CONFLICT');
+    expect(await footprint()).toEqual(before);
+    expect(await count('projects', `where name = '${facts.projects[3].name}'`)).toBe(0);
+  });
+
+  it('accepts only the diff rows the user kept', async () => {
+    const facts = { projects: [{ key: 'p', name: '汾东冷链物流中心项目', total_investment_wan: 19000, land_mu: 66 }], leads: [] };
+    const m = await match(officer, fendong, facts);
+    expect(m.proposals[0].changes.map((c) => c.field)).toEqual(['totalInvestment', 'landMu']);
+    const p = m.proposals[0];
+    const body = {
+      zoneId: fendong,
+      source: { text: '汾东冷链物流中心项目总投资1.9亿元，占地66亩。', referenceDate: '2026-06-10', format: 'paste' },
+      projects: [{ ...facts.projects[0], decision: { action: 'update', targetId: p.target!.id, version: p.target!.version, fields: ['landMu'] } }],
+      leads: [],
+    };
+    expect((await officer.post('/api/intake/commit', body)).status).toBe(201);
+    const [row] = await ctx.database.query<{ total: string; land: string }>(
+      `select total_investment_yuan::text as total, land_mu::text as land from projects where id = $1`,
+      [p.target!.id],
+    );
+    expect(row).toEqual({ total: '180000000', land: '66.00' });
+  });
+});
+
+describe('zone scoping', () => {
+  it("never matches or updates another zone's project", async () => {
+    const hejinProject = demoId('project:hejin-profile');
+    const facts = { projects: [{ key: 'p', name: '河津高端铝型材项目', total_investment_wan: 99999 }], leads: [] };
+    const m = await match(officer, fendong, facts);
+    expect(m.proposals[0]).toMatchObject({ action: 'create', target: null });
+
+    expect((await officer.post('/api/intake/match', { zoneId: hejin, ...facts })).body.details.fields).toEqual([
+      { field: 'zoneId', reason: expect.any(String) },
+    ]);
+
+    const before = await footprint();
+    const body = {
+      zoneId: fendong,
+      source: { text: '河津高端铝型材项目总投资9.9999亿元', referenceDate: '2026-06-10', format: 'paste' },
+      projects: [{ ...facts.projects[0], decision: { action: 'update', targetId: hejinProject, version: 1 } }],
+      leads: [],
+    };
+    const res = await officer.post('/api/intake/commit', body);
+    expect(res.status).toBe(404);
+    const asHejin = await officer.post('/api/intake/commit', { ...body, zoneId: hejin });
+    expect(asHejin.status).toBe(400);
+    expect(await footprint()).toEqual(before);
+    const [row] = await ctx.database.query<{ total: string }>(`select total_investment_yuan::text as total from projects where id = $1`, [hejinProject]);
+    expect(row.total).toBe('560000000');
+  });
+
+  it('refuses roles without the right: a viewer cannot read, a project officer cannot create leads', async () => {
+    const agent = await ctx.login('agent');
+    expect((await agent.post('/api/intake/read', { text: WORK_REPORT })).status).toBe(403);
+
+    const projects = await ctx.login('projects');
+    const facts = { projects: [], leads: [{ key: 'l', enterprise: '山西测试权限科技有限公司', planned_investment_wan: 100 }] };
+    const before = await footprint();
+    const res = await projects.post('/api/intake/commit', {
+      zoneId: fendong,
+      source: { text: 'x', referenceDate: '2026-06-10', format: 'paste' },
+      projects: [],
+      leads: facts.leads.map((l) => ({ ...l, decision: { action: 'create' } })),
+    });
+    expect(res.status).toBe(403);
+    expect(await footprint()).toEqual(before);
+  });
+});
+
+describe('bad input: a clear message, no crash, nothing saved', () => {
+  const cases: [string, () => Promise<{ status: number; body: { code: string; message: string } }>, number, string][] = [
+    ['empty text', () => officer.post('/api/intake/read', { text: '' }), 400, 'INTAKE_EMPTY'],
+    ['only whitespace', () => officer.post('/api/intake/read', { text: ' \n\u3000\n ' }), 400, 'INTAKE_EMPTY'],
+    ['binary junk pasted', () => officer.post('/api/intake/read', { text: '\u0001\u0002\u0003abc\u0004\ufffd\ufffd'.repeat(50) }), 422, 'INTAKE_UNREADABLE'],
+    ['binary junk uploaded', () => upload(officer, 'junk.txt', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256))), 422, 'INTAKE_UNREADABLE'],
+    ['a file over 10 MB', () => upload(officer, 'big.txt', Buffer.alloc(10 * 1024 * 1024 + 1, 0x41)), 413, 'INTAKE_TOO_LARGE'],
+    ['pasted text over 10 MB', () => officer.post('/api/intake/read', { text: '汇'.repeat(3_500_001) }), 413, 'INTAKE_TOO_LARGE'],
+    ['a scanned PDF without text layer', () => upload(officer, 'scan.pdf', scannedPdf()), 422, 'INTAKE_NO_TEXT_LAYER'],
+    ['UTF-16 text', () => upload(officer, 'utf16.txt', Buffer.from(`\ufeff${WORK_REPORT}`, 'utf16le')), 422, 'INTAKE_UNREADABLE'],
+    ['a spreadsheet', () => upload(officer, 'list.xlsx', Buffer.from('PK\u0003\u0004whatever', 'latin1')), 415, 'INTAKE_UNSUPPORTED_FORMAT'],
+    ['a damaged .docx', () => upload(officer, 'broken.docx', Buffer.from('not a zip at all')), 422, 'INTAKE_UNREADABLE'],
+    ['an empty file', () => upload(officer, 'empty.txt', Buffer.alloc(0)), 400, 'INTAKE_EMPTY'],
+  ];
+  for (const [what, send, status, code] of cases) {
+    it(what, async () => {
+      const before = await footprint();
+      const res = await send();
+      expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
+      expect(res.body.message).toMatch(/[\u4e00-\u9fff]/);
+      expect(await footprint()).toEqual(before);
+    });
+  }
+
+  it('answers in English when asked', async () => {
+    const res = await officer.request('POST', '/api/intake/read', { text: '' }, { 'accept-language': 'en-US' });
+    expect(res.body.message).toMatch(/no text to read/);
+  });
+
+  it('reads another encoding (GB18030) and a .docx upload', async () => {
+    const gb = await upload(officer, 'report.txt', iconv.encode(WORK_REPORT, 'gb18030'));
+    expect(gb.status, JSON.stringify(gb.body)).toBe(200);
+    expect(gb.body).toMatchObject({ format: 'txt', fileName: 'report.txt', text: WORK_REPORT });
+    expect(gb.body.result.projects).toHaveLength(3);
+
+    const zip = new JSZip();
+    const paragraphs = WORK_REPORT.split('\n')
+      .map((line) => `<w:p><w:r><w:t>${line}</w:t></w:r></w:p>`)
+      .join('');
+    zip.file('word/document.xml', `<?xml version="1.0"?><w:document xmlns:w="x"><w:body>${paragraphs}</w:body></w:document>`);
+    const docx = await upload(officer, '汇报.docx', await zip.generateAsync({ type: 'nodebuffer' }));
+    expect(docx.status, JSON.stringify(docx.body)).toBe(200);
+    expect(docx.body.format).toBe('docx');
+    expect(docx.body.result.projects.map((p: { name: string }) => p.name)).toContain('北斗智联物流园项目');
+  });
+
+  it('refuses a reference date that is not a date, and a commit of a new project without its total', async () => {
+    expect((await officer.post('/api/intake/read', { text: WORK_REPORT, referenceDate: '2026-13-01' })).status).toBe(400);
+    const before = await footprint();
+    const res = await officer.post('/api/intake/commit', {
+      zoneId: fendong,
+      source: { text: 'x', referenceDate: '2026-06-10', format: 'paste' },
+      projects: [{ key: 'p', name: '没有总投资的测试项目', decision: { action: 'create' } }],
+      leads: [],
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.details.fields).toEqual([{ field: 'projects.0.total_investment_wan', reason: expect.any(String) }]);
+    expect(await footprint()).toEqual(before);
+  });
+});

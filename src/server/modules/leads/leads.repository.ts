@@ -1,0 +1,441 @@
+import { and, asc, desc, eq, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { rowsOf, type DbOrTx } from '../../db/client.ts';
+import {
+  activities,
+  agreements,
+  enterprises,
+  leadEvents,
+  leadFiles,
+  leadPartners,
+  leads,
+  savedViews,
+  signingEvents,
+  trips,
+  users,
+  userZones,
+  zones,
+} from '../../db/schema.ts';
+import { updateVersioned } from '../../db/versioned.ts';
+import type { LeadMethod, LeadStage, LeadStatus } from '../../../contract/pipeline-enums.ts';
+import { leadStages } from '../../../contract/pipeline-enums.ts';
+
+export type LeadRow = typeof leads.$inferSelect;
+export type LeadWithNames = LeadRow & { enterpriseName: string | null; enterpriseCreditCode: string | null; ownerName: string | null };
+export type AgreementRow = typeof agreements.$inferSelect & { signingEventName: string | null; fileName: string | null };
+export type ActivityRow = typeof activities.$inferSelect & { leadName: string | null; enterpriseName: string | null };
+export type TripRow = typeof trips.$inferSelect;
+
+export interface LeadFilter {
+  stage?: LeadStage[];
+  status?: LeadStatus[];
+  method?: LeadMethod[];
+  sector?: string;
+  ownerId?: string;
+  enterpriseId?: string;
+  overdue?: boolean;
+  q?: string;
+  sort?: 'updatedAt' | 'code' | 'nextStepOn' | 'plannedInvestment' | 'stage' | 'lastFollowUpOn';
+  order?: 'asc' | 'desc';
+}
+
+const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const uuidList = (ids: string[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+
+/**
+ * The counting rule in SQL (see counting.ts): each agreement of the leads in `zoneIds` with what it
+ * adds to signed totals. The first investment agreement of a lead is picked in signing order.
+ */
+export function countedAgreementsSql(zoneIds: string[]): SQL {
+  return sql`(
+    select a.*,
+      case
+        when a.id = f.id then 'first_signing'
+        when a.kind = 'capital_increase' and f.id is not null
+          and (a.signed_on, date_trunc('milliseconds', a.created_at), a.id::text collate "C") > (f.signed_on, f.created_ms, f.id::text collate "C") then 'increment'
+        when a.kind = 'investment' then 're_signing'
+        else 'not_counted'
+      end as counted_as
+    from agreements a
+    left join lateral (
+      select fi.id, fi.signed_on, date_trunc('milliseconds', fi.created_at) as created_ms from agreements fi
+      where fi.lead_id = a.lead_id and fi.kind = 'investment'
+      order by fi.signed_on, date_trunc('milliseconds', fi.created_at), fi.id::text collate "C" limit 1
+    ) f on true
+    where a.zone_id in (${uuidList(zoneIds)})
+  )`;
+}
+
+export function createLeadsRepository() {
+  const owner = alias(users, 'owner');
+  const leadColumns = {
+    lead: leads,
+    enterpriseName: enterprises.name,
+    enterpriseCreditCode: enterprises.creditCode,
+    ownerName: owner.displayName,
+  };
+  const flatten = (r: { lead: LeadRow; enterpriseName: string | null; enterpriseCreditCode: string | null; ownerName: string | null }): LeadWithNames => ({
+    ...r.lead,
+    enterpriseName: r.enterpriseName,
+    enterpriseCreditCode: r.enterpriseCreditCode,
+    ownerName: r.ownerName,
+  });
+
+  function whereOf(zoneIds: string[], f: LeadFilter, today: string): SQL | undefined {
+    const c: (SQL | undefined)[] = [inArray(leads.zoneId, zoneIds)];
+    if (f.stage?.length) c.push(inArray(leads.stage, f.stage));
+    if (f.status?.length) c.push(inArray(leads.status, f.status));
+    if (f.method?.length) c.push(inArray(leads.method, f.method));
+    if (f.sector) c.push(eq(leads.sector, f.sector));
+    if (f.ownerId) c.push(eq(leads.ownerId, f.ownerId));
+    if (f.enterpriseId) c.push(eq(leads.enterpriseId, f.enterpriseId));
+    if (f.overdue === true) c.push(and(lt(leads.nextStepOn, today), inArray(leads.status, ['active', 'delayed'])));
+    if (f.q) c.push(or(ilike(leads.code, like(f.q)), ilike(leads.name, like(f.q)), ilike(enterprises.name, like(f.q))));
+    return and(...c);
+  }
+
+  function orderOf(f: LeadFilter): SQL[] {
+    const dir = f.order === 'asc' ? asc : desc;
+    const stageRank = sql`array_position(array[${sql.join(
+      leadStages.map((s) => sql`${s}`),
+      sql`, `,
+    )}]::text[], ${leads.stage})`;
+    const col = {
+      updatedAt: leads.updatedAt,
+      code: leads.code,
+      nextStepOn: leads.nextStepOn,
+      plannedInvestment: leads.plannedInvestmentYuan,
+      stage: stageRank,
+      lastFollowUpOn: leads.lastFollowUpOn,
+    }[f.sort ?? 'updatedAt'];
+    return [f.order === 'asc' ? sql`${col} asc nulls last` : sql`${col} desc nulls last`, dir(leads.id)];
+  }
+
+  const repo = {
+    async zoneCode(db: DbOrTx, zoneId: string): Promise<string | undefined> {
+      const [row] = await db.select({ code: zones.code }).from(zones).where(eq(zones.id, zoneId));
+      return row?.code;
+    },
+
+    async findById(db: DbOrTx, id: string): Promise<LeadWithNames | undefined> {
+      const [row] = await db
+        .select(leadColumns)
+        .from(leads)
+        .leftJoin(enterprises, eq(enterprises.id, leads.enterpriseId))
+        .leftJoin(owner, eq(owner.id, leads.ownerId))
+        .where(eq(leads.id, id));
+      return row && flatten(row);
+    },
+
+    async findByCode(db: DbOrTx, zoneId: string, code: string) {
+      const [row] = await db
+        .select({ id: leads.id })
+        .from(leads)
+        .where(and(eq(leads.zoneId, zoneId), eq(leads.code, code)));
+      return row;
+    },
+
+    async list(db: DbOrTx, zoneIds: string[], f: LeadFilter, page: { page: number; pageSize: number } | null, today: string) {
+      if (zoneIds.length === 0) return { items: [] as LeadWithNames[], total: 0 };
+      const where = whereOf(zoneIds, f, today);
+      const base = db
+        .select(leadColumns)
+        .from(leads)
+        .leftJoin(enterprises, eq(enterprises.id, leads.enterpriseId))
+        .leftJoin(owner, eq(owner.id, leads.ownerId))
+        .where(where)
+        .orderBy(...orderOf(f));
+      if (!page) return { items: (await base).map(flatten), total: -1 };
+      const needsEnterprise = Boolean(f.q);
+      const countQuery = needsEnterprise
+        ? db
+            .select({ total: sql<number>`count(*)::int` })
+            .from(leads)
+            .leftJoin(enterprises, eq(enterprises.id, leads.enterpriseId))
+            .where(where)
+        : db
+            .select({ total: sql<number>`count(*)::int` })
+            .from(leads)
+            .where(where);
+      const [items, [{ total }]] = await Promise.all([base.limit(page.pageSize).offset((page.page - 1) * page.pageSize), countQuery]);
+      return { items: items.map(flatten), total: Number(total) };
+    },
+
+    async insert(db: DbOrTx, values: typeof leads.$inferInsert): Promise<LeadRow> {
+      const [row] = await db.insert(leads).values(values).returning();
+      return row;
+    },
+
+    update: (db: DbOrTx, id: string, version: number, patch: Partial<typeof leads.$inferInsert>) => updateVersioned(db, leads, id, version, patch),
+
+    /** The next free ledger number of a zone for a year: PREFIX-YYYY-NNN. */
+    async nextCode(db: DbOrTx, zoneId: string, prefix: string, year: number): Promise<string> {
+      const stem = `${prefix}-${year}-`;
+      const rows = rowsOf<{ n: number | null }>(
+        await db.execute(sql`select max(substring(code from ${stem.length + 1}::int)::int) as n from leads
+          where zone_id = ${zoneId}::uuid and code like ${`${stem}%`} and substring(code from ${stem.length + 1}::int) ~ '^[0-9]+$'`),
+      );
+      return `${stem}${String(Number(rows[0]?.n ?? 0) + 1).padStart(3, '0')}`;
+    },
+
+    listPartners: (db: DbOrTx, leadId: string) => db.select().from(leadPartners).where(eq(leadPartners.leadId, leadId)).orderBy(asc(leadPartners.createdAt)),
+    async replacePartners(
+      db: DbOrTx,
+      zoneId: string,
+      leadId: string,
+      partners: { kind: (typeof leadPartners.$inferInsert)['kind']; name: string; enterpriseId?: string | null }[],
+    ) {
+      await db.delete(leadPartners).where(eq(leadPartners.leadId, leadId));
+      if (partners.length)
+        await db.insert(leadPartners).values(partners.map((p) => ({ zoneId, leadId, kind: p.kind, name: p.name, enterpriseId: p.enterpriseId ?? null })));
+    },
+
+    async insertEvent(db: DbOrTx, values: typeof leadEvents.$inferInsert) {
+      await db.insert(leadEvents).values(values);
+    },
+    listEvents: (db: DbOrTx, leadId: string) =>
+      db.select().from(leadEvents).where(eq(leadEvents.leadId, leadId)).orderBy(asc(leadEvents.at), asc(leadEvents.id)),
+
+    async listAgreements(db: DbOrTx, leadId: string): Promise<AgreementRow[]> {
+      const rows = await db
+        .select({ a: agreements, signingEventName: signingEvents.name, fileName: leadFiles.name })
+        .from(agreements)
+        .leftJoin(signingEvents, eq(signingEvents.id, agreements.signingEventId))
+        .leftJoin(leadFiles, eq(leadFiles.id, agreements.fileId))
+        .where(eq(agreements.leadId, leadId))
+        .orderBy(asc(agreements.signedOn), asc(agreements.createdAt));
+      return rows.map((r) => ({ ...r.a, signingEventName: r.signingEventName, fileName: r.fileName }));
+    },
+    async insertAgreement(db: DbOrTx, values: typeof agreements.$inferInsert) {
+      const [row] = await db.insert(agreements).values(values).returning();
+      return row;
+    },
+
+    async insertFile(db: DbOrTx, values: typeof leadFiles.$inferInsert) {
+      const [row] = await db.insert(leadFiles).values(values).returning({
+        id: leadFiles.id,
+        zoneId: leadFiles.zoneId,
+        leadId: leadFiles.leadId,
+        name: leadFiles.name,
+        mimeType: leadFiles.mimeType,
+        sizeBytes: leadFiles.sizeBytes,
+        createdAt: leadFiles.createdAt,
+      });
+      return row;
+    },
+    listFiles: (db: DbOrTx, leadId: string) =>
+      db
+        .select({
+          id: leadFiles.id,
+          zoneId: leadFiles.zoneId,
+          leadId: leadFiles.leadId,
+          name: leadFiles.name,
+          mimeType: leadFiles.mimeType,
+          sizeBytes: leadFiles.sizeBytes,
+          createdAt: leadFiles.createdAt,
+        })
+        .from(leadFiles)
+        .where(eq(leadFiles.leadId, leadId))
+        .orderBy(asc(leadFiles.createdAt)),
+    async findFile(db: DbOrTx, id: string) {
+      const [row] = await db.select().from(leadFiles).where(eq(leadFiles.id, id));
+      return row;
+    },
+
+    async insertActivity(db: DbOrTx, values: typeof activities.$inferInsert) {
+      const [row] = await db.insert(activities).values(values).returning();
+      return row;
+    },
+    async listActivities(db: DbOrTx, where: { leadId?: string; tripId?: string }): Promise<ActivityRow[]> {
+      const rows = await db
+        .select({ a: activities, leadName: leads.name, enterpriseName: enterprises.name })
+        .from(activities)
+        .leftJoin(leads, eq(leads.id, activities.leadId))
+        .leftJoin(enterprises, eq(enterprises.id, activities.enterpriseId))
+        .where(where.leadId ? eq(activities.leadId, where.leadId) : eq(activities.tripId, where.tripId!))
+        .orderBy(asc(activities.occurredOn), asc(activities.createdAt));
+      return rows.map((r) => ({ ...r.a, leadName: r.leadName, enterpriseName: r.enterpriseName }));
+    },
+
+    async insertTrip(db: DbOrTx, values: typeof trips.$inferInsert): Promise<TripRow> {
+      const [row] = await db.insert(trips).values(values).returning();
+      return row;
+    },
+    async findTrip(db: DbOrTx, id: string): Promise<TripRow | undefined> {
+      const [row] = await db.select().from(trips).where(eq(trips.id, id));
+      return row;
+    },
+    async listTrips(db: DbOrTx, zoneIds: string[], page: { page: number; pageSize: number }) {
+      if (!zoneIds.length) return { items: [] as TripRow[], total: 0 };
+      const where = inArray(trips.zoneId, zoneIds);
+      const [items, [{ total }]] = await Promise.all([
+        db
+          .select()
+          .from(trips)
+          .where(where)
+          .orderBy(desc(trips.startOn), desc(trips.id))
+          .limit(page.pageSize)
+          .offset((page.page - 1) * page.pageSize),
+        db
+          .select({ total: sql<number>`count(*)::int` })
+          .from(trips)
+          .where(where),
+      ]);
+      return { items, total: Number(total) };
+    },
+    /**
+     * A trip's results, counted from its meetings: distinct enterprises met, meetings that reached
+     * an intent, leads touched, and agreements signed on those leads between the trip's dates.
+     */
+    async tripResults(db: DbOrTx, tripIds: string[]) {
+      if (!tripIds.length) return new Map<string, { enterprisesMet: number; agreementsSigned: number; intentsGained: number; leadsTouched: number }>();
+      const rows = rowsOf<{ trip_id: string; enterprises_met: number; intents: number; leads_touched: number; agreements_signed: number }>(
+        await db.execute(sql`
+          select t.id as trip_id,
+            (select count(distinct coalesce(a.enterprise_id, l.enterprise_id))::int from activities a left join leads l on l.id = a.lead_id where a.trip_id = t.id) as enterprises_met,
+            (select count(*)::int from activities a where a.trip_id = t.id and a.intent_reached) as intents,
+            (select count(distinct a.lead_id)::int from activities a where a.trip_id = t.id) as leads_touched,
+            (select count(*)::int from agreements g where g.kind in ('framework', 'investment', 'capital_increase')
+               and g.signed_on between t.start_on and t.end_on
+               and g.lead_id in (select a.lead_id from activities a where a.trip_id = t.id and a.lead_id is not null)) as agreements_signed
+          from trips t where t.id in (${uuidList(tripIds)})`),
+      );
+      return new Map(
+        rows.map((r) => [
+          r.trip_id,
+          {
+            enterprisesMet: Number(r.enterprises_met),
+            agreementsSigned: Number(r.agreements_signed),
+            intentsGained: Number(r.intents),
+            leadsTouched: Number(r.leads_touched),
+          },
+        ]),
+      );
+    },
+
+    async findSigningEvent(db: DbOrTx, id: string) {
+      const [row] = await db.select().from(signingEvents).where(eq(signingEvents.id, id));
+      return row;
+    },
+    async findSigningEventByName(db: DbOrTx, zoneId: string, name: string) {
+      const [row] = await db
+        .select()
+        .from(signingEvents)
+        .where(and(eq(signingEvents.zoneId, zoneId), eq(signingEvents.name, name)));
+      return row;
+    },
+    async insertSigningEvent(db: DbOrTx, values: typeof signingEvents.$inferInsert) {
+      const [row] = await db.insert(signingEvents).values(values).returning();
+      return row;
+    },
+    listSigningEvents: (db: DbOrTx, zoneIds: string[]) =>
+      zoneIds.length ? db.select().from(signingEvents).where(inArray(signingEvents.zoneId, zoneIds)).orderBy(desc(signingEvents.heldOn)) : Promise.resolve([]),
+
+    /** Lead counts per stage and status (the funnel), one group-by. */
+    async funnel(db: DbOrTx, zoneIds: string[]) {
+      if (!zoneIds.length) return [];
+      const rows = rowsOf<{ stage: LeadStage; status: LeadStatus; n: number; planned: string | number | null }>(
+        await db.execute(sql`select stage, status, count(*)::int as n, coalesce(sum(planned_investment_yuan), 0)::bigint as planned
+          from leads where zone_id in (${uuidList(zoneIds)}) group by stage, status`),
+      );
+      return rows.map((r) => ({ stage: r.stage, status: r.status, n: Number(r.n), planned: Number(r.planned) }));
+    },
+
+    /** Every agreement of the zones with its counted amount, for the signed report. */
+    async countedAgreements(db: DbOrTx, zoneIds: string[], leadId?: string) {
+      if (!zoneIds.length) return [];
+      const rows = rowsOf<{
+        id: string;
+        lead_id: string;
+        kind: string;
+        signed_on: string;
+        amount_yuan: string | number;
+        counted_as: string;
+        code: string;
+        name: string;
+      }>(
+        await db.execute(sql`select c.id, c.lead_id, c.kind, c.signed_on::text as signed_on, c.amount_yuan, c.counted_as, l.code, l.name
+          from ${countedAgreementsSql(zoneIds)} c join leads l on l.id = c.lead_id
+          ${leadId ? sql`where c.lead_id = ${leadId}::uuid` : sql``}
+          order by c.signed_on, c.created_at`),
+      );
+      return rows.map((r) => ({ ...r, amount_yuan: Number(r.amount_yuan) }));
+    },
+
+    /** Active users of the zones in roles that own leads (the zone's 招商 people and leaders). */
+    async owners(db: DbOrTx, zoneIds: string[]) {
+      if (!zoneIds.length) return [];
+      const rows = await db
+        .select({ id: users.id, displayName: users.displayName, zoneId: userZones.zoneId })
+        .from(users)
+        .innerJoin(userZones, eq(userZones.userId, users.id))
+        .where(and(inArray(userZones.zoneId, zoneIds), eq(users.active, true), inArray(users.role, ['zone_leader', 'deputy_leader', 'investment_officer'])))
+        .orderBy(asc(users.displayName));
+      const byId = new Map<string, { id: string; displayName: string; zoneIds: string[] }>();
+      for (const r of rows) {
+        const e = byId.get(r.id) ?? { id: r.id, displayName: r.displayName, zoneIds: [] };
+        e.zoneIds.push(r.zoneId);
+        byId.set(r.id, e);
+      }
+      return [...byId.values()];
+    },
+
+    listViews: (db: DbOrTx, userId: string) =>
+      db
+        .select()
+        .from(savedViews)
+        .where(and(eq(savedViews.userId, userId), eq(savedViews.resource, 'leads')))
+        .orderBy(asc(savedViews.name)),
+    async insertView(db: DbOrTx, values: typeof savedViews.$inferInsert) {
+      const [row] = await db.insert(savedViews).values(values).returning();
+      return row;
+    },
+    async findView(db: DbOrTx, id: string) {
+      const [row] = await db.select().from(savedViews).where(eq(savedViews.id, id));
+      return row;
+    },
+    async deleteView(db: DbOrTx, id: string) {
+      await db.delete(savedViews).where(eq(savedViews.id, id));
+    },
+
+    /** For the workbench: the caller's own open leads and the follow-ups due within `days`. */
+    async myLeads(db: DbOrTx, userId: string, zoneIds: string[], limit: number) {
+      if (!zoneIds.length) return [];
+      const rows = await db
+        .select(leadColumns)
+        .from(leads)
+        .leftJoin(enterprises, eq(enterprises.id, leads.enterpriseId))
+        .leftJoin(owner, eq(owner.id, leads.ownerId))
+        .where(and(eq(leads.ownerId, userId), inArray(leads.zoneId, zoneIds), inArray(leads.status, ['active', 'delayed'])))
+        .orderBy(sql`${leads.nextStepOn} asc nulls last`, desc(leads.updatedAt))
+        .limit(limit);
+      return rows.map(flatten);
+    },
+    async followUpsDue(db: DbOrTx, userId: string | null, zoneIds: string[], until: string, limit: number) {
+      if (!zoneIds.length) return [];
+      const rows = await db
+        .select(leadColumns)
+        .from(leads)
+        .leftJoin(enterprises, eq(enterprises.id, leads.enterpriseId))
+        .leftJoin(owner, eq(owner.id, leads.ownerId))
+        .where(
+          and(
+            inArray(leads.zoneId, zoneIds),
+            userId ? eq(leads.ownerId, userId) : undefined,
+            sql`${leads.nextStepOn} <= ${until}`,
+            inArray(leads.status, ['active', 'delayed']),
+          ),
+        )
+        .orderBy(asc(leads.nextStepOn))
+        .limit(limit);
+      return rows.map(flatten);
+    },
+  };
+  return repo;
+}
+
+export type LeadsRepository = ReturnType<typeof createLeadsRepository>;

@@ -1,0 +1,148 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { rowsOf, type DbOrTx } from '../../db/client.ts';
+import { importBatches } from '../../db/schema.ts';
+
+export type ImportBatchRow = typeof importBatches.$inferSelect;
+
+const uuidText = (s: string) => sql`${s}::uuid`;
+/** A text[] literal as one parameter (a JS array would be spread into a list by drizzle). */
+const textArray = (values: string[]) => sql`${`{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`}::text[]`;
+
+/** Staging and commit of spreadsheet imports: the only SQL of the ledger module. */
+export function createLedgerRepository() {
+  return {
+    async insertBatch(db: DbOrTx, values: typeof importBatches.$inferInsert) {
+      await db.insert(importBatches).values(values);
+    },
+    async findBatch(db: DbOrTx, id: string): Promise<ImportBatchRow | undefined> {
+      const [row] = await db.select().from(importBatches).where(eq(importBatches.id, id));
+      return row;
+    },
+    async markBatch(db: DbOrTx, id: string, status: 'committed' | 'discarded') {
+      const rows = await db
+        .update(importBatches)
+        .set({ status, committedAt: status === 'committed' ? new Date() : null })
+        .where(and(eq(importBatches.id, id), eq(importBatches.status, 'staged')))
+        .returning({ id: importBatches.id });
+      return rows.length === 1;
+    },
+
+    async finishBatch(db: DbOrTx, id: string, v: { totalRows: number; validRows: number; errorCount: number; errors: unknown }) {
+      await db.update(importBatches).set(v).where(eq(importBatches.id, id));
+    },
+    async setErrors(db: DbOrTx, id: string, errors: unknown) {
+      await db.update(importBatches).set({ errors }).where(eq(importBatches.id, id));
+    },
+    /** Removes a failed upload entirely (its staged rows go with it). */
+    async deleteBatch(db: DbOrTx, id: string) {
+      await db.delete(importBatches).where(eq(importBatches.id, id));
+    },
+
+    /** Stages many rows in one statement: the batch travels as one jsonb parameter. */
+    async stageRows(db: DbOrTx, importId: string, rows: { r: number; v: boolean; d: unknown }[]) {
+      if (!rows.length) return;
+      await db.execute(sql`insert into import_rows (import_id, row_no, valid, data)
+        select ${uuidText(importId)}, (e->>'r')::int, (e->>'v')::boolean, e->'d' from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) e`);
+    },
+    async deleteRows(db: DbOrTx, importId: string) {
+      await db.execute(sql`delete from import_rows where import_id = ${uuidText(importId)}`);
+    },
+
+    async enterprisesByCodes(db: DbOrTx, codes: string[]) {
+      if (!codes.length) return new Map<string, string>();
+      const rows = rowsOf<{ id: string; credit_code: string }>(
+        await db.execute(sql`select id, credit_code from enterprises where credit_code = any(${textArray(codes)})`),
+      );
+      return new Map(rows.map((r) => [r.credit_code, r.id]));
+    },
+    async enterprisesByNames(db: DbOrTx, names: string[]) {
+      if (!names.length) return new Map<string, { id: string; creditCode: string | null }>();
+      const rows = rowsOf<{ id: string; normalized_name: string; credit_code: string | null }>(
+        await db.execute(sql`select distinct on (normalized_name) id, normalized_name, credit_code from enterprises
+          where normalized_name = any(${textArray(names)}) order by normalized_name, created_at`),
+      );
+      return new Map(rows.map((r) => [r.normalized_name, { id: r.id, creditCode: r.credit_code }]));
+    },
+    async leadCodes(db: DbOrTx, zoneId: string, codes: string[]) {
+      if (!codes.length) return new Set<string>();
+      const rows = rowsOf<{ code: string }>(
+        await db.execute(sql`select code from leads where zone_id = ${uuidText(zoneId)} and code = any(${textArray(codes)})`),
+      );
+      return new Set(rows.map((r) => r.code));
+    },
+
+    /** Commits an enterprise import: new enterprises and their contacts, set-based. */
+    async commitEnterprises(db: DbOrTx, importId: string, zoneId: string) {
+      const created = rowsOf<{ n: number }>(
+        await db.execute(sql`with ins as (
+          insert into enterprises (id, credit_code, name, normalized_name, legal_person, registered_capital_yuan, industry_code, region_code, address, created_in_zone_id)
+          select (data->>'id')::uuid, data->>'creditCode', data->>'name', data->>'normalizedName', data->>'legalPerson', (data->>'registeredCapitalYuan')::bigint,
+            data->>'industryCode', data->>'regionCode', data->>'address', ${uuidText(zoneId)}
+          from import_rows where import_id = ${uuidText(importId)} and valid and data->>'matchId' is null
+          order by row_no
+          returning 1)
+          select count(*)::int as n from ins`),
+      );
+      await db.execute(sql`insert into enterprise_contacts (enterprise_id, name, title, phone, email)
+        select coalesce((data->>'matchId')::uuid, (data->>'id')::uuid), data->>'contactName', data->>'contactTitle', data->>'contactPhone', data->>'contactEmail'
+        from import_rows where import_id = ${uuidText(importId)} and valid and data->>'contactName' is not null and data->>'matchId' is null
+        order by row_no`);
+      const matched = rowsOf<{ n: number }>(
+        await db.execute(sql`select count(*)::int as n from import_rows where import_id = ${uuidText(importId)} and valid and data->>'matchId' is not null`),
+      );
+      return { enterprisesCreated: Number(created[0].n), enterprisesMatched: Number(matched[0].n), leadsCreated: 0 };
+    },
+
+    /**
+     * Commits a lead import: the new investors (one per distinct staged id), then the leads, with
+     * ledger numbers generated after the zone's highest for rows that have none, then their timeline.
+     */
+    async commitLeads(db: DbOrTx, importId: string, zoneId: string, codePrefix: string, actor: { id: string; name: string }) {
+      const id = uuidText(importId);
+      const created = rowsOf<{ n: number }>(
+        await db.execute(sql`with ins as (
+          insert into enterprises (id, credit_code, name, normalized_name, created_in_zone_id)
+          select distinct on (data->'newEnterprise'->>'id') (data->'newEnterprise'->>'id')::uuid, data->'newEnterprise'->>'creditCode',
+            data->'newEnterprise'->>'name', data->'newEnterprise'->>'normalizedName', ${uuidText(zoneId)}
+          from import_rows where import_id = ${id} and valid and jsonb_typeof(data->'newEnterprise') = 'object'
+          order by data->'newEnterprise'->>'id', row_no
+          returning 1)
+          select count(*)::int as n from ins`),
+      );
+      const matched = rowsOf<{ n: number }>(
+        await db.execute(
+          sql`select count(distinct data->>'enterpriseId')::int as n from import_rows where import_id = ${id} and valid and data->>'enterpriseId' is not null`,
+        ),
+      );
+      const base = rowsOf<{ n: number | null }>(
+        await db.execute(sql`select max(substring(code from ${codePrefix.length + 1}::int)::int) as n from leads
+          where zone_id = ${uuidText(zoneId)} and code like ${`${codePrefix}%`} and substring(code from ${codePrefix.length + 1}::int) ~ '^[0-9]+$'`),
+      );
+      const leadsCreated = rowsOf<{ n: number }>(
+        await db.execute(sql`with src as (
+            select data, row_no, row_number() over (partition by data->>'code' is null order by row_no) as seq
+            from import_rows where import_id = ${id} and valid
+          ), ins as (
+          insert into leads (id, zone_id, code, name, enterprise_id, method, stage, status, status_reason, lost_to_region, sector, chain_link, chain_action,
+            planned_investment_yuan, planned_output_yuan, likelihood, first_contact_on, last_follow_up_on, next_step, next_step_on, owner_id, platform_contact)
+          select (data->>'id')::uuid, ${uuidText(zoneId)},
+            coalesce(data->>'code', ${codePrefix} || lpad((${Number(base[0]?.n ?? 0)} + seq)::text, 3, '0')),
+            data->>'name', coalesce((data->>'enterpriseId')::uuid, (data->'newEnterprise'->>'id')::uuid), data->>'method', data->>'stage', data->>'status',
+            data->>'statusReason', data->>'lostToRegion', data->>'sector', data->>'chainLink', data->>'chainAction',
+            (data->>'plannedInvestmentYuan')::bigint, (data->>'plannedOutputYuan')::bigint, (data->>'likelihood')::smallint,
+            (data->>'firstContactOn')::date, (data->>'lastFollowUpOn')::date, data->>'nextStep', (data->>'nextStepOn')::date,
+            (data->>'ownerId')::uuid, data->>'platformContact'
+          from src order by row_no
+          returning id, zone_id, stage, owner_id)
+          , ev as (
+            insert into lead_events (zone_id, lead_id, kind, to_value, note, actor_id, actor_name)
+            select zone_id, id, 'imported', stage, ${importId}, ${uuidText(actor.id)}, ${actor.name} from ins
+            returning 1)
+          select count(*)::int as n from ins`),
+      );
+      return { enterprisesCreated: Number(created[0].n), enterprisesMatched: Number(matched[0].n), leadsCreated: Number(leadsCreated[0].n) };
+    },
+  };
+}
+
+export type LedgerRepository = ReturnType<typeof createLedgerRepository>;

@@ -1,0 +1,113 @@
+import { useEffect } from 'react';
+import { App, Form, Input, Modal, Select } from 'antd';
+import { blockerCategories } from '../../../../contract/dispatch-enums.ts';
+import { useI18n } from '../../../i18n/use-i18n';
+import { useCurrentZone } from '../../../lib/current-zone-context';
+import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
+import { useCreateBlocker } from '../api/create-blocker';
+import { useAssignees } from '../api/list-assignees';
+import { useProjectOptions } from '../api/list-project-options';
+import { useDispatchLabels } from './use-dispatch-labels';
+
+interface Values {
+  zoneId: string;
+  projectId?: string;
+  title: string;
+  category: string;
+  raisedOn?: string;
+  deadlineOn: string;
+  responsibleUserId?: string;
+  description?: string;
+}
+
+const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** 提出堵点: on a project of the zone, with category, dates and the responsible person. */
+export function BlockerFormModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: string) => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const label = useDispatchLabels();
+  const handleError = useApiErrorHandler();
+  const current = useCurrentZone();
+  const [form] = Form.useForm<Values>();
+  const zoneId = Form.useWatch('zoneId', form) ?? null;
+  const projects = useProjectOptions(zoneId);
+  const people = useAssignees(zoneId);
+  const create = useCreateBlocker();
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue({ zoneId: current.zoneId ?? current.zones[0]?.id, category: 'land', raisedOn: today() });
+  }, [open, form, current.zoneId, current.zones]);
+
+  const submit = async () => {
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    create.mutate(
+      {
+        ...values,
+        description: values.description || null,
+        projectId: values.projectId ?? null,
+        responsibleUserId: values.responsibleUserId ?? null,
+        category: values.category as never,
+      },
+      {
+        onSuccess: (created) => {
+          message.success(t('common.created'));
+          onCreated(created.id);
+        },
+        onError: (error) => handleError(error, { form }),
+      },
+    );
+  };
+  const required = [{ required: true, message: t('validation.required') }];
+
+  return (
+    <Modal
+      open={open}
+      title={t('dispatch.raise')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={create.isPending}
+      forceRender
+      width={640}
+    >
+      <Form form={form} name="blocker-form" layout="vertical" onFinish={submit}>
+        <Form.Item name="zoneId" label={t('dispatch.zone')} rules={required}>
+          <Select options={current.zones.map((z) => ({ value: z.id, label: z.shortName }))} />
+        </Form.Item>
+        <Form.Item name="projectId" label={t('dispatch.project')}>
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            loading={projects.isPending && Boolean(zoneId)}
+            options={(projects.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="title" label={t('dispatch.title')} rules={[...required, { min: 2, message: t('validation.tooShort', { min: 2 }) }]}>
+          <Input maxLength={120} />
+        </Form.Item>
+        <Form.Item name="category" label={t('dispatch.category')} rules={required}>
+          <Select options={blockerCategories.map((c) => ({ value: c, label: label('category', c) }))} />
+        </Form.Item>
+        <Form.Item name="raisedOn" label={t('dispatch.raisedOn')} rules={required}>
+          <Input type="date" />
+        </Form.Item>
+        <Form.Item name="deadlineOn" label={t('dispatch.deadlineOn')} rules={required}>
+          <Input type="date" />
+        </Form.Item>
+        <Form.Item name="responsibleUserId" label={t('dispatch.responsible')}>
+          <Select allowClear showSearch optionFilterProp="label" options={(people.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))} />
+        </Form.Item>
+        <Form.Item name="description" label={t('dispatch.description')}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+        <button type="submit" hidden />
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,168 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Checkbox, Col, Flex, Input, Row, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { Link, useNavigate } from 'react-router';
+import type { Blocker } from '../../../../contract/dispatch.ts';
+import { blockerCategories, blockerLevels, blockerStatuses } from '../../../../contract/dispatch-enums.ts';
+import { useI18n } from '../../../i18n/use-i18n';
+import { useCurrentZone } from '../../../lib/current-zone-context';
+import { useSession } from '../../../lib/session-context';
+import { useBlockers } from '../api/list-blockers';
+import { BlockerFormModal } from '../components/blocker-form-modal';
+import { levelColors, statusColors, useDispatchLabels } from '../components/use-dispatch-labels';
+
+/** 堵点台账: the board by level and status, filtered, overdue first. */
+export default function BlockerBoardPage() {
+  const { t } = useI18n();
+  const label = useDispatchLabels();
+  const navigate = useNavigate();
+  const { hasPermission } = useSession();
+  const { zoneId } = useCurrentZone();
+  const [filters, setFilters] = useState<{ level?: string; status?: string; category?: string; overdue?: boolean; mine?: boolean; q?: string }>({
+    status: 'unresolved',
+  });
+  const [page, setPage] = useState(1);
+  const [creating, setCreating] = useState(false);
+  const params = {
+    zoneId,
+    level: filters.level,
+    status: filters.status,
+    category: filters.category,
+    overdue: filters.overdue ? 'true' : undefined,
+    mine: filters.mine ? 'true' : undefined,
+    q: filters.q,
+    page,
+    pageSize: 20,
+  };
+  const board = useBlockers(params);
+  const set = (patch: Partial<typeof filters>) => {
+    setFilters((f) => ({ ...f, ...patch }));
+    setPage(1);
+  };
+
+  const columns: TableColumnsType<Blocker> = [
+    {
+      title: t('dispatch.title'),
+      dataIndex: 'title',
+      render: (title: string, b) => (
+        <Space direction="vertical" size={0}>
+          <Link to={`/dispatch/blockers/${b.id}`}>{title}</Link>
+          {b.projectName && <Typography.Text type="secondary">{b.projectName}</Typography.Text>}
+        </Space>
+      ),
+    },
+    { title: t('dispatch.category'), dataIndex: 'category', width: 110, render: (v: string) => label('category', v) },
+    { title: t('dispatch.level'), dataIndex: 'level', width: 110, render: (v: string) => <Tag color={levelColors[v]}>{label('level', v)}</Tag> },
+    { title: t('dispatch.status'), dataIndex: 'status', width: 100, render: (v: string) => <Tag color={statusColors[v]}>{label('status', v)}</Tag> },
+    { title: t('dispatch.department'), dataIndex: 'departmentName', width: 140, render: (v: string | null) => v ?? t('common.none') },
+    { title: t('dispatch.owner'), dataIndex: 'ownerName', width: 100, render: (v: string | null) => v ?? t('common.none') },
+    {
+      title: t('dispatch.deadlineOn'),
+      dataIndex: 'deadlineOn',
+      width: 170,
+      render: (v: string, b) => (
+        <Space size={4}>
+          <span>{v}</span>
+          {b.overdue && <Tag color="red">{t('dispatch.overdue', { days: b.overdueWorkdays })}</Tag>}
+        </Space>
+      ),
+    },
+  ];
+
+  const exportHref = `/api/exports/blockers.xlsx?${new URLSearchParams(Object.entries({ zoneId: zoneId ?? '', status: filters.status ?? '' }).filter(([, v]) => v)).toString()}`;
+
+  return (
+    <div>
+      <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('dispatch.blockersTitle')}
+        </Typography.Title>
+        <Space>
+          <Button icon={<DownloadOutlined />} href={exportHref}>
+            {t('dispatch.exportBlockers')}
+          </Button>
+          {hasPermission('blocker.create') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('dispatch.raise')}
+            </Button>
+          )}
+        </Space>
+      </Flex>
+
+      <Card size="small" title={t('dispatch.byLevel')} style={{ marginBottom: 16 }}>
+        <Row gutter={16}>
+          {blockerLevels.map((level) => (
+            <Col key={level} span={5}>
+              <a onClick={() => set({ level: filters.level === level ? undefined : level, status: 'unresolved' })}>
+                <Statistic title={<Tag color={levelColors[level]}>{label('level', level)}</Tag>} value={board.data?.counts.byLevel[level] ?? 0} />
+              </a>
+            </Col>
+          ))}
+          <Col span={4}>
+            <a onClick={() => set({ overdue: !filters.overdue })}>
+              <Statistic title={<Tag color="red">{t('dispatch.overdueTag')}</Tag>} value={board.data?.counts.overdue ?? 0} valueStyle={{ color: '#cf1322' }} />
+            </a>
+          </Col>
+        </Row>
+      </Card>
+
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select
+          aria-label={t('dispatch.level')}
+          placeholder={t('dispatch.level')}
+          allowClear
+          style={{ width: 140 }}
+          value={filters.level}
+          onChange={(v) => set({ level: v })}
+          options={blockerLevels.map((l) => ({ value: l, label: label('level', l) }))}
+        />
+        <Select
+          aria-label={t('dispatch.status')}
+          placeholder={t('dispatch.status')}
+          allowClear
+          style={{ width: 140 }}
+          value={filters.status}
+          onChange={(v) => set({ status: v })}
+          options={[
+            { value: 'unresolved', label: `${label('status', 'open')}/${label('status', 'resolving')}` },
+            ...blockerStatuses.map((s) => ({ value: s, label: label('status', s) })),
+          ]}
+        />
+        <Select
+          aria-label={t('dispatch.category')}
+          placeholder={t('dispatch.category')}
+          allowClear
+          style={{ width: 140 }}
+          value={filters.category}
+          onChange={(v) => set({ category: v })}
+          options={blockerCategories.map((c) => ({ value: c, label: label('category', c) }))}
+        />
+        <Checkbox checked={filters.overdue} onChange={(e) => set({ overdue: e.target.checked })}>
+          {t('dispatch.overdueOnly')}
+        </Checkbox>
+        <Checkbox checked={filters.mine} onChange={(e) => set({ mine: e.target.checked })}>
+          {t('dispatch.mineOnly')}
+        </Checkbox>
+        <Input.Search allowClear placeholder={t('common.search')} style={{ width: 220 }} onSearch={(q) => set({ q: q || undefined })} />
+      </Space>
+
+      {board.isError && <Alert type="error" showIcon title={board.error.message} style={{ marginBottom: 16 }} />}
+      <Table<Blocker>
+        rowKey="id"
+        columns={columns}
+        dataSource={board.data?.items}
+        loading={board.isFetching}
+        rowClassName={(b) => (b.overdue ? 'blocker-overdue' : '')}
+        pagination={{ current: page, pageSize: 20, total: board.data?.total ?? 0, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
+      />
+      <BlockerFormModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(id) => {
+          setCreating(false);
+          navigate(`/dispatch/blockers/${id}`);
+        }}
+      />
+    </div>
+  );
+}

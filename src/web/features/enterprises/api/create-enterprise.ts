@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { createEnterpriseBody, Enterprise } from '../../../../contract/enterprises.ts';
+import { api } from '../../../lib/api-client';
+import { enterpriseKeys } from './keys';
+
+export type CreateEnterpriseInput = z.input<typeof createEnterpriseBody>;
+
+export function createEnterprise(input: CreateEnterpriseInput): Promise<Enterprise> {
+  return api.post<Enterprise>('/enterprises', input);
+}
+
+export function useCreateEnterprise() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: createEnterprise, onSuccess: () => queryClient.invalidateQueries({ queryKey: enterpriseKeys.all }) });
+}

@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { Checkbox, Form, Input, Modal, TreeSelect, Typography } from 'antd';
+import { creditCodeProblem, creditCodeReasons } from '../../../../contract/credit-code.ts';
+import { useI18n } from '../../../i18n/use-i18n';
+import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
+import { useCreateEnterprise } from '../api/create-enterprise';
+import { useIndustries } from '../api/list-industries';
+
+interface Values {
+  name: string;
+  creditCode?: string;
+  noCreditCode?: boolean;
+  legalPerson?: string;
+  registeredCapitalWan?: string;
+  industryCode?: string;
+  regionCode?: string;
+  address?: string;
+}
+
+/** New enterprise; the credit code is checked as it is typed, with the contract's own rule. */
+export function EnterpriseFormModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated?: (id: string) => void }) {
+  const { t, locale } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const create = useCreateEnterprise();
+  const onError = useApiErrorHandler();
+  const industries = useIndustries();
+  const noCode = Form.useWatch('noCreditCode', form);
+  const code = Form.useWatch('creditCode', form) ?? '';
+  const [submitting, setSubmitting] = useState(false);
+  const problem = code ? creditCodeProblem(code) : null;
+
+  const submit = async () => {
+    const values = await form.validateFields();
+    setSubmitting(true);
+    try {
+      const created = await create.mutateAsync({
+        ...values,
+        creditCode: values.noCreditCode ? undefined : values.creditCode,
+        registeredCapitalWan: values.registeredCapitalWan || undefined,
+        regionCode: values.regionCode || undefined,
+      });
+      form.resetFields();
+      onCreated?.(created.id);
+      onClose();
+    } catch (error) {
+      onError(error, { form });
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Modal open={open} title={t('enterprises.create')} onCancel={onClose} onOk={submit} confirmLoading={submitting} destroyOnHidden>
+      <Form form={form} layout="vertical" name="enterprise">
+        <Form.Item name="name" label={t('enterprises.name')} rules={[{ required: true, min: 2 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="creditCode"
+          label={t('enterprises.creditCode')}
+          validateStatus={!noCode && code ? (problem ? 'error' : 'success') : undefined}
+          help={!noCode && code ? (problem ? creditCodeReasons[problem][locale === 'en-US' ? 1 : 0] : t('enterprises.codeOk')) : undefined}
+          rules={[
+            {
+              validator: async (_r, v) =>
+                !noCode && v && creditCodeProblem(v)
+                  ? Promise.reject(new Error(creditCodeReasons[creditCodeProblem(v)!][locale === 'en-US' ? 1 : 0]))
+                  : undefined,
+            },
+          ]}
+        >
+          <Input disabled={noCode} maxLength={20} placeholder="91140802XXXXXXXXXX" />
+        </Form.Item>
+        <Form.Item name="noCreditCode" valuePropName="checked">
+          <Checkbox>{t('enterprises.noCreditCode')}</Checkbox>
+        </Form.Item>
+        <Form.Item name="legalPerson" label={t('enterprises.legalPerson')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="registeredCapitalWan" label={t('enterprises.capital')}>
+          <Input inputMode="decimal" />
+        </Form.Item>
+        <Form.Item name="industryCode" label={t('enterprises.industry')}>
+          <TreeSelect
+            allowClear
+            showSearch
+            treeNodeFilterProp="title"
+            treeData={(industries.data ?? []).map((s) => ({
+              value: s.code,
+              title: `${s.code} ${locale === 'en-US' ? s.nameEn : s.name}`,
+              children: s.divisions.map(([code, name]) => ({ value: code, title: `${code} ${name}` })),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="regionCode" label={t('enterprises.region')}>
+          <Input maxLength={6} />
+        </Form.Item>
+        <Form.Item name="address" label={t('enterprises.address')}>
+          <Input />
+        </Form.Item>
+        <Typography.Text type="secondary">GB 32100-2015</Typography.Text>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { Button, DatePicker, Form, Input, InputNumber, Modal, Typography, Upload } from 'antd';
+import dayjs from 'dayjs';
+import { stageGates, type LeadStage } from '../../../../contract/pipeline-enums.ts';
+import { useI18n } from '../../../i18n/use-i18n';
+import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
+import { useChangeStage } from '../api/change-stage';
+import { useUploadFile } from '../api/upload-file';
+import { pipelineLabels } from './labels';
+
+export interface GateTarget {
+  leadId: string;
+  version: number;
+  stage: LeadStage;
+}
+
+/**
+ * Moves a lead to a stage. A gated stage (框架协议, 正式签约) asks for its agreement here: date,
+ * amount and file, sent with the stage change so the server checks the gate in one transaction.
+ */
+export function GateAgreementModal({ target, onClose }: { target: GateTarget | null; onClose: () => void }) {
+  const { t, locale } = useI18n();
+  const labels = pipelineLabels(locale);
+  const [form] = Form.useForm();
+  const changeStage = useChangeStage();
+  const upload = useUploadFile();
+  const onError = useApiErrorHandler();
+  const [fileId, setFileId] = useState<string | null>(null);
+  const [fileName, setFileName] = useState<string | null>(null);
+  const gate = target ? stageGates[target.stage] : undefined;
+
+  const close = () => {
+    form.resetFields();
+    setFileId(null);
+    setFileName(null);
+    onClose();
+  };
+
+  const submit = async () => {
+    if (!target) return;
+    const v = await form.validateFields();
+    try {
+      await changeStage.mutateAsync({
+        id: target.leadId,
+        version: target.version,
+        stage: target.stage,
+        note: v.note || undefined,
+        agreement: gate
+          ? {
+              kind: gate,
+              signedOn: v.signedOn.format('YYYY-MM-DD'),
+              amountWan: String(v.amountWan),
+              fileId: fileId ?? undefined,
+              signingEventName: v.signingEventName || undefined,
+            }
+          : undefined,
+      });
+      close();
+    } catch (error) {
+      onError(error, { form });
+    }
+  };
+
+  return (
+    <Modal
+      open={Boolean(target)}
+      title={target ? (gate ? t('leads.gateTitle', { stage: labels.stage(target.stage) }) : `${t('leads.moveTo')} ${labels.stage(target.stage)}`) : ''}
+      onCancel={close}
+      onOk={submit}
+      confirmLoading={changeStage.isPending}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" name="gate" initialValues={{ signedOn: dayjs() }}>
+        {gate && (
+          <>
+            <Typography.Paragraph type="secondary">
+              {t('leads.gateHint')} · {labels.agreementKind(gate)}
+            </Typography.Paragraph>
+            <Form.Item name="signedOn" label={t('leads.signedOn')} rules={[{ required: true }]}>
+              <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            </Form.Item>
+            <Form.Item name="amountWan" label={t('leads.amountWan')} rules={[{ required: true }]}>
+              <InputNumber min={0.0001} step={100} style={{ width: 200 }} />
+            </Form.Item>
+            <Form.Item name="signingEventName" label={t('leads.signingEvent')}>
+              <Input placeholder="汾东经开区重点项目集中签约仪式" />
+            </Form.Item>
+            <Form.Item label={t('leads.file')} required>
+              <Upload
+                maxCount={1}
+                showUploadList={false}
+                beforeUpload={async (file) => {
+                  try {
+                    const saved = await upload.mutateAsync({ leadId: target!.leadId, file });
+                    setFileId(saved.id);
+                    setFileName(saved.name);
+                  } catch (error) {
+                    onError(error);
+                  }
+                  return false;
+                }}
+              >
+                <Button loading={upload.isPending}>{t('leads.upload')}</Button>
+              </Upload>
+              {fileName && <Typography.Text style={{ marginLeft: 8 }}>{fileName}</Typography.Text>}
+            </Form.Item>
+          </>
+        )}
+        <Form.Item name="note" label={t('leads.note')}>
+          <Input />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

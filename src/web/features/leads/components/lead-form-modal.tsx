@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { Form, Input, InputNumber, Modal, Select } from 'antd';
+import { leadMethods } from '../../../../contract/pipeline-enums.ts';
+import { useI18n } from '../../../i18n/use-i18n';
+import { useCurrentZone } from '../../../lib/current-zone-context';
+import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
+import { useCreateLead } from '../api/create-lead';
+import { useEnterpriseOptions } from '../api/search-enterprises';
+import { pipelineLabels } from './labels';
+
+/** A new lead: project name, method and the basics; the rest is edited on its page. */
+export function LeadFormModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: string) => void }) {
+  const { t, locale } = useI18n();
+  const labels = pipelineLabels(locale);
+  const { zoneId, zones } = useCurrentZone();
+  const [form] = Form.useForm();
+  const create = useCreateLead();
+  const onError = useApiErrorHandler();
+  const [q, setQ] = useState('');
+  const investors = useEnterpriseOptions(q);
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    try {
+      const lead = await create.mutateAsync({
+        zoneId: zoneId ?? (zones.length === 1 ? zones[0].id : v.zoneId),
+        name: v.name,
+        method: v.method,
+        enterpriseId: v.enterpriseId || undefined,
+        sector: v.sector || undefined,
+        chainLink: v.chainLink || undefined,
+        plannedInvestmentWan: v.plannedInvestmentWan == null ? undefined : String(v.plannedInvestmentWan),
+        likelihood: v.likelihood ?? undefined,
+        nextStep: v.nextStep || undefined,
+      });
+      form.resetFields();
+      onCreated(lead.id);
+    } catch (error) {
+      onError(error, { form });
+    }
+  };
+
+  return (
+    <Modal open={open} title={t('leads.create')} onCancel={onClose} onOk={submit} confirmLoading={create.isPending} destroyOnHidden>
+      <Form form={form} layout="vertical" name="lead" initialValues={{ method: 'chain' }}>
+        {!zoneId && zones.length > 1 && (
+          <Form.Item name="zoneId" label="开发区 / Zone" rules={[{ required: true }]}>
+            <Select options={zones.map((z) => ({ value: z.id, label: z.shortName }))} />
+          </Form.Item>
+        )}
+        <Form.Item name="name" label={t('leads.name')} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="enterpriseId" label={t('leads.investor')}>
+          <Select
+            showSearch
+            allowClear
+            filterOption={false}
+            onSearch={setQ}
+            loading={investors.isFetching}
+            options={(investors.data?.items ?? []).map((e) => ({ value: e.id, label: `${e.name}${e.creditCode ? ` · ${e.creditCode}` : ''}` }))}
+          />
+        </Form.Item>
+        <Form.Item name="method" label={t('leads.method')} rules={[{ required: true }]}>
+          <Select options={leadMethods.map((m) => ({ value: m, label: labels.method(m) }))} />
+        </Form.Item>
+        <Form.Item name="sector" label={t('leads.sector')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="chainLink" label={t('leads.chainLink')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="plannedInvestmentWan" label={t('leads.plannedInvestment')}>
+          <InputNumber min={0} style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item name="likelihood" label={t('leads.likelihood')}>
+          <InputNumber min={0} max={100} />
+        </Form.Item>
+        <Form.Item name="nextStep" label={t('leads.nextStep')}>
+          <Input />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

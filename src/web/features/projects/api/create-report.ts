@@ -1,0 +1,26 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
+import { projectKeys } from './keys';
+
+export interface ReportInput {
+  periodStart: string;
+  investedWan?: string | number;
+  cumulativeWan?: string | number;
+  percentComplete?: number | null;
+  progressText?: string | null;
+  problems?: string | null;
+}
+
+export const createReport = (projectId: string, body: ReportInput) => api.post<{ id: string }>(`/projects/${projectId}/progress-reports`, body);
+
+export function useCreateReport(projectId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ReportInput) => createReport(projectId, body),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: projectKeys.all });
+      void client.invalidateQueries({ queryKey: queryKeys.workbench });
+    },
+  });
+}

@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { App, Button, Checkbox, Form, Image, Input, InputNumber, Select, Space, Table, Upload } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { periodLabel, periodOf, previousPeriod } from '../../../../contract/periods.ts';
+import type { ProjectDetail } from '../../../../contract/projects.ts';
+import { useI18n } from '../../../i18n/use-i18n';
+import { isApiError } from '../../../lib/api-error';
+import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
+import { useCreateReport } from '../api/create-report';
+import { useUploadPhoto } from '../api/upload-photo';
+import { useProjectsI18n } from '../i18n';
+import { Money } from './money';
+
+type Report = ProjectDetail['reports'][number];
+
+/** 进度填报: the history with computed YTD / since start / percentages, a form for a new period, and photos. */
+export function ReportsPanel({ project }: { project: ProjectDetail }) {
+  const { t } = useProjectsI18n();
+  const { locale } = useI18n();
+  const { message } = App.useApp();
+  const onError = useApiErrorHandler();
+  const create = useCreateReport(project.id);
+  const upload = useUploadPhoto(project.id);
+  const [form] = Form.useForm();
+  const [byCumulative, setByCumulative] = useState(false);
+  const kind = project.reportPeriod;
+  const today = dayjs().format('YYYY-MM-DD');
+  const reported = new Set(project.reports.map((r) => r.periodStart));
+  const periods: string[] = [];
+  for (let p = periodOf(kind, today); periods.length < 6; p = previousPeriod(kind, p.start)) if (!reported.has(p.start)) periods.push(p.start);
+
+  const submit = (v: Record<string, unknown>) => {
+    const body = {
+      periodStart: v.periodStart as string,
+      ...(byCumulative ? { cumulativeWan: v.amount as string } : { investedWan: v.amount as string }),
+      percentComplete: (v.percentComplete as number | undefined) ?? null,
+      progressText: (v.progressText as string | undefined) || null,
+      problems: (v.problems as string | undefined) || null,
+    };
+    create.mutate(body, {
+      onSuccess: () => {
+        form.resetFields();
+        message.success(t('report.submit'));
+      },
+      onError: (e) => {
+        // The server names investedWan/cumulativeWan; the form shows one amount field.
+        if (isApiError(e) && e.fields.length) {
+          form.setFields(e.fields.map((f) => ({ name: ['investedWan', 'cumulativeWan'].includes(f.field) ? 'amount' : f.field, errors: [f.reason] })));
+          message.error(e.message);
+        } else onError(e);
+      },
+    });
+  };
+
+  return (
+    <>
+      {project.actions.includes('report') && (
+        <Form form={form} layout="inline" onFinish={submit} style={{ marginBottom: 16, rowGap: 8 }} initialValues={{ periodStart: periods[0] }}>
+          <Form.Item name="periodStart" label={t('report.period')} rules={[{ required: true }]}>
+            <Select style={{ width: 150 }} options={periods.map((p) => ({ value: p, label: periodLabel(kind, p, locale) }))} data-testid="report-period" />
+          </Form.Item>
+          <Form.Item name="amount" label={byCumulative ? t('report.cumulative') : t('report.invested')} rules={[{ required: true }]}>
+            <InputNumber min={0} stringMode style={{ width: 130 }} data-testid="report-amount" />
+          </Form.Item>
+          <Form.Item>
+            <Checkbox checked={byCumulative} onChange={(e) => setByCumulative(e.target.checked)}>
+              {t('report.byCumulative')}
+            </Checkbox>
+          </Form.Item>
+          <Form.Item name="percentComplete" label={t('field.percentComplete')}>
+            <InputNumber min={0} max={100} style={{ width: 90 }} />
+          </Form.Item>
+          <Form.Item name="progressText" label={t('report.progress')}>
+            <Input style={{ width: 220 }} maxLength={2000} />
+          </Form.Item>
+          <Form.Item name="problems" label={t('report.problems')}>
+            <Input style={{ width: 200 }} maxLength={2000} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="report-submit">
+            {t('report.new')}
+          </Button>
+        </Form>
+      )}
+      <Table<Report>
+        size="small"
+        rowKey="id"
+        dataSource={project.reports}
+        pagination={{ pageSize: 12 }}
+        scroll={{ x: 900 }}
+        columns={[
+          { title: t('report.period'), key: 'period', width: 120, render: (_, r) => periodLabel(r.periodKind, r.periodStart, locale) },
+          { title: t('report.invested'), key: 'invested', align: 'right', render: (_, r) => <Money yuan={r.investedYuan} /> },
+          { title: t('field.ytd'), key: 'ytd', align: 'right', render: (_, r) => <Money yuan={r.ytdYuan} /> },
+          { title: t('field.invested'), key: 'since', align: 'right', render: (_, r) => <Money yuan={r.sinceStartYuan} /> },
+          { title: t('field.pctPlan'), key: 'pp', width: 90, render: (_, r) => (r.percentOfAnnualPlan == null ? '—' : `${r.percentOfAnnualPlan}%`) },
+          { title: t('field.pctTotal'), key: 'pt', width: 90, render: (_, r) => (r.percentOfTotal == null ? '—' : `${r.percentOfTotal}%`) },
+          { title: t('field.percentComplete'), dataIndex: 'percentComplete', key: 'pc', width: 90 },
+          { title: t('report.progress'), dataIndex: 'progressText', key: 'text' },
+          { title: t('report.problems'), dataIndex: 'problems', key: 'problems' },
+        ]}
+      />
+      <Space direction="vertical" style={{ marginTop: 16 }}>
+        {project.actions.includes('uploadPhoto') && (
+          <Upload
+            accept="image/jpeg,image/png,image/webp"
+            showUploadList={false}
+            customRequest={({ file }) => upload.mutate({ file: file as File }, { onError: (e) => onError(e) })}
+          >
+            <Button icon={<UploadOutlined />} loading={upload.isPending}>
+              {t('photo.upload')}
+            </Button>{' '}
+            <span style={{ color: '#999' }}>{t('photo.hint')}</span>
+          </Upload>
+        )}
+        <Image.PreviewGroup>
+          <Space wrap>
+            {project.photos.map((p) => (
+              <Image key={p.id} src={p.url} width={120} height={90} style={{ objectFit: 'cover' }} alt={p.caption ?? ''} />
+            ))}
+          </Space>
+        </Image.PreviewGroup>
+      </Space>
+    </>
+  );
+}

@@ -1,0 +1,262 @@
+import { useEffect } from 'react';
+import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Skeleton, Space, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useNavigate, useParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { fromYuan } from '../../../../contract/money.ts';
+import { projectLevels, projectNatures, projectStages, stageGates } from '../../../../contract/projects.ts';
+import type { Enterprise } from '../../../../contract/enterprises.ts';
+import { api } from '../../../lib/api-client';
+import { useCurrentZone } from '../../../lib/current-zone-context';
+import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
+import { useProject } from '../api/get-project';
+import { useAssignees } from '../api/list-assignees';
+import { useZonesWithParks } from '../api/list-zones';
+import { useSaveProject } from '../api/save-project';
+import { useProjectsI18n, type ProjectsKey } from '../i18n';
+
+const dateFields = ['signedOn', 'landOn', 'startOn', 'completedOn', 'productionOn', 'fullProductionOn'] as const;
+const wan = (yuan: number | null | undefined) => (yuan == null ? undefined : fromYuan(yuan, 'wan'));
+
+/** 新建 / 编辑项目: money typed in 万元; server field errors land on their fields. */
+export default function ProjectFormPage() {
+  const { id } = useParams();
+  const { t, shellT } = useProjectsI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const onError = useApiErrorHandler();
+  const { zoneId: currentZoneId, zones } = useCurrentZone();
+  const [form] = Form.useForm();
+  const existing = useProject(id ?? '');
+  const editing = Boolean(id);
+  const zoneId: string | undefined = Form.useWatch('zoneId', form) ?? existing.data?.zoneId;
+  const stage: string = Form.useWatch('stage', form) ?? existing.data?.stage ?? 'planning';
+  const zonesWithParks = useZonesWithParks();
+  const assignees = useAssignees(zoneId);
+  const enterprises = useQuery({ queryKey: ['enterprises', 'picker'], queryFn: () => api.get<{ items: Enterprise[] }>('/enterprises', { pageSize: 200 }) });
+  const save = useSaveProject(id);
+
+  useEffect(() => {
+    const p = existing.data;
+    if (!p) return;
+    form.setFieldsValue({
+      ...p,
+      totalInvestmentWan: wan(p.totalInvestmentYuan),
+      fixedAssetInvestmentWan: wan(p.fixedAssetInvestmentYuan),
+      expectedOutputWan: wan(p.expectedOutputYuan),
+      expectedTaxWan: wan(p.expectedTaxYuan),
+      leaderUserId: p.leader?.id,
+      officerUserId: p.officer?.id,
+      departmentId: p.department?.id,
+      ...Object.fromEntries(dateFields.map((f) => [f, p[f] ? dayjs(p[f]) : undefined])),
+    });
+  }, [existing.data, form]);
+
+  if (editing && existing.isPending) return <Skeleton active />;
+
+  const needed = new Set<string>(projectStages.slice(1, projectStages.indexOf(stage as never) + 1).flatMap((s) => stageGates[s]));
+  const parks = (zonesWithParks.data ?? []).find((z) => z.id === zoneId)?.parks ?? [];
+  const people = (assignees.data ?? []).map((u) => ({ value: u.id, label: `${u.displayName}${u.title ? `（${u.title}）` : ''}` }));
+
+  const onFinish = (values: Record<string, unknown>) => {
+    const body: Record<string, unknown> = { ...values };
+    for (const f of dateFields) body[f] = values[f] ? (values[f] as Dayjs).format('YYYY-MM-DD') : null;
+    for (const k of Object.keys(body)) if (body[k] === undefined || body[k] === '') body[k] = null;
+    if (editing) {
+      delete body.zoneId;
+      delete body.stage;
+      delete body.annualPlanWan;
+      for (const f of dateFields) if (!needed.has(f) && body[f] === null) delete body[f];
+    }
+    save.mutate(editing ? { ...body, version: existing.data!.version } : body, {
+      onSuccess: (p) => {
+        message.success(shellT('common.saved'));
+        navigate(`/projects/${p.id}`);
+      },
+      onError: (error) => onError(error, { form, onReload: () => existing.refetch() }),
+    });
+  };
+
+  const L = (key: ProjectsKey) => t(key);
+  return (
+    <div>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {editing ? `${t('detail.edit')} · ${existing.data?.name}` : t('list.new')}
+      </Typography.Title>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={{ zoneId: currentZoneId ?? zones[0]?.id, nature: 'new', level: 'none', stage: 'planning' }}
+        scrollToFirstError
+      >
+        <Card size="small" title={t('detail.summary')} style={{ marginBottom: 16 }}>
+          <Row gutter={16}>
+            <Col xs={24} md={12}>
+              <Form.Item name="name" label={L('field.name')} rules={[{ required: true, min: 4 }]}>
+                <Input maxLength={100} data-testid="project-name" />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="zoneId" label={L('field.zone')} rules={[{ required: true }]}>
+                <Select disabled={editing} options={zones.map((z) => ({ value: z.id, label: z.shortName }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="parkId" label={L('field.park')}>
+                <Select allowClear options={parks.map((p) => ({ value: p.id, label: p.name }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="investorEnterpriseId" label={L('field.investor')} rules={[{ required: needed.has('investorEnterpriseId') }]}>
+                <Select allowClear showSearch optionFilterProp="label" options={(enterprises.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="sectorText" label={L('field.sector')}>
+                <Input maxLength={32} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="chainLinkText" label={L('field.chainLink')}>
+                <Input maxLength={64} />
+              </Form.Item>
+            </Col>
+            <Col xs={8} md={6}>
+              <Form.Item name="nature" label={L('field.nature')}>
+                <Select options={projectNatures.map((v) => ({ value: v, label: t(`nature.${v}`) }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={8} md={6}>
+              <Form.Item name="level" label={L('field.level')}>
+                <Select options={projectLevels.map((v) => ({ value: v, label: t(`level.${v}`) }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={8} md={6}>
+              <Form.Item name="stage" label={L('field.stage')}>
+                <Select disabled={editing} options={projectStages.map((v) => ({ value: v, label: t(`stage.${v}`) }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="totalInvestmentWan" label={L('field.total')} rules={[{ required: true }]}>
+                <InputNumber min={0} style={{ width: '100%' }} stringMode data-testid="project-total" />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="fixedAssetInvestmentWan" label={L('field.fixed')}>
+                <InputNumber min={0} style={{ width: '100%' }} stringMode />
+              </Form.Item>
+            </Col>
+            {!editing && (
+              <Col xs={12} md={6}>
+                <Form.Item name="annualPlanWan" label={L('field.annualPlan')}>
+                  <InputNumber min={0} style={{ width: '100%' }} stringMode />
+                </Form.Item>
+              </Col>
+            )}
+            <Col xs={12} md={6}>
+              <Form.Item name="landMu" label={L('field.landMu')}>
+                <InputNumber min={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24}>
+              <Form.Item name="constructionContent" label={L('field.content')}>
+                <Input.TextArea rows={2} maxLength={2000} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="floorAreaM2" label={L('field.floorArea')}>
+                <InputNumber min={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Space.Compact style={{ width: '100%' }}>
+                <Form.Item name="capacityAmount" label={L('field.capacity')} style={{ width: '60%' }}>
+                  <InputNumber min={0} style={{ width: '100%' }} />
+                </Form.Item>
+                <Form.Item name="capacityUnit" label={L('field.capacityUnit')} style={{ width: '40%' }}>
+                  <Input maxLength={16} />
+                </Form.Item>
+              </Space.Compact>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="plannedStartYear" label={L('field.startYear')}>
+                <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="plannedEndYear" label={L('field.endYear')}>
+                <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={8} md={6}>
+              <Form.Item name="expectedOutputWan" label={L('field.output')}>
+                <InputNumber min={0} style={{ width: '100%' }} stringMode />
+              </Form.Item>
+            </Col>
+            <Col xs={8} md={6}>
+              <Form.Item name="expectedTaxWan" label={L('field.tax')}>
+                <InputNumber min={0} style={{ width: '100%' }} stringMode />
+              </Form.Item>
+            </Col>
+            <Col xs={8} md={6}>
+              <Form.Item name="jobs" label={L('field.jobs')}>
+                <InputNumber min={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={16}>
+            {dateFields
+              .filter((f) => needed.has(f))
+              .map((f) => (
+                <Col key={f} xs={12} md={6}>
+                  <Form.Item name={f} label={t(`field.${f}` as ProjectsKey)} rules={[{ required: true }]}>
+                    <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+                  </Form.Item>
+                </Col>
+              ))}
+          </Row>
+        </Card>
+        <Card size="small" title={t('detail.responsibility')} style={{ marginBottom: 16 }}>
+          <Row gutter={16}>
+            <Col xs={12} md={6}>
+              <Form.Item name="leaderUserId" label={L('field.leader')}>
+                <Select allowClear showSearch optionFilterProp="label" options={people} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="departmentId" label={L('field.department')}>
+                <DepartmentSelect zoneId={zoneId} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="officerUserId" label={L('field.officer')}>
+                <Select allowClear showSearch optionFilterProp="label" options={people} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="taskForce" label={L('field.taskForce')}>
+                <Input maxLength={64} />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="project-save">
+            {t('report.submit')}
+          </Button>
+          <Button onClick={() => navigate(-1)}>{shellT('common.cancel')}</Button>
+        </Space>
+      </Form>
+    </div>
+  );
+}
+
+function DepartmentSelect(props: { zoneId?: string; value?: string; onChange?: (v: string) => void }) {
+  const departments = useQuery({
+    queryKey: ['departments', props.zoneId ?? 'all'],
+    queryFn: () => api.get<{ id: string; name: string }[]>('/departments', { zoneId: props.zoneId }),
+    enabled: Boolean(props.zoneId),
+  });
+  return <Select allowClear value={props.value} onChange={props.onChange} options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))} />;
+}

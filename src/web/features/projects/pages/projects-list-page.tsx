@@ -1,0 +1,181 @@
+import { useMemo, useState } from 'react';
+import { Button, Card, Input, Popover, Progress, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link, useNavigate } from 'react-router';
+import { projectFlags, projectLevels, projectStages, type ProjectListItem } from '../../../../contract/projects.ts';
+import { useCurrentZone } from '../../../lib/current-zone-context';
+import { useSession } from '../../../lib/session-context';
+import { useProjects } from '../api/list-projects';
+import { useZonesWithParks } from '../api/list-zones';
+import { FlagTag } from '../components/flag-tag';
+import { Money } from '../components/money';
+import { useProjectsI18n } from '../i18n';
+
+type Filters = Record<string, string | undefined>;
+const savedKey = 'zonedesk.projects.savedFilters';
+const loadSaved = (): { name: string; filters: Filters }[] => {
+  try {
+    return JSON.parse(localStorage.getItem(savedKey) ?? '[]');
+  } catch {
+    return [];
+  }
+};
+
+/** 项目管理: filter, sort and page the projects of the zones the user covers. */
+export default function ProjectsListPage() {
+  const { t } = useProjectsI18n();
+  const { zoneId } = useCurrentZone();
+  const { hasPermission } = useSession();
+  const navigate = useNavigate();
+  const [filters, setFilters] = useState<Filters>({});
+  const [page, setPage] = useState({ page: 1, pageSize: 20, sort: 'updatedAt', order: 'desc' });
+  const [saved, setSaved] = useState(loadSaved);
+  const [filterName, setFilterName] = useState('');
+
+  const params = useMemo(() => ({ ...filters, ...page, zoneId: zoneId ?? undefined }), [filters, page, zoneId]);
+  const list = useProjects(params);
+  const set = (key: string) => (value: string | undefined) => {
+    setFilters((f) => ({ ...f, [key]: value || undefined }));
+    setPage((p) => ({ ...p, page: 1 }));
+  };
+  const zonesWithParks = useZonesWithParks();
+  const parks = (zonesWithParks.data ?? []).filter((z) => !zoneId || z.id === zoneId).flatMap((z) => z.parks);
+
+  const saveFilter = () => {
+    const next = [...saved.filter((s) => s.name !== filterName), { name: filterName, filters }];
+    localStorage.setItem(savedKey, JSON.stringify(next));
+    setSaved(next);
+    setFilterName('');
+  };
+
+  const columns: TableProps<ProjectListItem>['columns'] = [
+    { title: t('field.flag'), dataIndex: 'flag', key: 'flag', width: 80, sorter: true, render: (_, p) => <FlagTag flag={p.flag} reasons={p.flagReasons} /> },
+    { title: t('field.name'), dataIndex: 'name', key: 'name', sorter: true, render: (_, p) => <Link to={`/projects/${p.id}`}>{p.name}</Link> },
+    ...(zoneId ? [] : [{ title: t('field.zone'), dataIndex: 'zoneName', key: 'zone', width: 110 }]),
+    { title: t('field.stage'), dataIndex: 'stage', key: 'stage', width: 90, sorter: true, render: (_, p) => <Tag>{t(`stage.${p.stage}`)}</Tag> },
+    { title: t('field.level'), dataIndex: 'level', key: 'level', width: 90, render: (_, p) => t(`level.${p.level}`) },
+    { title: t('field.total'), key: 'totalInvestment', align: 'right', sorter: true, render: (_, p) => <Money yuan={p.totalInvestmentYuan} /> },
+    { title: t('field.invested'), key: 'investedTotal', align: 'right', sorter: true, render: (_, p) => <Money yuan={p.investedTotalYuan} /> },
+    {
+      title: t('field.pctPlan'),
+      key: 'pctPlan',
+      width: 120,
+      render: (_, p) =>
+        p.percentOfAnnualPlan == null ? (
+          '—'
+        ) : (
+          <Progress percent={Math.min(100, p.percentOfAnnualPlan)} size="small" format={() => `${p.percentOfAnnualPlan}%`} />
+        ),
+    },
+    { title: t('field.leader'), key: 'leader', width: 90, render: (_, p) => p.leader?.name ?? '—' },
+    { title: t('field.officer'), key: 'officer', width: 90, render: (_, p) => p.officer?.name ?? '—' },
+  ];
+
+  const option = (prefix: 'stage' | 'level' | 'flag') => (v: string) => ({ value: v, label: t(`${prefix}.${v}` as never) });
+
+  return (
+    <div>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('list.title')}
+        </Typography.Title>
+        {hasPermission('project.create') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/projects/new')}>
+            {t('list.new')}
+          </Button>
+        )}
+      </Space>
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Space wrap>
+          <Input.Search allowClear placeholder={t('list.search')} style={{ width: 200 }} onSearch={set('q')} />
+          <Select
+            allowClear
+            placeholder={t('field.stage')}
+            style={{ width: 110 }}
+            value={filters.stage}
+            onChange={set('stage')}
+            options={projectStages.map(option('stage'))}
+          />
+          <Select
+            allowClear
+            placeholder={t('field.level')}
+            style={{ width: 110 }}
+            value={filters.level}
+            onChange={set('level')}
+            options={projectLevels.map(option('level'))}
+          />
+          <Select
+            allowClear
+            placeholder={t('field.flag')}
+            style={{ width: 100 }}
+            value={filters.flag}
+            onChange={set('flag')}
+            options={projectFlags.map(option('flag'))}
+            data-testid="filter-flag"
+          />
+          {parks.length > 0 && (
+            <Select
+              allowClear
+              placeholder={t('field.park')}
+              style={{ width: 140 }}
+              value={filters.parkId}
+              onChange={set('parkId')}
+              options={parks.map((p) => ({ value: p.id, label: p.name }))}
+            />
+          )}
+          <Input allowClear placeholder={t('field.sector')} style={{ width: 110 }} value={filters.sector} onChange={(e) => set('sector')(e.target.value)} />
+          <Select
+            allowClear
+            placeholder={t('detail.responsibility')}
+            style={{ width: 120 }}
+            value={filters.responsibility}
+            onChange={set('responsibility')}
+            options={[
+              { value: 'mine', label: t('list.mine') },
+              { value: 'led', label: t('list.led') },
+            ]}
+          />
+          <Popover
+            trigger="click"
+            content={
+              <Space.Compact>
+                <Input value={filterName} placeholder={t('list.filterName')} onChange={(e) => setFilterName(e.target.value)} />
+                <Button disabled={!filterName} onClick={saveFilter}>
+                  {t('list.saveFilter')}
+                </Button>
+              </Space.Compact>
+            }
+          >
+            <Button>{t('list.saveFilter')}</Button>
+          </Popover>
+          {saved.length > 0 && (
+            <Select
+              placeholder={t('list.savedFilters')}
+              style={{ width: 140 }}
+              onChange={(name) => setFilters(saved.find((s) => s.name === name)?.filters ?? {})}
+              options={saved.map((s) => ({ value: s.name, label: s.name }))}
+            />
+          )}
+        </Space>
+      </Card>
+      <Table<ProjectListItem>
+        rowKey="id"
+        size="middle"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        columns={columns}
+        scroll={{ x: 1000 }}
+        onChange={(pagination, _f, sorter) => {
+          const s = Array.isArray(sorter) ? sorter[0] : sorter;
+          setPage({
+            page: pagination.current ?? 1,
+            pageSize: pagination.pageSize ?? 20,
+            sort: s?.order ? String(s.columnKey) : 'updatedAt',
+            order: s?.order === 'ascend' ? 'asc' : 'desc',
+          });
+        }}
+        pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total ?? 0, showSizeChanger: true }}
+      />
+    </div>
+  );
+}
