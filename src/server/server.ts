@@ -1,7 +1,5 @@
 import type { Config } from './config.ts';
-import { buildApp } from './app.ts';
 import { migrateDatabase, openDatabase, type Database } from './db/client.ts';
-import { isEmpty, seedDemo } from './cli/seed.ts';
 
 export function openFromConfig(config: Config): Promise<Database> {
   return config.DATABASE_URL ? openDatabase({ kind: 'postgres', url: config.DATABASE_URL }) : openDatabase({ kind: 'pglite', dataDir: config.DATA_DIR });
@@ -10,6 +8,9 @@ export function openFromConfig(config: Config): Promise<Database> {
 /** Opens (creating, migrating and seeding when empty) the database, then serves the app. */
 export async function startServer(config: Config) {
   const database = await openFromConfig(config);
+  // The app and the seed load every module; import them only once the database is ours, so a
+  // refused second start (locked directory, bad URL) answers at once.
+  const [{ buildApp }, { isEmpty, seedDemo }] = await Promise.all([import('./app.ts'), import('./cli/seed.ts')]);
   await migrateDatabase(database);
   if (config.SEED_ON_EMPTY && (await isEmpty(database))) {
     console.log('Empty database: loading demo data / 空数据库：正在载入演示数据 …');

@@ -10,14 +10,14 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zonedesk-lock-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('one process per PGlite directory', () => {
-  it('a second server on the same directory stops with a clear message', async () => {
+  it('a second server on the same directory stops with a clear message', { timeout: 90_000 }, async () => {
     const dataDir = path.join(tmp, 'nested', 'data');
     const first = await openDatabase({ kind: 'pglite', dataDir });
     try {
       const second = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
         env: { ...process.env, DATA_DIR: dataDir, PORT: '0', DATABASE_URL: '', LOG_LEVEL: 'silent' },
         encoding: 'utf8',
-        timeout: 30_000,
+        timeout: 60_000,
       });
       expect(second.status).toBe(1);
       expect(second.stderr).toContain('already open by another zonedesk process');
