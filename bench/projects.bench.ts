@@ -11,7 +11,8 @@ import { migrateDatabase, openDatabase, type Database } from '../src/server/db/c
 import { seedDemo } from '../src/server/cli/seed.ts';
 import { seedScaleProjects } from '../src/server/modules/projects/projects.seed.ts';
 import { demoId } from '../src/server/seed/demo-ids.ts';
-import { periodOf } from '../src/contract/periods.ts';
+import { periodOf, previousPeriod } from '../src/contract/periods.ts';
+import ExcelJS from 'exceljs';
 
 const fendong = demoId('zone:fendong');
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -75,6 +76,111 @@ async function bareBatch(query: (text: string) => Promise<unknown>, label: strin
   line(`  bare: the same 1,000 rows in one insert … select, ${label}`, performance.now() - t0, 'ms');
 }
 
+/** The export's query as the dispatch-sheet repository sends it, for the "bare" figure. */
+const bareDispatchExport = (zoneId: string, periodStart: string) => `
+  select p.id, p.name, e.name, e.credit_code, p.nature, p.level, p.sector_text, p.construction_content, p.planned_start_year, p.planned_end_year,
+    p.total_investment_yuan, ap.plan_yuan, rep.period_yuan, rep.ytd_yuan, rep.since_yuan, cur.progress_text, cur.problems, d.name, o.display_name, l.display_name,
+    (select min(m.planned_on) from project_milestones m where m.project_id = p.id and m.actual_on is null and m.planned_on is not null), p.flag
+  from projects p
+  left join enterprises e on e.id = p.investor_enterprise_id left join departments d on d.id = p.department_id
+  left join users o on o.id = p.officer_user_id left join users l on l.id = p.leader_user_id
+  left join project_annual_plans ap on ap.project_id = p.id and ap.year = ${Number(periodStart.slice(0, 4))}
+  left join progress_reports cur on cur.project_id = p.id and cur.period_start = '${periodStart}'
+  left join lateral (select sum(r.invested_yuan) as since_yuan, sum(r.invested_yuan) filter (where r.period_start >= '${periodStart.slice(0, 4)}-01-01') as ytd_yuan,
+    sum(r.invested_yuan) filter (where r.period_start = '${periodStart}') as period_yuan
+    from progress_reports r where r.project_id = p.id and r.period_start <= '${periodStart}') rep on true
+  where p.zone_id = '${zoneId}' order by p.name, p.id`;
+
+/** A 重点项目调度表 of `n` new projects (2,000 investors, three figures each), as a zone migrating from Excel has it. */
+async function dispatchSheetOf(n: number): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('调度表');
+  ws.addRow(['基准开发区重点项目调度表']);
+  ws.addRow([
+    '项目名称',
+    '建设单位',
+    '建设性质',
+    '项目级别',
+    '所属板块',
+    '建设规模及内容',
+    '建设年限',
+    '总投资（万元）',
+    '年度计划投资（万元）',
+    '本期完成投资（万元）',
+    '年度累计完成（万元）',
+    '自开工累计完成（万元）',
+    '形象进度',
+    '存在问题',
+  ]);
+  for (let i = 0; i < n; i++)
+    ws.addRow([
+      `迁移基准项目${i}`,
+      `基准迁移测试${i % 2000}有限公司`,
+      i % 3 ? '新建' : '续建',
+      i % 5 ? '市重点' : '省重点',
+      '新材料',
+      '新建厂房及生产线',
+      '2025-2027',
+      10000 + (i % 500),
+      3000,
+      200,
+      600,
+      1800.5,
+      '主体施工',
+      i % 7 ? null : '用地指标待落实',
+    ]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function upload(url: string, headers: Record<string, string>, file: Buffer) {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(file)]), 'dispatch.xlsx');
+  const { 'content-type': _drop, ...rest } = headers;
+  const res = await fetch(url, { method: 'POST', headers: rest, body: form });
+  const body = (await res.json()) as { validRows?: number };
+  if (res.status !== 200) throw new Error(`${url}: ${res.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** Export of a 300-project zone and import of a 20k-row sheet into an empty zone, over HTTP, each beside bare SQL. */
+async function dispatchSheetFigures(url: string, database: Database, query: (text: string) => Promise<unknown>, zoneId: string, label: string) {
+  const period = previousPeriod('month', today()).start;
+  const [{ n }] = await database.query<{ n: string }>(`select count(*) as n from projects where zone_id = '${zoneId}'`);
+  const admin = await loginHeaders(url, 'admin');
+  line(
+    `dispatch sheet export p50, ${label}, ${n} projects`,
+    await p50Get(`${url}/api/exports/project-dispatch.xlsx?zoneId=${zoneId}&period=${period}`, admin, 10),
+    'ms',
+  );
+  line('  bare: the same export query', await p50Bare(() => query(bareDispatchExport(zoneId, period)), 10), 'ms');
+
+  const [{ id: empty }] = await database.query<{ id: string }>(
+    `insert into zones (code, name, short_name, kind, region_code) select 'BENCH' || floor(random() * 1e6)::int, '迁移基准开发区', '迁移区', kind, region_code from zones limit 1 returning id`,
+  );
+  const file = await dispatchSheetOf(20_000);
+  const q = `zoneId=${empty}&period=${period}`;
+  let t0 = performance.now();
+  const checked = await upload(`${url}/api/imports/project-dispatch/preview?${q}`, admin, file);
+  line(`dispatch sheet import preview, 20,000 rows, ${label}`, performance.now() - t0, 'ms', `${checked.validRows} valid`);
+  t0 = performance.now();
+  await upload(`${url}/api/imports/project-dispatch/commit?${q}&mode=all`, admin, file);
+  line(`dispatch sheet import commit, 20,000 rows, ${label}`, performance.now() - t0, 'ms', '20k projects, 200k nodes, 260k approvals, 60k reports');
+  const [{ id: bare }] = await database.query<{ id: string }>(
+    `insert into zones (code, name, short_name, kind, region_code) select 'BARE' || floor(random() * 1e6)::int, '裸写基准开发区', '裸写区', kind, region_code from zones limit 1 returning id`,
+  );
+  t0 = performance.now();
+  await query(`begin;
+    insert into projects (zone_id, name, nature, level, sector_text, total_investment_yuan, stage, stage_entered_on)
+      select '${bare}', '裸写基准项目' || g, 'new', 'city', '新材料', 100000000, 'planning', current_date from generate_series(1, 20000) g;
+    insert into project_milestones (zone_id, project_id, sort_order, name) select zone_id, id, m, '节点' || m from projects, generate_series(1, 10) m where zone_id = '${bare}';
+    insert into project_approvals (zone_id, project_id, sort_order, name) select zone_id, id, a, '审批' || a from projects, generate_series(1, 13) a where zone_id = '${bare}';
+    insert into progress_reports (zone_id, project_id, period_kind, period_start, period_end, invested_yuan, reported_by_name)
+      select zone_id, id, 'month', '${period}'::date - k * interval '1 month', '${period}'::date - k * interval '1 month' + interval '27 days', 1000000, 'bench'
+      from projects, generate_series(0, 2) k where zone_id = '${bare}';
+    commit`);
+  line(`  bare: the same rows in 4 insert … select, ${label}`, performance.now() - t0, 'ms');
+}
+
 export async function benchProjects(): Promise<void> {
   // PostgreSQL at province scale.
   const admin = new pg.Client({ connectionString: pgUrl });
@@ -130,6 +236,11 @@ export async function benchProjects(): Promise<void> {
     const officer = await loginHeaders(server.url, 'projects');
     await batchFigure(server.url, officer, 'PostgreSQL');
     await bareBatch((q) => pgClient.query(q), 'PostgreSQL');
+    await database.exec(`
+      insert into projects (zone_id, name, sector_text, nature, level, total_investment_yuan, stage, stage_entered_on, signed_on)
+      select '${sampleZone}', '调度表基准项目' || g, '新材料', 'new', 'city', 100000000, 'construction', current_date - 100, current_date - 400
+      from generate_series(1, 300 - (select count(*) from projects where zone_id = '${sampleZone}')::int) g`);
+    await dispatchSheetFigures(server.url, database, (q) => pgClient.query(q), sampleZone, 'PostgreSQL');
   } finally {
     await server.stop();
     await pgClient.end();

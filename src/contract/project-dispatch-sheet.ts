@@ -28,7 +28,9 @@ export const dispatchSheetQuery = z.object({
     .string()
     .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'date_format')
     .optional()
-    .describe('Any day of the period (YYYY-MM-DD) or a month (YYYY-MM); the zone’s report period (month/旬/week) containing it. Default: the last finished period'),
+    .describe(
+      'Any day of the period (YYYY-MM-DD) or a month (YYYY-MM); the zone’s report period (month/旬/week) containing it. Default: the last finished period',
+    ),
 });
 
 export const dispatchImportQuery = dispatchSheetQuery.extend({

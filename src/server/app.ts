@@ -38,6 +38,9 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { createProjectsRepository } from './modules/projects/projects.repository.ts';
 import { createProjectsService } from './modules/projects/projects.service.ts';
 import { projectsRoutes } from './modules/projects/projects.routes.ts';
+import { createDispatchSheetRepository } from './modules/projects/dispatch-sheet.repository.ts';
+import { createDispatchSheetService } from './modules/projects/dispatch-sheet.service.ts';
+import { dispatchSheetRoutes } from './modules/projects/dispatch-sheet.routes.ts';
 import { createLeadsRepository } from './modules/leads/leads.repository.ts';
 import { createLeadsService } from './modules/leads/leads.service.ts';
 import { leadsRoutes } from './modules/leads/leads.routes.ts';
@@ -163,6 +166,9 @@ export async function buildApp({ config, database, clock = systemClock }: AppOpt
   await app.register(enterprisesRoutes, { enterprises: createEnterprisesService({ db, enterprises: createEnterprisesRepository(), audit }) });
   const projects = createProjectsService({ db, projects: createProjectsRepository(), audit, clock, calendar: () => calendar.current() });
   await app.register(projectsRoutes, { projects });
+  await app.register(dispatchSheetRoutes, {
+    sheet: createDispatchSheetService({ db, sheet: createDispatchSheetRepository(), projects: createProjectsRepository(), audit, clock }),
+  });
   const leadsRepo = createLeadsRepository();
   const leads = createLeadsService({ db, leads: leadsRepo, enterprises: createEnterprisesRepository(), audit, clock, projects });
   await app.register(leadsRoutes, { leads });

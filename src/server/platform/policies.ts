@@ -42,6 +42,7 @@ export const permissionGrants = {
   'project.update': projectEditors,
   'project.approvals': [...projectEditors, 'approval_agent'],
   'project.report': projectEditors,
+  'project.import': projectEditors,
   'project.configure': zoneAdmins,
   'enterprise.merge': pipelineEditors,
   'lead.read': everyone,

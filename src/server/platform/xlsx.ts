@@ -172,7 +172,10 @@ export class SheetError extends Error {
  * (the one matching most columns), then yields each non-empty data row as key → cell value. The
  * whole file is in `file` (uploads are size-limited) but rows are never all parsed at once.
  */
-export async function* readSheet<K extends string>(file: Buffer, opts: ReadSheetOptions<K>): AsyncGenerator<SheetRow<K>, { sheetNo: number; headerRow: number }> {
+export async function* readSheet<K extends string>(
+  file: Buffer,
+  opts: ReadSheetOptions<K>,
+): AsyncGenerator<SheetRow<K>, { sheetNo: number; headerRow: number }> {
   const map = headerMap(opts.columns);
   const ExcelJS = await loadExcel();
   if (file.length < 4 || file.readUInt32LE(0) !== 0x04034b50) throw new SheetError('not_xlsx');
@@ -205,7 +208,7 @@ export async function* readSheet<K extends string>(file: Buffer, opts: ReadSheet
           }
           if (found.size > (best?.found.size ?? 0)) best = { row: row.number, found, all };
           const hasRequired = opts.required.every((k) => [...found.values()].some((c) => c.col.key === k));
-          if (hasRequired && found.size >= Math.min(3, opts.columns.length)) {
+          if (hasRequired && found.size >= Math.max(2, opts.required.length)) {
             mapped = new Map([...found].map(([i, c]) => [i, c.col]));
             headerRow = row.number;
             const list: { header: string; column: SheetColumn<K> | null }[] = [];
@@ -238,7 +241,10 @@ export async function* readSheet<K extends string>(file: Buffer, opts: ReadSheet
   if (!mapped) {
     const present = new Set([...(best?.found.values() ?? [])].map((c) => c.col.key));
     const missing = opts.required.filter((k) => !present.has(k)).map((k) => opts.columns.find((c) => c.key === k)!.header);
-    throw new SheetError(best && best.found.size > 0 ? 'missing_columns' : 'no_header', missing.length ? missing : opts.required.map((k) => opts.columns.find((c) => c.key === k)!.header));
+    throw new SheetError(
+      best && best.found.size > 0 ? 'missing_columns' : 'no_header',
+      missing.length ? missing : opts.required.map((k) => opts.columns.find((c) => c.key === k)!.header),
+    );
   }
   if (rows === 0) throw new SheetError('empty');
   return { sheetNo, headerRow };

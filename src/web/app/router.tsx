@@ -31,6 +31,7 @@ const ProjectFormPage = lazy(() => import('../features/projects/pages/project-fo
 const BatchEntryPage = lazy(() => import('../features/projects/pages/batch-entry-page'));
 const ProjectSettingsPage = lazy(() => import('../features/projects/pages/project-settings-page'));
 const CalendarAdminPage = lazy(() => import('../features/projects/pages/calendar-admin-page'));
+const DispatchImportPage = lazy(() => import('../features/projects/pages/dispatch-import-page'));
 const NotFoundPage = lazy(() => import('./not-found-page'));
 
 export const router = createBrowserRouter([
@@ -113,6 +114,14 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission anyOf={['project.create']}>
             <ProjectFormPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'projects/import-dispatch',
+        element: (
+          <RequirePermission anyOf={['project.import']}>
+            <DispatchImportPage />
           </RequirePermission>
         ),
       },

@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Input, Popover, Progress, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { projectFlags, projectLevels, projectStages, type ProjectListItem } from '../../../../contract/projects.ts';
 import { useCurrentZone } from '../../../lib/current-zone-context';
 import { useSession } from '../../../lib/session-context';
 import { useProjects } from '../api/list-projects';
 import { useZonesWithParks } from '../api/list-zones';
+import { DispatchExportButton } from '../components/dispatch-export-button';
 import { FlagTag } from '../components/flag-tag';
 import { Money } from '../components/money';
 import { useProjectsI18n } from '../i18n';
@@ -79,11 +80,19 @@ export default function ProjectsListPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('list.title')}
         </Typography.Title>
-        {hasPermission('project.create') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/projects/new')}>
-            {t('list.new')}
-          </Button>
-        )}
+        <Space>
+          <DispatchExportButton zoneId={zoneId} />
+          {hasPermission('project.import') && (
+            <Button icon={<UploadOutlined />} onClick={() => navigate('/projects/import-dispatch')} data-testid="sheet-import">
+              {t('sheet.import')}
+            </Button>
+          )}
+          {hasPermission('project.create') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/projects/new')}>
+              {t('list.new')}
+            </Button>
+          )}
+        </Space>
       </Space>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space wrap>

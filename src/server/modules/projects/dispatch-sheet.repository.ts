@@ -1,0 +1,248 @@
+/**
+ * SQL of the dispatch sheet (重点项目调度表): the export's one query, the import's look-ups, and its
+ * set-based writes (each a single statement over array parameters, whatever the row count).
+ */
+import { sql } from 'drizzle-orm';
+import { rowsOf, type DbOrTx } from '../../db/client.ts';
+import type { PeriodKind } from '../../../contract/periods.ts';
+import type { TemplateApproval, TemplateMilestone } from '../../../contract/projects.ts';
+import type { Actor } from '../../platform/auth/session.ts';
+import { dateText } from './projects.repository.ts';
+
+const p = <T>(values: T[]) => sql.param(values);
+
+export interface DispatchExportRow {
+  id: string;
+  name: string;
+  investor_name: string | null;
+  credit_code: string | null;
+  nature: string;
+  level: string;
+  sector_text: string | null;
+  construction_content: string | null;
+  planned_start_year: number | null;
+  planned_end_year: number | null;
+  total_investment_yuan: string;
+  plan_yuan: string | null;
+  period_yuan: string | null;
+  ytd_yuan: string;
+  since_yuan: string;
+  progress_text: string | null;
+  problems: string | null;
+  department_name: string | null;
+  officer_name: string | null;
+  leader_name: string | null;
+  deadline: unknown;
+  flag: string;
+}
+
+export interface NewProjectRow {
+  id: string;
+  name: string;
+  investorEnterpriseId: string | null;
+  nature: string;
+  level: string;
+  sectorText: string | null;
+  constructionContent: string | null;
+  plannedStartYear: number | null;
+  plannedEndYear: number | null;
+  totalInvestmentYuan: number;
+  departmentId: string | null;
+  officerUserId: string | null;
+  leaderUserId: string | null;
+}
+/** An update: null leaves the stored value (an empty cell never clears a field). */
+export type ProjectPatchRow = Omit<NewProjectRow, 'nature' | 'level' | 'totalInvestmentYuan' | 'name'> & {
+  nature: string | null;
+  level: string | null;
+  totalInvestmentYuan: number | null;
+};
+
+export interface ReportWrite {
+  projectId: string;
+  periodStart: string;
+  periodEnd: string;
+  investedYuan: number;
+  progressText: string | null;
+  problems: string | null;
+}
+
+export function createDispatchSheetRepository() {
+  return {
+    async zone(db: DbOrTx, zoneId: string) {
+      const rows = rowsOf<{ name: string; short_name: string; report_period: PeriodKind }>(
+        await db.execute(sql`select name, short_name, report_period from zones where id = ${zoneId}::uuid`),
+      );
+      return rows[0] ? { name: rows[0].name, shortName: rows[0].short_name, reportPeriod: rows[0].report_period } : undefined;
+    },
+
+    /** One row per project of the zone with the period's figures: YTD and since start count reports up to this period. */
+    async exportRows(db: DbOrTx, zoneId: string, periodStart: string, yearStart: string): Promise<DispatchExportRow[]> {
+      const year = Number(yearStart.slice(0, 4));
+      const rows = rowsOf<DispatchExportRow>(
+        await db.execute(sql`
+        select p.id, p.name, e.name as investor_name, e.credit_code, p.nature, p.level, p.sector_text, p.construction_content,
+          p.planned_start_year, p.planned_end_year, p.total_investment_yuan, ap.plan_yuan,
+          rep.period_yuan, coalesce(rep.ytd_yuan, 0) as ytd_yuan, coalesce(rep.since_yuan, 0) as since_yuan,
+          cur.progress_text, cur.problems,
+          d.name as department_name, o.display_name as officer_name, l.display_name as leader_name,
+          (select min(m.planned_on) from project_milestones m where m.project_id = p.id and m.actual_on is null and m.planned_on is not null) as deadline,
+          p.flag
+        from projects p
+        left join enterprises e on e.id = p.investor_enterprise_id
+        left join departments d on d.id = p.department_id
+        left join users o on o.id = p.officer_user_id
+        left join users l on l.id = p.leader_user_id
+        left join project_annual_plans ap on ap.project_id = p.id and ap.year = ${year}
+        left join progress_reports cur on cur.project_id = p.id and cur.period_start = ${periodStart}::date
+        left join lateral (
+          select sum(r.invested_yuan) as since_yuan,
+            sum(r.invested_yuan) filter (where r.period_start >= ${yearStart}::date) as ytd_yuan,
+            sum(r.invested_yuan) filter (where r.period_start = ${periodStart}::date) as period_yuan
+          from progress_reports r where r.project_id = p.id and r.period_start <= ${periodStart}::date
+        ) rep on true
+        where p.zone_id = ${zoneId}::uuid
+        order by p.name, p.id`),
+      );
+      return rows.map((r) => ({ ...r, deadline: r.deadline == null ? null : dateText(r.deadline) }));
+    },
+
+    async projectsByName(db: DbOrTx, zoneId: string): Promise<Map<string, string>> {
+      const rows = rowsOf<{ id: string; name: string }>(await db.execute(sql`select id, name from projects where zone_id = ${zoneId}::uuid`));
+      return new Map(rows.map((r) => [r.name, r.id]));
+    },
+
+    /** Per project: invested before the year, in the year before the period, the period's own report, and how many reports there are. */
+    async reportSums(db: DbOrTx, projectIds: string[], yearStart: string, periodStart: string) {
+      if (!projectIds.length) return new Map<string, { beforeYear: number; yearBefore: number; atPeriod: number | null; count: number }>();
+      const rows = rowsOf<{ project_id: string; before_year: string | null; year_before: string | null; at_period: string | null; n: string }>(
+        await db.execute(sql`select project_id,
+            sum(invested_yuan) filter (where period_start < ${yearStart}::date) as before_year,
+            sum(invested_yuan) filter (where period_start >= ${yearStart}::date and period_start < ${periodStart}::date) as year_before,
+            sum(invested_yuan) filter (where period_start = ${periodStart}::date) as at_period,
+            count(*) as n
+          from progress_reports where project_id = any(${p(projectIds)}::uuid[]) and period_start <= ${periodStart}::date
+          group by project_id`),
+      );
+      return new Map(
+        rows.map((r) => [
+          r.project_id,
+          {
+            beforeYear: Number(r.before_year ?? 0),
+            yearBefore: Number(r.year_before ?? 0),
+            atPeriod: r.at_period == null ? null : Number(r.at_period),
+            count: Number(r.n),
+          },
+        ]),
+      );
+    },
+
+    async enterprisesByCodes(db: DbOrTx, codes: string[]) {
+      if (!codes.length) return new Map<string, string>();
+      const rows = rowsOf<{ id: string; credit_code: string }>(
+        await db.execute(sql`select id, credit_code from enterprises where credit_code = any(${p(codes)}::text[])`),
+      );
+      return new Map(rows.map((r) => [r.credit_code, r.id]));
+    },
+    async enterprisesByNames(db: DbOrTx, names: string[]) {
+      if (!names.length) return new Map<string, { id: string; creditCode: string | null }>();
+      const rows = rowsOf<{ id: string; normalized_name: string; credit_code: string | null }>(
+        await db.execute(sql`select distinct on (normalized_name) id, normalized_name, credit_code from enterprises
+          where normalized_name = any(${p(names)}::text[]) order by normalized_name, created_at`),
+      );
+      return new Map(rows.map((r) => [r.normalized_name, { id: r.id, creditCode: r.credit_code }]));
+    },
+    async departments(db: DbOrTx, zoneId: string) {
+      return rowsOf<{ id: string; name: string }>(await db.execute(sql`select id, name from departments where zone_id = ${zoneId}::uuid`));
+    },
+    /** Active users covering the zone (the assignable ones). */
+    async people(db: DbOrTx, zoneId: string) {
+      return rowsOf<{ id: string; display_name: string }>(
+        await db.execute(sql`select u.id, u.display_name from users u join user_zones uz on uz.user_id = u.id where uz.zone_id = ${zoneId}::uuid and u.active`),
+      );
+    },
+
+    async insertEnterprises(db: DbOrTx, zoneId: string, rows: { id: string; name: string; normalizedName: string; creditCode: string | null }[]) {
+      if (!rows.length) return;
+      await db.execute(sql`insert into enterprises (id, name, normalized_name, credit_code, created_in_zone_id)
+        select id, name, nn, cc, ${zoneId}::uuid
+        from unnest(${p(rows.map((r) => r.id))}::uuid[], ${p(rows.map((r) => r.name))}::text[], ${p(rows.map((r) => r.normalizedName))}::text[],
+          ${p(rows.map((r) => r.creditCode))}::text[]) as t(id, name, nn, cc)`);
+    },
+
+    /**
+     * New projects in 谋划/储备, each with its first stage event and the zone's milestone and
+     * approval template, in four statements.
+     */
+    async insertProjects(
+      db: DbOrTx,
+      zoneId: string,
+      today: string,
+      rows: NewProjectRow[],
+      template: { milestones: TemplateMilestone[]; approvals: TemplateApproval[] },
+      actor: Actor,
+    ) {
+      if (!rows.length) return;
+      const col = <T>(f: (r: NewProjectRow) => T) => p(rows.map(f));
+      await db.execute(sql`insert into projects (id, zone_id, name, investor_enterprise_id, nature, level, sector_text, construction_content,
+          planned_start_year, planned_end_year, total_investment_yuan, department_id, officer_user_id, leader_user_id, stage, stage_entered_on)
+        select id, ${zoneId}::uuid, name, inv, nature, level, sector, content, sy, ey, total, dept, officer, leader, 'planning', ${today}::date
+        from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.name)}::text[], ${col((r) => r.investorEnterpriseId)}::uuid[], ${col((r) => r.nature)}::text[],
+          ${col((r) => r.level)}::text[], ${col((r) => r.sectorText)}::text[], ${col((r) => r.constructionContent)}::text[],
+          ${col((r) => (r.plannedStartYear == null ? null : String(r.plannedStartYear)))}::smallint[], ${col((r) => (r.plannedEndYear == null ? null : String(r.plannedEndYear)))}::smallint[], ${col((r) => String(r.totalInvestmentYuan))}::bigint[],
+          ${col((r) => r.departmentId)}::uuid[], ${col((r) => r.officerUserId)}::uuid[], ${col((r) => r.leaderUserId)}::uuid[])
+          as t(id, name, inv, nature, level, sector, content, sy, ey, total, dept, officer, leader)`);
+      const ids = col((r) => r.id);
+      await db.execute(sql`insert into project_stage_events (zone_id, project_id, from_stage, to_stage, "on", actor_id, actor_name)
+        select ${zoneId}::uuid, id, null, 'planning', ${today}::date, ${actor.id}::uuid, ${actor.name} from unnest(${ids}::uuid[]) as t(id)`);
+      await db.execute(sql`insert into project_milestones (zone_id, project_id, sort_order, name, stage)
+        select ${zoneId}::uuid, t.id, m.ord, m.item->>'name', m.item->>'stage'
+        from unnest(${ids}::uuid[]) as t(id) cross join jsonb_array_elements(${JSON.stringify(template.milestones)}::jsonb) with ordinality as m(item, ord)`);
+      await db.execute(sql`insert into project_approvals (zone_id, project_id, sort_order, name, agency, statutory_days, promised_days)
+        select ${zoneId}::uuid, t.id, a.ord, a.item->>'name', a.item->>'agency', (a.item->>'statutoryDays')::smallint, (a.item->>'promisedDays')::smallint
+        from unnest(${ids}::uuid[]) as t(id) cross join jsonb_array_elements(${JSON.stringify(template.approvals)}::jsonb) with ordinality as a(item, ord)`);
+    },
+
+    /** Updates matched projects with the sheet's non-empty values; bumps version and updated_at. */
+    async updateProjects(db: DbOrTx, rows: ProjectPatchRow[]) {
+      if (!rows.length) return;
+      const col = <T>(f: (r: ProjectPatchRow) => T) => p(rows.map(f));
+      await db.execute(sql`update projects p set
+          investor_enterprise_id = coalesce(t.inv, p.investor_enterprise_id), nature = coalesce(t.nature, p.nature), level = coalesce(t.level, p.level),
+          sector_text = coalesce(t.sector, p.sector_text), construction_content = coalesce(t.content, p.construction_content),
+          planned_start_year = coalesce(t.sy, p.planned_start_year), planned_end_year = coalesce(t.ey, p.planned_end_year),
+          total_investment_yuan = coalesce(t.total, p.total_investment_yuan), department_id = coalesce(t.dept, p.department_id),
+          officer_user_id = coalesce(t.officer, p.officer_user_id), leader_user_id = coalesce(t.leader, p.leader_user_id),
+          version = p.version + 1, updated_at = now()
+        from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.investorEnterpriseId)}::uuid[], ${col((r) => r.nature)}::text[], ${col((r) => r.level)}::text[],
+          ${col((r) => r.sectorText)}::text[], ${col((r) => r.constructionContent)}::text[], ${col((r) => (r.plannedStartYear == null ? null : String(r.plannedStartYear)))}::smallint[],
+          ${col((r) => (r.plannedEndYear == null ? null : String(r.plannedEndYear)))}::smallint[], ${col((r) => (r.totalInvestmentYuan == null ? null : String(r.totalInvestmentYuan)))}::bigint[],
+          ${col((r) => r.departmentId)}::uuid[], ${col((r) => r.officerUserId)}::uuid[], ${col((r) => r.leaderUserId)}::uuid[])
+          as t(id, inv, nature, level, sector, content, sy, ey, total, dept, officer, leader)
+        where p.id = t.id`);
+    },
+
+    async upsertAnnualPlans(db: DbOrTx, zoneId: string, year: number, rows: { projectId: string; planYuan: number }[]) {
+      if (!rows.length) return;
+      await db.execute(sql`insert into project_annual_plans (project_id, zone_id, year, plan_yuan)
+        select id, ${zoneId}::uuid, ${year}, plan from unnest(${p(rows.map((r) => r.projectId))}::uuid[], ${p(rows.map((r) => String(r.planYuan)))}::bigint[]) as t(id, plan)
+        on conflict (project_id, year) do update set plan_yuan = excluded.plan_yuan, version = project_annual_plans.version + 1, updated_at = now()
+        where project_annual_plans.plan_yuan is distinct from excluded.plan_yuan`);
+    },
+
+    /** Reports of the import (the period's, and opening balances for new projects); the period's replaces an existing one. */
+    async upsertReports(db: DbOrTx, zoneId: string, kind: PeriodKind, reporter: { id: string | null; name: string }, rows: ReportWrite[]) {
+      if (!rows.length) return;
+      const col = <T>(f: (r: ReportWrite) => T) => p(rows.map(f));
+      await db.execute(sql`insert into progress_reports (zone_id, project_id, period_kind, period_start, period_end, invested_yuan, progress_text, problems, reported_by_id, reported_by_name)
+        select ${zoneId}::uuid, pid, ${kind}, ps, pe, inv, txt, prob, ${reporter.id}::uuid, ${reporter.name}
+        from unnest(${col((r) => r.projectId)}::uuid[], ${col((r) => r.periodStart)}::date[], ${col((r) => r.periodEnd)}::date[], ${col((r) => String(r.investedYuan))}::bigint[],
+          ${col((r) => r.progressText)}::text[], ${col((r) => r.problems)}::text[]) as t(pid, ps, pe, inv, txt, prob)
+        on conflict (project_id, period_start) do update set invested_yuan = excluded.invested_yuan,
+          progress_text = coalesce(excluded.progress_text, progress_reports.progress_text), problems = coalesce(excluded.problems, progress_reports.problems),
+          version = progress_reports.version + 1, updated_at = now()`);
+    },
+  };
+}
+
+export type DispatchSheetRepository = ReturnType<typeof createDispatchSheetRepository>;
