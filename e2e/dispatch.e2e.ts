@@ -37,6 +37,21 @@ export default async function dispatchWalk({ baseUrl, browser, page }: E2eContex
   await expectVisible(page.getByTestId('blocker-event').filter({ hasText: '提级' }).filter({ hasText: '自动' }));
   await expectVisible(page.getByTestId('blocker-event').filter({ hasText: '包联领导 → 周调度会' }));
 
+  // 2b. Editing refuses a deadline before the raised date, under the field; reassigning is recorded as 转办.
+  await page.getByRole('button', { name: /^编\s*辑$/ }).click();
+  const edit = page.getByRole('dialog', { name: '编辑堵点' });
+  await edit.getByLabel('办理期限', { exact: true }).fill(chinaDay(-30));
+  await edit.getByRole('button', { name: /保\s*存/ }).click();
+  await expectVisible(edit.getByText('期限不能早于提出日期'));
+  await edit.getByRole('button', { name: /取\s*消/ }).click();
+  await expectHidden(edit);
+  await page.getByRole('button', { name: /^转\s*交$/ }).click();
+  const reassign = page.getByRole('dialog', { name: '转交堵点' });
+  await pick(page, reassign.getByLabel('责任人', { exact: true }), '王磊', '王磊');
+  await reassign.getByRole('button', { name: /转\s*交/ }).click();
+  await expectHidden(reassign);
+  await expectVisible(page.getByTestId('blocker-event').filter({ hasText: '转办' }));
+
   // 3. The leader opens a new weekly meeting: the blocker is on the generated agenda.
   const leaderContext = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN', acceptDownloads: true });
   const leader = await leaderContext.newPage();
@@ -79,6 +94,14 @@ export default async function dispatchWalk({ baseUrl, browser, page }: E2eContex
     if (!name.endsWith('.docx')) throw new Error(`the brief downloaded as ${name}`);
     const size = (await download.createReadStream()).readableLength;
     void size;
+
+    // 7. The decision is on the 议定事项 list; the 三个一批 rates roll-up shows the zone.
+    await leader.getByRole('menuitem', { name: '议定事项' }).click();
+    await expectVisible(leader.getByRole('heading', { name: '议定事项' }));
+    await expectVisible(leader.getByRole('row').filter({ hasText: '供电公司一周内出具专线接入批复意见' }).filter({ hasText: '王磊' }));
+    await leader.getByRole('menuitem', { name: '三个一批完成率' }).click();
+    await expectVisible(leader.getByRole('heading', { name: '三个一批完成率' }));
+    await expectVisible(leader.getByRole('row').filter({ hasText: '汾东经开区' }).first());
   } finally {
     await leaderContext.close();
   }

@@ -3,7 +3,7 @@ import { creditCodeCheckChar } from '../src/contract/credit-code.ts';
 import { expectVisible, loginAs, type E2eContext } from './harness';
 
 export const title =
-  'officer registers an enterprise (bad code refused), opens a lead, logs a trip, signs it through the gates, re-signs without double counting, converts it and exports the ledger';
+  'officer registers an enterprise (bad code refused), opens a lead and edits it, logs a trip and records one more meeting on it, signs it through the gates, re-signs without double counting, sees the signing events, converts it and exports the ledger';
 
 const pdf = { name: '协议.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 e2e') };
 
@@ -70,6 +70,15 @@ export default async function pipelineWalk({ baseUrl, page }: E2eContext) {
   await expectVisible(page.getByRole('heading', { name: new RegExp(leadName) }));
   const leadUrl = page.url();
 
+  // 2b. Edit it: planned output and the next step, saved with the version read.
+  await page.getByRole('button', { name: /^编\s*辑$/ }).click();
+  const drawer = page.locator('.ant-drawer');
+  await drawer.getByLabel('预计产值（万元）').fill('8000');
+  await drawer.getByLabel('下一步工作').fill('安排实地考察');
+  await drawer.getByLabel('下一步工作').press('Enter');
+  await expectVisible(page.locator('.ant-descriptions').getByText('8,000万元'));
+  await expectVisible(page.locator('.ant-descriptions').getByText('安排实地考察'));
+
   // 3. A trip that met three enterprises.
   await page.getByRole('menuitem', { name: '外出招商' }).click();
   await page.getByRole('button', { name: '登记外出招商' }).click();
@@ -84,6 +93,16 @@ export default async function pipelineWalk({ baseUrl, page }: E2eContext) {
   }
   await trip.getByRole('button', { name: /确\s*定|OK/ }).click();
   await expectVisible(page.getByTestId('trip-results').filter({ hasText: '拜访企业 3 家' }));
+
+  // 3b. One more meeting recorded afterwards: the counted results follow.
+  await page.getByRole('button', { name: '登记拜访' }).click();
+  const meeting = page.locator('.ant-modal').filter({ hasText: '登记拜访' });
+  await meeting.getByText('登记新企业').click();
+  await meeting.getByLabel('企业名称').fill(`E2E苏州补录拜访企业${stamp}有限公司`);
+  await meeting.getByText('暂无代码', { exact: true }).click();
+  await meeting.getByText('达成合作意向').click();
+  await meeting.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expectVisible(page.getByTestId('trip-results').filter({ hasText: '拜访企业 4 家' }).filter({ hasText: '达成意向 1 个' }));
 
   // 4. The gates: 正式签约 straight away is refused; 框架协议 with its agreement, then 正式签约.
   await page.goto(leadUrl);
@@ -111,6 +130,12 @@ export default async function pipelineWalk({ baseUrl, page }: E2eContext) {
   await agreement.getByRole('button', { name: /确\s*定|OK/ }).click();
   await expectVisible(page.getByText('重复签约，不计入'));
   await expectVisible(page.getByTestId('signed-total').filter({ hasText: '5,000万元' }));
+
+  // 5b. The signing event named with the agreement is listed with the zone's events.
+  const leadPage = page.url();
+  await page.getByRole('menuitem', { name: '签约活动' }).click();
+  await expectVisible(page.locator('.ant-table-row').filter({ hasText: `“三个一批”签约活动${stamp}` }));
+  await page.goto(leadPage);
 
   // 6. Convert into a project.
   await page.getByRole('button', { name: '转为项目' }).click();

@@ -54,4 +54,18 @@ export default async function projectsWalk({ baseUrl, page }: E2eContext) {
   await expectVisible(page.getByText('超期 40'));
   await page.getByRole('menuitem', { name: '项目管理' }).click();
   await expectVisible(page.locator('.ant-table-row').filter({ hasText: name }).locator('[data-flag="red"]'));
+
+  // 5. Export the dispatch sheet (重点项目调度表) of the zone: the download is an .xlsx.
+  await page.getByTestId('sheet-export').click();
+  const sheetDownload = page.getByTestId('sheet-download');
+  await expectVisible(sheetDownload);
+  if (await sheetDownload.isDisabled()) {
+    await page.getByTestId('sheet-zone').click();
+    await page.locator('.ant-select-dropdown .ant-select-item-option').first().click();
+  }
+  const download = page.waitForEvent('download', { timeout: 15_000 });
+  await sheetDownload.click();
+  const file = await download;
+  if (!file.suggestedFilename().endsWith('.xlsx')) throw new Error(`unexpected download ${file.suggestedFilename()}`);
+  if (await file.failure()) throw new Error(`the dispatch sheet download failed: ${await file.failure()}`);
 }

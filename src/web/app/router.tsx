@@ -17,12 +17,15 @@ const MeetingsPage = lazy(() => import('../features/dispatch/pages/meetings-page
 const MeetingPage = lazy(() => import('../features/dispatch/pages/meeting-page'));
 const CampaignsPage = lazy(() => import('../features/dispatch/pages/campaigns-page'));
 const NotificationsPage = lazy(() => import('../features/dispatch/pages/notifications-page'));
+const DecisionsPage = lazy(() => import('../features/dispatch/pages/decisions-page'));
+const CampaignRatesPage = lazy(() => import('../features/dispatch/pages/campaign-rates-page'));
 const IntakePage = lazy(() => import('../features/intake/pages/intake-page'));
 const LeadsPage = lazy(() => import('../features/leads/pages/leads-page'));
 const LeadDetailPage = lazy(() => import('../features/leads/pages/lead-detail-page'));
 const LedgerImportPage = lazy(() => import('../features/leads/pages/ledger-import-page'));
 const TripsPage = lazy(() => import('../features/leads/pages/trips-page'));
 const TripPage = lazy(() => import('../features/leads/pages/trip-page'));
+const SigningEventsPage = lazy(() => import('../features/leads/pages/signing-events-page'));
 const EnterprisesPage = lazy(() => import('../features/enterprises/pages/enterprises-page'));
 const EnterprisePage = lazy(() => import('../features/enterprises/pages/enterprise-page'));
 const ProjectsListPage = lazy(() => import('../features/projects/pages/projects-list-page'));
@@ -32,6 +35,7 @@ const BatchEntryPage = lazy(() => import('../features/projects/pages/batch-entry
 const ProjectSettingsPage = lazy(() => import('../features/projects/pages/project-settings-page'));
 const CalendarAdminPage = lazy(() => import('../features/projects/pages/calendar-admin-page'));
 const DispatchImportPage = lazy(() => import('../features/projects/pages/dispatch-import-page'));
+const LandCompliancePage = lazy(() => import('../features/projects/pages/land-compliance-page'));
 const NotFoundPage = lazy(() => import('./not-found-page'));
 
 export const router = createBrowserRouter([
@@ -85,6 +89,8 @@ export const router = createBrowserRouter([
       { path: 'dispatch/meetings', element: <MeetingsPage /> },
       { path: 'dispatch/meetings/:id', element: <MeetingPage /> },
       { path: 'dispatch/campaigns', element: <CampaignsPage /> },
+      { path: 'dispatch/campaign-rates', element: <CampaignRatesPage /> },
+      { path: 'dispatch/decisions', element: <DecisionsPage /> },
       { path: 'dispatch/notifications', element: <NotificationsPage /> },
       {
         path: 'intake',
@@ -106,6 +112,7 @@ export const router = createBrowserRouter([
       { path: 'leads/:id', element: <LeadDetailPage /> },
       { path: 'trips', element: <TripsPage /> },
       { path: 'trips/:id', element: <TripPage /> },
+      { path: 'signing-events', element: <SigningEventsPage /> },
       { path: 'enterprises', element: <EnterprisesPage /> },
       { path: 'enterprises/:id', element: <EnterprisePage /> },
       { path: 'projects', element: <ProjectsListPage /> },
@@ -128,6 +135,7 @@ export const router = createBrowserRouter([
       { path: 'projects/:id', element: <ProjectDetailPage /> },
       { path: 'projects/:id/edit', element: <ProjectFormPage /> },
       { path: 'project-batch', element: <BatchEntryPage /> },
+      { path: 'project-land-standards', element: <LandCompliancePage /> },
       {
         path: 'admin/project-settings',
         element: (

@@ -2,6 +2,7 @@
 export const projectsZh = {
   'menu.projects': '项目管理',
   'menu.projectBatch': '批量填报',
+  'menu.landStandards': '标准地履标',
   'menu.projectSettings': '项目模板与规则',
   'menu.calendar': '节假日管理',
   'workbench.projectOverdue': '我的超期节点',
@@ -13,6 +14,7 @@ export const projectsZh = {
 export const projectsEn: Record<keyof typeof projectsZh, string> = {
   'menu.projects': 'Projects',
   'menu.projectBatch': 'Batch progress',
+  'menu.landStandards': 'Standard-land compliance',
   'menu.projectSettings': 'Project templates & rules',
   'menu.calendar': 'Holidays',
   'workbench.projectOverdue': 'My overdue milestones',

@@ -13,4 +13,8 @@ export const dispatchKeys = {
   unread: ['dispatch', 'notifications', 'unread'] as const,
   assignees: (zoneId: string | null) => ['dispatch', 'assignees', zoneId ?? 'none'] as const,
   projectOptions: (zoneId: string | null) => ['dispatch', 'project-options', zoneId ?? 'none'] as const,
+  departments: (zoneId: string | null) => ['dispatch', 'departments', zoneId ?? 'none'] as const,
+  settings: (zoneId: string | null) => ['dispatch', 'settings', zoneId ?? 'none'] as const,
+  decisions: (params: QueryParams) => ['dispatch', 'decisions', params] as const,
+  rates: (year: number) => ['dispatch', 'rates', year] as const,
 };

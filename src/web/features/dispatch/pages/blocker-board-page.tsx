@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Checkbox, Col, Flex, Input, Row, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import type { Blocker } from '../../../../contract/dispatch.ts';
 import { blockerCategories, blockerLevels, blockerStatuses } from '../../../../contract/dispatch-enums.ts';
@@ -9,6 +9,8 @@ import { useCurrentZone } from '../../../lib/current-zone-context';
 import { useSession } from '../../../lib/session-context';
 import { useBlockers } from '../api/list-blockers';
 import { BlockerFormModal } from '../components/blocker-form-modal';
+import { EscalationSettingsModal } from '../components/escalation-settings-modal';
+import { overdueText } from '../components/overdue-text';
 import { levelColors, statusColors, useDispatchLabels } from '../components/use-dispatch-labels';
 
 /** 堵点台账: the board by level and status, filtered, overdue first. */
@@ -23,6 +25,7 @@ export default function BlockerBoardPage() {
   });
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const params = {
     zoneId,
     level: filters.level,
@@ -63,7 +66,7 @@ export default function BlockerBoardPage() {
       render: (v: string, b) => (
         <Space size={4}>
           <span>{v}</span>
-          {b.overdue && <Tag color="red">{t('dispatch.overdue', { days: b.overdueWorkdays })}</Tag>}
+          {b.overdue && <Tag color="red">{overdueText(t, b)}</Tag>}
         </Space>
       ),
     },
@@ -78,6 +81,11 @@ export default function BlockerBoardPage() {
           {t('dispatch.blockersTitle')}
         </Typography.Title>
         <Space>
+          {hasPermission('dispatch.settings') && (
+            <Button icon={<SettingOutlined />} onClick={() => setSettingsOpen(true)}>
+              {t('dispatch.settings')}
+            </Button>
+          )}
           <Button icon={<DownloadOutlined />} href={exportHref}>
             {t('dispatch.exportBlockers')}
           </Button>
@@ -155,6 +163,7 @@ export default function BlockerBoardPage() {
         rowClassName={(b) => (b.overdue ? 'blocker-overdue' : '')}
         pagination={{ current: page, pageSize: 20, total: board.data?.total ?? 0, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
       />
+      {hasPermission('dispatch.settings') && <EscalationSettingsModal open={settingsOpen} onClose={() => setSettingsOpen(false)} />}
       <BlockerFormModal
         open={creating}
         onClose={() => setCreating(false)}

@@ -8,6 +8,9 @@ import { useEscalateBlocker } from '../api/escalate-blocker';
 import { useBlocker } from '../api/get-blocker';
 import { useReopenBlocker } from '../api/reopen-blocker';
 import { useResolveBlocker } from '../api/resolve-blocker';
+import { BlockerEditDrawer } from '../components/blocker-edit-drawer';
+import { BlockerReassignModal } from '../components/blocker-reassign-modal';
+import { overdueText } from '../components/overdue-text';
 import { levelColors, statusColors, useDispatchLabels } from '../components/use-dispatch-labels';
 
 /** One blocker: its facts, the actions the caller may take, and its timeline. */
@@ -24,6 +27,7 @@ export default function BlockerDetailPage() {
   const reopen = useReopenBlocker();
   const [textAction, setTextAction] = useState<'resolve' | 'reopen' | null>(null);
   const [text, setText] = useState('');
+  const [editing, setEditing] = useState<'edit' | 'reassign' | null>(null);
 
   if (blocker.isPending) return <Skeleton active />;
   if (blocker.isError) return <Alert type="error" showIcon title={blocker.error.message} />;
@@ -54,9 +58,11 @@ export default function BlockerDetailPage() {
           </Typography.Title>
           <Tag color={levelColors[b.level]}>{label('level', b.level)}</Tag>
           <Tag color={statusColors[b.status]}>{label('status', b.status)}</Tag>
-          {b.overdue && <Tag color="red">{t('dispatch.overdue', { days: b.overdueWorkdays })}</Tag>}
+          {b.overdue && <Tag color="red">{overdueText(t, b)}</Tag>}
         </Space>
         <Space>
+          {b.actions.includes('update') && <Button onClick={() => setEditing('edit')}>{t('dispatch.edit')}</Button>}
+          {b.actions.includes('update') && <Button onClick={() => setEditing('reassign')}>{t('dispatch.reassign')}</Button>}
           {b.actions.includes('escalate') && (
             <Button
               danger
@@ -125,6 +131,12 @@ export default function BlockerDetailPage() {
           ),
         }))}
       />
+      {b.actions.includes('update') && (
+        <>
+          <BlockerEditDrawer blocker={b} open={editing === 'edit'} onClose={() => setEditing(null)} onReload={() => blocker.refetch()} />
+          <BlockerReassignModal blocker={b} open={editing === 'reassign'} onClose={() => setEditing(null)} onReload={() => blocker.refetch()} />
+        </>
+      )}
       <Modal
         open={textAction !== null}
         title={textAction === 'resolve' ? t('dispatch.resolve') : t('dispatch.reopen')}

@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { createTripBody, tripDetailSchema, tripPage } from '../../../../contract/leads.ts';
+import type { createTripBody, meetingInput, tripDetailSchema, tripPage } from '../../../../contract/leads.ts';
 import { api } from '../../../lib/api-client';
 import { invalidatePipeline, leadKeys } from './keys';
 
 export type TripPage = z.infer<typeof tripPage>;
 export type TripDetail = z.infer<typeof tripDetailSchema>;
 export type CreateTripInput = z.input<typeof createTripBody>;
+export type MeetingInput = z.input<typeof meetingInput>;
 
 export function useTrips(zoneId: string | null) {
   return useQuery({ queryKey: [...leadKeys.trips, zoneId ?? 'all'], queryFn: () => api.get<TripPage>('/trips', { zoneId, pageSize: 50 }) });
@@ -20,4 +21,16 @@ export function useTrip(id: string) {
 export function useCreateTrip() {
   const queryClient = useQueryClient();
   return useMutation({ mutationFn: (input: CreateTripInput) => api.post<TripDetail>('/trips', input), onSuccess: () => invalidatePipeline(queryClient) });
+}
+
+/** Records one more meeting on a trip (an enterprise met, maybe a lead, an intent); the trip's results are recounted. */
+export function useAddMeeting() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ tripId, ...input }: MeetingInput & { tripId: string }) => api.post<TripDetail>(`/trips/${tripId}/meetings`, input),
+    onSuccess: (trip) => {
+      queryClient.setQueryData(leadKeys.trip(trip.id), trip);
+      return invalidatePipeline(queryClient);
+    },
+  });
 }

@@ -31,9 +31,11 @@ import { useAddAgreement } from '../api/add-agreement';
 import { useChangeStatus } from '../api/change-status';
 import { useConvertLead } from '../api/convert-lead';
 import { useLead } from '../api/get-lead';
+import { useOwners } from '../api/list-owners';
 import { useTimeline } from '../api/get-timeline';
 import { useUploadFile } from '../api/upload-file';
 import { GateAgreementModal, type GateTarget } from '../components/gate-agreement-modal';
+import { LeadEditDrawer } from '../components/lead-edit-drawer';
 import { pipelineLabels, statusColors } from '../components/labels';
 
 /** A lead: its facts, stage moves (gated), status, agreements with what each counts, files and the timeline. */
@@ -45,9 +47,13 @@ export default function LeadDetailPage() {
   const { message } = App.useApp();
   const lead = useLead(id);
   const timeline = useTimeline(id);
+  // Owner events carry user ids; the zone's users give their names.
+  const owners = useOwners(lead.data?.zoneId ?? null);
+  const ownerName = (userId: string | null) => (userId ? (owners.data?.find((o) => o.id === userId)?.displayName ?? '—') : '—');
   const onError = useApiErrorHandler();
   const [target, setTarget] = useState<GateTarget | null>(null);
   const [statusOpen, setStatusOpen] = useState(false);
+  const [editOpen, setEditOpen] = useState(false);
   const [agreementOpen, setAgreementOpen] = useState(false);
   const [agreementFile, setAgreementFile] = useState<File | null>(null);
   const [statusForm] = Form.useForm();
@@ -76,6 +82,7 @@ export default function LeadDetailPage() {
           <Tag color={statusColors[l.status]}>{labels.status(l.status)}</Tag>
         </Typography.Title>
         <Space wrap>
+          {can('update') && <Button onClick={() => setEditOpen(true)}>{t('common.edit')}</Button>}
           {can('changeStage') && (
             <Select
               data-testid="stage-select"
@@ -128,6 +135,7 @@ export default function LeadDetailPage() {
               {l.chainLink ?? '—'} {l.chainAction && <Tag>{labels.chainAction(l.chainAction)}</Tag>}
             </Descriptions.Item>
             <Descriptions.Item label={t('leads.plannedInvestment')}>{formatMoney(l.plannedInvestmentYuan, locale)}</Descriptions.Item>
+            <Descriptions.Item label={t('leads.plannedOutput')}>{formatMoney(l.plannedOutputYuan, locale)}</Descriptions.Item>
             <Descriptions.Item label={t('leads.signedTotal')}>
               <span data-testid="signed-total">{formatMoney(l.signedYuan, locale)}</span>
             </Descriptions.Item>
@@ -232,6 +240,7 @@ export default function LeadDetailPage() {
                     <div>
                       {e.kind === 'stage' && `${labels.stage(e.fromValue as LeadStage)} → ${labels.stage(e.toValue as LeadStage)}`}
                       {e.kind === 'status' && `${labels.status(e.fromValue as never)} → ${labels.status(e.toValue as never)}`}
+                      {e.kind === 'owner' && `${ownerName(e.fromValue)} → ${ownerName(e.toValue)}`}
                       {e.kind === 'agreement' &&
                         `${labels.agreementKind(e.fromValue as never)} ${formatMoney(e.amountYuan, locale)} · ${tryT(`leads.countedAs.${e.toValue}`) ?? ''}`}
                       {e.kind === 'activity' && labels.activityKind(e.fromValue as never)}
@@ -248,6 +257,7 @@ export default function LeadDetailPage() {
       </Row>
 
       <GateAgreementModal target={target} onClose={() => setTarget(null)} />
+      {can('update') && <LeadEditDrawer lead={l} open={editOpen} onClose={() => setEditOpen(false)} onReload={() => lead.refetch()} />}
 
       <Modal
         open={statusOpen}

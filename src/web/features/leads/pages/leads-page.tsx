@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Button, Card, Checkbox, Col, Input, Row, Segmented, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Input, Row, Segmented, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import type { Lead } from '../../../../contract/leads.ts';
 import { formatMoney } from '../../../../contract/money.ts';
 import { leadMethods, leadStages, leadStatuses } from '../../../../contract/pipeline-enums.ts';
@@ -16,6 +16,8 @@ import { KanbanBoard } from '../components/kanban-board';
 import { pipelineLabels, statusColors } from '../components/labels';
 import { LeadFormModal } from '../components/lead-form-modal';
 
+/** The kanban loads one page of this size (the API's largest); beyond it the user is asked to filter. */
+const kanbanLimit = 200;
 const filterKeys = ['stage', 'status', 'method', 'sector', 'ownerId', 'overdue', 'q', 'sort', 'order'] as const;
 const quarterStart = () => {
   const d = new Date(Date.now() + 8 * 3600_000);
@@ -37,7 +39,7 @@ export default function LeadsPage() {
   const filters = Object.fromEntries(filterKeys.map((k) => [k, search.get(k) ?? undefined])) as Record<(typeof filterKeys)[number], string | undefined>;
   const page = Number(search.get('page') ?? 1);
   const params = useMemo(
-    () => ({ ...filters, zoneId, page: mode === 'kanban' ? 1 : page, pageSize: mode === 'kanban' ? 200 : 20 }),
+    () => ({ ...filters, zoneId, page: mode === 'kanban' ? 1 : page, pageSize: mode === 'kanban' ? kanbanLimit : 20 }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [search.toString(), zoneId, mode],
   );
@@ -187,7 +189,18 @@ export default function LeadsPage() {
       </Space>
 
       {mode === 'kanban' ? (
-        <KanbanBoard leads={leads.data?.items ?? []} />
+        <Spin spinning={leads.isFetching}>
+          {(leads.data?.total ?? 0) > kanbanLimit && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="kanban-capped"
+              message={t('leads.kanbanCapped', { shown: leads.data?.items.length ?? kanbanLimit, total: leads.data?.total ?? 0 })}
+            />
+          )}
+          <KanbanBoard leads={leads.data?.items ?? []} />
+        </Spin>
       ) : (
         <Table<Lead>
           rowKey="id"

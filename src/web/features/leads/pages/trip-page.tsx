@@ -1,21 +1,31 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Card, Descriptions, Result, Skeleton, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useTrip } from '../api/trips';
+import { AddMeetingModal } from '../components/add-meeting-modal';
 
 /** A trip: who went where, the enterprises met, and its results counted from those meetings. */
 export default function TripPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const trip = useTrip(id);
+  const [adding, setAdding] = useState(false);
   if (trip.isPending) return <Skeleton active />;
   if (trip.isError) return <Result status="warning" title={t('common.loadFailed')} subTitle={trip.error.message} />;
   const r = trip.data;
   return (
     <div>
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {r.title}
-      </Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {r.title}
+        </Typography.Title>
+        {r.actions.includes('addMeeting') && (
+          <Button type="primary" onClick={() => setAdding(true)}>
+            {t('trips.recordMeeting')}
+          </Button>
+        )}
+      </Space>
       <Descriptions bordered size="small" column={2} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('trips.destination')}>{r.destination}</Descriptions.Item>
         <Descriptions.Item label={t('trips.dates')}>{`${r.startOn} ~ ${r.endOn}`}</Descriptions.Item>
@@ -39,6 +49,7 @@ export default function TripPage() {
         size="small"
         pagination={false}
         dataSource={r.meetings}
+        locale={{ emptyText: t('trips.noMeetings') }}
         columns={[
           { title: t('leads.occurredOn'), dataIndex: 'occurredOn' },
           {
@@ -51,6 +62,7 @@ export default function TripPage() {
           { title: t('leads.intentReached'), dataIndex: 'intentReached', render: (v) => (v ? <Tag color="green">✓</Tag> : null) },
         ]}
       />
+      {r.actions.includes('addMeeting') && <AddMeetingModal trip={r} open={adding} onClose={() => setAdding(false)} />}
     </div>
   );
 }

@@ -6,5 +6,5 @@ import { projectKeys } from './keys';
 export const getProject = (id: string) => api.get<ProjectDetail>(`/projects/${id}`);
 
 export function useProject(id: string) {
-  return useQuery({ queryKey: projectKeys.detail(id), queryFn: () => getProject(id) });
+  return useQuery({ queryKey: projectKeys.detail(id), queryFn: () => getProject(id), enabled: Boolean(id) });
 }

@@ -24,3 +24,17 @@ export const useChangeStage = (id: string) => useProjectWrite(id, 'POST', '/stag
 export const useSaveMilestones = (id: string) => useProjectWrite(id, 'PUT', '/milestones');
 export const useSaveApprovals = (id: string) => useProjectWrite(id, 'PUT', '/approvals');
 export const useSaveLandStandard = (id: string) => useProjectWrite(id, 'PUT', '/land-standard');
+
+/** 年度投资计划: `PUT /projects/:id/annual-plans/:year`; `version` is needed once the year has a plan. */
+export function useSaveAnnualPlan(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ year, ...body }: { year: number; planWan: string | number; version?: number }) =>
+      apiRequest<ProjectDetail>('PUT', `/projects/${id}/annual-plans/${year}`, { body }),
+    onSuccess: (project) => {
+      client.setQueryData(projectKeys.detail(id), project);
+      void client.invalidateQueries({ queryKey: ['projects', 'list'] });
+      void client.invalidateQueries({ queryKey: queryKeys.workbench });
+    },
+  });
+}

@@ -87,7 +87,7 @@ export function ReportsPanel({ project }: { project: ProjectDetail }) {
         rowKey="id"
         dataSource={project.reports}
         pagination={{ pageSize: 12 }}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1100 }}
         columns={[
           { title: t('report.period'), key: 'period', width: 120, render: (_, r) => periodLabel(r.periodKind, r.periodStart, locale) },
           { title: t('report.invested'), key: 'invested', align: 'right', render: (_, r) => <Money yuan={r.investedYuan} /> },
@@ -98,6 +98,53 @@ export function ReportsPanel({ project }: { project: ProjectDetail }) {
           { title: t('field.percentComplete'), dataIndex: 'percentComplete', key: 'pc', width: 90 },
           { title: t('report.progress'), dataIndex: 'progressText', key: 'text' },
           { title: t('report.problems'), dataIndex: 'problems', key: 'problems' },
+          {
+            title: t('detail.photos'),
+            key: 'photos',
+            width: 200,
+            render: (_, r) => {
+              const photos = project.photos.filter((ph) => ph.reportId === r.id);
+              const busy = upload.isPending && upload.variables?.reportId === r.id;
+              return (
+                <Space size={4} wrap data-testid={`report-photos-${r.periodStart}`}>
+                  <Image.PreviewGroup>
+                    {photos.map((ph) => (
+                      <Image
+                        key={ph.id}
+                        src={ph.url}
+                        width={48}
+                        height={36}
+                        style={{ objectFit: 'cover' }}
+                        alt={ph.caption ?? periodLabel(r.periodKind, r.periodStart, locale)}
+                      />
+                    ))}
+                  </Image.PreviewGroup>
+                  {project.actions.includes('uploadPhoto') && (
+                    <Upload
+                      accept="image/jpeg,image/png,image/webp"
+                      showUploadList={false}
+                      customRequest={({ file }) =>
+                        upload.mutate(
+                          { file: file as File, reportId: r.id },
+                          { onSuccess: () => void message.success(t('photo.attached')), onError: (e) => onError(e) },
+                        )
+                      }
+                    >
+                      <Button
+                        size="small"
+                        icon={<UploadOutlined />}
+                        loading={busy}
+                        aria-label={t('photo.attach')}
+                        title={`${t('photo.attach')} (${t('photo.hint')})`}
+                        data-testid={`report-photo-upload-${r.periodStart}`}
+                      />
+                    </Upload>
+                  )}
+                  {photos.length === 0 && !project.actions.includes('uploadPhoto') && '—'}
+                </Space>
+              );
+            },
+          },
         ]}
       />
       <Space direction="vertical" style={{ marginTop: 16 }}>

@@ -4,6 +4,7 @@ import { HistoryOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
 import { RecordHistoryDrawer, type RecordHistoryTarget } from '../../../components/record-history-drawer';
 import { useProject } from '../api/get-project';
+import { AnnualPlanPanel } from '../components/annual-plan-panel';
 import { ApprovalsPanel } from '../components/approvals-panel';
 import { FlagTag } from '../components/flag-tag';
 import { LandPanel } from '../components/land-panel';
@@ -93,6 +94,7 @@ export default function ProjectDetailPage() {
             { key: 'milestones', label: t('detail.milestones'), children: <MilestonesPanel project={p} onReload={reload} /> },
             { key: 'approvals', label: t('detail.approvals'), children: <ApprovalsPanel project={p} onReload={reload} /> },
             { key: 'reports', label: t('detail.reports'), children: <ReportsPanel project={p} /> },
+            { key: 'plans', label: t('plan.tab'), children: <AnnualPlanPanel project={p} onReload={reload} /> },
             { key: 'land', label: t('detail.land'), children: <LandPanel project={p} onReload={reload} /> },
           ]}
         />

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { App, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
@@ -7,6 +8,7 @@ import { fromYuan } from '../../../../contract/money.ts';
 import { projectLevels, projectNatures, projectStages, stageGates } from '../../../../contract/projects.ts';
 import type { Enterprise } from '../../../../contract/enterprises.ts';
 import { api } from '../../../lib/api-client';
+import { ApiError, isApiError } from '../../../lib/api-error';
 import { useCurrentZone } from '../../../lib/current-zone-context';
 import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
 import { useProject } from '../api/get-project';
@@ -17,6 +19,46 @@ import { useProjectsI18n, type ProjectsKey } from '../i18n';
 
 const dateFields = ['signedOn', 'landOn', 'startOn', 'completedOn', 'productionOn', 'fullProductionOn'] as const;
 const wan = (yuan: number | null | undefined) => (yuan == null ? undefined : fromYuan(yuan, 'wan'));
+const phaseDateFields = ['plannedStartOn', 'plannedEndOn', 'actualStartOn', 'actualEndOn'] as const;
+const maxPhases = 10;
+
+interface PhaseValues {
+  name?: string;
+  investmentWan?: string | number | null;
+  content?: string | null;
+  plannedStartOn?: Dayjs | null;
+  plannedEndOn?: Dayjs | null;
+  actualStartOn?: Dayjs | null;
+  actualEndOn?: Dayjs | null;
+}
+
+/** The phase rows as the API takes them: dates as YYYY-MM-DD, blanks as null. */
+function phasesBody(phases: PhaseValues[] | undefined) {
+  return (phases ?? []).map((ph) => ({
+    name: (ph.name ?? '').trim(),
+    investmentWan: ph.investmentWan === undefined || ph.investmentWan === null || ph.investmentWan === '' ? null : ph.investmentWan,
+    content: ph.content?.trim() || null,
+    ...Object.fromEntries(phaseDateFields.map((f) => [f, ph[f] ? ph[f]!.format('YYYY-MM-DD') : null])),
+  }));
+}
+
+/**
+ * The server names a phase's problem `phases.N.field`: put it on that row's field, and hand the
+ * rest on to the shared handler (which knows only top-level fields).
+ */
+function splitPhaseErrors(error: unknown, form: ReturnType<typeof Form.useForm>[0]): unknown {
+  if (!isApiError(error) || error.fields.length === 0) return error;
+  const onPhases = error.fields.filter((f) => /^phases\.\d+\./.test(f.field));
+  if (onPhases.length === 0) return error;
+  form.setFields(
+    onPhases.map((f) => {
+      const [, index, ...rest] = f.field.split('.');
+      return { name: ['phases', Number(index), rest[0]], errors: [f.reason] };
+    }),
+  );
+  const others = error.fields.filter((f) => !onPhases.includes(f));
+  return new ApiError(error.status, { code: error.code, message: error.message, requestId: error.requestId, details: { fields: others } });
+}
 
 /** 新建 / 编辑项目: money typed in 万元; server field errors land on their fields. */
 export default function ProjectFormPage() {
@@ -48,6 +90,12 @@ export default function ProjectFormPage() {
       leaderUserId: p.leader?.id,
       officerUserId: p.officer?.id,
       departmentId: p.department?.id,
+      phases: p.phases.map((ph) => ({
+        name: ph.name,
+        investmentWan: wan(ph.investmentYuan),
+        content: ph.content ?? undefined,
+        ...Object.fromEntries(phaseDateFields.map((f) => [f, ph[f] ? dayjs(ph[f]) : undefined])),
+      })),
       ...Object.fromEntries(dateFields.map((f) => [f, p[f] ? dayjs(p[f]) : undefined])),
     });
   }, [existing.data, form]);
@@ -62,6 +110,7 @@ export default function ProjectFormPage() {
     const body: Record<string, unknown> = { ...values };
     for (const f of dateFields) body[f] = values[f] ? (values[f] as Dayjs).format('YYYY-MM-DD') : null;
     for (const k of Object.keys(body)) if (body[k] === undefined || body[k] === '') body[k] = null;
+    body.phases = phasesBody(values.phases as PhaseValues[] | undefined);
     if (editing) {
       delete body.zoneId;
       delete body.stage;
@@ -73,7 +122,7 @@ export default function ProjectFormPage() {
         message.success(shellT('common.saved'));
         navigate(`/projects/${p.id}`);
       },
-      onError: (error) => onError(error, { form, onReload: () => existing.refetch() }),
+      onError: (error) => onError(splitPhaseErrors(error, form), { form, onReload: () => existing.refetch() }),
     });
   };
 
@@ -87,7 +136,7 @@ export default function ProjectFormPage() {
         form={form}
         layout="vertical"
         onFinish={onFinish}
-        initialValues={{ zoneId: currentZoneId ?? zones[0]?.id, nature: 'new', level: 'none', stage: 'planning' }}
+        initialValues={{ zoneId: currentZoneId ?? zones[0]?.id, nature: 'new', level: 'none', stage: 'planning', phases: [] }}
         scrollToFirstError
       >
         <Card size="small" title={t('detail.summary')} style={{ marginBottom: 16 }}>
@@ -217,6 +266,7 @@ export default function ProjectFormPage() {
               ))}
           </Row>
         </Card>
+        <PhasesCard />
         <Card size="small" title={t('detail.responsibility')} style={{ marginBottom: 16 }}>
           <Row gutter={16}>
             <Col xs={12} md={6}>
@@ -259,4 +309,82 @@ function DepartmentSelect(props: { zoneId?: string; value?: string; onChange?: (
     enabled: Boolean(props.zoneId),
   });
   return <Select allowClear value={props.value} onChange={props.onChange} options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))} />;
+}
+
+/** 分期建设: 一期/二期…, each with its money (万元) and dates; the whole list replaces the stored one. */
+function PhasesCard() {
+  const { t, locale } = useProjectsI18n();
+  const ordinal = (i: number) => (locale === 'zh-CN' && i < 10 ? '一二三四五六七八九十'[i] : String(i + 1));
+  return (
+    <Form.List name="phases">
+      {(rows, { add, remove }, { errors }) => (
+        <Card
+          size="small"
+          title={t('phase.title')}
+          style={{ marginBottom: 16 }}
+          extra={
+            <Button
+              size="small"
+              icon={<PlusOutlined />}
+              disabled={rows.length >= maxPhases}
+              onClick={() => add({ name: t('phase.defaultName', { n: ordinal(rows.length) }) })}
+              data-testid="phase-add"
+            >
+              {t('phase.add')}
+            </Button>
+          }
+        >
+          {rows.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('phase.empty')} />}
+          {rows.map((row, i) => (
+            <Row key={row.key} gutter={8} align="top" data-testid={`phase-row-${i}`}>
+              <Col xs={12} md={3}>
+                <Form.Item name={[row.name, 'name']} label={t('phase.name')} rules={[{ required: true, whitespace: true, max: 32 }]}>
+                  <Input maxLength={32} />
+                </Form.Item>
+              </Col>
+              <Col xs={12} md={3}>
+                <Form.Item name={[row.name, 'investmentWan']} label={t('phase.investment')}>
+                  <InputNumber min={0} style={{ width: '100%' }} stringMode />
+                </Form.Item>
+              </Col>
+              {phaseDateFields.map((f) => (
+                <Col key={f} xs={12} md={3}>
+                  <Form.Item
+                    name={[row.name, f]}
+                    label={t(`phase.${f}`)}
+                    dependencies={f === 'plannedEndOn' ? [['phases', row.name, 'plannedStartOn']] : undefined}
+                    rules={
+                      f === 'plannedEndOn'
+                        ? [
+                            ({ getFieldValue }) => ({
+                              validator: async (_rule, end?: Dayjs | null) => {
+                                const start: Dayjs | undefined = getFieldValue(['phases', row.name, 'plannedStartOn']);
+                                if (start && end && end.isBefore(start, 'day')) throw new Error(t('phase.datesOrder'));
+                              },
+                            }),
+                          ]
+                        : undefined
+                    }
+                  >
+                    <DatePicker style={{ width: '100%' }} disabledDate={f.startsWith('actual') ? (d) => d.isAfter(dayjs(), 'day') : undefined} />
+                  </Form.Item>
+                </Col>
+              ))}
+              <Col xs={20} md={5}>
+                <Form.Item name={[row.name, 'content']} label={t('phase.content')}>
+                  <Input maxLength={500} />
+                </Form.Item>
+              </Col>
+              <Col xs={4} md={1}>
+                <Form.Item label=" ">
+                  <Button icon={<DeleteOutlined />} aria-label={t('phase.remove')} title={t('phase.remove')} onClick={() => remove(row.name)} />
+                </Form.Item>
+              </Col>
+            </Row>
+          ))}
+          <Form.ErrorList errors={errors} />
+        </Card>
+      )}
+    </Form.List>
+  );
 }

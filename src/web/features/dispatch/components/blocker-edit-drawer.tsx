@@ -1,0 +1,140 @@
+import { useEffect } from 'react';
+import { App, Button, Drawer, Form, Input, Select, Space } from 'antd';
+import type { BlockerDetail } from '../../../../contract/dispatch.ts';
+import { blockerCategories } from '../../../../contract/dispatch-enums.ts';
+import { useI18n } from '../../../i18n/use-i18n';
+import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
+import { useAssignees } from '../api/list-assignees';
+import { useDepartments } from '../api/list-departments';
+import { useUpdateBlocker } from '../api/update-blocker';
+import { useDispatchLabels } from './use-dispatch-labels';
+
+interface Values {
+  title: string;
+  category: string;
+  description?: string | null;
+  departmentId?: string | null;
+  responsibleUserId?: string | null;
+  deadlineOn: string;
+  status: 'open' | 'resolving';
+}
+
+/**
+ * 编辑堵点: its facts, responsible department and person, deadline and 待解决/推进中, sent with the
+ * version read. The server's field errors (e.g. a deadline before the raised date) land on the fields;
+ * a version conflict offers to reload.
+ */
+export function BlockerEditDrawer({ blocker, open, onClose, onReload }: { blocker: BlockerDetail; open: boolean; onClose: () => void; onReload: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const label = useDispatchLabels();
+  const handleError = useApiErrorHandler();
+  const [form] = Form.useForm<Values>();
+  const people = useAssignees(open ? blocker.zoneId : null);
+  const departments = useDepartments(open ? blocker.zoneId : null);
+  const update = useUpdateBlocker();
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue({
+      title: blocker.title,
+      category: blocker.category,
+      description: blocker.description,
+      departmentId: blocker.departmentId,
+      responsibleUserId: blocker.responsibleUserId,
+      deadlineOn: blocker.deadlineOn,
+      status: blocker.status === 'resolving' ? 'resolving' : 'open',
+    });
+    // Only when opened: a refetch in the background must not wipe what is being typed.
+  }, [open, form]);
+
+  const submit = async () => {
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    update.mutate(
+      {
+        id: blocker.id,
+        version: blocker.version,
+        title: values.title,
+        category: values.category as never,
+        description: values.description || null,
+        departmentId: values.departmentId ?? null,
+        responsibleUserId: values.responsibleUserId ?? null,
+        deadlineOn: values.deadlineOn,
+        status: values.status,
+      },
+      {
+        onSuccess: () => {
+          message.success(t('common.saved'));
+          onClose();
+        },
+        onError: (error) =>
+          handleError(error, {
+            form,
+            onReload: () => {
+              onClose();
+              onReload();
+            },
+          }),
+      },
+    );
+  };
+  const required = [{ required: true, message: t('validation.required') }];
+
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      size={560}
+      title={t('dispatch.editTitle')}
+      destroyOnHidden={false}
+      forceRender
+      footer={
+        <Space style={{ float: 'right' }}>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={update.isPending} onClick={submit}>
+            {t('common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      <Form form={form} name="blocker-edit" layout="vertical" onFinish={submit}>
+        <Form.Item name="title" label={t('dispatch.title')} rules={[...required, { min: 2, message: t('validation.tooShort', { min: 2 }) }]}>
+          <Input maxLength={120} />
+        </Form.Item>
+        <Form.Item name="category" label={t('dispatch.category')} rules={required}>
+          <Select options={blockerCategories.map((c) => ({ value: c, label: label('category', c) }))} />
+        </Form.Item>
+        <Form.Item name="status" label={t('dispatch.status')} rules={required}>
+          <Select options={(['open', 'resolving'] as const).map((s) => ({ value: s, label: label('status', s) }))} />
+        </Form.Item>
+        <Form.Item name="departmentId" label={t('dispatch.department')}>
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            loading={departments.isPending && open}
+            options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="responsibleUserId" label={t('dispatch.responsible')}>
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            loading={people.isPending && open}
+            options={(people.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
+          />
+        </Form.Item>
+        <Form.Item name="deadlineOn" label={t('dispatch.deadlineOn')} rules={required} extra={`${t('dispatch.raisedOn')}：${blocker.raisedOn}`}>
+          <Input type="date" />
+        </Form.Item>
+        <Form.Item name="description" label={t('dispatch.description')}>
+          <Input.TextArea rows={4} maxLength={2000} />
+        </Form.Item>
+        <button type="submit" hidden />
+      </Form>
+    </Drawer>
+  );
+}

@@ -1,0 +1,146 @@
+import { useMemo, useState } from 'react';
+import { Alert, App, Button, Checkbox, Flex, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Link } from 'react-router';
+import type { Decision } from '../../../../contract/dispatch.ts';
+import { decisionStatuses } from '../../../../contract/dispatch-enums.ts';
+import { useI18n } from '../../../i18n/use-i18n';
+import { useCurrentZone } from '../../../lib/current-zone-context';
+import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
+import { useDecisions } from '../api/list-decisions';
+import { useUpdateDecision } from '../api/update-decision';
+import { useDispatchLabels } from '../components/use-dispatch-labels';
+
+const statusColor: Record<string, string> = { open: 'processing', done: 'success', cancelled: 'default' };
+
+/** 议定事项: the meetings' decisions as tasks, across meetings; overdue first, then by deadline. */
+export default function DecisionsPage() {
+  const { t } = useI18n();
+  const label = useDispatchLabels();
+  const { message } = App.useApp();
+  const handleError = useApiErrorHandler();
+  const { zoneId } = useCurrentZone();
+  const [status, setStatus] = useState<string | undefined>('open');
+  const [mine, setMine] = useState(false);
+  const decisions = useDecisions({ zoneId, status, mine: mine ? 'true' : undefined });
+  const update = useUpdateDecision();
+
+  const items = useMemo(
+    () =>
+      [...(decisions.data ?? [])].sort(
+        (a, b) =>
+          Number(b.overdue) - Number(a.overdue) || Number(b.status === 'open') - Number(a.status === 'open') || a.deadlineOn.localeCompare(b.deadlineOn),
+      ),
+    [decisions.data],
+  );
+
+  const columns: TableColumnsType<Decision> = [
+    {
+      title: t('meeting.task'),
+      dataIndex: 'task',
+      render: (task: string, d) => (
+        <Space direction="vertical" size={0}>
+          <span>{task}</span>
+          {(d.projectName || d.blockerTitle) && (
+            <Typography.Text type="secondary">
+              {d.projectName}
+              {d.projectName && d.blockerTitle ? ' · ' : ''}
+              {d.blockerId && d.blockerTitle ? <Link to={`/dispatch/blockers/${d.blockerId}`}>{d.blockerTitle}</Link> : null}
+            </Typography.Text>
+          )}
+          {d.note && <Typography.Text type="secondary">{d.note}</Typography.Text>}
+        </Space>
+      ),
+    },
+    {
+      title: t('decision.meeting'),
+      dataIndex: 'meetingTitle',
+      width: 200,
+      render: (v: string | undefined, d) => <Link to={`/dispatch/meetings/${d.meetingId}`}>{v ?? t('meeting.listTitle')}</Link>,
+    },
+    {
+      title: t('meeting.decisionOwner'),
+      dataIndex: 'ownerName',
+      width: 140,
+      render: (v: string, d) => (
+        <Space direction="vertical" size={0}>
+          <span>{v}</span>
+          {d.departmentName && <Typography.Text type="secondary">{d.departmentName}</Typography.Text>}
+        </Space>
+      ),
+    },
+    {
+      title: t('meeting.decisionDeadline'),
+      dataIndex: 'deadlineOn',
+      width: 170,
+      render: (v: string, d) => (
+        <Space size={4}>
+          <span>{v}</span>
+          {d.overdue && <Tag color="red">{t('decision.overdue')}</Tag>}
+        </Space>
+      ),
+    },
+    {
+      title: t('dispatch.status'),
+      dataIndex: 'status',
+      width: 120,
+      render: (s: string, d) => (
+        <Space direction="vertical" size={0}>
+          <Tag color={statusColor[s]}>{label('decisionStatus', s)}</Tag>
+          {d.doneOn && <Typography.Text type="secondary">{d.doneOn}</Typography.Text>}
+        </Space>
+      ),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 90,
+      render: (_, d) =>
+        d.status === 'open' && d.actions.includes('update') ? (
+          <Button
+            size="small"
+            type="link"
+            onClick={() =>
+              update.mutate(
+                { id: d.id, version: d.version, status: 'done' },
+                { onSuccess: () => message.success(t('common.saved')), onError: (error) => handleError(error, { onReload: () => decisions.refetch() }) },
+              )
+            }
+          >
+            {t('meeting.decisionDone')}
+          </Button>
+        ) : null,
+    },
+  ];
+
+  return (
+    <div>
+      <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('decision.listTitle')}
+        </Typography.Title>
+      </Flex>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select
+          aria-label={t('dispatch.status')}
+          placeholder={t('dispatch.status')}
+          allowClear
+          style={{ width: 140 }}
+          value={status}
+          onChange={setStatus}
+          options={decisionStatuses.map((s) => ({ value: s, label: label('decisionStatus', s) }))}
+        />
+        <Checkbox checked={mine} onChange={(e) => setMine(e.target.checked)}>
+          {t('decision.mine')}
+        </Checkbox>
+      </Space>
+      {decisions.isError && <Alert type="error" showIcon title={decisions.error.message} style={{ marginBottom: 16 }} />}
+      <Table<Decision>
+        rowKey="id"
+        columns={columns}
+        dataSource={items}
+        loading={decisions.isFetching}
+        pagination={{ pageSize: 20, showTotal: (total) => t('common.total', { total }) }}
+      />
+    </div>
+  );
+}
