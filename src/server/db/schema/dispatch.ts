@@ -16,22 +16,10 @@ import {
   decisionStatuses,
   meetingStatuses,
 } from '../../../contract/dispatch-enums.ts';
-import { departments, users, zones } from './foundation.ts';
+import { departments, users, zoneRef, zones } from './foundation.ts';
 import { leads } from './pipeline.ts';
 import { projects } from './projects.ts';
-
-const id = () =>
-  uuid('id')
-    .primaryKey()
-    .default(sql`gen_random_uuid()`);
-const zoneRef = () =>
-  uuid('zone_id')
-    .notNull()
-    .references(() => zones.id);
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
-const version = () => integer('version').notNull().default(1);
-const day = (name: string) => date(name, { mode: 'string' });
+import { createdAt, day, id, updatedAt, version } from './columns.ts';
 
 /** 堵点/难点: a problem blocking a project (or a lead), escalating 专班 → 包联领导 → 周调度会 → 主要领导. */
 export const blockers = pgTable(

@@ -6,14 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, char, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { departmentKinds, reportPeriods, zoneKinds } from '../../../contract/org.ts';
-
-const id = () =>
-  uuid('id')
-    .primaryKey()
-    .default(sql`gen_random_uuid()`);
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
-const version = () => integer('version').notNull().default(1);
+import { createdAt, id, updatedAt, version } from './columns.ts';
 
 /** Administrative divisions (GB/T 2260): province, city, county. Shared reference data. */
 export const regions = pgTable(
@@ -40,15 +33,19 @@ export const zones = pgTable(
       .notNull()
       .references(() => regions.code),
     /** How often projects report progress: week, 旬 (ten days) or month. */
-    reportPeriod: text('report_period', { enum: reportPeriods })
-      .notNull()
-      .default('month'),
+    reportPeriod: text('report_period', { enum: reportPeriods }).notNull().default('month'),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('zones_code_key').on(t.code), index('zones_region_idx').on(t.regionCode)],
 );
+
+/** The zone a row belongs to: the security boundary and the distribution key. */
+export const zoneRef = () =>
+  uuid('zone_id')
+    .notNull()
+    .references(() => zones.id);
 
 /** A sub-park (园区) of a zone. */
 export const parks = pgTable(
@@ -65,7 +62,6 @@ export const parks = pgTable(
   },
   (t) => [uniqueIndex('parks_zone_name_key').on(t.zoneId, t.name)],
 );
-
 
 /** A department of a zone's administration (招商局, 项目办, 行政审批局, 平台公司 …). */
 export const departments = pgTable(

@@ -31,20 +31,9 @@ import {
   partnerKinds,
   signingEventKinds,
 } from '../../../contract/pipeline-enums.ts';
-import { users, zones } from './foundation.ts';
+import { users, zoneRef as zoneId } from './foundation.ts';
 import { enterprises } from './reference.ts';
-
-const id = () =>
-  uuid('id')
-    .primaryKey()
-    .default(sql`gen_random_uuid()`);
-const zoneId = () =>
-  uuid('zone_id')
-    .notNull()
-    .references(() => zones.id);
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
-const version = () => integer('version').notNull().default(1);
+import { createdAt, id, updatedAt, version } from './columns.ts';
 
 /** A lead (招商线索 / 在谈项目): an investor's intended project, from first contact to registration. */
 export const leads = pgTable(

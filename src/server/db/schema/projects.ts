@@ -25,7 +25,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { departments, parks, users, zones } from './foundation.ts';
+import { departments, parks, users, zoneRef, zones } from './foundation.ts';
 import { enterprises } from './reference.ts';
 import {
   projectFlags,
@@ -37,20 +37,8 @@ import {
   type TemplateMilestone,
 } from '../../../contract/projects.ts';
 import { reportPeriods } from '../../../contract/org.ts';
+import { createdAt, day, id, updatedAt, version, yuan } from './columns.ts';
 
-const id = () =>
-  uuid('id')
-    .primaryKey()
-    .default(sql`gen_random_uuid()`);
-const zoneRef = () =>
-  uuid('zone_id')
-    .notNull()
-    .references(() => zones.id);
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
-const version = () => integer('version').notNull().default(1);
-const day = (name: string) => date(name, { mode: 'string' });
-const yuan = (name: string) => bigint(name, { mode: 'number' });
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 export const projects = pgTable(

@@ -10,7 +10,9 @@ import { regions, zones } from './foundation.ts';
 export const enterprises = pgTable(
   'enterprises',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     /** 统一社会信用代码 (GB 32100-2015); null for a foreign or not-yet-registered investor. */
     creditCode: char('credit_code', { length: 18 }),
     name: text('name').notNull(),
@@ -30,7 +32,9 @@ export const enterprises = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('enterprises_credit_code_key').on(t.creditCode).where(sql`${t.creditCode} is not null`),
+    uniqueIndex('enterprises_credit_code_key')
+      .on(t.creditCode)
+      .where(sql`${t.creditCode} is not null`),
     index('enterprises_normalized_name_idx').on(t.normalizedName),
     check('enterprises_capital_nonneg', sql`${t.registeredCapitalYuan} is null or ${t.registeredCapitalYuan} >= 0`),
   ],
@@ -39,7 +43,9 @@ export const enterprises = pgTable(
 export const enterpriseContacts = pgTable(
   'enterprise_contacts',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     enterpriseId: uuid('enterprise_id')
       .notNull()
       .references(() => enterprises.id, { onDelete: 'cascade' }),
