@@ -2,7 +2,7 @@
  * Spreadsheet helpers any module's .xlsx export or import can use (exceljs): lazy loading, cell
  * values flattened, tolerant header matching, dates and money cells, and a streaming reader of the
  * first sheet that finds the header row, maps columns by their aliases and reports merged cells.
- * The lead ledger (modules/ledger) grew its own copies first; new importers should use these.
+ * The lead ledger and the dispatch sheet both read their cells through these.
  */
 import { Readable } from 'node:stream';
 import type ExcelJSType from 'exceljs';
@@ -31,12 +31,12 @@ export function cellValue(v: unknown): Cell {
   return String(v);
 }
 
-export const cellText = (v: Cell, max: number) =>
+export const cellText = (v: Cell | undefined, max: number) =>
   v == null ? null : (v instanceof Date ? v.toISOString().slice(0, 10) : String(v)).trim().slice(0, max) || null;
 
 const excelEpoch = Date.UTC(1899, 11, 30);
 /** A date cell as YYYY-MM-DD: Date, Excel serial number, or the ways people type dates; 'bad' if none. */
-export function cellDate(v: Cell): string | null | 'bad' {
+export function cellDate(v: Cell | undefined): string | null | 'bad' {
   if (v == null) return null;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'bad' : v.toISOString().slice(0, 10);
   if (typeof v === 'number') return v > 0 && v < 100000 ? new Date(excelEpoch + Math.round(v) * 86400_000).toISOString().slice(0, 10) : 'bad';
@@ -52,7 +52,7 @@ const unitFactor: Record<MoneyUnit, number> = { yuan: 1, wan: 10_000, yi: 100_00
  * A money cell in `unit` as integer yuan: 'bad' for text that is not a number (or more precise than
  * 1 元), 'negative' below zero. Numbers from computed cells keep their floating-point residue to the yuan.
  */
-export function cellMoney(v: Cell, unit: MoneyUnit): number | null | 'bad' | 'negative' {
+export function cellMoney(v: Cell | undefined, unit: MoneyUnit): number | null | 'bad' | 'negative' {
   if (v == null) return null;
   if (v instanceof Date) return 'bad';
   let yuan = toYuan(typeof v === 'number' ? String(v) : v.replace(/[,，\s]/g, ''), unit);

@@ -38,47 +38,16 @@ import {
   type Column,
 } from './ledger.columns.ts';
 import type { LedgerRepository } from './ledger.repository.ts';
+import { cellDate, cellText, cellValue, loadExcel, type Cell } from '../../platform/xlsx.ts';
 
 export const MAX_IMPORT_ROWS = 200_000;
 const STAGE_BATCH = 2000;
 const MAX_REPORTED_ERRORS = 1000;
 
-/** exceljs is loaded on first use: it is large, and most server starts never touch a spreadsheet. */
-let excel: Promise<typeof ExcelJSType> | undefined;
-const loadExcel = () => (excel ??= import('exceljs').then((m) => (m.default ?? m) as typeof ExcelJSType));
-
-type Cell = string | number | Date | null | undefined;
-
-/** A cell's plain value: rich text, formulas, hyperlinks and errors flattened. */
-function plain(v: unknown): Cell {
-  if (v == null) return null;
-  if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
-  if (typeof v === 'number' || v instanceof Date) return v;
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (typeof v === 'object') {
-    const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
-    if (o.richText) return plain(o.richText.map((r) => r.text).join(''));
-    if ('result' in o) return plain(o.result);
-    if ('text' in o) return plain(o.text);
-    if (o.error) return null;
-  }
-  return String(v);
-}
-
-const excelEpoch = Date.UTC(1899, 11, 30);
-/** A date cell as YYYY-MM-DD: Date, Excel serial number, or the ways people type dates. */
-function parseDate(v: Cell): string | null | 'bad' {
-  if (v == null) return null;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'bad' : v.toISOString().slice(0, 10);
-  if (typeof v === 'number') return v > 0 && v < 100000 ? new Date(excelEpoch + Math.round(v) * 86400_000).toISOString().slice(0, 10) : 'bad';
-  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(v);
-  if (!m) return 'bad';
-  const d = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
-  const t = new Date(`${d}T00:00:00Z`);
-  return Number.isNaN(t.getTime()) || t.toISOString().slice(0, 10) !== d ? 'bad' : d;
-}
-
-const text = (v: Cell, max: number) => (v == null ? null : (v instanceof Date ? v.toISOString().slice(0, 10) : String(v)).trim().slice(0, max) || null);
+// Cell reading is shared with the other spreadsheet importers (platform/xlsx.ts).
+const plain = cellValue;
+const parseDate = cellDate;
+const text = cellText;
 
 interface Progress {
   phase: 'uploading' | 'reading' | 'staging' | 'done';
