@@ -134,7 +134,7 @@ export default function LeadDetailPage() {
             <Descriptions.Item label={t('leads.chainLink')}>
               {l.chainLink ?? '—'} {l.chainAction && <Tag>{labels.chainAction(l.chainAction)}</Tag>}
             </Descriptions.Item>
-            <Descriptions.Item label={t('leads.plannedInvestment')}>{formatMoney(l.plannedInvestmentYuan, locale)}</Descriptions.Item>
+            <Descriptions.Item label={t('leads.plannedInvestmentColumn')}>{formatMoney(l.plannedInvestmentYuan, locale)}</Descriptions.Item>
             <Descriptions.Item label={t('leads.plannedOutput')}>{formatMoney(l.plannedOutputYuan, locale)}</Descriptions.Item>
             <Descriptions.Item label={t('leads.signedTotal')}>
               <span data-testid="signed-total">{formatMoney(l.signedYuan, locale)}</span>

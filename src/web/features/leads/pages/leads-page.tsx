@@ -245,7 +245,7 @@ export default function LeadsPage() {
             { title: t('leads.status'), dataIndex: 'status', render: (s) => <Tag color={statusColors[s]}>{labels.status(s)}</Tag> },
             {
               key: 'plannedInvestment',
-              title: t('leads.plannedInvestment'),
+              title: t('leads.plannedInvestmentColumn'),
               dataIndex: 'plannedInvestmentYuan',
               align: 'right',
               sorter: true,

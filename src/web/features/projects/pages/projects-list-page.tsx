@@ -55,7 +55,7 @@ export default function ProjectsListPage() {
     ...(zoneId ? [] : [{ title: t('field.zone'), dataIndex: 'zoneName', key: 'zone', width: 110 }]),
     { title: t('field.stage'), dataIndex: 'stage', key: 'stage', width: 90, sorter: true, render: (_, p) => <Tag>{t(`stage.${p.stage}`)}</Tag> },
     { title: t('field.level'), dataIndex: 'level', key: 'level', width: 90, render: (_, p) => t(`level.${p.level}`) },
-    { title: t('field.total'), key: 'totalInvestment', align: 'right', sorter: true, render: (_, p) => <Money yuan={p.totalInvestmentYuan} /> },
+    { title: t('column.total'), key: 'totalInvestment', align: 'right', sorter: true, render: (_, p) => <Money yuan={p.totalInvestmentYuan} /> },
     { title: t('field.invested'), key: 'investedTotal', align: 'right', sorter: true, render: (_, p) => <Money yuan={p.investedTotalYuan} /> },
     {
       title: t('field.pctPlan'),
