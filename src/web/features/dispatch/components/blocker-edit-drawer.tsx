@@ -4,10 +4,9 @@ import type { BlockerDetail } from '../../../../contract/dispatch.ts';
 import { blockerCategories } from '../../../../contract/dispatch-enums.ts';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
-import { useAssignees } from '../api/list-assignees';
-import { useDepartments } from '../api/list-departments';
 import { useUpdateBlocker } from '../api/update-blocker';
 import { useDispatchLabels } from './use-dispatch-labels';
+import { ZoneAssigneeSelect, ZoneDepartmentSelect } from './zone-selects';
 
 interface Values {
   title: string;
@@ -30,8 +29,6 @@ export function BlockerEditDrawer({ blocker, open, onClose, onReload }: { blocke
   const label = useDispatchLabels();
   const handleError = useApiErrorHandler();
   const [form] = Form.useForm<Values>();
-  const people = useAssignees(open ? blocker.zoneId : null);
-  const departments = useDepartments(open ? blocker.zoneId : null);
   const update = useUpdateBlocker();
 
   useEffect(() => {
@@ -110,22 +107,10 @@ export function BlockerEditDrawer({ blocker, open, onClose, onReload }: { blocke
           <Select options={(['open', 'resolving'] as const).map((s) => ({ value: s, label: label('status', s) }))} />
         </Form.Item>
         <Form.Item name="departmentId" label={t('dispatch.department')}>
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            loading={departments.isPending && open}
-            options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-          />
+          <ZoneDepartmentSelect zoneId={open ? blocker.zoneId : null} />
         </Form.Item>
         <Form.Item name="responsibleUserId" label={t('dispatch.responsible')}>
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            loading={people.isPending && open}
-            options={(people.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
-          />
+          <ZoneAssigneeSelect zoneId={open ? blocker.zoneId : null} />
         </Form.Item>
         <Form.Item name="deadlineOn" label={t('dispatch.deadlineOn')} rules={required} extra={`${t('dispatch.raisedOn')}：${blocker.raisedOn}`}>
           <Input type="date" />

@@ -1,11 +1,10 @@
 import { useEffect } from 'react';
-import { Alert, App, Form, Modal, Select } from 'antd';
+import { Alert, App, Form, Modal } from 'antd';
 import type { BlockerDetail } from '../../../../contract/dispatch.ts';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
-import { useAssignees } from '../api/list-assignees';
-import { useDepartments } from '../api/list-departments';
 import { useUpdateBlocker } from '../api/update-blocker';
+import { ZoneAssigneeSelect, ZoneDepartmentSelect } from './zone-selects';
 
 interface Values {
   responsibleUserId: string;
@@ -28,8 +27,6 @@ export function BlockerReassignModal({
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
   const [form] = Form.useForm<Values>();
-  const people = useAssignees(open ? blocker.zoneId : null);
-  const departments = useDepartments(open ? blocker.zoneId : null);
   const update = useUpdateBlocker();
 
   useEffect(() => {
@@ -88,21 +85,10 @@ export function BlockerReassignModal({
             { validator: async (_r, v) => (v && v === blocker.responsibleUserId ? Promise.reject(new Error(t('dispatch.reassignSame'))) : undefined) },
           ]}
         >
-          <Select
-            showSearch
-            optionFilterProp="label"
-            loading={people.isPending && open}
-            options={(people.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
-          />
+          <ZoneAssigneeSelect zoneId={open ? blocker.zoneId : null} allowClear={false} />
         </Form.Item>
         <Form.Item name="departmentId" label={t('dispatch.department')}>
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            loading={departments.isPending && open}
-            options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-          />
+          <ZoneDepartmentSelect zoneId={open ? blocker.zoneId : null} />
         </Form.Item>
         <button type="submit" hidden />
       </Form>
