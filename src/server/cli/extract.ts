@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { readIntakeFile } from '../modules/intake/file-reader.ts';
-import { intakeResultSchema, type IntakeResult } from '../modules/intake/intake.contract.ts';
+import { intakeResultSchema, type IntakeResult } from '../../contract/intake.ts';
 import { readText } from '../modules/intake/reader/read-text.ts';
 
 const USAGE = 'usage: zonedesk extract FILE [--date YYYY-MM-DD] [--json]';

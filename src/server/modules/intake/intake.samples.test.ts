@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intakeResultSchema, type IntakeResult } from './intake.contract.ts';
+import { intakeResultSchema, type IntakeResult } from '../../../contract/intake.ts';
 import { normalise } from './reader/normalise.ts';
 import { readText } from './reader/read-text.ts';
 import { loadSamples } from './samples/load-samples.ts';

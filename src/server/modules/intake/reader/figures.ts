@@ -1,4 +1,4 @@
-import type { LeadStage } from '../intake.contract.ts';
+import type { LeadStage } from '../../../../contract/intake.ts';
 import { COUNT, MONEY_UNIT, NUM, parseCount, toWan } from './numbers.ts';
 import type { Found } from './text-tools.ts';
 

@@ -1,4 +1,4 @@
-import type { IssueCategory } from '../intake.contract.ts';
+import type { IssueCategory } from '../../../../contract/intake.ts';
 import { matchesIn, type Found } from './text-tools.ts';
 
 /**

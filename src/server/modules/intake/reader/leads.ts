@@ -1,4 +1,4 @@
-import type { LeadStage } from '../intake.contract.ts';
+import type { LeadStage } from '../../../../contract/intake.ts';
 import type { RefDate } from './dates.ts';
 import { findDates, resolveDate } from './dates.ts';
 import { findEnterprises } from './enterprises.ts';

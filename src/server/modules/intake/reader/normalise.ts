@@ -1,4 +1,4 @@
-import type { Span } from '../intake.contract.ts';
+import type { Span } from '../../../../contract/intake.ts';
 
 /**
  * Text after normalisation, with `origin[i]` = index in the original input of `text[i]`,

@@ -1,4 +1,4 @@
-import type { IssueCategory, ProjectStage } from '../intake.contract.ts';
+import type { IssueCategory, ProjectStage } from '../../../../contract/intake.ts';
 import type { RefDate } from './dates.ts';
 import { findEnterprises } from './enterprises.ts';
 import { findEventDates } from './events.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { intakeResultSchema, type IntakeResult } from '../intake.contract.ts';
+import { intakeResultSchema, type IntakeResult } from '../../../../contract/intake.ts';
 import { loadSamples } from '../samples/load-samples.ts';
 import { normalise } from './normalise.ts';
 import { readText } from './read-text.ts';

@@ -1,4 +1,4 @@
-import type { IntakeLead, IntakeProject, IntakeResult, Span } from '../intake.contract.ts';
+import type { IntakeLead, IntakeProject, IntakeResult, Span } from '../../../../contract/intake.ts';
 import { parseRefDate } from './dates.ts';
 import { headlineLeadStage, readFigures } from './figures.ts';
 import { readLeads, type LeadFacts } from './leads.ts';

@@ -1,4 +1,4 @@
-import { PROJECT_STAGES, type ProjectStage } from '../intake.contract.ts';
+import { PROJECT_STAGES, type ProjectStage } from '../../../../contract/intake.ts';
 import { findDates, isAfter, resolveDate, type RefDate } from './dates.ts';
 import { categorise } from './issues.ts';
 import { MONEY_UNIT, NUM, toWan } from './numbers.ts';
