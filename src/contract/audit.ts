@@ -5,13 +5,17 @@ export const auditEntrySchema = z.object({
   id: z.number().int(),
   zoneId: z.string().nullable(),
   actorId: z.string().nullable(),
-  actorName: z.string(),
+  actorName: z.string().describe("The actor's display name (李婷); 'system' when the server acted on its own"),
   at: isoDateTime,
   action: z.string(),
   entityType: z.string(),
   entityId: z.string(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
+  names: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe('Names of the records this entry mentions (its own record, users, departments, parks, zones…), by id'),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
