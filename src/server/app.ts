@@ -13,49 +13,13 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { AppError, errorHandler, notFoundHandler } from './platform/errors.ts';
+import multipart from '@fastify/multipart';
 import { recordAudit } from './platform/audit.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { registerGuard } from './platform/auth/guard.ts';
-import { createSessionsRepository } from './modules/auth/auth.repository.ts';
-import { createAuthService } from './modules/auth/auth.service.ts';
-import { authRoutes } from './modules/auth/auth.routes.ts';
-import { createUsersRepository } from './modules/users/users.repository.ts';
-import { createUsersService } from './modules/users/users.service.ts';
-import { usersRoutes } from './modules/users/users.routes.ts';
-import { createOrgRepository } from './modules/org/org.repository.ts';
-import { createOrgService } from './modules/org/org.service.ts';
-import { orgRoutes } from './modules/org/org.routes.ts';
-import { createAuditRepository } from './modules/audit/audit.repository.ts';
-import { createAuditService } from './modules/audit/audit.service.ts';
-import { auditRoutes } from './modules/audit/audit.routes.ts';
-import { createCalendarRepository } from './modules/calendar/calendar.repository.ts';
-import { createCalendarService } from './modules/calendar/calendar.service.ts';
-import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
-import { createEnterprisesRepository } from './modules/enterprises/enterprises.repository.ts';
-import { createEnterprisesService } from './modules/enterprises/enterprises.service.ts';
-import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.ts';
-import { healthRoutes } from './modules/health/health.routes.ts';
-import { createProjectsRepository } from './modules/projects/projects.repository.ts';
-import { createProjectsService } from './modules/projects/projects.service.ts';
-import { projectsRoutes } from './modules/projects/projects.routes.ts';
-import { createDispatchSheetRepository } from './modules/projects/dispatch-sheet.repository.ts';
-import { createDispatchSheetService } from './modules/projects/dispatch-sheet.service.ts';
-import { dispatchSheetRoutes } from './modules/projects/dispatch-sheet.routes.ts';
-import { createLeadsRepository } from './modules/leads/leads.repository.ts';
-import { createLeadsService } from './modules/leads/leads.service.ts';
-import { leadsRoutes } from './modules/leads/leads.routes.ts';
-import { createLedgerRepository } from './modules/ledger/ledger.repository.ts';
-import { createLedgerService } from './modules/ledger/ledger.service.ts';
-import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
-import { createDispatchRepository } from './modules/dispatch/dispatch.repository.ts';
-import { createDispatchService } from './modules/dispatch/dispatch.service.ts';
-import { dispatchRoutes } from './modules/dispatch/dispatch.routes.ts';
-import { createWorkbenchRepository } from './modules/workbench/workbench.repository.ts';
-import { createWorkbenchService } from './modules/workbench/workbench.service.ts';
-import { workbenchRoutes } from './modules/workbench/workbench.routes.ts';
-import { createIntakeRepository } from './modules/intake/intake.repository.ts';
-import { createIntakeService } from './modules/intake/intake.service.ts';
-import { intakeRoutes } from './modules/intake/intake.routes.ts';
+import { createRouter, type RecordScopeCheck } from './platform/http/operations.ts';
+import type { ModuleContext, ModuleServices } from './platform/module.ts';
+import { modules } from './modules/modules.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const appVersion: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
@@ -71,10 +35,12 @@ export interface AppOptions {
   config: Config;
   database: Database;
   clock?: Clock;
+  /** The built web app to serve (tests point it at a fixture). */
+  webDir?: string;
 }
 
 /** Builds the whole app (without listening), for main.ts and for tests alike. */
-export async function buildApp({ config, database, clock = systemClock }: AppOptions): Promise<FastifyInstance & { routeTable: RouteInfo[] }> {
+export async function buildApp({ config, database, clock = systemClock, webDir = webDistDir }: AppOptions): Promise<FastifyInstance & { routeTable: RouteInfo[] }> {
   const app = Fastify({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -118,6 +84,9 @@ export async function buildApp({ config, database, clock = systemClock }: AppOpt
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        // helmet's default would make the browser fetch every asset over https: a blank page on an
+        // intranet address served over plain HTTP. Only ask for it when we are behind HTTPS.
+        upgradeInsecureRequests: config.COOKIE_SECURE ? [] : null,
       },
     },
   });
@@ -138,68 +107,39 @@ export async function buildApp({ config, database, clock = systemClock }: AppOpt
     docs.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   });
 
-  const db = database.db;
-  const audit = recordAudit;
-  const sessions = createSessionsRepository();
-  const users = createUsersRepository();
-  const org = createOrgRepository();
-  const auditRepo = createAuditRepository();
-
-  const auth = createAuthService({
-    db,
-    sessions,
-    users,
-    org,
-    audit,
-    clock,
-    policy: { sessionTtlHours: config.SESSION_TTL_HOURS, maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES },
+  // Modules: build each public service in list order (a module may use those above it), then
+  // register each module's routes in a context of its own.
+  const context: ModuleContext = { db: database.db, database, config, clock, audit: recordAudit, log: app.log, version: appVersion, services: {} as ModuleServices };
+  const services = context.services as unknown as Record<string, unknown>;
+  const records = new Map<string, RecordScopeCheck>();
+  const built = modules.map((module) => {
+    const service = module.service?.(context);
+    if (service !== undefined) services[module.name] = service;
+    for (const [kind, check] of Object.entries(module.records?.(service) ?? {})) {
+      if (records.has(kind)) throw new Error(`record kind ${kind} is resolved by two modules`);
+      records.set(kind, check);
+    }
+    return { module, service };
   });
-  registerGuard(app, (token) => auth.resolve(token));
-
-  await app.register(healthRoutes, { database, version: appVersion });
-  await app.register(authRoutes, { auth, cookieSecure: config.COOKIE_SECURE, loginRateLimit: config.LOGIN_RATE_LIMIT_PER_MINUTE });
-  await app.register(usersRoutes, { users: createUsersService({ db, users, org, sessions, audit, clock }) });
-  await app.register(orgRoutes, { org: createOrgService({ db, org, audit }) });
-  await app.register(auditRoutes, { audit: createAuditService({ db, audit: auditRepo }) });
-  const calendar = createCalendarService({ db, days: createCalendarRepository(), audit });
-  await app.register(calendarRoutes, { calendar });
-  await app.register(enterprisesRoutes, { enterprises: createEnterprisesService({ db, enterprises: createEnterprisesRepository(), audit }) });
-  const projects = createProjectsService({ db, projects: createProjectsRepository(), audit, clock, calendar: () => calendar.current() });
-  await app.register(projectsRoutes, { projects });
-  await app.register(dispatchSheetRoutes, {
-    sheet: createDispatchSheetService({ db, sheet: createDispatchSheetRepository(), projects: createProjectsRepository(), audit, clock }),
-  });
-  const leadsRepo = createLeadsRepository();
-  const leads = createLeadsService({ db, leads: leadsRepo, enterprises: createEnterprisesRepository(), audit, clock, projects });
-  await app.register(leadsRoutes, { leads });
-  await app.register(ledgerRoutes, { ledger: createLedgerService({ db, ledger: createLedgerRepository(), leadsRepo, leads, audit, clock }) });
-  const dispatch = createDispatchService({ db, repo: createDispatchRepository(), audit, clock, calendar: () => calendar.current() });
-  await app.register(dispatchRoutes, { dispatch });
-  // Overdue blockers escalate on a timer here and lazily on every read (docs/dispatch.md); tests drive the read path with their clock.
-  if (config.NODE_ENV !== 'test') {
-    const stop = dispatch.startEscalationTimer(15 * 60_000, (err) => app.log.error({ err }, 'blocker escalation sweep failed'));
-    app.addHook('onClose', async () => stop());
+  registerGuard(app, (token) => context.services.auth.resolve(token));
+  for (const { module, service } of built) {
+    await app.register(async (scope) => {
+      if (module.routes) {
+        // Each upload operation states its own limits (contract multipart); these are the ceiling.
+        await scope.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 10, fieldSize: 10_000 } });
+        module.routes(createRouter(scope, records), service, context);
+      }
+      await module.plugin?.(scope, service, context);
+    });
+    if (module.start && config.NODE_ENV !== 'test') {
+      const stop = module.start(service, context);
+      app.addHook('onClose', async () => stop());
+    }
   }
-  await app.register(workbenchRoutes, {
-    workbench: createWorkbenchService({ db, workbench: createWorkbenchRepository(), audit: auditRepo, projects, pipeline: leads, dispatch }),
-  });
-  // 智能录入 creates and updates projects and leads through those modules (docs/intake.md, Web flow).
-  await app.register(intakeRoutes, {
-    intake: createIntakeService({
-      db,
-      repo: createIntakeRepository(),
-      projects,
-      projectsRepo: createProjectsRepository(),
-      leadsRepo,
-      enterprises: createEnterprisesRepository(),
-      audit,
-      clock,
-    }),
-  });
 
-  if (fs.existsSync(path.join(webDistDir, 'index.html'))) {
+  if (fs.existsSync(path.join(webDir, 'index.html'))) {
     // wildcard: files are looked up per request, so a rebuild while running is served at once.
-    await app.register(fastifyStatic, { root: webDistDir, wildcard: true, index: ['index.html'] });
+    await app.register(fastifyStatic, { root: webDir, wildcard: true, index: ['index.html'] });
   }
 
   return Object.assign(app, { routeTable });

@@ -1,114 +1,78 @@
 /**
- * Who may do what, as data. A permission names the roles that hold it; zone-scoped permissions
- * also need the record's zone to be among the caller's zones. Routes check `permission`, services
- * check `can(...)` for a record, and `actionsFor` tells the client which buttons to show.
+ * Who may do what, as data. Each module states its permissions (the roles that hold each) and the
+ * actions of its resources in its own `<module>.policy.ts` through `definePolicy`; this file keeps
+ * the registry they fill and the checks everyone uses. Zone-scoped permissions also need the
+ * record's zone among the caller's zones. Routes check `permission`, services check `can(...)` for
+ * a record, and `actionsFor` tells the client which buttons to show.
  */
 import { roles, type Role } from '../../contract/roles.ts';
 import type { SessionContext } from './auth/session.ts';
 
-const everyone = roles;
-const admins = ['system_admin'] as const satisfies readonly Role[];
-const zoneAdmins = ['system_admin', 'zone_leader'] as const satisfies readonly Role[];
-const leaders = ['system_admin', 'zone_leader', 'deputy_leader'] as const satisfies readonly Role[];
-/** Who creates projects and edits their plan and progress (项目办, 招商, leaders). */
-const projectEditors = ['system_admin', 'zone_leader', 'deputy_leader', 'investment_officer', 'project_officer'] as const satisfies readonly Role[];
-/** Everyone who works records, as opposed to those who only read them. */
-const editors = [
-  'system_admin',
-  'zone_leader',
-  'deputy_leader',
-  'investment_officer',
-  'project_officer',
-  'approval_agent',
-  'service_officer',
-] as const satisfies readonly Role[];
-/** Those who work the investment pipeline (招商): leaders and the 招商 officers. */
-const pipelineEditors = ['system_admin', 'zone_leader', 'deputy_leader', 'investment_officer'] as const satisfies readonly Role[];
-
-export const permissionGrants = {
-  'zone.read': everyone,
-  'zone.create': admins,
-  'zone.update': zoneAdmins,
-  'park.manage': zoneAdmins,
-  'department.read': everyone,
-  'department.manage': zoneAdmins,
-  'user.manage': admins,
-  'audit.read': leaders,
-  'calendar.manage': admins,
-  'enterprise.create': editors,
-  'enterprise.update': editors,
-  'project.read': everyone,
-  'project.create': projectEditors,
-  'project.update': projectEditors,
-  'project.approvals': [...projectEditors, 'approval_agent'],
-  'project.report': projectEditors,
-  'project.import': projectEditors,
-  'project.configure': zoneAdmins,
-  'enterprise.merge': pipelineEditors,
-  'lead.read': everyone,
-  'lead.create': pipelineEditors,
-  'lead.update': pipelineEditors,
-  'lead.import': pipelineEditors,
-  // 智能录入: read texts and propose drafts; saving also needs the create/update right of each record's module.
-  'intake.use': projectEditors,
-  // Dispatch (调度): blockers, the weekly meeting, 三个一批 campaigns.
-  'blocker.read': everyone,
-  'blocker.create': editors,
-  'blocker.update': editors,
-  'meeting.read': everyone,
-  'meeting.manage': ['system_admin', 'zone_leader', 'deputy_leader', 'project_officer'],
-  'decision.update': editors,
-  'campaign.read': everyone,
-  'campaign.manage': ['system_admin', 'zone_leader', 'deputy_leader', 'investment_officer', 'project_officer'],
-  'dispatch.settings': zoneAdmins,
+/** Role groups the modules' policies are written with. */
+export const roleGroups = {
+  everyone: roles,
+  admins: ['system_admin'],
+  zoneAdmins: ['system_admin', 'zone_leader'],
+  leaders: ['system_admin', 'zone_leader', 'deputy_leader'],
+  /** Who creates projects and edits their plan and progress (项目办, 招商, leaders). */
+  projectEditors: ['system_admin', 'zone_leader', 'deputy_leader', 'investment_officer', 'project_officer'],
+  /** Everyone who works records, as opposed to those who only read them. */
+  editors: ['system_admin', 'zone_leader', 'deputy_leader', 'investment_officer', 'project_officer', 'approval_agent', 'service_officer'],
+  /** Those who work the investment pipeline (招商): leaders and the 招商 officers. */
+  pipelineEditors: ['system_admin', 'zone_leader', 'deputy_leader', 'investment_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
-export type Permission = keyof typeof permissionGrants;
+/**
+ * Every permission of every module. A module's policy file adds its own by declaration merging
+ * (`interface PermissionRegistry extends GrantsOf<typeof policy> {}`), so a misspelt permission
+ * fails the typecheck wherever it is used.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface PermissionRegistry {}
+/** Every resource's actions, added the same way by each module's policy file. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ResourceRegistry {}
 
-/** For each resource: the actions a client may be offered, and the permission each needs. */
-export const resourceActions = {
-  zone: { update: 'zone.update', addPark: 'park.manage', history: 'zone.read' },
-  park: { update: 'park.manage' },
-  department: { update: 'department.manage', history: 'department.read' },
-  user: { update: 'user.manage', resetPassword: 'user.manage', deactivate: 'user.manage', history: 'user.manage' },
-  enterprise: { update: 'enterprise.update', history: 'zone.read' },
-  project: {
-    update: 'project.update',
-    changeStage: 'project.update',
-    planMilestones: 'project.update',
-    editApprovals: 'project.approvals',
-    editLand: 'project.update',
-    editPlan: 'project.update',
-    report: 'project.report',
-    uploadPhoto: 'project.report',
-    history: 'project.read',
-  },
-  projectSettings: { update: 'project.configure' },
-  lead: {
-    update: 'lead.update',
-    changeStage: 'lead.update',
-    changeStatus: 'lead.update',
-    addAgreement: 'lead.update',
-    addActivity: 'lead.update',
-    convert: 'lead.update',
-    history: 'lead.read',
-  },
-  trip: { update: 'lead.update', addMeeting: 'lead.update' },
-  blocker: {
-    update: 'blocker.update',
-    escalate: 'blocker.update',
-    resolve: 'blocker.update',
-    reopen: 'blocker.update',
-    reminder: 'blocker.read',
-    history: 'blocker.read',
-  },
-  meeting: { update: 'meeting.manage', close: 'meeting.manage', addDecision: 'meeting.manage', brief: 'meeting.read' },
-  decision: { update: 'decision.update' },
-  campaign: { update: 'campaign.manage', addEntry: 'campaign.manage', confirm: 'campaign.manage', export: 'campaign.read' },
-} as const satisfies Record<string, Record<string, Permission>>;
+export type Permission = keyof PermissionRegistry & string;
+export type Resource = keyof ResourceRegistry & string;
+
+export interface PolicyDefinition<G extends Record<string, readonly Role[]>, R extends Record<string, Record<string, string>>> {
+  grants: G;
+  resources: R;
+}
+export type GrantsOf<P> = P extends PolicyDefinition<infer G, Record<string, Record<string, string>>> ? { [K in keyof G]: true } : never;
+export type ResourcesOf<P> = P extends PolicyDefinition<Record<string, readonly Role[]>, infer R> ? R : never;
+
+const grantRegistry = new Map<string, readonly Role[]>();
+const resourceRegistry = new Map<string, Record<string, string>>();
+
+/** Declares a module's permissions and resource actions, and registers them (once per process). */
+export function definePolicy<const G extends Record<string, readonly Role[]>, const R extends Record<string, Record<string, string>> = Record<never, never>>(policy: {
+  grants: G;
+  resources?: R;
+}): PolicyDefinition<G, R> {
+  for (const [permission, holders] of Object.entries(policy.grants)) {
+    const known = grantRegistry.get(permission);
+    if (known && known !== holders) throw new Error(`permission ${permission} is declared by two modules`);
+    grantRegistry.set(permission, holders);
+  }
+  for (const [resource, actions] of Object.entries(policy.resources ?? {})) resourceRegistry.set(resource, actions);
+  return { grants: policy.grants, resources: (policy.resources ?? {}) as R };
+}
+
+/** Fails at start-up when a route names a permission no module declares. */
+export function assertPermissionKnown(permission: string, where: string): void {
+  if (!grantRegistry.has(permission)) throw new Error(`${where}: unknown permission "${permission}"`);
+}
+
+export function allPermissions(): Permission[] {
+  return [...grantRegistry.keys()] as Permission[];
+}
 
 export function hasPermission(session: SessionContext, permission: Permission): boolean {
-  return (permissionGrants[permission] as readonly Role[]).includes(session.user.role);
+  const holders = grantRegistry.get(permission);
+  if (!holders) throw new Error(`unknown permission "${permission}"`);
+  return holders.includes(session.user.role);
 }
 
 export function inScope(session: SessionContext, zoneId: string | null | undefined): boolean {
@@ -122,13 +86,15 @@ export function can(session: SessionContext, permission: Permission, zoneId?: st
   return zoneId === undefined || inScope(session, zoneId);
 }
 
-export function actionsFor<R extends keyof typeof resourceActions>(session: SessionContext, resource: R, zoneId?: string | null): string[] {
-  return Object.entries(resourceActions[resource])
+export function actionsFor<R extends Resource>(session: SessionContext, resource: R, zoneId?: string | null): string[] {
+  const actions = resourceRegistry.get(resource);
+  if (!actions) throw new Error(`unknown resource "${resource}"`);
+  return Object.entries(actions)
     .filter(([, permission]) => can(session, permission as Permission, zoneId))
     .map(([action]) => action);
 }
 
 /** Global permissions, for menus. */
 export function permissionsOf(role: Role): Permission[] {
-  return (Object.keys(permissionGrants) as Permission[]).filter((p) => (permissionGrants[p] as readonly Role[]).includes(role));
+  return allPermissions().filter((p) => grantRegistry.get(p)!.includes(role));
 }

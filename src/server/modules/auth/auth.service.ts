@@ -4,6 +4,7 @@ import type { Role } from '../../../contract/roles.ts';
 import type { Me } from '../../../contract/auth.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
+import { scopeRuleOf } from '../../platform/scope.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
 import { actorOf, type Actor, type SessionContext } from '../../platform/auth/session.ts';
@@ -45,7 +46,7 @@ export function createAuthService(deps: {
         mustChangePassword: user.mustChangePassword,
         regionCode: user.regionCode,
       },
-      scope: { all: user.role === 'system_admin', zoneIds },
+      scope: { all: user.role === 'system_admin', zoneIds, rule: scopeRuleOf(user) },
     };
   }
 

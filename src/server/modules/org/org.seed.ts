@@ -1,6 +1,9 @@
 import type { DbOrTx } from '../../db/client.ts';
 import { departments, parks, regions, zones } from '../../db/schema.ts';
 import { demoId } from '../../seed/demo-ids.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import { systemActor } from '../../platform/auth/session.ts';
+import { createOrgRepository } from './org.repository.ts';
 
 /** Shanxi (山西省) and its eleven cities (GB/T 2260), plus the counties the demo zones sit in. */
 export const shanxiRegions: (typeof regions.$inferInsert)[] = [
@@ -115,4 +118,15 @@ export function provinceZones(total: number): DemoZone[] {
     });
   }
   return result;
+}
+
+/** The demo organisation: Shanxi's regions and the demo zones (up to 100 zones at province scale). */
+export async function seedDemoOrg(tx: DbOrTx, options: { scale: 'demo' | 'province' }): Promise<{ zones: number }> {
+  await createOrgRepository().insertRegions(tx, shanxiRegions);
+  const all = [...demoZones, ...(options.scale === 'province' ? provinceZones(100) : [])];
+  for (const z of all) {
+    const zoneId = await seedZone(tx, z);
+    await recordAudit(tx, systemActor, { zoneId, action: 'zone.create', entityType: 'zone', entityId: zoneId, after: { name: z.name, code: z.code } });
+  }
+  return { zones: all.length };
 }

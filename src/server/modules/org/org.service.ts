@@ -70,7 +70,7 @@ export function createOrgService(deps: { db: Db; org: OrgRepository; audit: Audi
         return zone;
       });
       // The creator is an admin, whose scope is every zone, including this new one.
-      return presentZone({ ...s, scope: { all: true, zoneIds: [...s.scope.zoneIds, created.id] } }, (await org.findZone(db, created.id))!);
+      return presentZone({ ...s, scope: { ...s.scope, all: true, zoneIds: [...s.scope.zoneIds, created.id] } }, (await org.findZone(db, created.id))!);
     },
 
     async updateZone(s: SessionContext, id: string, body: z.infer<typeof updateZoneBody>, requestId: string) {

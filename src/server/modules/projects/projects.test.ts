@@ -450,7 +450,7 @@ describe('createFromLead', () => {
         mustChangePassword: false,
         regionCode: null,
       },
-      scope: { all: false, zoneIds: [fendong] },
+      scope: { all: false, zoneIds: [fendong], rule: { kind: 'assigned', userId: demoId('user:officer') } },
     } satisfies SessionContext;
     const leadId = demoId('lead:test');
     const { id } = await ctx.database.db.transaction((tx) =>

@@ -2,7 +2,10 @@ import type { DbOrTx } from '../../db/client.ts';
 import { users, userZones } from '../../db/schema.ts';
 import type { Role } from '../../../contract/roles.ts';
 import { demoId } from '../../seed/demo-ids.ts';
-import { departmentId } from '../org/org.seed.ts';
+import { departmentId, provinceZones } from '../org/org.seed.ts';
+import { hashPassword } from '../../platform/auth/passwords.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import { systemActor } from '../../platform/auth/session.ts';
 
 export const DEMO_PASSWORD = 'zonedesk';
 
@@ -47,4 +50,45 @@ export async function seedUser(db: DbOrTx, u: DemoUser, passwordHash: string, zo
   });
   if (u.zoneKeys?.length) await db.insert(userZones).values(u.zoneKeys.map((k) => ({ userId: id, zoneId: zoneIdOf(k) })));
   return id;
+}
+
+/** One demo user per role (password `zonedesk`); at province scale a leader and two officers per extra zone. */
+export async function seedDemoUsers(tx: DbOrTx, options: { scale: 'demo' | 'province' }): Promise<{ users: number }> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const zoneIdOf = (key: string) => demoId(`zone:${key}`);
+  let count = 0;
+  for (const u of demoUsers) {
+    const id = await seedUser(tx, u, passwordHash, zoneIdOf);
+    await recordAudit(tx, systemActor, {
+      zoneId: null,
+      action: 'user.create',
+      entityType: 'user',
+      entityId: id,
+      after: { username: u.username, displayName: u.displayName, role: u.role },
+    });
+    count++;
+  }
+  for (const z of options.scale === 'province' ? provinceZones(100) : []) {
+    for (const [suffix, role, department] of [
+      ['leader', 'zone_leader', 'office'],
+      ['officer', 'investment_officer', 'investment'],
+      ['projects', 'project_officer', 'project'],
+    ] as const) {
+      await seedUser(
+        tx,
+        {
+          username: `${z.code.toLowerCase()}-${suffix}`,
+          displayName: `${z.shortName}${suffix === 'leader' ? '主任' : '专员'}`,
+          role,
+          title: '',
+          zoneKeys: [z.key],
+          department,
+        },
+        passwordHash,
+        zoneIdOf,
+      );
+      count++;
+    }
+  }
+  return { users: count };
 }

@@ -10,10 +10,14 @@ export interface SessionUser {
   regionCode: string | null;
 }
 
-/** The zones a caller covers. `all` for system admins; the list is still filled, for filters. */
+/**
+ * The zones a caller covers. `all` for system admins; `zoneIds` answers "is this record mine?" in
+ * memory, and `rule` lets the database evaluate the same set (platform/scope.ts) in list queries.
+ */
 export interface Scope {
   all: boolean;
   zoneIds: string[];
+  rule: import('../scope.ts').ScopeRule;
 }
 
 export interface SessionContext {

@@ -1,0 +1,27 @@
+import { defineModule } from '../../platform/module.ts';
+import { demoId } from '../../seed/demo-ids.ts';
+import { orgPolicy } from './org.policy.ts';
+import { createOrgRepository } from './org.repository.ts';
+import { orgRoutes } from './org.routes.ts';
+import { seedDemoOrg } from './org.seed.ts';
+import { createOrgService, type OrgService } from './org.service.ts';
+
+declare module '../../platform/module.ts' {
+  interface ModuleServices {
+    org: OrgService;
+  }
+}
+
+export const orgModule = defineModule({
+  name: 'org',
+  policy: orgPolicy,
+  service: ({ db, audit }) => createOrgService({ db, org: createOrgRepository(), audit }),
+  plugin: async (app, org) => app.register(orgRoutes, { org }),
+  seed: { order: 0, run: seedDemoOrg },
+  securityFixtures: {
+    '/api/zones/:id': () => demoId('zone:hejin'),
+    '/api/zones/:id/parks': () => demoId('zone:hejin'),
+    '/api/parks/:id': () => demoId('park:hejin:铝工业园'),
+    '/api/departments/:id': () => demoId('dept:hejin:investment'),
+  },
+});
