@@ -30,7 +30,7 @@ import { can, inScope, type Permission } from '../../platform/policies.ts';
 import { assertVersion } from '../../db/versioned.ts';
 import type { IntakeSavedRecord } from '../../db/schema.ts';
 import type { EnterprisesRepository } from '../enterprises/enterprises.repository.ts';
-import { normalizeEnterpriseName } from '../enterprises/normalize-name.ts';
+import { normalizeEnterpriseName } from '../enterprises/index.ts';
 import type { ProjectInsert, ProjectsRepository } from '../projects/projects.repository.ts';
 import type { LeadsRepository } from '../leads/leads.repository.ts';
 import { IntakeInputError, readIntakeFile, type IntakeInputErrorCode } from './file-reader.ts';

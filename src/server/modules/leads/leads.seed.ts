@@ -14,7 +14,7 @@ import { leadStages } from '../../../contract/pipeline-enums.ts';
 import { demoId } from '../../seed/demo-ids.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { systemActor } from '../../platform/auth/session.ts';
-import { normalizeEnterpriseName } from '../enterprises/normalize-name.ts';
+import { normalizeEnterpriseName } from '../enterprises/index.ts';
 
 /** Regions outside Shanxi that investors come from and leads are lost to. */
 const investorRegions: (typeof regions.$inferInsert)[] = [

@@ -26,7 +26,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { actionsFor, can, inScope, type Permission } from '../../platform/policies.ts';
 import { assertVersion } from '../../db/versioned.ts';
 import type { EnterprisesRepository } from '../enterprises/enterprises.repository.ts';
-import { normalizeEnterpriseName } from '../enterprises/normalize-name.ts';
+import { normalizeEnterpriseName } from '../enterprises/index.ts';
 import { countAgreements, signedTotal } from './counting.ts';
 import type { ActivityRow, AgreementRow, LeadsRepository, LeadWithNames, TripRow } from './leads.repository.ts';
 

@@ -22,9 +22,9 @@ import type { AuditWriter } from '../../platform/audit.ts';
 import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { can, inScope } from '../../platform/policies.ts';
-import { normalizeEnterpriseName } from '../enterprises/normalize-name.ts';
+import { normalizeEnterpriseName } from '../enterprises/index.ts';
 import type { LeadsRepository } from '../leads/leads.repository.ts';
-import { chinaToday, type LeadsService } from '../leads/leads.service.ts';
+import { chinaToday, type LeadsService } from '../leads/index.ts';
 import {
   chainActionByText,
   enterpriseColumns,

@@ -31,7 +31,7 @@ import {
   writeTitle,
   type SheetRow,
 } from '../../platform/xlsx.ts';
-import { normalizeEnterpriseName } from '../enterprises/normalize-name.ts';
+import { normalizeEnterpriseName } from '../enterprises/index.ts';
 import { dispatchColumns, flagFill, flagText, levelByText, levelText, natureByText, natureText, type DispatchKey } from './dispatch-sheet.columns.ts';
 import type { DispatchSheetRepository, NewProjectRow, ProjectPatchRow, ReportWrite } from './dispatch-sheet.repository.ts';
 import type { ProjectsRepository } from './projects.repository.ts';

@@ -27,7 +27,7 @@ import { demoId, seededRandom } from '../../seed/demo-ids.ts';
 import { createWorkCalendar } from '../../platform/calendar.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { systemActor } from '../../platform/auth/session.ts';
-import { normalizeEnterpriseName } from '../enterprises/normalize-name.ts';
+import { normalizeEnterpriseName } from '../enterprises/index.ts';
 import { departmentId } from '../org/org.seed.ts';
 import { createProjectsRepository } from './projects.repository.ts';
 
