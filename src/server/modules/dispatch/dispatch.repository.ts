@@ -18,7 +18,7 @@ import {
   userZones,
   zones,
 } from '../../db/schema.ts';
-import { updateVersioned } from '../../db/versioned.ts';
+import { updateVersioned } from '../../platform/versioned.ts';
 import type { BlockerCategory, BlockerLevel, BlockerStatus, DecisionStatus } from '../../../contract/dispatch-enums.ts';
 
 export type BlockerRow = typeof blockers.$inferSelect;

@@ -29,7 +29,7 @@ import { actorOf, systemActor, type Actor, type SessionContext } from '../../pla
 import type { WorkCalendar } from '../../platform/calendar.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { actionsFor, can, inScope, type Permission } from '../../platform/policies.ts';
-import { assertVersion } from '../../db/versioned.ts';
+import { assertVersion } from '../../platform/versioned.ts';
 import { computeRates, type Rates } from './campaign-rates.ts';
 import { cnDate } from './cn-date.ts';
 import type { BriefData } from './dispatch.documents.ts';

@@ -6,7 +6,7 @@ import { AppError, fieldError, notFound } from '../../platform/errors.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
 import { can, hasPermission, type Permission } from '../../platform/policies.ts';
-import { assertVersion } from '../../db/versioned.ts';
+import { assertVersion } from '../../platform/versioned.ts';
 import type { EnterpriseRow, EnterprisesRepository } from './enterprises.repository.ts';
 import { normalizeEnterpriseName } from './normalize-name.ts';
 

@@ -16,7 +16,7 @@ import {
   userZones,
   zones,
 } from '../../db/schema.ts';
-import { updateVersioned } from '../../db/versioned.ts';
+import { updateVersioned } from '../../platform/versioned.ts';
 import type { LeadMethod, LeadStage, LeadStatus } from '../../../contract/pipeline-enums.ts';
 import { leadStages } from '../../../contract/pipeline-enums.ts';
 

@@ -24,7 +24,7 @@ import type { AuditWriter } from '../../platform/audit.ts';
 import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { actionsFor, can, inScope, type Permission } from '../../platform/policies.ts';
-import { assertVersion } from '../../db/versioned.ts';
+import { assertVersion } from '../../platform/versioned.ts';
 import type { EnterprisesRepository } from '../enterprises/enterprises.repository.ts';
 import { normalizeEnterpriseName } from '../enterprises/index.ts';
 import { countAgreements, signedTotal } from './counting.ts';

@@ -1,7 +1,7 @@
 import { and, asc, eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { departments, parks, regions, zones } from '../../db/schema.ts';
-import { updateVersioned } from '../../db/versioned.ts';
+import { updateVersioned } from '../../platform/versioned.ts';
 
 export type ZoneRow = typeof zones.$inferSelect;
 export type ParkRow = typeof parks.$inferSelect;

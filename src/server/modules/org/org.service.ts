@@ -5,7 +5,7 @@ import { AppError, fieldError, notFound } from '../../platform/errors.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
 import { actionsFor, can, inScope } from '../../platform/policies.ts';
-import { assertVersion } from '../../db/versioned.ts';
+import { assertVersion } from '../../platform/versioned.ts';
 import type { DepartmentRow, OrgRepository, ParkRow, ZoneWithParks } from './org.repository.ts';
 
 export function createOrgService(deps: { db: Db; org: OrgRepository; audit: AuditWriter }) {

@@ -21,7 +21,7 @@ import {
   userZones,
   zones,
 } from '../../db/schema.ts';
-import { updateVersioned } from '../../db/versioned.ts';
+import { updateVersioned } from '../../platform/versioned.ts';
 import { defaultFlagRule, reportingStages, type FlagRule, type listProjectsQuery } from '../../../contract/projects.ts';
 import { lastDuePeriod, type PeriodKind } from '../../../contract/periods.ts';
 import type { z } from 'zod';

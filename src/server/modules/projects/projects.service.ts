@@ -30,7 +30,7 @@ import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { WorkCalendar } from '../../platform/calendar.ts';
 import { actionsFor, can, inScope, type Permission } from '../../platform/policies.ts';
-import { assertVersion } from '../../db/versioned.ts';
+import { assertVersion } from '../../platform/versioned.ts';
 import { dateText, type LandStandardRow, type ProjectInsert, type ProjectRow, type ProjectsRepository, type ProjectWithNames } from './projects.repository.ts';
 
 /** Bytes a photo may have; the route's multipart limit says the same. */

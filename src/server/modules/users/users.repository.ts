@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { users, userZones, zones } from '../../db/schema.ts';
-import { updateVersioned } from '../../db/versioned.ts';
+import { updateVersioned } from '../../platform/versioned.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type UserWithZones = UserRow & { zoneIds: string[] };

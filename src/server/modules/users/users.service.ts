@@ -9,7 +9,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
 import { actionsFor } from '../../platform/policies.ts';
-import { assertVersion } from '../../db/versioned.ts';
+import { assertVersion } from '../../platform/versioned.ts';
 import type { UsersRepository, UserWithZones } from './users.repository.ts';
 import type { OrgRepository } from '../org/org.repository.ts';
 import type { SessionsRepository } from '../auth/auth.repository.ts';

@@ -1,7 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { AppError } from '../platform/errors.ts';
-import type { DbOrTx } from './client.ts';
+import type { DbOrTx } from '../db/client.ts';
+import { AppError } from './errors.ts';
 
 type VersionedTable = PgTable & { id: PgColumn; version: PgColumn; updatedAt: PgColumn };
 
