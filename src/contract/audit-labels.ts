@@ -28,8 +28,8 @@ export const auditActionLabels = {
   'user.update': a('修改用户', 'Update user', '修改了 {e}', 'updated {e}'),
   'user.activate': a('启用用户', 'Activate user', '启用了 {e}', 'activated {e}'),
   'user.deactivate': a('停用用户', 'Deactivate user', '停用了 {e}', 'deactivated {e}'),
-  'user.password_reset': a('重置密码', 'Reset password', '重置了 {e} 的密码', 'reset the password of {e}'),
-  'user.password_changed': a('修改密码', 'Change password', '修改了 {e} 的密码', 'changed the password of {e}'),
+  'user.password_reset': a('重置密码', 'Reset password', '重置了 {e}的密码', 'reset the password of {e}'),
+  'user.password_changed': a('修改密码', 'Change password', '修改了 {e}的密码', 'changed the password of {e}'),
   // Organisation
   'zone.create': a('新建开发区', 'Create zone', '新建了 {e}', 'created {e}'),
   'zone.update': a('修改开发区', 'Update zone', '修改了 {e}', 'updated {e}'),
@@ -46,13 +46,13 @@ export const auditActionLabels = {
   'enterprise.merge': a('合并企业', 'Merge enterprises', '将重复企业合并入 {e}', 'merged a duplicate into {e}'),
   'enterprise.merged_into': a('企业被合并', 'Merged away', '将 {e} 合并到另一企业', 'merged {e} into another enterprise'),
   'enterprise.contact.create': a('新增联系人', 'Add contact', '为 {e} 新增了联系人', 'added a contact to {e}'),
-  'enterprise.contact.update': a('修改联系人', 'Update contact', '修改了 {e} 的联系人', 'updated a contact of {e}'),
-  'enterprise.contact.delete': a('删除联系人', 'Delete contact', '删除了 {e} 的联系人', 'deleted a contact of {e}'),
+  'enterprise.contact.update': a('修改联系人', 'Update contact', '修改了 {e}的联系人', 'updated a contact of {e}'),
+  'enterprise.contact.delete': a('删除联系人', 'Delete contact', '删除了 {e}的联系人', 'deleted a contact of {e}'),
   // Pipeline (招商)
   'lead.create': a('新建线索', 'Create lead', '新建了 {e}', 'created {e}'),
   'lead.update': a('修改线索', 'Update lead', '修改了 {e}', 'updated {e}'),
-  'lead.stage': a('推进阶段', 'Change stage', '推进了 {e} 的阶段', 'moved {e} to another stage'),
-  'lead.status': a('变更状态', 'Change status', '变更了 {e} 的状态', 'changed the status of {e}'),
+  'lead.stage': a('推进阶段', 'Change stage', '推进了 {e}的阶段', 'moved {e} to another stage'),
+  'lead.status': a('变更状态', 'Change status', '变更了 {e}的状态', 'changed the status of {e}'),
   'lead.convert': a('转为项目', 'Convert to project', '将 {e} 转为项目', 'converted {e} into a project'),
   'agreement.create': a('登记协议', 'Record agreement', '为 {e} 登记了协议', 'recorded an agreement for {e}'),
   'activity.create': a('新增对接记录', 'Add activity', '为 {e} 新增了对接记录', 'logged an activity for {e}'),
@@ -67,14 +67,14 @@ export const auditActionLabels = {
   // Projects
   'project.create': a('新建项目', 'Create project', '新建了 {e}', 'created {e}'),
   'project.update': a('修改项目', 'Update project', '修改了 {e}', 'updated {e}'),
-  'project.stage': a('推进阶段', 'Advance stage', '推进了 {e} 的阶段', 'advanced the stage of {e}'),
-  'project.stage_back': a('回退阶段', 'Move stage back', '回退了 {e} 的阶段', 'moved {e} back a stage'),
-  'project.milestones': a('更新里程碑', 'Update milestones', '更新了 {e} 的里程碑', 'updated the milestones of {e}'),
-  'project.approvals': a('更新审批事项', 'Update approvals', '更新了 {e} 的审批事项', 'updated the approvals of {e}'),
-  'project.land_standard': a('更新标准地指标', 'Update land indicators', '更新了 {e} 的标准地指标', 'updated the land indicators of {e}'),
-  'project.annual_plan': a('设置年度计划', 'Set annual plan', '设置了 {e} 的年度计划投资', 'set the annual plan of {e}'),
+  'project.stage': a('推进阶段', 'Advance stage', '推进了 {e}的阶段', 'advanced the stage of {e}'),
+  'project.stage_back': a('回退阶段', 'Move stage back', '回退了 {e}的阶段', 'moved {e} back a stage'),
+  'project.milestones': a('更新里程碑', 'Update milestones', '更新了 {e}的里程碑', 'updated the milestones of {e}'),
+  'project.approvals': a('更新审批事项', 'Update approvals', '更新了 {e}的审批事项', 'updated the approvals of {e}'),
+  'project.land_standard': a('更新标准地指标', 'Update land indicators', '更新了 {e}的标准地指标', 'updated the land indicators of {e}'),
+  'project.annual_plan': a('设置年度计划', 'Set annual plan', '设置了 {e}的年度计划投资', 'set the annual plan of {e}'),
   'project.report': a('填报进度', 'File progress report', '为 {e} 填报了进度', 'filed a progress report for {e}'),
-  'project.report_update': a('修改进度填报', 'Update progress report', '修改了 {e} 的进度填报', 'updated a progress report of {e}'),
+  'project.report_update': a('修改进度填报', 'Update progress report', '修改了 {e}的进度填报', 'updated a progress report of {e}'),
   'project.photo': a('上传现场照片', 'Upload photo', '为 {e} 上传了现场照片', 'uploaded a photo of {e}'),
   'project.import_update': a('调度表导入更新', 'Updated by import', '通过调度表更新了 {e}', 'updated {e} from the dispatch sheet'),
   'project.dispatch_import': a('导入调度表', 'Import dispatch sheet', '为 {e} 导入了重点项目调度表', 'imported the dispatch sheet into {e}'),
@@ -92,14 +92,14 @@ export const auditActionLabels = {
   'meeting.update': a('修改调度会', 'Update meeting', '修改了 {e}', 'updated {e}'),
   'meeting.close': a('结束调度会', 'Close meeting', '结束了 {e}', 'closed {e}'),
   'meeting.agenda_add': a('新增议题', 'Add agenda item', '为 {e} 新增了议题', 'added an agenda item to {e}'),
-  'meeting.agenda_order': a('调整议题', 'Reorder agenda', '调整了 {e} 的议题', 'reordered the agenda of {e}'),
-  'meeting.agenda_regenerate': a('重新生成议题', 'Regenerate agenda', '重新生成了 {e} 的议题', 'regenerated the agenda of {e}'),
+  'meeting.agenda_order': a('调整议题', 'Reorder agenda', '调整了 {e}的议题', 'reordered the agenda of {e}'),
+  'meeting.agenda_regenerate': a('重新生成议题', 'Regenerate agenda', '重新生成了 {e}的议题', 'regenerated the agenda of {e}'),
   'decision.create': a('新增议定事项', 'Add decision', '新增了 {e}', 'added {e}'),
   'decision.update': a('修改议定事项', 'Update decision', '修改了 {e}', 'updated {e}'),
   'campaign.create': a('新建三个一批', 'Create campaign', '新建了 {e}', 'created {e}'),
   'campaign.update': a('修改三个一批', 'Update campaign', '修改了 {e}', 'updated {e}'),
   'campaign.entry_add': a('新增入库项目', 'Add campaign entry', '为 {e} 新增了项目', 'added an entry to {e}'),
-  'campaign.entry_confirm': a('确认入库项目', 'Confirm campaign entry', '确认了 {e} 的项目', 'confirmed an entry of {e}'),
+  'campaign.entry_confirm': a('确认入库项目', 'Confirm campaign entry', '确认了 {e}的项目', 'confirmed an entry of {e}'),
   // 智能录入
   'intake.commit': a('智能录入', 'Save intake', '通过智能录入保存了 {e}', 'saved {e} from intake'),
 } as const satisfies Record<string, AuditActionLabel>;
@@ -424,3 +424,10 @@ export function humaniseField(field: string): string {
     .trim();
   return words ? words[0].toUpperCase() + words.slice(1) : field;
 }
+
+/** A project's 亮灯原因, named by their code. */
+export const auditFlagReasonLabels: Record<string, AuditLabel> = {
+  milestone_overdue: ['节点滞后', 'Milestone overdue'],
+  investment_behind: ['投资进度滞后', 'Investment behind'],
+  report_missing: ['未按期填报', 'Report missing'],
+};
