@@ -1,37 +1,47 @@
 import { Table, Typography } from 'antd';
+import type { AuditEntry } from '../../contract/audit.ts';
 import { useI18n } from '../i18n/use-i18n';
-import { diffSnapshots, type FieldChange } from '../lib/diff-snapshots';
-import { useLabels } from '../lib/use-labels';
+import { auditChanges, type ChangeLine } from '../lib/audit-format';
 
-/** Before → after, field by field, for one audit entry. */
-export function AuditDiff({ before, after }: { before: unknown; after: unknown }) {
-  const { t } = useI18n();
-  const labels = useLabels();
-  const changes = diffSnapshots(before, after);
-
-  const show = (value: unknown) => {
-    if (value === null || value === undefined || value === '') return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
-    if (typeof value === 'boolean') return t(value ? 'value.true' : 'value.false');
-    if (Array.isArray(value)) return value.map(String).join('、') || t('common.none');
-    if (typeof value === 'object') return <code>{JSON.stringify(value)}</code>;
-    return String(value);
-  };
+/** Before → after, field by field, for one audit entry: labels, 万元/亿元, dates, names; lists item by item. */
+export function AuditDiff({ entry }: { entry: AuditEntry }) {
+  const { t, locale } = useI18n();
+  const changes = auditChanges(entry, locale);
+  const none = <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
 
   if (changes.length === 0) return <Typography.Text type="secondary">{t('audit.noFieldChanges')}</Typography.Text>;
   return (
-    <Table<FieldChange>
+    <Table<ChangeLine>
       size="small"
       pagination={false}
       rowKey="field"
       dataSource={changes}
+      data-testid="audit-diff"
       columns={[
-        { title: t('audit.field'), dataIndex: 'field', width: '24%', render: (field: string) => labels.field(field) },
+        { title: t('audit.field'), dataIndex: 'label', width: '24%' },
         {
           title: t('audit.before'),
-          dataIndex: 'before',
-          render: (value: unknown) => <span style={{ color: '#cf1322', textDecoration: value == null ? undefined : 'line-through' }}>{show(value)}</span>,
+          key: 'before',
+          render: (_, c) =>
+            c.kind === 'list' ? (
+              <ul style={{ margin: 0, paddingLeft: 18 }}>
+                {c.items.map((item, i) => (
+                  <li key={i}>{item}</li>
+                ))}
+              </ul>
+            ) : c.before === null ? (
+              none
+            ) : (
+              <span style={{ color: '#cf1322', textDecoration: 'line-through' }}>{c.before}</span>
+            ),
+          onCell: (c) => (c.kind === 'list' ? { colSpan: 2 } : {}),
         },
-        { title: t('audit.after'), dataIndex: 'after', render: (value: unknown) => <span style={{ color: '#389e0d' }}>{show(value)}</span> },
+        {
+          title: t('audit.after'),
+          key: 'after',
+          render: (_, c) => (c.after === null ? none : <span style={{ color: '#389e0d' }}>{c.after}</span>),
+          onCell: (c) => (c.kind === 'list' ? { colSpan: 0 } : {}),
+        },
       ]}
     />
   );

@@ -1,25 +1,22 @@
 import { useState } from 'react';
 import { Alert, Button, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import type { AuditEntry } from '../../../../contract/audit.ts';
+import { auditEntityLabels, type AuditEntityType } from '../../../../contract/audit-labels.ts';
 import { AuditDiff } from '../../../components/audit-diff';
 import { useI18n } from '../../../i18n/use-i18n';
+import { actorLabel, auditChanges, describeAuditEntry, entityLabel } from '../../../lib/audit-format';
 import { formatDateTime } from '../../../lib/format-date-time';
 import { useCurrentZone } from '../../../lib/current-zone-context';
-import { useLabels } from '../../../lib/use-labels';
 import { useAuditLog, type ListAuditParams } from '../api/list-audit';
+import { useAuditText } from '../i18n';
 
-const entityTypes = ['zone', 'park', 'department', 'user'] as const;
+const entityTypes = Object.keys(auditEntityLabels) as AuditEntityType[];
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-function recordName(entry: AuditEntry): string | null {
-  const snapshot = (entry.after ?? entry.before) as Record<string, unknown> | null;
-  const name = snapshot?.name ?? snapshot?.displayName ?? snapshot?.username;
-  return typeof name === 'string' ? name : null;
-}
-
-/** 操作日志: every change in the user's zones, filterable, each row expanding to its before → after. */
+/** 操作日志: every change in the user's zones as a sentence, filterable, each row expanding to its fields. */
 export default function AuditPage() {
   const { t, locale } = useI18n();
-  const labels = useLabels();
+  const text = useAuditText();
   const current = useCurrentZone();
   const [params, setParams] = useState<ListAuditParams>({ page: 1, pageSize: 20 });
   const [actor, setActor] = useState<{ id: string; name: string } | null>(null);
@@ -35,8 +32,9 @@ export default function AuditPage() {
       title: t('audit.actor'),
       dataIndex: 'actorName',
       width: 160,
-      render: (name: string, entry) =>
-        entry.actorId ? (
+      render: (_: string, entry) => {
+        const name = actorLabel(entry, locale);
+        return entry.actorId ? (
           <Tooltip title={t('audit.filterActor')}>
             <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setActor({ id: entry.actorId!, name })}>
               {name}
@@ -44,17 +42,19 @@ export default function AuditPage() {
           </Tooltip>
         ) : (
           name
-        ),
+        );
+      },
     },
-    { title: t('audit.action'), dataIndex: 'action', width: 150, render: (action: string) => <Tag color="blue">{labels.action(action)}</Tag> },
     {
-      title: t('audit.entity'),
-      key: 'entity',
-      render: (_, entry) => (
-        <span>
-          <Typography.Text type="secondary">{labels.entity(entry.entityType)}</Typography.Text> {recordName(entry) ?? entry.entityId.slice(0, 8)}
-        </span>
-      ),
+      title: t('audit.action'),
+      key: 'action',
+      width: 150,
+      render: (_, entry) => <Tag color="blue">{describeAuditEntry(entry, locale).action}</Tag>,
+    },
+    {
+      title: text('sentence'),
+      key: 'sentence',
+      render: (_, entry) => <span data-testid="audit-sentence">{describeAuditEntry(entry, locale).sentence}</span>,
     },
   ];
 
@@ -69,7 +69,7 @@ export default function AuditPage() {
           aria-label={t('audit.entityType')}
           placeholder={t('audit.entityType')}
           style={{ width: 160 }}
-          options={entityTypes.map((type) => ({ value: type, label: labels.entity(type) }))}
+          options={entityTypes.map((type) => ({ value: type, label: capitalise(entityLabel(type, locale)) }))}
           onChange={(entityType?: string) => filter({ entityType })}
         />
         {current.zones.length > 1 && (
@@ -97,8 +97,8 @@ export default function AuditPage() {
         dataSource={log.data?.items}
         loading={log.isFetching}
         expandable={{
-          expandedRowRender: (entry) => <AuditDiff before={entry.before} after={entry.after} />,
-          rowExpandable: (entry) => entry.before != null || entry.after != null,
+          expandedRowRender: (entry) => <AuditDiff entry={entry} />,
+          rowExpandable: (entry) => auditChanges(entry, locale).length > 0,
         }}
         pagination={{
           current: params.page,
