@@ -1,0 +1,1 @@
+export const createEnterprisesRepository = () => ({ find: (name: string) => name });

@@ -1,0 +1,1 @@
+export const demoEnterprises = ['示例企业'];

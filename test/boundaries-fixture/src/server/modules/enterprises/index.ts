@@ -1,0 +1,2 @@
+export { createEnterprisesService } from './enterprises.service.ts';
+export { normalizeName } from './normalize-name.ts';

@@ -1,0 +1,1 @@
+export { createLeadsService, listLeads } from './leads.service.ts';

@@ -1,0 +1,1 @@
+export { projectCount } from './projects.service.ts';
