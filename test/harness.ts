@@ -8,6 +8,9 @@ import { testConfig, type Config } from '../src/server/config.ts';
 import type { Database } from '../src/server/db/client.ts';
 import type { Clock } from '../src/server/platform/clock.ts';
 import { cloneTemplate, type TemplateKind } from './templates.ts';
+import { testClock } from './clock.ts';
+import type { OperationResult, OperationSpec } from '../src/contract/operation.ts';
+import { pathOf, queryStringOf } from '../src/contract/operation.ts';
 
 export interface Response<T = any> {
   status: number;
@@ -22,6 +25,8 @@ export interface Client {
   get<T = any>(url: string): Promise<Response<T>>;
   post<T = any>(url: string, body?: unknown): Promise<Response<T>>;
   patch<T = any>(url: string, body?: unknown): Promise<Response<T>>;
+  /** Calls an operation of the contract; the body is typed by its response schema. */
+  call<O extends OperationSpec>(operation: O, input?: { params?: Record<string, string | number>; query?: Record<string, unknown>; body?: unknown }): Promise<Response<OperationResult<O>>>;
 }
 
 export interface TestContext {
@@ -54,16 +59,22 @@ export function makeClient(app: FastifyInstance, session: { cookie?: string; csr
     get: (url) => client.request('GET', url),
     post: (url, body) => client.request('POST', url, body ?? {}),
     patch: (url, body) => client.request('PATCH', url, body ?? {}),
+    call: (operation, input = {}) =>
+      client.request(
+        operation.method,
+        pathOf(operation, input.params) + queryStringOf(input.query),
+        operation.method === 'GET' ? undefined : (input.body ?? {}),
+      ) as never,
   };
   return client;
 }
 
 export async function createTestContext(
-  options: { template?: TemplateKind; clock?: Clock; config?: Partial<Record<keyof Config, string>> } = {},
+  options: { template?: TemplateKind; clock?: Clock; config?: Partial<Record<keyof Config, string>>; webDir?: string } = {},
 ): Promise<TestContext> {
   const { database, drop } = await cloneTemplate(options.template ?? 'demo');
   const config = testConfig(options.config);
-  const app = await buildApp({ config, database, clock: options.clock });
+  const app = await buildApp({ config, database, clock: options.clock ?? testClock, webDir: options.webDir });
   await app.ready();
   const anon = makeClient(app);
   return {

@@ -9,6 +9,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { migrateDatabase, openDatabase, type Database } from '../src/server/db/client.ts';
 import { seedDemo } from '../src/server/cli/seed.ts';
+import { testClock } from './clock.ts';
 
 export type TemplateKind = 'empty' | 'demo';
 export const templateDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '.tmp', 'test-templates');
@@ -30,7 +31,7 @@ export function withDatabaseName(url: string, name: string): string {
 
 async function prepare(database: Database, kind: TemplateKind) {
   await migrateDatabase(database);
-  if (kind === 'demo') await seedDemo(database);
+  if (kind === 'demo') await seedDemo(database, { clock: testClock });
 }
 
 export async function buildTemplates(run: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoDate, versionSchema } from './common.ts';
+import { isoDate, okSchema, versionSchema } from './common.ts';
+import { defineOperation } from './operation.ts';
 
 export const calendarDaySchema = z.object({
   day: z.string(),
@@ -26,3 +27,45 @@ export const deleteCalendarDayQuery = z.object({ version: z.coerce.number().int(
 
 export const workdaysQuery = z.object({ from: isoDate, to: isoDate });
 export const workdaysResponse = z.object({ from: z.string(), to: z.string(), workdays: z.number().int() });
+
+const tags = ['calendar'];
+
+/** The operations of the working-day calendar. */
+export const calendarOperations = {
+  year: defineOperation({
+    method: 'GET',
+    path: '/api/calendar/days',
+    tags,
+    summary: '节假日与调休 / Holidays and make-up days of a year',
+    query: calendarYearQuery,
+    response: calendarYearResponse,
+  }),
+  upsertDay: defineOperation({
+    method: 'PUT',
+    path: '/api/calendar/days/:day',
+    tags,
+    summary: '设置节假日或调休日 / Set a holiday or make-up day',
+    permission: 'calendar.manage',
+    params: dayParams,
+    body: upsertCalendarDayBody,
+    response: calendarDaySchema,
+  }),
+  removeDay: defineOperation({
+    method: 'DELETE',
+    path: '/api/calendar/days/:day',
+    tags,
+    summary: '删除自定义日期 / Remove an admin-entered day',
+    permission: 'calendar.manage',
+    params: dayParams,
+    query: deleteCalendarDayQuery,
+    response: okSchema,
+  }),
+  workdays: defineOperation({
+    method: 'GET',
+    path: '/api/calendar/workdays',
+    tags,
+    summary: '工作日天数 / Working days between two dates',
+    query: workdaysQuery,
+    response: workdaysResponse,
+  }),
+};

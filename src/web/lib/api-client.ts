@@ -1,4 +1,15 @@
 import { errorMessage, type ErrorBody, type Locale } from '../../contract/errors.ts';
+import type { z } from 'zod';
+import {
+  fileResponse,
+  pathOf,
+  queryStringOf,
+  type OperationBody,
+  type OperationParams,
+  type OperationQuery,
+  type OperationResult,
+  type OperationSpec,
+} from '../../contract/operation.ts';
 import { ApiError } from './api-error';
 
 /**
@@ -31,6 +42,8 @@ export interface RequestOptions {
   query?: QueryParams;
   /** Login and the session probe answer 401 as a normal outcome, not as "your session ended". */
   allowUnauthorized?: boolean;
+  /** Read the answer as bytes (downloads) instead of JSON. */
+  blob?: boolean;
 }
 
 const mutatingMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -61,6 +74,7 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
     throw new ApiError(0, { code: 'NETWORK_ERROR' });
   }
 
+  if (options.blob && response.ok) return (await response.blob()) as T;
   const text = await response.text();
   let payload: unknown = undefined;
   try {
@@ -86,3 +100,37 @@ export const api = {
   patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body }),
   upload: <T>(path: string, formData: FormData) => apiRequest<T>('POST', path, { formData }),
 };
+
+/**
+ * Calls one operation of the contract (src/contract/operation.ts): the URL comes from its path and
+ * params, and the answer is checked against its response schema (a mismatch throws in development
+ * and is reported in the console in production, where the server has already serialised through
+ * the same schema).
+ */
+export async function callOperation<O extends OperationSpec>(operation: O, input: CallInput<O> = {} as CallInput<O>): Promise<OperationResult<O>> {
+  const { params, query, body } = input as { params?: Record<string, string | number>; query?: Record<string, unknown>; body?: unknown };
+  const url = pathOf(operation, params) + queryStringOf(query);
+  const payload = await apiRequest<unknown>(operation.method, url.replace(/^\/api/, ''), {
+    body: body instanceof FormData ? undefined : (body ?? (operation.method === 'GET' ? undefined : {})),
+    formData: body instanceof FormData ? body : undefined,
+    allowUnauthorized: input.allowUnauthorized,
+    blob: operation.response === fileResponse,
+  });
+  if (operation.response === fileResponse) return payload as OperationResult<O>;
+  const checked = (operation.response as z.ZodType).safeParse(payload);
+  if (checked.success) return checked.data as OperationResult<O>;
+  const problem = `${operation.method} ${operation.path}: the response does not match its contract: ${checked.error.message}`;
+  if (import.meta.env.DEV) throw new Error(problem);
+  console.error(problem);
+  return payload as OperationResult<O>;
+}
+
+/** The URL of a download operation, for a link or `window.open`. */
+export function operationUrl<O extends OperationSpec>(operation: O, input: { params?: OperationParams<O>; query?: OperationQuery<O> } = {}): string {
+  return pathOf(operation, input.params as Record<string, string | number> | undefined) + queryStringOf(input.query as Record<string, unknown> | undefined);
+}
+
+type Fields<O extends OperationSpec> = (undefined extends OperationParams<O> ? { params?: OperationParams<O> } : { params: OperationParams<O> }) &
+  (undefined extends OperationQuery<O> ? { query?: OperationQuery<O> } : { query: OperationQuery<O> }) &
+  (undefined extends OperationBody<O> ? { body?: OperationBody<O> } : { body: OperationBody<O> });
+export type CallInput<O extends OperationSpec> = Fields<O> & { allowUnauthorized?: boolean };

@@ -14,5 +14,5 @@ export const calendarModule = defineModule({
   name: 'calendar',
   policy: calendarPolicy,
   service: ({ db, audit }) => createCalendarService({ db, days: createCalendarRepository(), audit }),
-  plugin: async (app, calendar) => app.register(calendarRoutes, { calendar }),
+  routes: calendarRoutes,
 });

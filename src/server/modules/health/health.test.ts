@@ -35,15 +35,36 @@ describe('health and API docs', () => {
 
 describe('the web app', () => {
   it('serves the built app shell for client-side routes, and JSON 404 under /api', async () => {
-    const { webDistDir } = await import('../../app.ts');
+    // A stand-in for dist/web, so this runs whether or not the web app has been built.
     const fs = await import('node:fs');
-    if (!fs.existsSync(`${webDistDir}/index.html`)) return; // built by `npm start` / the e2e runner
-    const page = await ctx.anon.get('/projects/some-id');
-    expect(page.status).toBe(200);
-    expect(String(page.headers['content-type'])).toContain('text/html');
-    expect(page.body).toContain('<div id="root"');
-    const api = await ctx.anon.get('/api/no-such-thing');
-    expect(api.status).toBe(404);
-    expect(api.body.code).toBe('ROUTE_NOT_FOUND');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zonedesk-web-'));
+    fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><html lang="zh-CN"><body><div id="root"></div></body></html>');
+    const web = await createTestContext({ template: 'empty', webDir });
+    try {
+      const page = await web.anon.get('/projects/some-id');
+      expect(page.status).toBe(200);
+      expect(String(page.headers['content-type'])).toContain('text/html');
+      expect(page.body).toContain('<div id="root"');
+      const api = await web.anon.get('/api/no-such-thing');
+      expect(api.status).toBe(404);
+      expect(api.body.code).toBe('ROUTE_NOT_FOUND');
+    } finally {
+      await web.close();
+      fs.rmSync(webDir, { recursive: true, force: true });
+    }
+  });
+
+  it('does not send browsers to https over plain HTTP, and does behind HTTPS', async () => {
+    const csp = String((await ctx.anon.get('/api/health')).headers['content-security-policy']);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toContain('upgrade-insecure-requests');
+    const secure = await createTestContext({ template: 'empty', config: { COOKIE_SECURE: 'true' } });
+    try {
+      expect(String((await secure.anon.get('/api/health')).headers['content-security-policy'])).toContain('upgrade-insecure-requests');
+    } finally {
+      await secure.close();
+    }
   });
 });
