@@ -63,7 +63,12 @@ describe('boundaries (dependency-cruiser)', () => {
       ].sort(),
     );
     const cycle = result.summary.violations.find((v) => v.rule.name === 'no-cycle-between-modules')!;
-    expect(cycle.cycle!.map((c) => c.name)).toEqual([`${m}/leads/leads.service.ts`, `${m}/projects/index.ts`, `${m}/projects/projects.service.ts`, `${m}/leads/index.ts`]);
+    expect(cycle.cycle!.map((c) => c.name)).toEqual([
+      `${m}/leads/leads.service.ts`,
+      `${m}/projects/index.ts`,
+      `${m}/projects/projects.service.ts`,
+      `${m}/leads/index.ts`,
+    ]);
     expect(result.summary.error).toBe(9);
   });
 
