@@ -106,7 +106,11 @@ export const dispatchSettings = pgTable('dispatch_settings', {
   updatedAt: updatedAt(),
 });
 
-/** In-app notifications (消息中心), one row per recipient. */
+/**
+ * In-app notifications (消息中心), one row per recipient. A notice stores its kind and params; the
+ * reader's language renders the text (platform/notifications.ts). `title`/`body` hold the text of
+ * rows written before that (shown as stored).
+ */
 export const notifications = pgTable(
   'notifications',
   {
@@ -116,7 +120,8 @@ export const notifications = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
-    title: text('title').notNull(),
+    params: jsonb('params').$type<Record<string, string | number | null>>(),
+    title: text('title'),
     body: text('body'),
     entityType: text('entity_type'),
     entityId: uuid('entity_id'),
