@@ -88,6 +88,12 @@ export function imageTypeOf(bytes: Buffer): string | null {
   return null;
 }
 
+/**
+ * What `createInTx` takes: the create body as parsed (money already in yuan), the stage optional
+ * (planning), and the lead it comes from if any.
+ */
+export type ProjectCreateValues = Omit<z.infer<typeof createProjectBody>, 'stage'> & { stage?: ProjectStage; leadId?: string | null };
+
 export function createProjectsService(deps: { db: Db; projects: ProjectsRepository; audit: AuditWriter; clock: Clock; calendar: () => Promise<WorkCalendar> }) {
   const { db, projects: repo, audit, clock, calendar } = deps;
 
@@ -440,8 +446,19 @@ export function createProjectsService(deps: { db: Db; projects: ProjectsReposito
     },
 
     async create(s: SessionContext, body: z.infer<typeof createProjectBody>, requestId: string) {
+      const row = await db.transaction((tx) => service.createInTx(tx, s, body, requestId));
+      return detail(s, row.id);
+    },
+
+    /**
+     * Creates a project inside the caller's transaction with the route's rules (scope, permission,
+     * dates, gates, references), its template plan, stage event, audit and flag. Money fields are
+     * the parsed body's (already yuan). Another module (intake) calls this instead of the repository.
+     */
+    async createInTx(tx: DbOrTx, s: SessionContext, body: ProjectCreateValues, requestId: string): Promise<ProjectRow> {
       if (!inScope(s, body.zoneId)) throw fieldError('zoneId', 'zone_out_of_scope');
       requirePermission(s, 'project.create', body.zoneId);
+      const stage = body.stage ?? 'planning';
       const values = {
         zoneId: body.zoneId,
         parkId: body.parkId ?? null,
@@ -463,7 +480,7 @@ export function createProjectsService(deps: { db: Db; projects: ProjectsReposito
         expectedOutputYuan: body.expectedOutputWan ?? null,
         expectedTaxYuan: body.expectedTaxWan ?? null,
         jobs: body.jobs ?? null,
-        stage: body.stage,
+        stage,
         signedOn: body.signedOn ?? null,
         landOn: body.landOn ?? null,
         startOn: body.startOn ?? null,
@@ -474,12 +491,10 @@ export function createProjectsService(deps: { db: Db; projects: ProjectsReposito
         departmentId: body.departmentId ?? null,
         officerUserId: body.officerUserId ?? null,
         taskForce: body.taskForce ?? null,
+        leadId: body.leadId ?? null,
       } satisfies Partial<ProjectInsert>;
-      throwIfAny([...checkRecord(values, today(), body.phases), ...gateErrors(values, body.stage), ...(await checkRefs(db, body.zoneId, values))]);
-      const row = await db.transaction((tx) =>
-        insertProject(tx, s, values as ProjectInsert, { phases: body.phases, annualPlanYuan: body.annualPlanWan }, requestId),
-      );
-      return detail(s, row.id);
+      throwIfAny([...checkRecord(values, today(), body.phases), ...gateErrors(values, stage), ...(await checkRefs(tx, body.zoneId, values))]);
+      return insertProject(tx, s, values as ProjectInsert, { phases: body.phases, annualPlanYuan: body.annualPlanWan }, requestId);
     },
 
     /**
@@ -521,7 +536,24 @@ export function createProjectsService(deps: { db: Db; projects: ProjectsReposito
     },
 
     async update(s: SessionContext, id: string, body: z.infer<typeof updateProjectBody>, requestId: string) {
-      const before = await load(s, id);
+      await db.transaction((tx) => service.updateInTx(tx, s, id, body, requestId));
+      return detail(s, id);
+    },
+
+    /**
+     * Updates a project inside the caller's transaction with the route's rules: scope, permission,
+     * the version read, dates, gates and references on the merged record, phases, audit, derived
+     * figures and flag. `auditAfter` adds to the audit entry's after (e.g. intake provenance).
+     */
+    async updateInTx(
+      tx: DbOrTx,
+      s: SessionContext,
+      id: string,
+      body: z.infer<typeof updateProjectBody>,
+      requestId: string,
+      options: { auditAfter?: Record<string, unknown> } = {},
+    ): Promise<ProjectRow> {
+      const before = await load(s, id, tx);
       requirePermission(s, 'project.update', before.zoneId);
       assertVersion(before, body.version);
       const { version, phases, totalInvestmentWan, fixedAssetInvestmentWan, expectedOutputWan, expectedTaxWan, ...rest } = body;
@@ -531,27 +563,25 @@ export function createProjectsService(deps: { db: Db; projects: ProjectsReposito
       if (expectedOutputWan !== undefined) patch.expectedOutputYuan = expectedOutputWan;
       if (expectedTaxWan !== undefined) patch.expectedTaxYuan = expectedTaxWan;
       const merged = { ...before, ...patch };
-      throwIfAny([...checkRecord(merged, today(), phases), ...gateErrors(merged, before.stage), ...(await checkRefs(db, before.zoneId, patch))]);
-      await db.transaction(async (tx) => {
-        const after = await repo.update(tx, id, version, patch);
-        if (phases)
-          await repo.replacePhases(
-            tx,
-            id,
-            before.zoneId,
-            phases.map((ph) => ({ ...ph, investmentYuan: ph.investmentWan ?? null })),
-          );
-        await audit(tx, actorOf(s, requestId), {
-          zoneId: before.zoneId,
-          action: 'project.update',
-          entityType: 'project',
-          entityId: id,
-          before,
-          after: phases ? { ...after, phases } : after,
-        });
-        await repo.refreshDerived(tx, { projectIds: [id] }, today());
+      throwIfAny([...checkRecord(merged, today(), phases), ...gateErrors(merged, before.stage), ...(await checkRefs(tx, before.zoneId, patch))]);
+      const after = await repo.update(tx, id, version, patch);
+      if (phases)
+        await repo.replacePhases(
+          tx,
+          id,
+          before.zoneId,
+          phases.map((ph) => ({ ...ph, investmentYuan: ph.investmentWan ?? null })),
+        );
+      await audit(tx, actorOf(s, requestId), {
+        zoneId: before.zoneId,
+        action: 'project.update',
+        entityType: 'project',
+        entityId: id,
+        before,
+        after: { ...after, ...(phases ? { phases } : {}), ...options.auditAfter },
       });
-      return detail(s, id);
+      await repo.refreshDerived(tx, { projectIds: [id] }, today());
+      return after;
     },
 
     async changeStage(s: SessionContext, id: string, body: z.infer<typeof changeStageBody>, requestId: string) {
