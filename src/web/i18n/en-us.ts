@@ -1,11 +1,8 @@
-import type { MessageKey } from './zh-cn';
-import { intakeEn } from '../features/intake/i18n';
-import { projectsEn } from '../features/projects/shell-i18n';
-import { dispatchEn } from '../features/dispatch/i18n';
-import { pipelineEn } from '../features/leads/i18n';
-import { enterprisesEn } from '../features/enterprises/i18n';
 
-export const enUS: Record<MessageKey, string> = {
+import { features } from '../app/features';
+import type { MessageKey, shellZh } from './zh-cn';
+
+const shellEn: Record<keyof typeof shellZh, string> = {
   'app.name': 'Development Zone Investment & Project Platform',
   'app.shortName': 'zonedesk',
 
@@ -32,33 +29,12 @@ export const enUS: Record<MessageKey, string> = {
   'lang.zh': '中文',
   'lang.en': 'English',
 
-  'auth.title': 'Log in',
-  'auth.subtitle': 'Investment promotion, project delivery and dispatch in one place',
-  'auth.username': 'Username',
-  'auth.password': 'Password',
-  'auth.submit': 'Log in',
-  'auth.usernameRequired': 'Enter your username',
-  'auth.passwordRequired': 'Enter your password',
-  'auth.sessionExpired': 'Your session has expired; please log in again',
-  'auth.loggedOut': 'You have logged out',
-  'auth.logout': 'Log out',
-  'auth.changePassword': 'Change password',
-  'auth.mustChangePassword': 'For your account’s safety, change your password before you continue',
-  'auth.currentPassword': 'Current password',
-  'auth.newPassword': 'New password',
-  'auth.confirmPassword': 'Confirm new password',
-  'auth.passwordMismatch': 'The new passwords do not match',
-  'auth.passwordChanged': 'Password changed',
 
   'shell.zoneSwitcher': 'Select zone',
   'shell.allZones': 'All zones',
   'shell.language': 'Language',
 
-  'menu.workbench': 'Workbench',
   'menu.system': 'Administration',
-  'menu.users': 'Users',
-  'menu.zones': 'Zones & parks',
-  'menu.departments': 'Departments',
   'menu.audit': 'Audit log',
 
   'notFound.title': 'Page not found',
@@ -71,87 +47,12 @@ export const enUS: Record<MessageKey, string> = {
   'conflict.title': 'Someone else saved first',
   'conflict.reload': 'Reload',
 
-  'workbench.greeting': 'Hello, {name}',
-  'workbench.zones': 'My zones',
-  'workbench.parks': 'Parks',
-  'workbench.departments': 'Departments',
-  'workbench.users': 'Users',
-  'workbench.noZones': 'You do not cover any zone yet',
-  'workbench.recentChanges': 'Recent changes',
-  'workbench.noChanges': 'No changes yet',
 
-  'users.title': 'Users',
-  'users.searchPlaceholder': 'Search username or name',
-  'users.create': 'New user',
-  'users.edit': 'Edit user',
-  'users.username': 'Username',
-  'users.displayName': 'Name',
-  'users.role': 'Role',
-  'users.zones': 'Zones',
-  'users.region': 'Region',
-  'users.department': 'Department',
-  'users.title_': 'Title',
-  'users.phone': 'Phone',
-  'users.password': 'Initial password',
-  'users.status': 'Status',
-  'users.lastLogin': 'Last login',
-  'users.active': 'Active',
-  'users.inactive': 'Deactivated',
-  'users.locked': 'Locked',
-  'users.filterRole': 'Role',
-  'users.filterZone': 'Zone',
-  'users.filterStatus': 'Status',
-  'users.resetPassword': 'Reset password',
-  'users.resetPasswordTitle': 'Reset the password of {name}',
-  'users.passwordReset': 'Password reset; the user must change it at next login',
-  'users.deactivate': 'Deactivate',
-  'users.activate': 'Activate',
-  'users.deactivateConfirm': 'Deactivate {name}? The account will no longer be able to log in.',
-  'users.activateConfirm': 'Activate {name} again?',
-  'users.deactivated': 'Deactivated',
-  'users.activated': 'Activated',
-  'users.allZonesHint': 'System admins can access every zone',
-  'users.zonesRequired': 'Select at least one zone',
-  'users.regionRequired': 'Select a region',
 
-  'org.zonesTitle': 'Zones & parks',
-  'org.createZone': 'New zone',
-  'org.editZone': 'Edit zone',
-  'org.zoneCode': 'Code',
-  'org.zoneName': 'Name',
-  'org.zoneShortName': 'Short name',
-  'org.zoneKind': 'Kind',
-  'org.zoneRegion': 'Region',
-  'org.reportPeriod': 'Reporting period',
-  'org.parks': 'Parks',
-  'org.noParks': 'No parks yet',
-  'org.addPark': 'Add park',
-  'org.renamePark': 'Rename park',
-  'org.parkName': 'Park name',
-  'org.departmentsTitle': 'Departments',
-  'org.createDepartment': 'New department',
-  'org.editDepartment': 'Edit department',
-  'org.departmentName': 'Department name',
-  'org.departmentKind': 'Department kind',
-  'org.zone': 'Zone',
-  'org.selectZone': 'Select a zone',
 
-  'zoneKind.etdz': 'Economic & technological development zone',
-  'zoneKind.hitech': 'High-tech zone',
-  'zoneKind.reform': 'Comprehensive reform zone',
-  'zoneKind.provincial': 'Provincial zone',
-  'zoneKind.other': 'Other',
   'reportPeriod.week': 'Weekly',
   'reportPeriod.xun': 'Every ten days',
   'reportPeriod.month': 'Monthly',
-  'departmentKind.office': 'General office',
-  'departmentKind.investment': 'Investment promotion',
-  'departmentKind.project': 'Project office',
-  'departmentKind.approval': 'Approvals',
-  'departmentKind.platform': 'Platform company',
-  'departmentKind.service': 'Enterprise services',
-  'departmentKind.planning': 'Planning & construction',
-  'departmentKind.other': 'Other',
 
   'audit.title': 'Audit log',
   'audit.at': 'Time',
@@ -219,9 +120,6 @@ export const enUS: Record<MessageKey, string> = {
   'value.true': 'Yes',
   'value.false': 'No',
 
-  ...dispatchEn,
-  ...intakeEn,
-  ...pipelineEn,
-  ...enterprisesEn,
-  ...projectsEn,
 };
+
+export const enUS = Object.assign({}, shellEn, ...features.map((f) => f.strings?.['en-US'] ?? {})) as Record<MessageKey, string>;

@@ -1,11 +1,12 @@
-import { dispatchZh } from '../features/dispatch/i18n';
-import { intakeZh } from '../features/intake/i18n';
-import { projectsZh } from '../features/projects/shell-i18n';
-import { pipelineZh } from '../features/leads/i18n';
-import { enterprisesZh } from '../features/enterprises/i18n';
+import type { StringKeysOf } from '../app/feature';
+import { features } from '../app/features';
 
-/** The Chinese catalog is the source of truth: its keys type every other catalog and every `t()` call. */
-export const zhCN = {
+/**
+ * The shell's own strings (app, common words, errors, validation, audit vocabulary). Each feature
+ * brings its own in its manifest; the catalogue is the shell's plus every feature's, and the
+ * Chinese one is the source of truth: its keys type every other catalogue and every `t()` call.
+ */
+export const shellZh = {
   'app.name': '开发区招商与项目管理平台',
   'app.shortName': 'zonedesk',
 
@@ -32,33 +33,12 @@ export const zhCN = {
   'lang.zh': '中文',
   'lang.en': 'English',
 
-  'auth.title': '登录',
-  'auth.subtitle': '开发区招商引资、项目建设与调度一体化平台',
-  'auth.username': '用户名',
-  'auth.password': '密码',
-  'auth.submit': '登录',
-  'auth.usernameRequired': '请输入用户名',
-  'auth.passwordRequired': '请输入密码',
-  'auth.sessionExpired': '登录已过期，请重新登录',
-  'auth.loggedOut': '您已退出登录',
-  'auth.logout': '退出登录',
-  'auth.changePassword': '修改密码',
-  'auth.mustChangePassword': '为了账号安全，首次登录或密码被重置后需要先修改密码',
-  'auth.currentPassword': '当前密码',
-  'auth.newPassword': '新密码',
-  'auth.confirmPassword': '确认新密码',
-  'auth.passwordMismatch': '两次输入的新密码不一致',
-  'auth.passwordChanged': '密码已修改',
 
   'shell.zoneSwitcher': '选择开发区',
   'shell.allZones': '全部开发区',
   'shell.language': '语言',
 
-  'menu.workbench': '工作台',
   'menu.system': '系统管理',
-  'menu.users': '用户管理',
-  'menu.zones': '开发区与园区',
-  'menu.departments': '部门管理',
   'menu.audit': '操作日志',
 
   'notFound.title': '页面不存在',
@@ -71,87 +51,12 @@ export const zhCN = {
   'conflict.title': '记录已被他人修改',
   'conflict.reload': '重新加载',
 
-  'workbench.greeting': '{name}，您好',
-  'workbench.zones': '我的开发区',
-  'workbench.parks': '园区',
-  'workbench.departments': '部门',
-  'workbench.users': '用户',
-  'workbench.noZones': '您当前没有可查看的开发区',
-  'workbench.recentChanges': '最近变更',
-  'workbench.noChanges': '暂无变更记录',
 
-  'users.title': '用户管理',
-  'users.searchPlaceholder': '搜索用户名或姓名',
-  'users.create': '新建用户',
-  'users.edit': '编辑用户',
-  'users.username': '用户名',
-  'users.displayName': '姓名',
-  'users.role': '角色',
-  'users.zones': '开发区',
-  'users.region': '管辖区域',
-  'users.department': '部门',
-  'users.title_': '职务',
-  'users.phone': '电话',
-  'users.password': '初始密码',
-  'users.status': '状态',
-  'users.lastLogin': '最近登录',
-  'users.active': '启用',
-  'users.inactive': '已停用',
-  'users.locked': '已锁定',
-  'users.filterRole': '角色筛选',
-  'users.filterZone': '开发区筛选',
-  'users.filterStatus': '状态筛选',
-  'users.resetPassword': '重置密码',
-  'users.resetPasswordTitle': '重置 {name} 的密码',
-  'users.passwordReset': '密码已重置，用户下次登录需修改密码',
-  'users.deactivate': '停用',
-  'users.activate': '启用',
-  'users.deactivateConfirm': '确定停用 {name}？停用后该账号将无法登录。',
-  'users.activateConfirm': '确定重新启用 {name}？',
-  'users.deactivated': '已停用',
-  'users.activated': '已启用',
-  'users.allZonesHint': '系统管理员可访问全部开发区',
-  'users.zonesRequired': '请至少选择一个开发区',
-  'users.regionRequired': '请选择管辖区域',
 
-  'org.zonesTitle': '开发区与园区',
-  'org.createZone': '新建开发区',
-  'org.editZone': '编辑开发区',
-  'org.zoneCode': '编码',
-  'org.zoneName': '名称',
-  'org.zoneShortName': '简称',
-  'org.zoneKind': '类型',
-  'org.zoneRegion': '所在区域',
-  'org.reportPeriod': '填报周期',
-  'org.parks': '园区',
-  'org.noParks': '暂无园区',
-  'org.addPark': '新增园区',
-  'org.renamePark': '重命名园区',
-  'org.parkName': '园区名称',
-  'org.departmentsTitle': '部门管理',
-  'org.createDepartment': '新建部门',
-  'org.editDepartment': '编辑部门',
-  'org.departmentName': '部门名称',
-  'org.departmentKind': '部门类型',
-  'org.zone': '开发区',
-  'org.selectZone': '请选择开发区',
 
-  'zoneKind.etdz': '经济技术开发区',
-  'zoneKind.hitech': '高新技术产业开发区',
-  'zoneKind.reform': '综改示范区',
-  'zoneKind.provincial': '省级开发区',
-  'zoneKind.other': '其他',
   'reportPeriod.week': '每周',
   'reportPeriod.xun': '每旬',
   'reportPeriod.month': '每月',
-  'departmentKind.office': '综合办公室',
-  'departmentKind.investment': '招商部门',
-  'departmentKind.project': '项目办/经发局',
-  'departmentKind.approval': '行政审批',
-  'departmentKind.platform': '平台公司',
-  'departmentKind.service': '企业服务',
-  'departmentKind.planning': '规划建设',
-  'departmentKind.other': '其他',
 
   'audit.title': '操作日志',
   'audit.at': '时间',
@@ -219,11 +124,8 @@ export const zhCN = {
   'value.true': '是',
   'value.false': '否',
 
-  ...dispatchZh,
-  ...intakeZh,
-  ...pipelineZh,
-  ...enterprisesZh,
-  ...projectsZh,
 } as const;
 
-export type MessageKey = keyof typeof zhCN;
+export type MessageKey = keyof typeof shellZh | StringKeysOf<(typeof features)[number]>;
+
+export const zhCN = Object.assign({}, shellZh, ...features.map((f) => f.strings?.['zh-CN'] ?? {})) as Record<MessageKey, string>;

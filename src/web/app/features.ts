@@ -1,0 +1,27 @@
+/**
+ * Every web feature. The router, the side menu and the catalogues are built from this list; adding
+ * a feature is its folder (with feature.tsx) and one line here.
+ */
+import { adminUsersFeature } from '../features/admin-users/feature';
+import { auditFeature } from '../features/audit/feature';
+import { authFeature } from '../features/auth/feature';
+import { dispatchFeature } from '../features/dispatch/feature';
+import { enterprisesFeature } from '../features/enterprises/feature';
+import { intakeFeature } from '../features/intake/feature';
+import { leadsFeature } from '../features/leads/feature';
+import { orgFeature } from '../features/org/feature';
+import { projectsFeature } from '../features/projects/feature';
+import { workbenchFeature } from '../features/workbench/feature';
+
+export const features = [
+  authFeature,
+  workbenchFeature,
+  leadsFeature,
+  enterprisesFeature,
+  projectsFeature,
+  intakeFeature,
+  dispatchFeature,
+  adminUsersFeature,
+  orgFeature,
+  auditFeature,
+] as const;
