@@ -4,8 +4,24 @@
  * `audit-labels.test.ts` scans src/server and fails when an action or record type written there
  * has no entry here. Unknown fields still read: see `humaniseField`.
  */
-import { blockerCategoryLabels, blockerLevelLabels, blockerStatusLabels, campaignBatchLabels, decisionStatusLabels, meetingStatusLabels, agendaItemKindLabels } from './dispatch-enums.ts';
-import { activityKindLabels, agreementKindLabels, chainActionLabels, methodLabels, partnerKindLabels, stageLabels as leadStageLabels, statusLabels as leadStatusLabels } from './pipeline-enums.ts';
+import {
+  blockerCategoryLabels,
+  blockerLevelLabels,
+  blockerStatusLabels,
+  campaignBatchLabels,
+  decisionStatusLabels,
+  meetingStatusLabels,
+  agendaItemKindLabels,
+} from './dispatch-enums.ts';
+import {
+  activityKindLabels,
+  agreementKindLabels,
+  chainActionLabels,
+  methodLabels,
+  partnerKindLabels,
+  stageLabels as leadStageLabels,
+  statusLabels as leadStatusLabels,
+} from './pipeline-enums.ts';
 import { roleLabels } from './roles.ts';
 
 export type AuditLabel = readonly [zh: string, en: string];
@@ -385,15 +401,33 @@ const projectStageLabels: Record<string, AuditLabel> = {
 export const auditEntityValueLabels: Partial<Record<AuditEntityType, Record<string, Record<string, AuditLabel>>>> = {
   project: {
     stage: projectStageLabels,
-    level: { province: ['省重点', 'Provincial key'], city: ['市重点', 'City key'], county: ['县重点', 'County key'], district: ['区重点', 'District key'], none: ['一般', 'Ordinary'] },
+    level: {
+      province: ['省重点', 'Provincial key'],
+      city: ['市重点', 'City key'],
+      county: ['县重点', 'County key'],
+      district: ['区重点', 'District key'],
+      none: ['一般', 'Ordinary'],
+    },
   },
-  lead: { stage: pairs(leadStageLabels), status: pairs(leadStatusLabels), kind: { ...pairs(agreementKindLabels), ...pairs(activityKindLabels), ...pairs(partnerKindLabels) } },
+  lead: {
+    stage: pairs(leadStageLabels),
+    status: pairs(leadStatusLabels),
+    kind: { ...pairs(agreementKindLabels), ...pairs(activityKindLabels), ...pairs(partnerKindLabels) },
+  },
   trip: { kind: pairs(activityKindLabels) },
   blocker: { level: pairs(blockerLevelLabels), status: pairs(blockerStatusLabels) },
   meeting: { status: pairs(meetingStatusLabels), kind: pairs(agendaItemKindLabels) },
   decision: { status: pairs(decisionStatusLabels) },
   signing_event: { kind: { ceremony: ['签约仪式', 'Signing ceremony'], campaign: ['三个一批批次', 'Campaign batch'] } },
-  zone: { kind: { etdz: ['经济技术开发区', 'ETDZ'], hitech: ['高新技术产业开发区', 'Hi-tech zone'], reform: ['综改示范区', 'Reform zone'], provincial: ['省级开发区', 'Provincial zone'], other: ['其他', 'Other'] } },
+  zone: {
+    kind: {
+      etdz: ['经济技术开发区', 'ETDZ'],
+      hitech: ['高新技术产业开发区', 'Hi-tech zone'],
+      reform: ['综改示范区', 'Reform zone'],
+      provincial: ['省级开发区', 'Provincial zone'],
+      other: ['其他', 'Other'],
+    },
+  },
   department: {
     kind: {
       office: ['综合办公室', 'Office'],

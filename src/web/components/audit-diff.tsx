@@ -11,38 +11,39 @@ export function AuditDiff({ entry }: { entry: AuditEntry }) {
 
   if (changes.length === 0) return <Typography.Text type="secondary">{t('audit.noFieldChanges')}</Typography.Text>;
   return (
-    <Table<ChangeLine>
-      size="small"
-      pagination={false}
-      rowKey="field"
-      dataSource={changes}
-      data-testid="audit-diff"
-      columns={[
-        { title: t('audit.field'), dataIndex: 'label', width: '24%' },
-        {
-          title: t('audit.before'),
-          key: 'before',
-          render: (_, c) =>
-            c.kind === 'list' ? (
-              <ul style={{ margin: 0, paddingLeft: 18 }}>
-                {c.items.map((item, i) => (
-                  <li key={i}>{item}</li>
-                ))}
-              </ul>
-            ) : c.before === null ? (
-              none
-            ) : (
-              <span style={{ color: '#cf1322', textDecoration: 'line-through' }}>{c.before}</span>
-            ),
-          onCell: (c) => (c.kind === 'list' ? { colSpan: 2 } : {}),
-        },
-        {
-          title: t('audit.after'),
-          key: 'after',
-          render: (_, c) => (c.after === null ? none : <span style={{ color: '#389e0d' }}>{c.after}</span>),
-          onCell: (c) => (c.kind === 'list' ? { colSpan: 0 } : {}),
-        },
-      ]}
-    />
+    <div data-testid="audit-diff">
+      <Table<ChangeLine>
+        size="small"
+        pagination={false}
+        rowKey="field"
+        dataSource={changes}
+        columns={[
+          { title: t('audit.field'), dataIndex: 'label', width: '24%' },
+          {
+            title: t('audit.before'),
+            key: 'before',
+            render: (_, c) =>
+              c.kind === 'list' ? (
+                <ul style={{ margin: 0, paddingLeft: 18 }}>
+                  {c.items.map((item, i) => (
+                    <li key={i}>{item}</li>
+                  ))}
+                </ul>
+              ) : c.before === null ? (
+                none
+              ) : (
+                <span style={{ color: '#cf1322', textDecoration: 'line-through' }}>{c.before}</span>
+              ),
+            onCell: (c) => (c.kind === 'list' ? { colSpan: 2 } : {}),
+          },
+          {
+            title: t('audit.after'),
+            key: 'after',
+            render: (_, c) => (c.after === null ? none : <span style={{ color: '#389e0d' }}>{c.after}</span>),
+            onCell: (c) => (c.kind === 'list' ? { colSpan: 0 } : {}),
+          },
+        ]}
+      />
+    </div>
   );
 }

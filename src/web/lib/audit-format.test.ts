@@ -35,8 +35,18 @@ describe('audit entries as prose', () => {
   test('milestones read as a list diff named by their names, never [object Object]', () => {
     const e = entry({
       action: 'project.milestones',
-      before: { milestones: [ { name: '土地摘牌', plannedOn: '2026-03-01', actualOn: null }, { name: '施工许可', plannedOn: '2026-05-01', actualOn: null } ] },
-      after: { milestones: [ { name: '土地摘牌', plannedOn: '2026-03-01', actualOn: '2026-03-05' }, { name: '开工仪式', plannedOn: '2026-06-01', actualOn: null } ] },
+      before: {
+        milestones: [
+          { name: '土地摘牌', plannedOn: '2026-03-01', actualOn: null },
+          { name: '施工许可', plannedOn: '2026-05-01', actualOn: null },
+        ],
+      },
+      after: {
+        milestones: [
+          { name: '土地摘牌', plannedOn: '2026-03-01', actualOn: '2026-03-05' },
+          { name: '开工仪式', plannedOn: '2026-06-01', actualOn: null },
+        ],
+      },
     });
     const { sentence } = describeAuditEntry(e, 'zh-CN');
     expect(sentence).toBe(
@@ -69,21 +79,61 @@ describe('audit entries as prose', () => {
   test('the server reads as 系统; an unknown action still makes a sentence', () => {
     expect(actorLabel({ actorId: null, actorName: 'system' }, 'zh-CN')).toBe('系统');
     expect(actorLabel({ actorId: null, actorName: 'system' }, 'en-US')).toBe('System');
-    const e = entry({ actorId: null, actorName: 'system', action: 'widget.frobnicate', entityType: 'widget', entityId: 'w1', names: {}, after: { weird: [1, 2] } });
+    const e = entry({
+      actorId: null,
+      actorName: 'system',
+      action: 'widget.frobnicate',
+      entityType: 'widget',
+      entityId: 'w1',
+      names: {},
+      after: { weird: [1, 2] },
+    });
     expect(describeAuditEntry(e, 'zh-CN').sentence).toBe('系统 Widget frobnicate widget：Weird 1、2');
   });
 
   test('a creation names a few fields, leaves out empty ones and bookkeeping', () => {
-    const e = entry({ action: 'blocker.create', entityType: 'blocker', names: {}, after: { id: 'x', title: '用电增容', level: 'task_force', status: 'open', description: null, ownerUserId: officerId, deadlineOn: '2026-05-01', version: 1 } });
+    const e = entry({
+      action: 'blocker.create',
+      entityType: 'blocker',
+      names: {},
+      after: {
+        id: 'x',
+        title: '用电增容',
+        level: 'task_force',
+        status: 'open',
+        description: null,
+        ownerUserId: officerId,
+        deadlineOn: '2026-05-01',
+        version: 1,
+      },
+    });
     const d = describeAuditEntry(e, 'zh-CN');
     expect(d.sentence).toBe('李婷 新增了 堵点「用电增容」：堵点 用电增容；协调层级 专班；状态 待解决；等 2 项');
     expect(d.changes.map((c) => c.field)).toEqual(['title', 'level', 'status', 'ownerUserId', 'deadlineOn']);
   });
 
   test('a deletion shows what was there; a top-level list (agenda order) still reads', () => {
-    const del = entry({ action: 'calendar.delete', entityType: 'calendar_day', entityId: '2026-10-01', names: {}, before: { day: '2026-10-01', kind: 'holiday', name: '国庆节' } });
+    const del = entry({
+      action: 'calendar.delete',
+      entityType: 'calendar_day',
+      entityId: '2026-10-01',
+      names: {},
+      before: { day: '2026-10-01', kind: 'holiday', name: '国庆节' },
+    });
     expect(describeAuditEntry(del, 'zh-CN').sentence).toBe('李婷 删除了 日历日「国庆节」：日期 2026年10月1日；类型 法定节假日；节日 国庆节');
-    const order = entry({ action: 'meeting.agenda_order', entityType: 'meeting', names: {}, before: [{ id: 'a', title: '议题一' }, { id: 'b', title: '议题二' }], after: [{ id: 'b', title: '议题二', annotation: '先议' }, { id: 'a', title: '议题一' }] });
+    const order = entry({
+      action: 'meeting.agenda_order',
+      entityType: 'meeting',
+      names: {},
+      before: [
+        { id: 'a', title: '议题一' },
+        { id: 'b', title: '议题二' },
+      ],
+      after: [
+        { id: 'b', title: '议题二', annotation: '先议' },
+        { id: 'a', title: '议题一' },
+      ],
+    });
     expect(auditChanges(order, 'zh-CN')[0].text).toBe('议题：「议题二」批注 设为 先议');
   });
 });

@@ -74,7 +74,12 @@ export function createAuditRepository() {
     const names = new Map<string, string>();
     if (!list.length) return names;
     const found = await Promise.all(
-      named.map(({ table, id, name }) => db.select({ id: sql<string>`${id}::text`, name }).from(table).where(inArray(id, list))),
+      named.map(({ table, id, name }) =>
+        db
+          .select({ id: sql<string>`${id}::text`, name })
+          .from(table)
+          .where(inArray(id, list)),
+      ),
     );
     for (const rows of found) for (const r of rows) if (r.name && !names.has(r.id)) names.set(r.id, r.name);
     return names;

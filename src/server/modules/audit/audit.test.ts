@@ -39,8 +39,18 @@ describe('audit log', () => {
 
   it('reads old rows that recorded the login name, and the server itself as system', async () => {
     const { db } = ctx.database;
-    await recordAudit(db, { id: demoId('user:officer'), name: 'officer' }, { zoneId: fendong, action: 'lead.update', entityType: 'lead', entityId: 'not-a-uuid' });
-    await recordAudit(db, systemActor, { zoneId: fendong, action: 'blocker.auto_escalate', entityType: 'blocker', entityId: 'x', after: { ownerUserId: demoId('user:officer') } });
+    await recordAudit(
+      db,
+      { id: demoId('user:officer'), name: 'officer' },
+      { zoneId: fendong, action: 'lead.update', entityType: 'lead', entityId: 'not-a-uuid' },
+    );
+    await recordAudit(db, systemActor, {
+      zoneId: fendong,
+      action: 'blocker.auto_escalate',
+      entityType: 'blocker',
+      entityId: 'x',
+      after: { ownerUserId: demoId('user:officer') },
+    });
     const res = await leader.get('/api/audit?pageSize=2');
     const [system, old] = res.body.items;
     expect(old).toMatchObject({ actorName: '李婷', names: {} });

@@ -3,18 +3,18 @@ import { useI18n } from '../../i18n/use-i18n';
 
 /** The audit views' own strings (the shell catalog keeps the page title and column headers). */
 const zh = {
-  'sentence': '说明',
-  'details': '字段明细',
-  'items': '明细',
-  'created': '新记录',
-  'allTypes': '全部对象',
+  sentence: '说明',
+  details: '字段明细',
+  items: '明细',
+  created: '新记录',
+  allTypes: '全部对象',
 };
 const en: Record<keyof typeof zh, string> = {
-  'sentence': 'What happened',
-  'details': 'Field by field',
-  'items': 'Items',
-  'created': 'New record',
-  'allTypes': 'All records',
+  sentence: 'What happened',
+  details: 'Field by field',
+  items: 'Items',
+  created: 'New record',
+  allTypes: 'All records',
 };
 export type AuditTextKey = keyof typeof zh;
 
