@@ -41,6 +41,8 @@ export interface OperationSpec {
   body?: z.ZodType | typeof multipartBody;
   /** Limits of a multipart body. */
   multipart?: MultipartLimits;
+  /** Bytes a JSON body may have, when an operation takes more than the server's default (BODY_LIMIT_BYTES). */
+  bodyLimit?: number;
   /** The success status: 200 unless said (201 for creations). */
   status?: 200 | 201;
   response: z.ZodType | typeof fileResponse;

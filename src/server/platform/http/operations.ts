@@ -82,6 +82,7 @@ export function createRouter(app: FastifyInstance, records: ReadonlyMap<string, 
       app.route({
         method: operation.method,
         url: operation.path,
+        ...(operation.bodyLimit ? { bodyLimit: operation.bodyLimit } : {}),
         config: { permission: operation.permission as never, public: operation.public },
         schema: {
           tags: [...operation.tags],
