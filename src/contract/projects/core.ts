@@ -1,0 +1,202 @@
+/** The project itself: create, update, stage changes, the list and the detail. */
+import { z } from 'zod';
+import { actionsSchema, isoDate, isoDateTime, pageOf, paginationQuery, uuidSchema, versionSchema } from '../common.ts';
+import { wanAmount } from '../money.ts';
+import { reportPeriods } from '../org.ts';
+import { optionalNumber, optionalText, person, year } from './fields.ts';
+import { approvalSchema, landStandardSchema, milestoneSchema } from './plan.ts';
+import { photoSchema, progressReportSchema } from './progress.ts';
+import './reasons.ts';
+import { flagReasonSchema, projectFlags, projectLevels, projectNatures, projectStages } from './vocabulary.ts';
+
+export const phaseInput = z.object({
+  name: z.string().trim().min(1).max(32).describe('一期/二期…'),
+  investmentWan: wanAmount().nullable().optional(),
+  content: optionalText(500),
+  plannedStartOn: isoDate.nullable().optional(),
+  plannedEndOn: isoDate.nullable().optional(),
+  actualStartOn: isoDate.nullable().optional(),
+  actualEndOn: isoDate.nullable().optional(),
+});
+
+/** Fields a project's create and update share; money in 万元. */
+const projectFields = {
+  parkId: uuidSchema.nullable().optional(),
+  name: z.string().trim().min(4).max(100),
+  investorEnterpriseId: uuidSchema.nullable().optional().describe('An enterprises row (GET/POST /api/enterprises)'),
+  sectorText: optionalText(32).describe('板块'),
+  chainLinkText: optionalText(64).describe('产业链环节'),
+  nature: z.enum(projectNatures),
+  level: z.enum(projectLevels),
+  totalInvestmentWan: wanAmount().describe('总投资, 万元'),
+  fixedAssetInvestmentWan: wanAmount().nullable().optional().describe('固定资产投资, 万元'),
+  constructionContent: optionalText(2000),
+  landMu: optionalNumber(1_000_000).describe('用地, 亩'),
+  floorAreaM2: optionalNumber(100_000_000).describe('建筑面积, m²'),
+  capacityAmount: optionalNumber(1e12),
+  capacityUnit: optionalText(16).describe('e.g. 吨/年, GWh, 台套'),
+  plannedStartYear: year.nullable().optional(),
+  plannedEndYear: year.nullable().optional(),
+  expectedOutputWan: wanAmount().nullable().optional().describe('达产产值, 万元/年'),
+  expectedTaxWan: wanAmount().nullable().optional().describe('达产税收, 万元/年'),
+  jobs: z.number().int().min(0).max(1_000_000).nullable().optional(),
+  signedOn: isoDate.nullable().optional(),
+  landOn: isoDate.nullable().optional(),
+  startOn: isoDate.nullable().optional().describe('实际开工日期'),
+  completedOn: isoDate.nullable().optional(),
+  productionOn: isoDate.nullable().optional(),
+  fullProductionOn: isoDate.nullable().optional(),
+  leaderUserId: uuidSchema.nullable().optional().describe('包联领导'),
+  departmentId: uuidSchema.nullable().optional().describe('责任单位'),
+  officerUserId: uuidSchema.nullable().optional().describe('责任人 / 代办员'),
+  taskForce: optionalText(64).describe('专班'),
+  phases: z.array(phaseInput).max(10).optional().describe('Replaces all phases when given'),
+};
+
+export const createProjectBody = z.object({
+  zoneId: uuidSchema,
+  stage: z.enum(projectStages).default('planning'),
+  annualPlanWan: wanAmount().nullable().optional().describe("This year's investment plan, 万元"),
+  ...projectFields,
+});
+export type CreateProjectInput = z.input<typeof createProjectBody>;
+
+export const updateProjectBody = z.object(projectFields).partial().extend({ version: versionSchema });
+
+export const changeStageBody = z.object({
+  version: versionSchema,
+  stage: z.enum(projectStages),
+  reason: z.string().trim().max(500).optional().describe('Required when moving back'),
+  investorEnterpriseId: uuidSchema.optional(),
+  signedOn: isoDate.optional(),
+  landOn: isoDate.optional(),
+  startOn: isoDate.optional(),
+  completedOn: isoDate.optional(),
+  productionOn: isoDate.optional(),
+  fullProductionOn: isoDate.optional(),
+});
+
+export const projectListItemSchema = z.object({
+  id: z.string(),
+  zoneId: z.string(),
+  zoneName: z.string(),
+  parkId: z.string().nullable(),
+  parkName: z.string().nullable(),
+  name: z.string(),
+  investorName: z.string().nullable(),
+  sectorText: z.string().nullable(),
+  nature: z.enum(projectNatures),
+  level: z.enum(projectLevels),
+  stage: z.enum(projectStages),
+  totalInvestmentYuan: z.number(),
+  investedTotalYuan: z.number().describe('Since start, from progress reports'),
+  ytdYuan: z.number().describe('This year, from progress reports'),
+  annualPlanYuan: z.number().nullable(),
+  percentOfAnnualPlan: z.number().nullable(),
+  percentOfTotal: z.number().nullable(),
+  percentComplete: z.number().nullable().describe('形象进度 % of the latest report'),
+  lastReportPeriodStart: z.string().nullable(),
+  flag: z.enum(projectFlags),
+  flagReasons: z.array(flagReasonSchema),
+  leader: person,
+  department: person,
+  officer: person,
+  taskForce: z.string().nullable(),
+  updatedAt: isoDateTime,
+  version: z.number().int(),
+  actions: actionsSchema,
+});
+export type ProjectListItem = z.infer<typeof projectListItemSchema>;
+
+export const projectSorts = ['updatedAt', 'name', 'totalInvestment', 'investedTotal', 'stage', 'flag'] as const;
+export const listProjectsQuery = paginationQuery.extend({
+  zoneId: uuidSchema.optional(),
+  parkId: uuidSchema.optional(),
+  sector: z.string().trim().max(32).optional(),
+  stage: z.enum(projectStages).optional(),
+  level: z.enum(projectLevels).optional(),
+  flag: z.enum(projectFlags).optional(),
+  leaderUserId: uuidSchema.optional(),
+  departmentId: uuidSchema.optional(),
+  responsibility: z.enum(['mine', 'led']).optional().describe('mine = I am the responsible officer; led = I am the leader in charge'),
+  q: z.string().trim().max(64).optional().describe('Name contains'),
+  sort: z.enum(projectSorts).default('updatedAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+export const projectPage = pageOf(projectListItemSchema);
+
+export const stageEventSchema = z.object({
+  fromStage: z.enum(projectStages).nullable(),
+  toStage: z.enum(projectStages),
+  on: z.string(),
+  reason: z.string().nullable(),
+  actorName: z.string(),
+  at: isoDateTime,
+});
+
+export const phaseSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  investmentYuan: z.number().nullable(),
+  content: z.string().nullable(),
+  plannedStartOn: z.string().nullable(),
+  plannedEndOn: z.string().nullable(),
+  actualStartOn: z.string().nullable(),
+  actualEndOn: z.string().nullable(),
+});
+
+export const projectDetailSchema = projectListItemSchema.extend({
+  investorEnterpriseId: z.string().nullable(),
+  investorCreditCode: z.string().nullable(),
+  chainLinkText: z.string().nullable(),
+  fixedAssetInvestmentYuan: z.number().nullable(),
+  constructionContent: z.string().nullable(),
+  landMu: z.number().nullable(),
+  floorAreaM2: z.number().nullable(),
+  capacityAmount: z.number().nullable(),
+  capacityUnit: z.string().nullable(),
+  plannedStartYear: z.number().int().nullable(),
+  plannedEndYear: z.number().int().nullable(),
+  expectedOutputYuan: z.number().nullable(),
+  expectedTaxYuan: z.number().nullable(),
+  jobs: z.number().int().nullable(),
+  stageEnteredOn: z.string(),
+  signedOn: z.string().nullable(),
+  landOn: z.string().nullable(),
+  startOn: z.string().nullable(),
+  completedOn: z.string().nullable(),
+  productionOn: z.string().nullable(),
+  fullProductionOn: z.string().nullable(),
+  leadId: z.string().nullable(),
+  reportPeriod: z.enum(reportPeriods).describe("The zone's reporting period"),
+  landToStartWorkdays: z.number().int().nullable().describe('供地 to 开工 (or today while not started), working days'),
+  approvalsStatutoryWorkdays: z.number().int().describe('Sum of the statutory limits of the checklist'),
+  approvalsPromisedWorkdays: z.number().int(),
+  phases: z.array(phaseSchema),
+  milestones: z.array(milestoneSchema),
+  approvals: z.array(approvalSchema),
+  landStandard: landStandardSchema.nullable(),
+  annualPlans: z.array(z.object({ year: z.number().int(), planYuan: z.number(), version: z.number().int() })),
+  reports: z.array(progressReportSchema),
+  photos: z.array(photoSchema),
+  stageHistory: z.array(stageEventSchema),
+});
+export type ProjectDetail = z.infer<typeof projectDetailSchema>;
+
+export const assignableUsersQuery = z.object({ zoneId: uuidSchema });
+export const assignableUserSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  role: z.string(),
+  title: z.string().nullable(),
+  departmentId: z.string().nullable(),
+});
+
+/** The project entries of the 工作台. */
+export const projectWorkbenchSchema = z.object({
+  overdueMilestones: z.array(
+    z.object({ projectId: z.string(), projectName: z.string(), milestone: z.string(), plannedOn: z.string(), daysOverdue: z.number().int() }),
+  ),
+  reportsDue: z.array(z.object({ projectId: z.string(), projectName: z.string(), zoneId: z.string(), periodStart: z.string(), periodEnd: z.string() })),
+});
+export type ProjectWorkbench = z.infer<typeof projectWorkbenchSchema>;

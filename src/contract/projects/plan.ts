@@ -1,0 +1,115 @@
+/** The plan of a project: milestones (节点), approvals (审批事项), 标准地 indicators, annual investment plans. */
+import { z } from 'zod';
+import { isoDate, uuidSchema, versionSchema } from '../common.ts';
+import { wanAmount } from '../money.ts';
+import { optionalText, person } from './fields.ts';
+import { projectStages } from './vocabulary.ts';
+
+export const milestoneSchema = z.object({
+  id: z.string(),
+  sortOrder: z.number().int(),
+  name: z.string(),
+  stage: z.enum(projectStages).nullable(),
+  plannedOn: z.string().nullable(),
+  actualOn: z.string().nullable(),
+  note: z.string().nullable(),
+  slippageDays: z.number().int().nullable().describe('actual (or today, while open) minus planned; positive = late'),
+  overdue: z.boolean().describe('planned date passed and no actual date'),
+  version: z.number().int(),
+});
+
+export const approvalSchema = z.object({
+  id: z.string(),
+  sortOrder: z.number().int(),
+  name: z.string(),
+  agency: z.string().nullable(),
+  statutoryDays: z.number().int().nullable(),
+  promisedDays: z.number().int().nullable(),
+  agent: person,
+  filedOn: z.string().nullable(),
+  grantedOn: z.string().nullable(),
+  note: z.string().nullable(),
+  workdaysElapsed: z.number().int().nullable().describe('Working days from filing to grant (or today while pending)'),
+  clock: z.enum(['not_filed', 'running', 'done']),
+  overPromised: z.boolean(),
+  overStatutory: z.boolean(),
+  version: z.number().int(),
+});
+
+export const landIndicatorKeys = ['investmentIntensity', 'taxPerMu', 'floorAreaRatio', 'energyPerOutput'] as const;
+export const landStandardSchema = z.object({
+  investmentIntensityPromised: z.number().nullable().describe('投资强度 万元/亩'),
+  investmentIntensityAchieved: z.number().nullable(),
+  taxPerMuPromised: z.number().nullable().describe('亩均税收 万元/亩'),
+  taxPerMuAchieved: z.number().nullable(),
+  floorAreaRatioPromised: z.number().nullable().describe('容积率'),
+  floorAreaRatioAchieved: z.number().nullable(),
+  energyPerOutputPromised: z.number().nullable().describe('单位产值能耗 吨标煤/万元 (lower is better)'),
+  energyPerOutputAchieved: z.number().nullable(),
+  assessedOn: z.string().nullable(),
+  compliance: z.record(z.string(), z.enum(['met', 'not_met', 'pending'])).describe('Per indicator'),
+  compliant: z.boolean().nullable().describe('null until every promised indicator has an achieved value'),
+  version: z.number().int(),
+});
+
+export const milestonesBody = z.object({
+  items: z
+    .array(
+      z.object({
+        id: uuidSchema.optional().describe('Absent for a new node'),
+        version: versionSchema.optional().describe('Required with id'),
+        name: z.string().trim().min(1).max(32),
+        stage: z.enum(projectStages).nullable().optional(),
+        plannedOn: isoDate.nullable().optional(),
+        actualOn: isoDate.nullable().optional(),
+        note: optionalText(200),
+      }),
+    )
+    .max(50)
+    .describe('The whole plan, in order: nodes left out are removed'),
+});
+
+export const approvalsBody = z.object({
+  items: z
+    .array(
+      z.object({
+        id: uuidSchema.optional(),
+        version: versionSchema.optional(),
+        name: z.string().trim().min(1).max(64),
+        agency: optionalText(64),
+        statutoryDays: z.number().int().min(0).max(999).nullable().optional(),
+        promisedDays: z.number().int().min(0).max(999).nullable().optional(),
+        agentUserId: uuidSchema.nullable().optional(),
+        filedOn: isoDate.nullable().optional(),
+        grantedOn: isoDate.nullable().optional(),
+        note: optionalText(200),
+      }),
+    )
+    .max(60)
+    .describe('The whole checklist, in order: items left out are removed'),
+});
+
+const indicator = z.number().min(0).max(1e9).nullable().optional();
+export const landStandardBody = z.object({
+  version: versionSchema.optional().describe('Required when the indicators exist'),
+  investmentIntensityPromised: indicator,
+  investmentIntensityAchieved: indicator,
+  taxPerMuPromised: indicator,
+  taxPerMuAchieved: indicator,
+  floorAreaRatioPromised: indicator,
+  floorAreaRatioAchieved: indicator,
+  energyPerOutputPromised: indicator,
+  energyPerOutputAchieved: indicator,
+  assessedOn: isoDate.nullable().optional(),
+});
+
+export const yearParams = z.object({ id: uuidSchema, year: z.coerce.number().int().min(2000).max(2100) });
+export const annualPlanBody = z.object({ planWan: wanAmount(), version: versionSchema.optional().describe('Required when a plan exists') });
+
+export const landComplianceQuery = z.object({ zoneId: uuidSchema.optional() });
+export const landComplianceRow = landStandardSchema.extend({
+  projectId: z.string(),
+  projectName: z.string(),
+  zoneId: z.string(),
+  landMu: z.number().nullable(),
+});
