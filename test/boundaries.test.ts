@@ -41,9 +41,12 @@ async function cruise(cwd: string): Promise<CruiseResult> {
 let realSrc: Promise<CruiseResult> | undefined;
 const cruiseRealSrc = () => (realSrc ??= cruise(root));
 
+/** A cruise of src takes ~2 s alone, far longer beside the database suites of a full run. */
+const CRUISE_TIMEOUT = 120_000;
+
 const show = (v: Violation) => `${v.rule.name}: ${v.from} → ${v.to}`;
 
-describe('boundaries (dependency-cruiser)', () => {
+describe('boundaries (dependency-cruiser)', { timeout: CRUISE_TIMEOUT }, () => {
   it('reports every deliberate violation of the fixture tree, and nothing else', async () => {
     const result = await cruise(path.join(root, 'test/boundaries-fixture'));
     const m = 'src/server/modules';
