@@ -31,27 +31,6 @@ const temporaryExceptions = [
   // removed when ledger goes through leads' service (issue 9 item 5)
   [`${M}/ledger/ledger.service.ts`, `${M}/leads/leads.repository.ts`],
   [`${M}/ledger/ledger.module.ts`, `${M}/leads/leads.repository.ts`],
-  // removed when leads goes through enterprises' service (issue 9 item 5)
-  [`${M}/leads/leads.service.ts`, `${M}/enterprises/enterprises.repository.ts`],
-  [`${M}/leads/leads.module.ts`, `${M}/enterprises/enterprises.repository.ts`],
-
-  // The foundation modules below use another's repository too; issue 9 item 5 does not list them
-  // yet. Same rule: a pair goes when its module uses the other's service.
-  // removed when auth goes through users' service (issue 9 item 5)
-  [`${M}/auth/auth.service.ts`, `${M}/users/users.repository.ts`],
-  [`${M}/auth/auth.module.ts`, `${M}/users/users.repository.ts`],
-  // removed when auth goes through org's service (issue 9 item 5)
-  [`${M}/auth/auth.service.ts`, `${M}/org/org.repository.ts`],
-  [`${M}/auth/auth.module.ts`, `${M}/org/org.repository.ts`],
-  // removed when users goes through org's service (issue 9 item 5)
-  [`${M}/users/users.service.ts`, `${M}/org/org.repository.ts`],
-  [`${M}/users/users.module.ts`, `${M}/org/org.repository.ts`],
-  // removed when users goes through auth's service (issue 9 item 5)
-  [`${M}/users/users.service.ts`, `${M}/auth/auth.repository.ts`],
-  [`${M}/users/users.module.ts`, `${M}/auth/auth.repository.ts`],
-  // removed when workbench goes through audit's service (issue 9 item 5)
-  [`${M}/workbench/workbench.service.ts`, `${M}/audit/audit.repository.ts`],
-  [`${M}/workbench/workbench.module.ts`, `${M}/audit/audit.repository.ts`],
 ];
 
 const escape = (/** @type {string} */ path) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

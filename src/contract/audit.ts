@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, pageOf, paginationQuery, uuidSchema } from './common.ts';
+import { defineOperation } from './operation.ts';
 
 export const auditEntrySchema = z.object({
   id: z.number().int(),
@@ -26,3 +27,15 @@ export const auditQuery = paginationQuery.extend({
   actorId: uuidSchema.optional(),
 });
 export const auditPage = pageOf(auditEntrySchema);
+
+export const auditOperations = {
+  list: defineOperation({
+    method: 'GET',
+    path: '/api/audit',
+    tags: ['audit'],
+    summary: '操作日志与记录历史 / Audit log and record history',
+    description: "Without entityType and entityId it is the zone's log and needs audit.read; with both, one record's history, which anyone covering its zone may read.",
+    query: auditQuery,
+    response: auditPage,
+  }),
+};

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { okSchema } from './common.ts';
+import { defineOperation } from './operation.ts';
 import { roles } from './roles.ts';
 
 export const loginBody = z.object({
@@ -29,3 +31,30 @@ export const changePasswordBody = z.object({
 });
 
 export const localeBody = z.object({ locale: z.enum(['zh-CN', 'en-US']) });
+
+const tags = ['auth'];
+
+/** Sign-in and the caller's own account. The session cookie itself is set and cleared by the auth routes. */
+export const authOperations = {
+  login: defineOperation({
+    method: 'POST',
+    path: '/api/auth/login',
+    tags,
+    summary: '登录 / Log in',
+    description: 'Attempts per address are rate-limited (LOGIN_RATE_LIMIT_PER_MINUTE); repeated failures lock the account.',
+    public: true,
+    body: loginBody,
+    response: meResponse,
+  }),
+  logout: defineOperation({ method: 'POST', path: '/api/auth/logout', tags, summary: '退出 / Log out', response: okSchema }),
+  me: defineOperation({ method: 'GET', path: '/api/auth/me', tags, summary: '当前用户 / Current user', response: meResponse }),
+  changePassword: defineOperation({
+    method: 'POST',
+    path: '/api/auth/password',
+    tags,
+    summary: '修改密码 / Change own password',
+    body: changePasswordBody,
+    response: okSchema,
+  }),
+  setLocale: defineOperation({ method: 'POST', path: '/api/auth/locale', tags, summary: '界面语言 / UI language', body: localeBody, response: okSchema }),
+};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { actionsSchema, regionCodeSchema, uuidSchema, versionSchema } from './common.ts';
+import { actionsSchema, idParams, regionCodeSchema, uuidSchema, versionSchema } from './common.ts';
+import { defineOperation } from './operation.ts';
 
 export const zoneKinds = ['etdz', 'hitech', 'reform', 'provincial', 'other'] as const;
 export const reportPeriods = ['week', 'xun', 'month'] as const;
@@ -79,3 +80,115 @@ export const updateDepartmentBody = z.object({
   name: z.string().trim().min(2).max(64).optional(),
   kind: z.enum(departmentKinds).optional(),
 });
+
+const tags = ['org'];
+const zoneRecord = { param: 'id', kind: 'zone' } as const;
+const parkRecord = { param: 'id', kind: 'park' } as const;
+const departmentRecord = { param: 'id', kind: 'department' } as const;
+
+/** Regions, zones (开发区) with their parks (园区), and departments. */
+export const orgOperations = {
+  listRegions: defineOperation({ method: 'GET', path: '/api/regions', tags, summary: '行政区划 / Regions', response: z.array(regionSchema) }),
+  listZones: defineOperation({
+    method: 'GET',
+    path: '/api/zones',
+    tags,
+    permission: 'zone.read',
+    summary: '我管辖的开发区 / Zones I cover',
+    response: z.array(zoneSchema),
+  }),
+  createZone: defineOperation({
+    method: 'POST',
+    path: '/api/zones',
+    tags,
+    permission: 'zone.create',
+    summary: '新建开发区 / Create zone',
+    body: createZoneBody,
+    status: 201,
+    response: zoneSchema,
+  }),
+  getZone: defineOperation({
+    method: 'GET',
+    path: '/api/zones/:id',
+    tags,
+    permission: 'zone.read',
+    summary: '开发区详情 / Get zone',
+    record: zoneRecord,
+    params: idParams,
+    response: zoneSchema,
+  }),
+  updateZone: defineOperation({
+    method: 'PATCH',
+    path: '/api/zones/:id',
+    tags,
+    permission: 'zone.update',
+    summary: '修改开发区 / Update zone',
+    record: zoneRecord,
+    params: idParams,
+    body: updateZoneBody,
+    response: zoneSchema,
+  }),
+  createPark: defineOperation({
+    method: 'POST',
+    path: '/api/zones/:id/parks',
+    tags,
+    permission: 'park.manage',
+    summary: '新建园区 / Add park',
+    record: zoneRecord,
+    params: idParams,
+    body: createParkBody,
+    status: 201,
+    response: parkSchema,
+  }),
+  updatePark: defineOperation({
+    method: 'PATCH',
+    path: '/api/parks/:id',
+    tags,
+    permission: 'park.manage',
+    summary: '修改园区 / Update park',
+    record: parkRecord,
+    params: idParams,
+    body: updateParkBody,
+    response: parkSchema,
+  }),
+  listDepartments: defineOperation({
+    method: 'GET',
+    path: '/api/departments',
+    tags,
+    permission: 'department.read',
+    summary: '部门列表 / Departments',
+    query: listDepartmentsQuery,
+    response: z.array(departmentSchema),
+  }),
+  createDepartment: defineOperation({
+    method: 'POST',
+    path: '/api/departments',
+    tags,
+    permission: 'department.manage',
+    summary: '新建部门 / Create department',
+    body: createDepartmentBody,
+    status: 201,
+    response: departmentSchema,
+  }),
+  getDepartment: defineOperation({
+    method: 'GET',
+    path: '/api/departments/:id',
+    tags,
+    permission: 'department.read',
+    summary: '部门详情 / Get department',
+    record: departmentRecord,
+    params: idParams,
+    response: departmentSchema,
+  }),
+  updateDepartment: defineOperation({
+    method: 'PATCH',
+    path: '/api/departments/:id',
+    tags,
+    permission: 'department.manage',
+    summary: '修改部门 / Update department',
+    record: departmentRecord,
+    params: idParams,
+    body: updateDepartmentBody,
+    response: departmentSchema,
+  }),
+};

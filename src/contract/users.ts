@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { actionsSchema, isoDateTime, pageOf, paginationQuery, regionCodeSchema, uuidSchema, versionSchema } from './common.ts';
+import { actionsSchema, idParams, isoDateTime, pageOf, paginationQuery, regionCodeSchema, uuidSchema, versionSchema } from './common.ts';
+import { defineOperation } from './operation.ts';
 import { roles } from './roles.ts';
 
 export const userSchema = z.object({
@@ -64,3 +65,50 @@ export const updateUserBody = z.object({
 });
 
 export const resetPasswordBody = z.object({ version: versionSchema, password });
+
+const tags = ['users'];
+const permission = 'user.manage';
+
+/** Accounts (admins only). */
+export const userOperations = {
+  list: defineOperation({ method: 'GET', path: '/api/users', tags, permission, summary: '用户列表 / List users', query: listUsersQuery, response: userPage }),
+  create: defineOperation({
+    method: 'POST',
+    path: '/api/users',
+    tags,
+    permission,
+    summary: '新建用户 / Create user',
+    body: createUserBody,
+    status: 201,
+    response: userSchema,
+  }),
+  get: defineOperation({
+    method: 'GET',
+    path: '/api/users/:id',
+    tags,
+    permission,
+    summary: '用户详情 / Get user',
+    params: idParams,
+    response: userSchema,
+  }),
+  update: defineOperation({
+    method: 'PATCH',
+    path: '/api/users/:id',
+    tags,
+    permission,
+    summary: '修改用户（角色、开发区、停用）/ Update user',
+    params: idParams,
+    body: updateUserBody,
+    response: userSchema,
+  }),
+  resetPassword: defineOperation({
+    method: 'POST',
+    path: '/api/users/:id/password',
+    tags,
+    permission,
+    summary: '重置密码 / Reset password',
+    params: idParams,
+    body: resetPasswordBody,
+    response: userSchema,
+  }),
+};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineOperation } from './operation.ts';
 import { auditEntrySchema } from './audit.ts';
 import { projectWorkbenchSchema } from './projects.ts';
 import { dispatchWorkbenchSchema } from './dispatch.ts';
@@ -21,3 +22,7 @@ export const workbenchResponse = z.object({
   pipeline: pipelineWorkbenchSchema.optional().describe('招商: my leads and the follow-ups due within a week'),
 });
 export type Workbench = z.infer<typeof workbenchResponse>;
+
+export const workbenchOperations = {
+  get: defineOperation({ method: 'GET', path: '/api/workbench', tags: ['workbench'], summary: '工作台 / Workbench', response: workbenchResponse }),
+};

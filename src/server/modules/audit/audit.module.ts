@@ -3,10 +3,17 @@ import { auditPolicy } from './audit.policy.ts';
 import { createAuditRepository } from './audit.repository.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { createAuditService } from './audit.service.ts';
+import type { AuditService } from './index.ts';
+
+declare module '../../platform/module.ts' {
+  interface ModuleServices {
+    audit: AuditService;
+  }
+}
 
 export const auditModule = defineModule({
   name: 'audit',
   policy: auditPolicy,
   service: ({ db }) => createAuditService({ db, audit: createAuditRepository() }),
-  plugin: async (app, audit) => app.register(auditRoutes, { audit }),
+  routes: auditRoutes,
 });

@@ -28,5 +28,11 @@ export function createAuditService(deps: { db: Db; audit: AuditRepository }) {
         pageSize: q.pageSize,
       };
     },
+
+    /** The latest zone-level changes in the caller's zones (the 工作台's 最近变更: no permission needed, no global entries). */
+    async recentChanges(s: SessionContext, limit: number) {
+      const { items } = await audit.list(db, { scopeZoneIds: s.scope.zoneIds }, { page: 1, pageSize: limit });
+      return items.map((e) => ({ ...e, at: e.at.toISOString() }));
+    },
   };
 }

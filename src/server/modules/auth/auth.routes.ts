@@ -1,53 +1,34 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { changePasswordBody, localeBody, loginBody, meResponse } from '../../../contract/auth.ts';
-import { okSchema } from '../../../contract/common.ts';
-import { SESSION_COOKIE, sessionOf } from '../../platform/auth/guard.ts';
+import { authOperations as op } from '../../../contract/auth.ts';
+import { SESSION_COOKIE } from '../../platform/auth/guard.ts';
+import type { Router } from '../../platform/http/operations.ts';
+import type { ModuleContext } from '../../platform/module.ts';
 import type { AuthService } from './auth.service.ts';
 
-export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; cookieSecure: boolean; loginRateLimit: number }> = async (
-  app,
-  { auth, cookieSecure, loginRateLimit },
-) => {
-  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: cookieSecure };
+/** The session cookie is set and cleared here; everything else is the service's. */
+export function authRoutes(router: Router, auth: AuthService, { config }: ModuleContext) {
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.COOKIE_SECURE };
 
-  app.post(
-    '/api/auth/login',
-    {
-      schema: { tags: ['auth'], summary: '登录 / Log in', body: loginBody, response: { 200: meResponse } },
-      config: { public: true, rateLimit: { max: loginRateLimit, timeWindow: '1 minute' } },
-    },
-    async (request, reply) => {
-      const { token, session, expiresAt } = await auth.login(request.body.username, request.body.password, String(request.id));
+  router.handle(
+    op.login,
+    async ({ body, requestId, reply }) => {
+      const { token, session, expiresAt } = await auth.login(body.username, body.password, requestId);
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, expires: expiresAt });
       return auth.me(session);
     },
+    { rateLimit: { max: config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
   );
-
-  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出 / Log out', response: { 200: okSchema } } }, async (request, reply) => {
-    await auth.logout(sessionOf(request), String(request.id));
+  router.handle(op.logout, async ({ session, requestId, reply }) => {
+    await auth.logout(session, requestId);
     reply.clearCookie(SESSION_COOKIE, cookieOptions);
     return { ok: true as const };
   });
-
-  app.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前用户 / Current user', response: { 200: meResponse } } }, async (request) =>
-    auth.me(sessionOf(request)),
-  );
-
-  app.post(
-    '/api/auth/password',
-    { schema: { tags: ['auth'], summary: '修改密码 / Change own password', body: changePasswordBody, response: { 200: okSchema } } },
-    async (request) => {
-      await auth.changePassword(sessionOf(request), request.body.currentPassword, request.body.newPassword, String(request.id));
-      return { ok: true as const };
-    },
-  );
-
-  app.post(
-    '/api/auth/locale',
-    { schema: { tags: ['auth'], summary: '界面语言 / UI language', body: localeBody, response: { 200: okSchema } } },
-    async (request) => {
-      await auth.setLocale(sessionOf(request), request.body.locale);
-      return { ok: true as const };
-    },
-  );
-};
+  router.handle(op.me, ({ session }) => auth.me(session));
+  router.handle(op.changePassword, async ({ session, body, requestId }) => {
+    await auth.changePassword(session, body.currentPassword, body.newPassword, requestId);
+    return { ok: true as const };
+  });
+  router.handle(op.setLocale, async ({ session, body }) => {
+    await auth.setLocale(session, body.locale);
+    return { ok: true as const };
+  });
+}

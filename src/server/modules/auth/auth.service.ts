@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Role } from '../../../contract/roles.ts';
 import type { Me } from '../../../contract/auth.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
@@ -10,8 +10,8 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/
 import { actorOf, type Actor, type SessionContext } from '../../platform/auth/session.ts';
 import { permissionsOf } from '../../platform/policies.ts';
 import type { SessionsRepository } from './auth.repository.ts';
-import type { UsersRepository, UserRow } from '../users/users.repository.ts';
-import type { OrgRepository } from '../org/org.repository.ts';
+import type { OrgService } from '../org/index.ts';
+import type { UsersService } from '../users/index.ts';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -21,19 +21,29 @@ export interface AuthPolicy {
   lockMinutes: number;
 }
 
+type Accounts = Pick<
+  UsersService,
+  'accountByUsername' | 'accountById' | 'scopeZoneIds' | 'recordLoginFailureInTx' | 'recordLoginSuccessInTx' | 'setOwnPasswordInTx' | 'setLocale'
+>;
+type UserRow = NonNullable<Awaited<ReturnType<UsersService['accountById']>>>;
+
 export function createAuthService(deps: {
   db: Db;
   sessions: SessionsRepository;
-  users: Pick<UsersRepository, 'findByUsername' | 'findById' | 'recordLoginFailure' | 'recordLoginSuccess' | 'scopeZoneIds' | 'setPassword' | 'setLocale'>;
-  org: Pick<OrgRepository, 'zoneRefs'>;
+  /**
+   * The users and org services. Functions, because auth is built before them (the guard needs it
+   * first): they are looked up per call, when every service exists.
+   */
+  users: () => Accounts;
+  org: () => Pick<OrgService, 'zoneRefs'>;
   audit: AuditWriter;
   clock: Clock;
   policy: AuthPolicy;
 }) {
-  const { db, sessions, users, audit, clock, policy } = deps;
+  const { db, sessions, users, org, audit, clock, policy } = deps;
 
   async function contextFor(user: UserRow, tokenHash: string, csrfToken: string): Promise<SessionContext> {
-    const zoneIds = await users.scopeZoneIds(db, user);
+    const zoneIds = await users().scopeZoneIds(user);
     return {
       tokenHash,
       csrfToken,
@@ -52,7 +62,7 @@ export function createAuthService(deps: {
 
   return {
     async login(username: string, password: string, requestId: string): Promise<{ token: string; session: SessionContext; expiresAt: Date }> {
-      const user = await users.findByUsername(db, username);
+      const user = await users().accountByUsername(username);
       if (!user) {
         await verifyPassword(await dummyPasswordHash(), password);
         throw new AppError('INVALID_CREDENTIALS');
@@ -63,7 +73,7 @@ export function createAuthService(deps: {
       const actor: Actor = { id: user.id, name: user.username, requestId };
       if (!ok) {
         const { locked } = await db.transaction(async (tx) => {
-          const result = await users.recordLoginFailure(tx, user.id, policy.maxFailures, policy.lockMinutes);
+          const result = await users().recordLoginFailureInTx(tx, user.id, policy);
           if (result.locked) await audit(tx, actor, { zoneId: null, action: 'auth.locked', entityType: 'user', entityId: user.id });
           return result;
         });
@@ -76,7 +86,7 @@ export function createAuthService(deps: {
       const expiresAt = new Date(now.getTime() + policy.sessionTtlHours * 3_600_000);
       const tokenHash = hashToken(token);
       await db.transaction(async (tx) => {
-        await users.recordLoginSuccess(tx, user.id);
+        await users().recordLoginSuccessInTx(tx, user.id);
         await sessions.insert(tx, { tokenHash, userId: user.id, csrfToken, expiresAt });
         await audit(tx, actor, { zoneId: null, action: 'auth.login', entityType: 'user', entityId: user.id });
       });
@@ -109,26 +119,31 @@ export function createAuthService(deps: {
           locale: session.user.locale,
           mustChangePassword: session.user.mustChangePassword,
         },
-        zones: await deps.org.zoneRefs(db, session.scope.zoneIds),
+        zones: await org().zoneRefs(session),
         permissions: permissionsOf(session.user.role),
         csrfToken: session.csrfToken,
       };
     },
 
     async changePassword(session: SessionContext, currentPassword: string, newPassword: string, requestId: string): Promise<void> {
-      const user = await users.findById(db, session.user.id);
+      const user = await users().accountById(session.user.id);
       if (!user || !(await verifyPassword(user.passwordHash, currentPassword)))
         throw new AppError('WRONG_PASSWORD', { fields: [{ field: 'currentPassword', reason: 'WRONG_PASSWORD' }] });
       if (currentPassword === newPassword) throw fieldError('newPassword', 'same_password');
       const passwordHash = await hashPassword(newPassword);
       await db.transaction(async (tx) => {
-        await users.setPassword(tx, user.id, passwordHash, false);
+        await users().setOwnPasswordInTx(tx, user.id, passwordHash);
         await audit(tx, actorOf(session, requestId), { zoneId: null, action: 'user.password_changed', entityType: 'user', entityId: user.id });
       });
     },
 
+    /** For the users module: a deactivated account or a reset password ends every session of the user, in the caller's transaction. */
+    async endSessionsOfUserInTx(tx: DbOrTx, userId: string): Promise<void> {
+      await sessions.deleteForUser(tx, userId);
+    },
+
     async setLocale(session: SessionContext, locale: 'zh-CN' | 'en-US'): Promise<void> {
-      await users.setLocale(db, session.user.id, locale);
+      await users().setLocale(session.user.id, locale);
     },
   };
 }

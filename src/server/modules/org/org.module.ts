@@ -16,7 +16,12 @@ export const orgModule = defineModule({
   name: 'org',
   policy: orgPolicy,
   service: ({ db, audit }) => createOrgService({ db, org: createOrgRepository(), audit }),
-  plugin: async (app, org) => app.register(orgRoutes, { org }),
+  records: (org) => ({
+    zone: (session, id) => org.inCallerScope(session, 'zone', id),
+    park: (session, id) => org.inCallerScope(session, 'park', id),
+    department: (session, id) => org.inCallerScope(session, 'department', id),
+  }),
+  routes: orgRoutes,
   seed: { order: 0, run: seedDemoOrg },
   securityFixtures: {
     '/api/zones/:id': () => demoId('zone:hejin'),

@@ -1,7 +1,11 @@
 import { and, asc, eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { departments, parks, regions, zones } from '../../db/schema.ts';
+import type { SessionContext } from '../../platform/auth/session.ts';
+import { zoneScope } from '../../platform/scope.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
+
+type Scope = Pick<SessionContext, 'scope'>;
 
 export type ZoneRow = typeof zones.$inferSelect;
 export type ParkRow = typeof parks.$inferSelect;
@@ -40,14 +44,13 @@ export function createOrgRepository() {
       if (rows.length) await db.insert(regions).values(rows).onConflictDoNothing();
     },
 
-    /** Zones among `zoneIds`, with their parks. */
-    async listZones(db: DbOrTx, zoneIds: string[]): Promise<ZoneWithParks[]> {
-      if (zoneIds.length === 0) return [];
+    /** The caller's zones, with their parks. */
+    async listZones(db: DbOrTx, s: Scope): Promise<ZoneWithParks[]> {
       const rows = await db
         .select(zoneColumns)
         .from(zones)
         .innerJoin(regions, eq(regions.code, zones.regionCode))
-        .where(inArray(zones.id, zoneIds))
+        .where(zoneScope(s, zones.id))
         .orderBy(asc(zones.code));
       return withParks(db, rows);
     },
@@ -57,9 +60,20 @@ export function createOrgRepository() {
       return (await withParks(db, rows))[0];
     },
 
-    async zoneRefs(db: DbOrTx, zoneIds: string[]) {
-      if (zoneIds.length === 0) return [];
-      return db.select({ id: zones.id, name: zones.name, shortName: zones.shortName }).from(zones).where(inArray(zones.id, zoneIds)).orderBy(asc(zones.code));
+    /** The caller's zones by name, for the zone switcher. */
+    async zoneRefs(db: DbOrTx, s: Scope) {
+      return db.select({ id: zones.id, name: zones.name, shortName: zones.shortName }).from(zones).where(zoneScope(s, zones.id)).orderBy(asc(zones.code));
+    },
+
+    /** Does a zone, park or department of this id lie within the caller's zones? */
+    async inScope(db: DbOrTx, s: Scope, kind: 'zone' | 'park' | 'department', id: string): Promise<boolean> {
+      const table = kind === 'zone' ? zones : kind === 'park' ? parks : departments;
+      const zoneColumn = kind === 'zone' ? zones.id : kind === 'park' ? parks.zoneId : departments.zoneId;
+      const rows = await db
+        .select({ id: table.id })
+        .from(table)
+        .where(and(eq(table.id, id), zoneScope(s, zoneColumn)));
+      return rows.length > 0;
     },
 
     async existingZoneIds(db: DbOrTx, ids: string[]): Promise<string[]> {
@@ -86,9 +100,13 @@ export function createOrgRepository() {
 
     updatePark: (db: DbOrTx, id: string, version: number, patch: Partial<typeof parks.$inferInsert>) => updateVersioned(db, parks, id, version, patch),
 
-    async listDepartments(db: DbOrTx, zoneIds: string[]): Promise<DepartmentRow[]> {
-      if (zoneIds.length === 0) return [];
-      return db.select().from(departments).where(inArray(departments.zoneId, zoneIds)).orderBy(asc(departments.zoneId), asc(departments.name));
+    /** The departments of the caller's zones, or of one of them. */
+    async listDepartments(db: DbOrTx, s: Scope, onlyZoneId?: string): Promise<DepartmentRow[]> {
+      return db
+        .select()
+        .from(departments)
+        .where(zoneScope(s, departments.zoneId, onlyZoneId))
+        .orderBy(asc(departments.zoneId), asc(departments.name));
     },
 
     async findDepartment(db: DbOrTx, id: string): Promise<DepartmentRow | undefined> {

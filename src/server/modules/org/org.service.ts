@@ -54,8 +54,22 @@ export function createOrgService(deps: { db: Db; org: OrgRepository; audit: Audi
   return {
     listRegions: () => org.listRegions(db),
 
+    /** For the router's record checks (operations with `record: { kind: 'zone' | 'park' | 'department' }`). */
+    inCallerScope: (s: SessionContext, kind: 'zone' | 'park' | 'department', id: string) => org.inScope(db, s, kind, id),
+
+    /** The caller's zones by name (the session's zone switcher). */
+    zoneRefs: (s: SessionContext) => org.zoneRefs(db, s),
+
+    /** Which of these zone ids exist (for assigning users to zones). */
+    existingZoneIds: (ids: string[]) => org.existingZoneIds(db, ids),
+
+    regionByCode: (code: string) => org.regionByCode(db, code),
+
+    /** Is the department one of these zones'? */
+    departmentInZones: (id: string, zoneIds: string[]) => org.departmentInZones(db, id, zoneIds),
+
     async listZones(s: SessionContext) {
-      return (await org.listZones(db, s.scope.zoneIds)).map((z) => presentZone(s, z));
+      return (await org.listZones(db, s)).map((z) => presentZone(s, z));
     },
 
     async getZone(s: SessionContext, id: string) {
@@ -111,8 +125,7 @@ export function createOrgService(deps: { db: Db; org: OrgRepository; audit: Audi
     },
 
     async listDepartments(s: SessionContext, zoneId?: string) {
-      const zoneIds = zoneId ? (inScope(s, zoneId) ? [zoneId] : []) : s.scope.zoneIds;
-      return (await org.listDepartments(db, zoneIds)).map((d) => presentDepartment(s, d));
+      return (await org.listDepartments(db, s, zoneId)).map((d) => presentDepartment(s, d));
     },
 
     async getDepartment(s: SessionContext, id: string) {

@@ -1,6 +1,4 @@
 import { defineModule } from '../../platform/module.ts';
-import { createSessionsRepository } from '../auth/auth.repository.ts';
-import { createOrgRepository } from '../org/org.repository.ts';
 import { usersPolicy } from './users.policy.ts';
 import { createUsersRepository } from './users.repository.ts';
 import { usersRoutes } from './users.routes.ts';
@@ -17,9 +15,8 @@ declare module '../../platform/module.ts' {
 export const usersModule = defineModule({
   name: 'users',
   policy: usersPolicy,
-  service: ({ db, audit, clock }) =>
-    createUsersService({ db, users: createUsersRepository(), org: createOrgRepository(), sessions: createSessionsRepository(), audit, clock }),
-  plugin: async (app, users) => app.register(usersRoutes, { users }),
+  service: ({ db, audit, clock, services }) => createUsersService({ db, users: createUsersRepository(), org: services.org, sessions: services.auth, audit, clock }),
+  routes: usersRoutes,
   seed: { order: 10, run: seedDemoUsers },
   securityFixtures: {
     '/api/users/:id': () => demoId('user:hejin'),

@@ -1,6 +1,9 @@
-import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { users, userZones, zones } from '../../db/schema.ts';
+import type { SessionContext } from '../../platform/auth/session.ts';
+import { zoneScope } from '../../platform/scope.ts';
+import { containsPattern } from '../../db/sql-helpers.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -44,16 +47,24 @@ export function createUsersRepository() {
       return (await attachZones(db, rows))[0];
     },
 
-    async list(db: DbOrTx, filter: UserFilter, page: { page: number; pageSize: number }) {
+    /**
+     * One page of the accounts the caller may see: with a zone asked for, those assigned to it; a
+     * caller who does not cover every zone sees only accounts assigned to one of theirs.
+     */
+    async list(db: DbOrTx, s: Pick<SessionContext, 'scope'>, filter: UserFilter, page: { page: number; pageSize: number }) {
       const conditions: SQL[] = [];
       if (filter.q) {
-        const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        const like = containsPattern(filter.q);
         conditions.push(or(ilike(users.username, like), ilike(users.displayName, like))!);
       }
       if (filter.role) conditions.push(eq(users.role, filter.role));
       if (filter.active !== undefined) conditions.push(eq(users.active, filter.active));
-      if (filter.zoneId) {
-        conditions.push(inArray(users.id, db.select({ id: userZones.userId }).from(userZones).where(eq(userZones.zoneId, filter.zoneId))));
+      if (filter.zoneId || !s.scope.all) {
+        const assigned = db
+          .select({ one: sql`1` })
+          .from(userZones)
+          .where(and(eq(userZones.userId, users.id), zoneScope(s, userZones.zoneId, filter.zoneId)));
+        conditions.push(exists(assigned));
       }
       const where = conditions.length ? and(...conditions) : undefined;
       const [rows, [{ total }]] = await Promise.all([
@@ -82,20 +93,22 @@ export function createUsersRepository() {
       if (zoneIds.length) await db.insert(userZones).values(zoneIds.map((zoneId) => ({ userId, zoneId })));
     },
 
-    async recordLoginFailure(db: DbOrTx, userId: string, maxFailures: number, lockMinutes: number): Promise<{ locked: boolean }> {
+    /** Counts a failed login; the one that reaches `maxFailures` locks the account until `now` + `lockMinutes` (the caller's clock). */
+    async recordLoginFailure(db: DbOrTx, userId: string, maxFailures: number, lockMinutes: number, now: Date): Promise<{ locked: boolean }> {
+      const lockUntil = new Date(now.getTime() + lockMinutes * 60_000);
       const [row] = await db
         .update(users)
         .set({
           failedLogins: sql`${users.failedLogins} + 1`,
-          lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${maxFailures} then now() + make_interval(mins => ${lockMinutes}) else ${users.lockedUntil} end`,
+          lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${maxFailures} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
         })
         .where(eq(users.id, userId))
         .returning({ lockedUntil: users.lockedUntil });
-      return { locked: row?.lockedUntil != null && row.lockedUntil > new Date() };
+      return { locked: row?.lockedUntil != null && row.lockedUntil > now };
     },
 
-    async recordLoginSuccess(db: DbOrTx, userId: string): Promise<void> {
-      await db.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() }).where(eq(users.id, userId));
+    async recordLoginSuccess(db: DbOrTx, userId: string, now: Date): Promise<void> {
+      await db.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, userId));
     },
 
     /** Password changes bump the version, so an admin's open edit form cannot overwrite them unseen. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Db } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import type { createUserBody, listUsersQuery, resetPasswordBody, updateUserBody } from '../../../contract/users.ts';
 import { regionScopedRoles, type Role } from '../../../contract/roles.ts';
 import type { FieldError } from '../../../contract/errors.ts';
@@ -10,17 +10,24 @@ import { hashPassword } from '../../platform/auth/passwords.ts';
 import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
 import { actionsFor } from '../../platform/policies.ts';
 import { assertVersion } from '../../platform/versioned.ts';
-import type { UsersRepository, UserWithZones } from './users.repository.ts';
-import type { OrgRepository } from '../org/org.repository.ts';
-import type { SessionsRepository } from '../auth/auth.repository.ts';
+import type { UserRow, UsersRepository, UserWithZones } from './users.repository.ts';
+import type { OrgService } from '../org/index.ts';
 
 type Assignment = { role: Role; zoneIds: string[]; regionCode: string | null; departmentId: string | null };
+
+/**
+ * What users needs of the auth module: ending a user's sessions inside the same transaction. Stated
+ * here rather than imported, because auth reads accounts through this service (no import cycle).
+ */
+export interface SessionEnder {
+  endSessionsOfUserInTx(tx: DbOrTx, userId: string): Promise<void>;
+}
 
 export function createUsersService(deps: {
   db: Db;
   users: UsersRepository;
-  org: Pick<OrgRepository, 'existingZoneIds' | 'regionByCode' | 'departmentInZones'>;
-  sessions: Pick<SessionsRepository, 'deleteForUser'>;
+  org: Pick<OrgService, 'existingZoneIds' | 'regionByCode' | 'departmentInZones'>;
+  sessions: SessionEnder;
   audit: AuditWriter;
   clock: Clock;
 }) {
@@ -47,18 +54,18 @@ export function createUsersService(deps: {
   async function validateAssignment(a: Assignment): Promise<void> {
     const errors: FieldError[] = [];
     if (regionScopedRoles.includes(a.role)) {
-      const region = a.regionCode ? await org.regionByCode(db, a.regionCode) : undefined;
+      const region = a.regionCode ? await org.regionByCode(a.regionCode) : undefined;
       if (!a.regionCode) errors.push({ field: 'regionCode', reason: 'region_required' });
       else if (!region) errors.push({ field: 'regionCode', reason: 'unknown_region' });
       else if (region.level !== (a.role === 'province_viewer' ? 'province' : 'city')) errors.push({ field: 'regionCode', reason: 'region_level' });
     } else if (a.role !== 'system_admin') {
       if (a.zoneIds.length === 0) errors.push({ field: 'zoneIds', reason: 'zones_required' });
-      const known = new Set(await org.existingZoneIds(db, a.zoneIds));
+      const known = new Set(await org.existingZoneIds(a.zoneIds));
       a.zoneIds.forEach((z, i) => {
         if (!known.has(z)) errors.push({ field: `zoneIds.${i}`, reason: 'unknown_zone' });
       });
     }
-    if (a.departmentId && !(await org.departmentInZones(db, a.departmentId, a.zoneIds))) errors.push({ field: 'departmentId', reason: 'unknown_department' });
+    if (a.departmentId && !(await org.departmentInZones(a.departmentId, a.zoneIds))) errors.push({ field: 'departmentId', reason: 'unknown_department' });
     if (errors.length) throw new AppError('VALIDATION_FAILED', { fields: errors });
   }
 
@@ -69,9 +76,22 @@ export function createUsersService(deps: {
   }
 
   return {
+    // For the auth module: the account behind a login, and its login bookkeeping (the
+    // *InTx methods run inside auth's transaction, beside its session and audit rows).
+    accountByUsername: (username: string): Promise<UserRow | undefined> => users.findByUsername(db, username),
+    accountById: (id: string): Promise<UserRow | undefined> => users.findById(db, id),
+    /** The zones an account covers, by its role's scope rule. */
+    scopeZoneIds: (user: Pick<UserRow, 'id' | 'role' | 'regionCode'>) => users.scopeZoneIds(db, user),
+    recordLoginFailureInTx: (tx: DbOrTx, userId: string, policy: { maxFailures: number; lockMinutes: number }) =>
+      users.recordLoginFailure(tx, userId, policy.maxFailures, policy.lockMinutes, clock()),
+    recordLoginSuccessInTx: (tx: DbOrTx, userId: string) => users.recordLoginSuccess(tx, userId, clock()),
+    /** The user's own new password (no change needed at next login). */
+    setOwnPasswordInTx: (tx: DbOrTx, userId: string, passwordHash: string) => users.setPassword(tx, userId, passwordHash, false),
+    setLocale: (userId: string, locale: 'zh-CN' | 'en-US') => users.setLocale(db, userId, locale),
+
     async list(s: SessionContext, query: z.infer<typeof listUsersQuery>) {
       const { page, pageSize, q, role, zoneId, active } = query;
-      const result = await users.list(db, { q, role, zoneId, active: active === undefined ? undefined : active === 'true' }, { page, pageSize });
+      const result = await users.list(db, s, { q, role, zoneId, active: active === undefined ? undefined : active === 'true' }, { page, pageSize });
       return { items: result.items.map((u) => present(s, u)), total: result.total, page, pageSize };
     },
 
@@ -139,7 +159,7 @@ export function createUsersService(deps: {
           active: body.active,
         });
         await users.replaceZones(tx, id, assignment.zoneIds);
-        if (body.active === false) await sessions.deleteForUser(tx, id);
+        if (body.active === false) await sessions.endSessionsOfUserInTx(tx, id);
         const result = { ...row, zoneIds: [...assignment.zoneIds].sort() };
         await audit(tx, actorOf(s, requestId), {
           zoneId: null,
@@ -160,7 +180,7 @@ export function createUsersService(deps: {
       const passwordHash = await hashPassword(body.password);
       await db.transaction(async (tx) => {
         await users.update(tx, id, body.version, { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null });
-        await sessions.deleteForUser(tx, id);
+        await sessions.endSessionsOfUserInTx(tx, id);
         await audit(tx, actorOf(s, requestId), { zoneId: null, action: 'user.password_reset', entityType: 'user', entityId: id });
       });
       return present(s, await load(id));

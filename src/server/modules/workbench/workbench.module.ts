@@ -1,5 +1,4 @@
 import { defineModule } from '../../platform/module.ts';
-import { createAuditRepository } from '../audit/audit.repository.ts';
 import { createWorkbenchRepository } from './workbench.repository.ts';
 import { workbenchRoutes } from './workbench.routes.ts';
 import { createWorkbenchService } from './workbench.service.ts';
@@ -11,10 +10,10 @@ export const workbenchModule = defineModule({
     createWorkbenchService({
       db,
       workbench: createWorkbenchRepository(),
-      audit: createAuditRepository(),
+      audit: services.audit,
       projects: services.projects,
       pipeline: services.leads,
       dispatch: services.dispatch,
     }),
-  plugin: async (app, workbench) => app.register(workbenchRoutes, { workbench }),
+  routes: workbenchRoutes,
 });

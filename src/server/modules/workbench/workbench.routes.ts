@@ -1,10 +1,7 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { workbenchResponse } from '../../../contract/workbench.ts';
-import { sessionOf } from '../../platform/auth/guard.ts';
-import type { createWorkbenchService } from './workbench.service.ts';
+import { workbenchOperations as op } from '../../../contract/workbench.ts';
+import type { Router } from '../../platform/http/operations.ts';
+import type { WorkbenchService } from './workbench.service.ts';
 
-export const workbenchRoutes: FastifyPluginAsyncZod<{ workbench: ReturnType<typeof createWorkbenchService> }> = async (app, { workbench }) => {
-  app.get('/api/workbench', { schema: { tags: ['workbench'], summary: '工作台 / Workbench', response: { 200: workbenchResponse } } }, async (req) =>
-    workbench.get(sessionOf(req)),
-  );
-};
+export function workbenchRoutes(router: Router, workbench: WorkbenchService) {
+  router.handle(op.get, ({ session }) => workbench.get(session));
+}

@@ -3,13 +3,15 @@ import type { ProjectWorkbench } from '../../../contract/projects.ts';
 import type { PipelineWorkbench } from '../../../contract/leads.ts';
 import type { DispatchWorkbench } from '../../../contract/dispatch.ts';
 import type { SessionContext } from '../../platform/auth/session.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
+import type { AuditService } from '../audit/index.ts';
 import type { createWorkbenchRepository } from './workbench.repository.ts';
+
+export type WorkbenchService = ReturnType<typeof createWorkbenchService>;
 
 export function createWorkbenchService(deps: {
   db: Db;
   workbench: ReturnType<typeof createWorkbenchRepository>;
-  audit: Pick<AuditRepository, 'list'>;
+  audit: Pick<AuditService, 'recentChanges'>;
   /** The 项目 entries (overdue milestones, reports due), when the projects module is present. */
   projects?: { workbench(s: SessionContext): Promise<ProjectWorkbench> };
   /** The 招商 entries (my leads, follow-ups due), when the pipeline module is present. */
@@ -22,15 +24,15 @@ export function createWorkbenchService(deps: {
     async get(s: SessionContext) {
       // Zone-level changes only: global entries (logins, users) belong to the admin's audit page.
       const [zones, recent, projectEntries, pipelineEntries, dispatchEntries] = await Promise.all([
-        workbench.zoneSummaries(db, s.scope.zoneIds),
-        audit.list(db, { scopeZoneIds: s.scope.zoneIds }, { page: 1, pageSize: 10 }),
+        workbench.zoneSummaries(db, s),
+        audit.recentChanges(s, 10),
         projects?.workbench(s),
         pipeline?.workbench(s),
         dispatch?.myTodo(s),
       ]);
       return {
         zones,
-        recentChanges: recent.items.map((e) => ({ ...e, at: e.at.toISOString() })),
+        recentChanges: recent,
         projects: projectEntries,
         pipeline: pipelineEntries,
         dispatch: dispatchEntries,

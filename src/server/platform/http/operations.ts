@@ -51,8 +51,14 @@ type Handler<O extends OperationSpec> = (
   input: OperationInput<O>,
 ) => Promise<O['response'] extends z.ZodType ? HandlerResult<O> : DownloadFile> | (O['response'] extends z.ZodType ? HandlerResult<O> : DownloadFile);
 
+/** What a route needs beyond its contract, from the server's configuration (e.g. login's rate limit). */
+export interface RouteOptions {
+  /** Per-address limit (@fastify/rate-limit), e.g. `{ max: config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' }`. */
+  rateLimit?: { max: number; timeWindow: string };
+}
+
 export interface Router {
-  handle<O extends OperationSpec>(operation: O, handler: Handler<O>): void;
+  handle<O extends OperationSpec>(operation: O, handler: Handler<O>, options?: RouteOptions): void;
 }
 
 async function readUpload(request: FastifyRequest, operation: OperationSpec): Promise<UploadedFile | null> {
@@ -72,7 +78,7 @@ async function readUpload(request: FastifyRequest, operation: OperationSpec): Pr
 /** A router over one Fastify instance; `records` resolves the `record.kind` of operations. */
 export function createRouter(app: FastifyInstance, records: ReadonlyMap<string, RecordScopeCheck>): Router {
   return {
-    handle(operation, handler) {
+    handle(operation, handler, options = {}) {
       if (operation.permission) assertPermissionKnown(operation.permission, `${operation.method} ${operation.path}`);
       const record = operation.record;
       if (record && !records.has(record.kind)) throw new Error(`${operation.method} ${operation.path}: no module resolves records of kind "${record.kind}"`);
@@ -83,7 +89,7 @@ export function createRouter(app: FastifyInstance, records: ReadonlyMap<string, 
         method: operation.method,
         url: operation.path,
         ...(operation.bodyLimit ? { bodyLimit: operation.bodyLimit } : {}),
-        config: { permission: operation.permission as never, public: operation.public },
+        config: { permission: operation.permission as never, public: operation.public, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) },
         schema: {
           tags: [...operation.tags],
           summary: operation.summary,
