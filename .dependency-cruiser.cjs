@@ -28,9 +28,6 @@ const temporaryExceptions = [
   // removed when intake goes through enterprises' service (issue 9 item 5)
   [`${M}/intake/intake.service.ts`, `${M}/enterprises/enterprises.repository.ts`],
   [`${M}/intake/intake.module.ts`, `${M}/enterprises/enterprises.repository.ts`],
-  // removed when ledger goes through leads' service (issue 9 item 5)
-  [`${M}/ledger/ledger.service.ts`, `${M}/leads/leads.repository.ts`],
-  [`${M}/ledger/ledger.module.ts`, `${M}/leads/leads.repository.ts`],
 ];
 
 const escape = (/** @type {string} */ path) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

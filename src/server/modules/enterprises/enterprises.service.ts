@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { Db } from '../../db/client.ts';
+import type { Db, DbOrTx, Tx } from '../../db/client.ts';
+import { creditCodeProblem, normalizeCreditCode } from '../../../contract/credit-code.ts';
 import type { contactBody, createEnterpriseBody, listEnterprisesQuery, mergeEnterpriseBody, updateEnterpriseBody } from '../../../contract/enterprises.ts';
 import { industryLabel } from '../../../contract/industries.ts';
 import { AppError, fieldError, notFound } from '../../platform/errors.ts';
@@ -9,6 +10,28 @@ import { can, hasPermission, type Permission } from '../../platform/policies.ts'
 import { assertVersion } from '../../platform/versioned.ts';
 import type { EnterpriseRow, EnterprisesRepository } from './enterprises.repository.ts';
 import { normalizeEnterpriseName } from './normalize-name.ts';
+
+/** What another module knows of an enterprise it meets (a visit, an intake text, a ledger row). */
+export interface FindOrCreateEnterprise {
+  name: string;
+  /** As typed: normalised (full-width, case, spaces) and checked here. */
+  creditCode?: string | null;
+  /** Required when there is no credit code: a foreign or not-yet-registered investor. */
+  noCreditCode?: boolean;
+  /** The zone that registers it (may edit it later); default the caller's first zone. */
+  zoneId?: string | null;
+  /** A new record's id when the caller has already handed it out (the ledger's staged rows). */
+  id?: string;
+  legalPerson?: string | null;
+  registeredCapitalYuan?: number | null;
+  industryCode?: string | null;
+  regionCode?: string | null;
+  address?: string | null;
+  /** Prefix of the error paths, e.g. `meetings.0.enterprise.`. */
+  field?: string;
+  /** Extra audit fields saying where the record came from (e.g. `{ intakeSourceId }`). */
+  provenance?: Record<string, unknown>;
+}
 
 /**
  * Enterprises are shared by every zone (one enterprise, one record), so reads are not
@@ -64,8 +87,8 @@ export function createEnterprisesService(deps: { db: Db; enterprises: Enterprise
     email: c.email,
   });
 
-  async function checkRegion(code: string | null | undefined) {
-    if (code && !(await enterprises.regionExists(db, code))) throw fieldError('regionCode', 'unknown_region');
+  async function checkRegion(code: string | null | undefined, d: DbOrTx = db, field = 'regionCode') {
+    if (code && !(await enterprises.regionExists(d, code))) throw fieldError(field, 'unknown_region');
   }
 
   async function assertNoDuplicate(creditCode: string | null | undefined, name: string | undefined, allowSimilarName: boolean, exceptId?: string) {
@@ -81,6 +104,57 @@ export function createEnterprisesService(deps: { db: Db; enterprises: Enterprise
   }
 
   return {
+    /** Whether an enterprise exists (enterprises are shared, so any caller may link to one). */
+    async exists(d: DbOrTx, id: string): Promise<boolean> {
+      return Boolean(await enterprises.findById(d, id));
+    },
+
+    /**
+     * Finds an enterprise by credit code, then by normalised name, or registers it, inside the
+     * caller's transaction (trip meetings, intake, the ledger import). A typed code is normalised
+     * and checked; without one the caller must say `noCreditCode` (a foreign or unregistered
+     * investor). A name match with a different credit code is another enterprise. Errors name
+     * `${field}creditCode` / `${field}name`, so a caller can point at its own input.
+     */
+    async findOrCreateInTx(tx: Tx, s: SessionContext, input: FindOrCreateEnterprise, requestId: string): Promise<{ id: string; created: boolean; name: string; creditCode: string | null }> {
+      const field = input.field ?? '';
+      const code = input.creditCode ? normalizeCreditCode(input.creditCode) : null;
+      if (code) {
+        const problem = creditCodeProblem(code);
+        if (problem) throw fieldError(`${field}creditCode`, `credit_code_${problem}`);
+        const found = await enterprises.findByCreditCode(tx, code);
+        if (found) return { id: found.id, created: false, name: found.name, creditCode: found.creditCode };
+      } else if (!input.noCreditCode) {
+        throw fieldError(`${field}creditCode`, 'credit_code_required');
+      }
+      const normalizedName = normalizeEnterpriseName(input.name);
+      const [same] = await enterprises.findByNormalizedName(tx, normalizedName);
+      if (same && (!code || !same.creditCode)) return { id: same.id, created: false, name: same.name, creditCode: same.creditCode };
+      const zoneId = input.zoneId ?? (s.scope.all ? null : (s.scope.zoneIds[0] ?? null));
+      if (!hasPermission(s, 'enterprise.create') || (zoneId && !can(s, 'enterprise.create', zoneId))) throw new AppError('FORBIDDEN');
+      await checkRegion(input.regionCode, tx, `${field}regionCode`);
+      const created = await enterprises.insert(tx, {
+        ...(input.id ? { id: input.id } : {}),
+        creditCode: code,
+        name: input.name,
+        normalizedName,
+        legalPerson: input.legalPerson ?? null,
+        registeredCapitalYuan: input.registeredCapitalYuan ?? null,
+        industryCode: input.industryCode ?? null,
+        regionCode: input.regionCode ?? null,
+        address: input.address ?? null,
+        createdInZoneId: zoneId,
+      });
+      await audit(tx, actorOf(s, requestId), {
+        zoneId: null,
+        action: 'enterprise.create',
+        entityType: 'enterprise',
+        entityId: created.id,
+        after: { ...created, ...input.provenance },
+      });
+      return { id: created.id, created: true, name: created.name, creditCode: created.creditCode };
+    },
+
     async list(s: SessionContext, q: z.infer<typeof listEnterprisesQuery>) {
       const { items, total } = await enterprises.list(db, { q: q.q, normalizedQ: q.q ? normalizeEnterpriseName(q.q) : undefined }, q);
       const linkedIds = await linked(

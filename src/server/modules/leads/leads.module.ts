@@ -1,5 +1,4 @@
 import { defineModule } from '../../platform/module.ts';
-import { createEnterprisesRepository } from '../enterprises/enterprises.repository.ts';
 import { leadsPolicy } from './leads.policy.ts';
 import { createLeadsRepository } from './leads.repository.ts';
 import { leadsRoutes } from './leads.routes.ts';
@@ -16,7 +15,7 @@ export const leadsModule = defineModule({
   name: 'leads',
   policy: leadsPolicy,
   service: ({ db, audit, clock, services }) =>
-    createLeadsService({ db, leads: createLeadsRepository(), enterprises: createEnterprisesRepository(), audit, clock, projects: services.projects }),
+    createLeadsService({ db, leads: createLeadsRepository(), enterprises: services.enterprises, audit, clock, projects: services.projects }),
   plugin: async (app, leads) => app.register(leadsRoutes, { leads }),
   seed: { order: 30, run: (tx, { scale }) => seedPipeline(tx, { scale }) },
 });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Db, Tx } from '../../db/client.ts';
+import type { Db, DbOrTx, Tx } from '../../db/client.ts';
 import type {
   agreementInput,
   changeStageBody,
@@ -17,7 +17,6 @@ import type {
   updateLeadBody,
   uploadFileBody,
 } from '../../../contract/leads.ts';
-import { creditCodeProblem, normalizeCreditCode } from '../../../contract/credit-code.ts';
 import { leadStages, leadStatuses, stageGates, type LeadStage } from '../../../contract/pipeline-enums.ts';
 import { AppError, fieldError, notFound } from '../../platform/errors.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
@@ -25,8 +24,7 @@ import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { actionsFor, can, inScope, type Permission } from '../../platform/policies.ts';
 import { assertVersion } from '../../platform/versioned.ts';
-import type { EnterprisesRepository } from '../enterprises/enterprises.repository.ts';
-import { normalizeEnterpriseName } from '../enterprises/index.ts';
+import type { EnterprisesService } from '../enterprises/index.ts';
 import { countAgreements, signedTotal } from './counting.ts';
 import type { ActivityRow, AgreementRow, LeadsRepository, LeadWithNames, TripRow } from './leads.repository.ts';
 
@@ -60,12 +58,20 @@ export interface ProjectsFromLead {
   ): Promise<{ id: string }>;
 }
 
+/** A lead created by another module (intake, ledger): the create body, and the stage it starts at. */
+export type LeadCreateInput = z.infer<typeof createLeadBody> & { stage?: LeadStage };
+/** How another module marks its writes: a note on the created event, provenance in the audit entry. */
+export interface LeadWriteOptions {
+  eventNote?: string;
+  provenance?: Record<string, unknown>;
+}
+
 type LeadInput = Partial<z.infer<typeof createLeadBody>> & Partial<z.infer<typeof updateLeadBody>>;
 
 export function createLeadsService(deps: {
   db: Db;
   leads: LeadsRepository;
-  enterprises: Pick<EnterprisesRepository, 'findById' | 'findByCreditCode' | 'findByNormalizedName' | 'insert'>;
+  enterprises: Pick<EnterprisesService, 'exists' | 'findOrCreateInTx'>;
   audit: AuditWriter;
   clock: Clock;
   projects?: ProjectsFromLead;
@@ -168,26 +174,26 @@ export function createLeadsService(deps: {
   }
 
   /** A lead outside the caller's zones is reported as missing, so ids cannot be probed. */
-  async function loadLead(s: SessionContext, id: string, permission?: Permission) {
-    const lead = await leads.findById(db, id);
+  async function loadLead(s: SessionContext, id: string, permission?: Permission, d: DbOrTx = db) {
+    const lead = await leads.findById(d, id);
     if (!lead || !inScope(s, lead.zoneId)) throw notFound();
     if (permission && !can(s, permission, lead.zoneId)) throw new AppError('FORBIDDEN');
     return lead;
   }
 
-  async function checkOwner(ownerId: string | null | undefined, zoneId: string) {
+  async function checkOwner(ownerId: string | null | undefined, zoneId: string, d: DbOrTx = db) {
     if (!ownerId) return;
-    const owners = await leads.owners(db, [zoneId]);
+    const owners = await leads.owners(d, [zoneId]);
     if (!owners.some((o) => o.id === ownerId)) throw fieldError('ownerId', 'unknown_owner');
   }
 
-  async function checkEnterprise(enterpriseId: string | null | undefined, field = 'enterpriseId') {
+  async function checkEnterprise(enterpriseId: string | null | undefined, field = 'enterpriseId', d: DbOrTx = db) {
     if (!enterpriseId) return;
-    if (!(await enterprises.findById(db, enterpriseId))) throw fieldError(field, 'unknown_enterprise');
+    if (!(await enterprises.exists(d, enterpriseId))) throw fieldError(field, 'unknown_enterprise');
   }
 
-  async function checkPartners(partners: LeadInput['partners']) {
-    for (const [i, p] of (partners ?? []).entries()) await checkEnterprise(p.enterpriseId, `partners.${i}.enterpriseId`);
+  async function checkPartners(partners: LeadInput['partners'], d: DbOrTx = db) {
+    for (const [i, p] of (partners ?? []).entries()) await checkEnterprise(p.enterpriseId, `partners.${i}.enterpriseId`, d);
   }
 
   function fieldsOf(body: LeadInput) {
@@ -278,7 +284,7 @@ export function createLeadsService(deps: {
     return row;
   }
 
-  /** Finds the enterprise met on a trip by id, credit code or normalised name, or registers it. */
+  /** The enterprise met on a trip: by id, or found or registered through the enterprises module. */
   async function resolveEnterprise(
     tx: Tx,
     s: SessionContext,
@@ -288,35 +294,30 @@ export function createLeadsService(deps: {
     requestId: string,
   ): Promise<string | null> {
     if (m.enterpriseId) {
-      if (!(await enterprises.findById(tx, m.enterpriseId))) throw fieldError(`${prefix}enterpriseId`, 'unknown_enterprise');
+      if (!(await enterprises.exists(tx, m.enterpriseId))) throw fieldError(`${prefix}enterpriseId`, 'unknown_enterprise');
       return m.enterpriseId;
     }
     if (!m.enterprise) return null;
-    const code = m.enterprise.creditCode ? normalizeCreditCode(m.enterprise.creditCode) : null;
-    if (code) {
-      const problem = creditCodeProblem(code);
-      if (problem) throw fieldError(`${prefix}enterprise.creditCode`, `credit_code_${problem}`);
-      const found = await enterprises.findByCreditCode(tx, code);
-      if (found) return found.id;
-    } else if (!m.enterprise.noCreditCode) {
-      throw fieldError(`${prefix}enterprise.creditCode`, 'credit_code_required');
-    }
-    const normalizedName = normalizeEnterpriseName(m.enterprise.name);
-    const [same] = await enterprises.findByNormalizedName(tx, normalizedName);
-    if (same && (!code || !same.creditCode)) return same.id;
-    const created = await enterprises.insert(tx, { creditCode: code, name: m.enterprise.name, normalizedName, createdInZoneId: zoneId });
-    await audit(tx, actorOf(s, requestId), { zoneId: null, action: 'enterprise.create', entityType: 'enterprise', entityId: created.id, after: created });
-    return created.id;
+    const found = await enterprises.findOrCreateInTx(tx, s, { ...m.enterprise, zoneId, field: `${prefix}enterprise.` }, requestId);
+    return found.id;
   }
 
-  async function insertLead(tx: Tx, s: SessionContext, zoneId: string, values: Record<string, unknown>, requestId: string, partners?: LeadInput['partners']) {
+  async function insertLead(
+    tx: Tx,
+    s: SessionContext,
+    zoneId: string,
+    values: Record<string, unknown>,
+    requestId: string,
+    partners?: LeadInput['partners'],
+    options: LeadWriteOptions = {},
+  ) {
     const code =
       (values.code as string | undefined) ?? (await leads.nextCode(tx, zoneId, (await leads.zoneCode(tx, zoneId)) ?? 'LEAD', Number(today().slice(0, 4))));
     const row = await leads.insert(tx, { ...(values as object), zoneId, code } as never);
     if (partners?.length) await leads.replacePartners(tx, zoneId, row.id, partners);
-    await event(tx, s, row, 'created', null, row.stage);
+    await event(tx, s, row, 'created', null, row.stage, options.eventNote);
     if (row.ownerId) await event(tx, s, row, 'owner', null, row.ownerId);
-    await audit(tx, actorOf(s, requestId), { zoneId, action: 'lead.create', entityType: 'lead', entityId: row.id, after: row });
+    await audit(tx, actorOf(s, requestId), { zoneId, action: 'lead.create', entityType: 'lead', entityId: row.id, after: { ...row, ...options.provenance } });
     return row;
   }
 
@@ -446,37 +447,60 @@ export function createLeadsService(deps: {
       };
     },
 
-    async create(s: SessionContext, body: z.infer<typeof createLeadBody>, requestId: string) {
+    /**
+     * Creates a lead inside the caller's transaction with the route's rules: zone and permission,
+     * code unique in the zone (or the next ledger number), owner of the zone (default the
+     * creator), known enterprise and partners, the created/owner events and the audit entry.
+     * `body` is the parsed create body (amounts already in yuan).
+     */
+    async createInTx(tx: Tx, s: SessionContext, body: LeadCreateInput, requestId: string, options: LeadWriteOptions = {}) {
       const zoneId = targetZone(s, body.zoneId);
       if (!can(s, 'lead.create', zoneId)) throw new AppError('FORBIDDEN');
-      if (body.code && (await leads.findByCode(db, zoneId, body.code))) throw fieldError('code', 'lead_code_taken', 'DUPLICATE');
-      const owners = await leads.owners(db, [zoneId]);
+      if (body.code && (await leads.findByCode(tx, zoneId, body.code))) throw fieldError('code', 'lead_code_taken', 'DUPLICATE');
+      const owners = await leads.owners(tx, [zoneId]);
       const ownerId = body.ownerId === undefined ? (owners.some((o) => o.id === s.user.id) ? s.user.id : null) : body.ownerId;
       if (ownerId && !owners.some((o) => o.id === ownerId)) throw fieldError('ownerId', 'unknown_owner');
-      await checkEnterprise(body.enterpriseId);
-      await checkPartners(body.partners);
-      const row = await db.transaction((tx) =>
-        insertLead(tx, s, zoneId, { ...fieldsOf(body), ownerId, firstContactOn: body.firstContactOn ?? today() }, requestId, body.partners),
-      );
-      return present(s, (await leads.findById(db, row.id))!);
+      await checkEnterprise(body.enterpriseId, 'enterpriseId', tx);
+      await checkPartners(body.partners, tx);
+      const values = { ...fieldsOf(body), ownerId, firstContactOn: body.firstContactOn ?? today(), ...(body.stage ? { stage: body.stage } : {}) };
+      const row = await insertLead(tx, s, zoneId, values, requestId, body.partners, options);
+      return present(s, (await leads.findById(tx, row.id))!);
     },
 
-    async update(s: SessionContext, id: string, body: z.infer<typeof updateLeadBody>, requestId: string) {
-      const before = await loadLead(s, id, 'lead.update');
-      assertVersion(before, body.version);
-      if (body.code && body.code !== before.code && (await leads.findByCode(db, before.zoneId, body.code)))
+    create(s: SessionContext, body: z.infer<typeof createLeadBody>, requestId: string) {
+      return db.transaction((tx) => this.createInTx(tx, s, body, requestId));
+    },
+
+    /**
+     * Updates a lead inside the caller's transaction with the route's rules: in scope, the
+     * version read, unique code, owner of the zone, known enterprise and partners, the owner event
+     * and the audit entry. `patch` is the parsed update body (with `version`).
+     */
+    async updateInTx(tx: Tx, s: SessionContext, id: string, patch: z.infer<typeof updateLeadBody>, requestId: string, options: LeadWriteOptions = {}) {
+      const before = await loadLead(s, id, 'lead.update', tx);
+      assertVersion(before, patch.version);
+      if (patch.code && patch.code !== before.code && (await leads.findByCode(tx, before.zoneId, patch.code)))
         throw fieldError('code', 'lead_code_taken', 'DUPLICATE');
-      if (body.ownerId !== undefined && body.ownerId !== before.ownerId) await checkOwner(body.ownerId, before.zoneId);
-      await checkEnterprise(body.enterpriseId);
-      await checkPartners(body.partners);
-      await db.transaction(async (tx) => {
-        const after = await leads.update(tx, id, body.version, fieldsOf(body));
-        if (body.partners) await leads.replacePartners(tx, before.zoneId, id, body.partners);
-        if (after.ownerId !== before.ownerId) await event(tx, s, after, 'owner', before.ownerId, after.ownerId);
-        const { enterpriseName: _e, enterpriseCreditCode: _c, ownerName: _o, ...plain } = before;
-        await audit(tx, actorOf(s, requestId), { zoneId: before.zoneId, action: 'lead.update', entityType: 'lead', entityId: id, before: plain, after });
+      if (patch.ownerId !== undefined && patch.ownerId !== before.ownerId) await checkOwner(patch.ownerId, before.zoneId, tx);
+      await checkEnterprise(patch.enterpriseId, 'enterpriseId', tx);
+      await checkPartners(patch.partners, tx);
+      const after = await leads.update(tx, id, patch.version, fieldsOf(patch));
+      if (patch.partners) await leads.replacePartners(tx, before.zoneId, id, patch.partners);
+      if (after.ownerId !== before.ownerId) await event(tx, s, after, 'owner', before.ownerId, after.ownerId);
+      const { enterpriseName: _e, enterpriseCreditCode: _c, ownerName: _o, ...plain } = before;
+      await audit(tx, actorOf(s, requestId), {
+        zoneId: before.zoneId,
+        action: 'lead.update',
+        entityType: 'lead',
+        entityId: id,
+        before: plain,
+        after: { ...after, ...options.provenance },
       });
-      return present(s, (await leads.findById(db, id))!);
+      return present(s, (await leads.findById(tx, id))!);
+    },
+
+    update(s: SessionContext, id: string, body: z.infer<typeof updateLeadBody>, requestId: string) {
+      return db.transaction((tx) => this.updateInTx(tx, s, id, body, requestId));
     },
 
     async changeStage(s: SessionContext, id: string, body: z.infer<typeof changeStageBody>, requestId: string) {
