@@ -1,5 +1,12 @@
+/**
+ * The staged-import engine (docs/imports.md): one upload stages a spreadsheet's rows, the columns
+ * are mapped (automatically by header words; the user may override), the rows are checked into a
+ * row-level report, and the import is committed in one transaction or discarded. Every importer
+ * (the lead ledger, the enterprise list, the dispatch sheet) goes through these operations.
+ */
 import { z } from 'zod';
-import { isoDateTime, uuidSchema } from './common.ts';
+import { idParams, isoDateTime, uuidSchema } from './common.ts';
+import { defineOperation, multipartBody } from './operation.ts';
 import { defineReasons } from './reasons.ts';
 
 defineReasons({
@@ -8,10 +15,13 @@ defineReasons({
     'no header row found in the first 5 rows: use the exported template (a "项目名称" or "企业名称" column)',
   ],
   import_missing_column: ['缺少必需的列', 'a required column is missing'],
+  import_column_twice: ['同一字段对应了多列', 'a field is mapped to more than one column'],
+  import_unknown_column: ['没有这一列或这个字段', 'no such column or field'],
   import_empty: ['表格中没有数据行', 'the sheet has no data rows'],
   import_too_many_rows: ['行数超过上限', 'too many rows'],
   import_not_xlsx: ['不是有效的 .xlsx 文件', 'not a valid .xlsx file'],
   import_file_required: ['请上传 .xlsx 文件', 'upload an .xlsx file'],
+  import_unknown_kind: ['不支持的导入类型', 'unknown import kind'],
   import_has_errors: ['存在错误行：请选择“仅导入有效行”或修正后重新上传', 'some rows have errors: import the valid rows only, or fix and upload again'],
   import_not_staged: ['该导入已提交或已放弃', 'this import was already committed or discarded'],
   import_nothing_valid: ['没有可导入的有效行', 'no valid rows to import'],
@@ -19,16 +29,35 @@ defineReasons({
   unknown_value: ['不是允许的取值', 'not one of the allowed values'],
   number_format: ['数字格式不正确', 'not a number'],
   percent_range: ['百分比应在 0–100 之间', 'percent must be between 0 and 100'],
+  sheet_missing_columns: ['表头缺少必需的列', 'the header lacks required columns'],
+  sheet_merged_cells: ['合并单元格：请取消合并，并在每一行填写', 'merged cells: unmerge them and fill every row'],
+  sheet_too_large: ['文件过大', 'the file is too large'],
 });
 
-export const importKinds = ['leads', 'enterprises'] as const;
+/** What can be imported: 招商线索台账, the enterprise list, 重点项目调度表. */
+export const importKinds = ['leads', 'enterprises', 'project-dispatch'] as const;
+export type ImportKind = (typeof importKinds)[number];
+
 export const importRowError = z.object({
   row: z.number().int().describe('Spreadsheet row number (1-based, as Excel shows it)'),
-  column: z.string().describe('Column header'),
-  reason: z.string(),
+  column: z.string().describe('Column header (or the merged range)'),
+  reason: z.string().describe("In the uploader's language"),
 });
 export type ImportRowError = z.infer<typeof importRowError>;
 
+export const importColumn = z.object({
+  index: z.number().int().describe('Column number in the sheet (1 = A)'),
+  header: z.string(),
+  field: z.string().nullable().describe('The field this column fills (null: ignored)'),
+  sample: z.array(z.string()).describe('The first few values, to help choosing a mapping'),
+});
+export const importField = z.object({
+  key: z.string(),
+  label: z.string().describe("The template's header, in the caller's language"),
+  required: z.boolean(),
+});
+
+const counts = z.record(z.string(), z.number().int());
 export const importSummarySchema = z.object({
   id: z.string(),
   kind: z.enum(importKinds),
@@ -37,23 +66,106 @@ export const importSummarySchema = z.object({
   status: z.enum(['staged', 'committed', 'discarded']),
   totalRows: z.number().int(),
   validRows: z.number().int(),
+  errorRows: z.number().int(),
   errorCount: z.number().int(),
   errors: z.array(importRowError).describe('The first 1000 row errors'),
-  columns: z.array(z.object({ header: z.string(), field: z.string().nullable() })).describe('How each header was mapped'),
+  columns: z.array(importColumn).describe('How each header was mapped'),
+  fields: z.array(importField).describe('The fields a column can be mapped to'),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).describe('What the importer adds (the dispatch sheet: its period)'),
+  plan: counts.describe('What the valid rows would write, by the importer\'s own counts (e.g. projectsCreated)'),
   createdAt: isoDateTime,
-  committed: z.object({ enterprisesCreated: z.number().int(), enterprisesMatched: z.number().int(), leadsCreated: z.number().int() }).nullable(),
+  committed: counts.nullable().describe('What the commit wrote (e.g. leadsCreated, enterprisesCreated)'),
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
 
 export const uploadImportQuery = z.object({
   kind: z.enum(importKinds),
-  zoneId: uuidSchema.optional(),
+  zoneId: uuidSchema.optional().describe('Default: the caller’s only zone'),
   importId: uuidSchema.optional().describe('Client-chosen id, so the client can poll progress while uploading'),
+  period: z
+    .string()
+    .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'date_format')
+    .optional()
+    .describe('project-dispatch: any day (YYYY-MM-DD) or month (YYYY-MM) of the reporting period'),
+});
+export const remapImportBody = z.object({
+  columns: z
+    .array(z.object({ index: z.number().int().min(1), field: z.string().nullable() }))
+    .describe('For each column to change: the field it fills, or null to ignore it'),
 });
 export const commitImportBody = z.object({
   mode: z.enum(['all', 'valid']).describe('all: only if every row is valid; valid: import the valid rows, skip the rest'),
 });
 export const importProgressSchema = z.object({
-  phase: z.enum(['uploading', 'reading', 'staging', 'done', 'unknown']),
+  phase: z.enum(['uploading', 'reading', 'checking', 'staging', 'committing', 'done', 'unknown']),
   rowsRead: z.number().int(),
 });
+export type ImportProgress = z.infer<typeof importProgressSchema>;
+
+/** Largest upload the engine reads (an importer may set a lower one). */
+export const IMPORT_MAX_BYTES = 100 * 1024 * 1024;
+
+const tags = ['imports'];
+const record = { param: 'id', kind: 'import' } as const;
+
+export const importOperations = {
+  upload: defineOperation({
+    method: 'POST',
+    path: '/api/imports',
+    tags,
+    summary: '上传 .xlsx 并校验（暂存） / Upload and check an .xlsx (staged)',
+    description: 'multipart/form-data with one file field. Nothing reaches the real tables until commit.',
+    query: uploadImportQuery,
+    body: multipartBody,
+    multipart: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 5 },
+    status: 201,
+    response: importSummarySchema,
+  }),
+  get: defineOperation({
+    method: 'GET',
+    path: '/api/imports/:id',
+    tags,
+    summary: '导入预览 / Import summary and row report',
+    params: idParams,
+    record,
+    response: importSummarySchema,
+  }),
+  remap: defineOperation({
+    method: 'PATCH',
+    path: '/api/imports/:id',
+    tags,
+    summary: '调整列对应并重新校验 / Change the column mapping and check again',
+    params: idParams,
+    record,
+    body: remapImportBody,
+    response: importSummarySchema,
+  }),
+  progress: defineOperation({
+    method: 'GET',
+    path: '/api/imports/:id/progress',
+    tags,
+    summary: '导入进度 / Import progress',
+    description: 'Answers while the upload is still being read (the batch is not visible yet), for the one who uploads.',
+    params: idParams,
+    response: importProgressSchema,
+  }),
+  commit: defineOperation({
+    method: 'POST',
+    path: '/api/imports/:id/commit',
+    tags,
+    summary: '确认导入 / Commit an import',
+    params: idParams,
+    record,
+    body: commitImportBody,
+    response: importSummarySchema,
+  }),
+  discard: defineOperation({
+    method: 'POST',
+    path: '/api/imports/:id/discard',
+    tags,
+    summary: '放弃导入 / Discard an import',
+    params: idParams,
+    record,
+    response: importSummarySchema,
+  }),
+};

@@ -18,6 +18,8 @@ import { recordAudit } from './platform/audit.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { registerGuard } from './platform/auth/guard.ts';
 import { createRouter, type RecordScopeCheck } from './platform/http/operations.ts';
+import { createImportEngine, importRoutes } from './platform/imports/index.ts';
+import { IMPORT_MAX_BYTES } from '../contract/imports.ts';
 import type { ModuleContext, ModuleServices } from './platform/module.ts';
 import { modules } from './modules/modules.ts';
 
@@ -121,7 +123,14 @@ export async function buildApp({ config, database, clock = systemClock, webDir =
     }
     return { module, service };
   });
+  // Staged imports (platform/imports): the engine runs the importers the modules list.
+  const imports = createImportEngine({ db: database.db, audit: recordAudit, clock, importers: built.flatMap(({ module, service }) => module.importers?.(service, context) ?? []) });
+  records.set('import', (session, id) => imports.inCallerScope(session, id));
   registerGuard(app, (token) => context.services.auth.resolve(token));
+  await app.register(async (scope) => {
+    await scope.register(multipart, { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 10, fieldSize: 10_000 } });
+    importRoutes(createRouter(scope, records), imports);
+  });
   for (const { module, service } of built) {
     await app.register(async (scope) => {
       if (module.routes) {

@@ -11,6 +11,7 @@ import type { Database, Db, Tx } from '../db/client.ts';
 import type { AuditWriter } from './audit.ts';
 import type { Clock } from './clock.ts';
 import type { RecordScopeCheck, Router } from './http/operations.ts';
+import type { AnyImporter } from './imports/importer.ts';
 import type { PolicyDefinition } from './policies.ts';
 
 /**
@@ -56,6 +57,8 @@ export interface ModuleDefinition<S = unknown> {
   records?: (service: S) => Record<string, RecordScopeCheck>;
   /** Registers the module's operations. */
   routes?: (router: Router, service: S, ctx: ModuleContext) => void;
+  /** Spreadsheet importers the staged-import engine runs (platform/imports, docs/imports.md). */
+  importers?: (service: S, ctx: ModuleContext) => readonly AnyImporter[];
   /** A Fastify plugin, for what an operation cannot express (kept rare). */
   plugin?: (app: FastifyInstance, service: S, ctx: ModuleContext) => Promise<void>;
   /** Background work started with the server (never in tests); returns how to stop it. */

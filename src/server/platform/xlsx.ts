@@ -146,6 +146,8 @@ export async function mergedRanges(file: Buffer, sheetNo: number): Promise<Merge
 export interface SheetRow<K extends string> {
   rowNumber: number;
   record: Map<K, Cell>;
+  /** Every cell of the row by column number (1-based; holes are null), for a mapping chosen later. */
+  cells: Cell[];
 }
 
 export interface ReadSheetOptions<K extends string> {
@@ -154,7 +156,7 @@ export interface ReadSheetOptions<K extends string> {
   required: K[];
   /** At most this many data rows; one more and reading stops with `onTooMany`. */
   maxRows: number;
-  onHeader?: (mapped: { header: string; column: SheetColumn<K> | null }[], headerRow: number) => void;
+  onHeader?: (mapped: { header: string; column: SheetColumn<K> | null; index: number }[], headerRow: number) => void;
   onRow?: (rowsRead: number) => void;
 }
 
@@ -188,6 +190,7 @@ export async function* readSheet<K extends string>(
   });
   let mapped: Map<number, SheetColumn<K>> | null = null;
   let best: { row: number; found: Map<number, { col: SheetColumn<K>; header: string }>; all: string[] } | null = null;
+  let headerColumns: number[] = [];
   let headerRow = 0;
   let sheetNo = 1;
   let rows = 0;
@@ -211,8 +214,9 @@ export async function* readSheet<K extends string>(
           if (hasRequired && found.size >= Math.max(2, opts.required.length)) {
             mapped = new Map([...found].map(([i, c]) => [i, c.col]));
             headerRow = row.number;
-            const list: { header: string; column: SheetColumn<K> | null }[] = [];
-            for (let i = 1; i < all.length; i++) if (all[i] != null) list.push({ header: all[i], column: found.get(i)?.col ?? null });
+            const list: { header: string; column: SheetColumn<K> | null; index: number }[] = [];
+            for (let i = 1; i < all.length; i++) if (all[i] != null) list.push({ header: all[i], column: found.get(i)?.col ?? null, index: i });
+            headerColumns = list.map((h) => h.index);
             opts.onHeader?.(list, headerRow);
             continue;
           }
@@ -226,10 +230,17 @@ export async function* readSheet<K extends string>(
           if (v != null) empty = false;
           record.set(col.key, v);
         }
+        // Cells under any header (mapped or not), so a mapping chosen later can read them.
+        const cells: Cell[] = [];
+        for (const i of headerColumns) {
+          const v = cellValue(values[i]);
+          cells[i] = v;
+          if (v != null) empty = false;
+        }
         if (empty) continue;
         if (++rows > opts.maxRows) throw new SheetError('too_many_rows');
         opts.onRow?.(rows);
-        yield { rowNumber: row.number, record };
+        yield { rowNumber: row.number, record, cells: Array.from(cells, (v) => v ?? null) };
       }
       break; // the first sheet only
     }

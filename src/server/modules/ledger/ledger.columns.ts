@@ -1,6 +1,7 @@
 /**
  * The columns of the 招商线索台账 (lead ledger) and of the enterprise list, with the header words
- * an import recognises for each. Export writes the first header; import accepts any alias.
+ * an import recognises for each (matched by platform/xlsx.ts). Export writes the first header; import
+ * accepts any alias.
  */
 import {
   chainActionLabels,
@@ -12,6 +13,7 @@ import {
   statusLabels,
   chainActions,
 } from '../../../contract/pipeline-enums.ts';
+import type { SheetColumn } from '../../platform/xlsx.ts';
 
 export type LedgerKey =
   | 'code'
@@ -36,13 +38,7 @@ export type LedgerKey =
   | 'owner'
   | 'platformContact';
 
-export interface Column<K extends string> {
-  key: K;
-  header: string;
-  aliases: string[];
-  width: number;
-  kind?: 'money' | 'date' | 'percent';
-}
+export type Column<K extends string> = SheetColumn<K>;
 
 export const ledgerColumns: Column<LedgerKey>[] = [
   { key: 'code', header: '线索编号', aliases: ['编号', '项目编号', 'code'], width: 16 },
@@ -94,27 +90,6 @@ export const enterpriseColumns: Column<EnterpriseKey>[] = [
   { key: 'contactPhone', header: '联系电话', aliases: ['电话', '手机'], width: 14 },
   { key: 'contactEmail', header: '邮箱', aliases: ['电子邮箱', 'email'], width: 20 },
 ];
-
-/** Header text as compared: no spaces, no bracketed unit, lower case. */
-export function headerKey(text: string): string {
-  return text
-    .replace(/[\s\u3000]/g, '')
-    .replace(/[（(【\[].*?[）)】\]]/g, '')
-    .toLowerCase();
-}
-
-/** The money unit a header names ("计划投资（亿元）"), 万元 by default. */
-export function headerUnit(text: string): 'yuan' | 'wan' | 'yi' {
-  if (/亿元/.test(text)) return 'yi';
-  if (/[（(]\s*元\s*[）)]/.test(text)) return 'yuan';
-  return 'wan';
-}
-
-export function headerMap<K extends string>(columns: Column<K>[]): Map<string, Column<K>> {
-  const map = new Map<string, Column<K>>();
-  for (const c of columns) for (const h of [c.header, ...c.aliases]) map.set(headerKey(h), c);
-  return map;
-}
 
 function labelMap<K extends string>(keys: readonly K[], labels: Record<K, [string, string]>, extra: Record<string, K> = {}): Map<string, K> {
   const m = new Map<string, K>();

@@ -1,5 +1,5 @@
 import { defineModule } from '../../platform/module.ts';
-import { createLeadsRepository } from '../leads/leads.repository.ts';
+import { enterprisesImporter, leadsImporter } from './ledger.importers.ts';
 import { createLedgerRepository } from './ledger.repository.ts';
 import { ledgerRoutes } from './ledger.routes.ts';
 import { createLedgerService } from './ledger.service.ts';
@@ -7,7 +7,10 @@ import { createLedgerService } from './ledger.service.ts';
 /** The 招商线索台账 in and out of Excel (its permission, lead.import, belongs to leads). */
 export const ledgerModule = defineModule({
   name: 'ledger',
-  service: ({ db, audit, clock, services }) =>
-    createLedgerService({ db, ledger: createLedgerRepository(), leadsRepo: createLeadsRepository(), leads: services.leads, audit, clock }),
+  service: ({ clock, services }) => createLedgerService({ leads: services.leads, clock }),
+  importers: (_ledger, { services }) => {
+    const ledger = createLedgerRepository();
+    return [leadsImporter({ ledger, leads: services.leads }), enterprisesImporter({ ledger })];
+  },
   plugin: async (app, ledger) => app.register(ledgerRoutes, { ledger }),
 });

@@ -1,53 +1,20 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
-import { importBatches } from '../../db/schema.ts';
-
-export type ImportBatchRow = typeof importBatches.$inferSelect;
 
 const uuidText = (s: string) => sql`${s}::uuid`;
 /** A text[] literal as one parameter (a JS array would be spread into a list by drizzle). */
 const textArray = (values: string[]) => sql`${`{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`}::text[]`;
 
-/** Staging and commit of spreadsheet imports: the only SQL of the ledger module. */
+/**
+ * The ledger's look-ups and set-based commits: the only SQL of the ledger module. The staged rows
+ * come from the import engine as a relation `(row_no, data)` of the valid rows (`source`).
+ */
 export function createLedgerRepository() {
   return {
-    async insertBatch(db: DbOrTx, values: typeof importBatches.$inferInsert) {
-      await db.insert(importBatches).values(values);
+    async zoneCode(db: DbOrTx, zoneId: string): Promise<string | undefined> {
+      const rows = rowsOf<{ code: string }>(await db.execute(sql`select code from zones where id = ${uuidText(zoneId)}`));
+      return rows[0]?.code;
     },
-    async findBatch(db: DbOrTx, id: string): Promise<ImportBatchRow | undefined> {
-      const [row] = await db.select().from(importBatches).where(eq(importBatches.id, id));
-      return row;
-    },
-    async markBatch(db: DbOrTx, id: string, status: 'committed' | 'discarded') {
-      const rows = await db
-        .update(importBatches)
-        .set({ status, committedAt: status === 'committed' ? new Date() : null })
-        .where(and(eq(importBatches.id, id), eq(importBatches.status, 'staged')))
-        .returning({ id: importBatches.id });
-      return rows.length === 1;
-    },
-
-    async finishBatch(db: DbOrTx, id: string, v: { totalRows: number; validRows: number; errorCount: number; errors: unknown }) {
-      await db.update(importBatches).set(v).where(eq(importBatches.id, id));
-    },
-    async setErrors(db: DbOrTx, id: string, errors: unknown) {
-      await db.update(importBatches).set({ errors }).where(eq(importBatches.id, id));
-    },
-    /** Removes a failed upload entirely (its staged rows go with it). */
-    async deleteBatch(db: DbOrTx, id: string) {
-      await db.delete(importBatches).where(eq(importBatches.id, id));
-    },
-
-    /** Stages many rows in one statement: the batch travels as one jsonb parameter. */
-    async stageRows(db: DbOrTx, importId: string, rows: { r: number; v: boolean; d: unknown }[]) {
-      if (!rows.length) return;
-      await db.execute(sql`insert into import_rows (import_id, row_no, valid, data)
-        select ${uuidText(importId)}, (e->>'r')::int, (e->>'v')::boolean, e->'d' from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) e`);
-    },
-    async deleteRows(db: DbOrTx, importId: string) {
-      await db.execute(sql`delete from import_rows where import_id = ${uuidText(importId)}`);
-    },
-
     async enterprisesByCodes(db: DbOrTx, codes: string[]) {
       if (!codes.length) return new Map<string, string>();
       const rows = rowsOf<{ id: string; credit_code: string }>(
@@ -72,23 +39,23 @@ export function createLedgerRepository() {
     },
 
     /** Commits an enterprise import: new enterprises and their contacts, set-based. */
-    async commitEnterprises(db: DbOrTx, importId: string, zoneId: string) {
+    async commitEnterprises(db: DbOrTx, source: SQL, zoneId: string) {
       const created = rowsOf<{ n: number }>(
         await db.execute(sql`with ins as (
           insert into enterprises (id, credit_code, name, normalized_name, legal_person, registered_capital_yuan, industry_code, region_code, address, created_in_zone_id)
           select (data->>'id')::uuid, data->>'creditCode', data->>'name', data->>'normalizedName', data->>'legalPerson', (data->>'registeredCapitalYuan')::bigint,
             data->>'industryCode', data->>'regionCode', data->>'address', ${uuidText(zoneId)}
-          from import_rows where import_id = ${uuidText(importId)} and valid and data->>'matchId' is null
+          from ${source} s where data->>'matchId' is null
           order by row_no
           returning 1)
           select count(*)::int as n from ins`),
       );
       await db.execute(sql`insert into enterprise_contacts (enterprise_id, name, title, phone, email)
         select coalesce((data->>'matchId')::uuid, (data->>'id')::uuid), data->>'contactName', data->>'contactTitle', data->>'contactPhone', data->>'contactEmail'
-        from import_rows where import_id = ${uuidText(importId)} and valid and data->>'contactName' is not null and data->>'matchId' is null
+        from ${source} s where data->>'contactName' is not null and data->>'matchId' is null
         order by row_no`);
       const matched = rowsOf<{ n: number }>(
-        await db.execute(sql`select count(*)::int as n from import_rows where import_id = ${uuidText(importId)} and valid and data->>'matchId' is not null`),
+        await db.execute(sql`select count(*)::int as n from ${source} s where data->>'matchId' is not null`),
       );
       return { enterprisesCreated: Number(created[0].n), enterprisesMatched: Number(matched[0].n), leadsCreated: 0 };
     },
@@ -97,21 +64,20 @@ export function createLedgerRepository() {
      * Commits a lead import: the new investors (one per distinct staged id), then the leads, with
      * ledger numbers generated after the zone's highest for rows that have none, then their timeline.
      */
-    async commitLeads(db: DbOrTx, importId: string, zoneId: string, codePrefix: string, actor: { id: string; name: string }) {
-      const id = uuidText(importId);
+    async commitLeads(db: DbOrTx, source: SQL, importId: string, zoneId: string, codePrefix: string, actor: { id: string; name: string }) {
       const created = rowsOf<{ n: number }>(
         await db.execute(sql`with ins as (
           insert into enterprises (id, credit_code, name, normalized_name, created_in_zone_id)
           select distinct on (data->'newEnterprise'->>'id') (data->'newEnterprise'->>'id')::uuid, data->'newEnterprise'->>'creditCode',
             data->'newEnterprise'->>'name', data->'newEnterprise'->>'normalizedName', ${uuidText(zoneId)}
-          from import_rows where import_id = ${id} and valid and jsonb_typeof(data->'newEnterprise') = 'object'
+          from ${source} s where jsonb_typeof(data->'newEnterprise') = 'object'
           order by data->'newEnterprise'->>'id', row_no
           returning 1)
           select count(*)::int as n from ins`),
       );
       const matched = rowsOf<{ n: number }>(
         await db.execute(
-          sql`select count(distinct data->>'enterpriseId')::int as n from import_rows where import_id = ${id} and valid and data->>'enterpriseId' is not null`,
+          sql`select count(distinct data->>'enterpriseId')::int as n from ${source} s where data->>'enterpriseId' is not null`,
         ),
       );
       const base = rowsOf<{ n: number | null }>(
@@ -121,7 +87,7 @@ export function createLedgerRepository() {
       const leadsCreated = rowsOf<{ n: number }>(
         await db.execute(sql`with src as (
             select data, row_no, row_number() over (partition by data->>'code' is null order by row_no) as seq
-            from import_rows where import_id = ${id} and valid
+            from ${source} s
           ), ins as (
           insert into leads (id, zone_id, code, name, enterprise_id, method, stage, status, status_reason, lost_to_region, sector, chain_link, chain_action,
             planned_investment_yuan, planned_output_yuan, likelihood, first_contact_on, last_follow_up_on, next_step, next_step_on, owner_id, platform_contact)

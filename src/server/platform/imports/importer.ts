@@ -1,0 +1,109 @@
+/**
+ * What a module hands the staged-import engine (docs/imports.md): the columns of its template, how
+ * one row is checked, and how the valid rows are written. The engine owns everything else: the
+ * upload, finding the header, the column mapping, staging, the row report, progress, the commit's
+ * transaction, discard and the audit of each step.
+ */
+import type { SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { ImportKind } from '../../../contract/imports.ts';
+import type { Db, DbOrTx, Tx } from '../../db/client.ts';
+import type { Actor, SessionContext } from '../auth/session.ts';
+import type { Clock } from '../clock.ts';
+import type { Permission } from '../policies.ts';
+import type { Cell, SheetColumn } from '../xlsx.ts';
+
+/** A JSON value: what an importer stores for a row and for the whole import. */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/** One data row as the importer sees it: the mapped cells, and a way to refuse it. */
+export interface ImportRow<K extends string> {
+  rowNumber: number;
+  /** The cell of a field (null when empty or not mapped). */
+  get(key: K): Cell;
+  /** Whether the field is mapped to a column at all. */
+  has(key: K): boolean;
+  /** The header text of the field's column (for messages). */
+  header(key: K): string;
+  /** The money unit the field's header names (万元 unless it says 元 or 亿元). */
+  unit(key: K): 'yuan' | 'wan' | 'yi';
+  /** Refuses the row: `reason` is a key of contract/reasons.ts, `extra` text appended to it. */
+  fail(key: K, reason: string, extra?: string): void;
+  /** Whether the row was already refused on this field. */
+  failed(key: K): boolean;
+}
+
+/** Where the importer is running: the batch, its zone and what `resolve` answered. */
+export interface ImportScope<C> {
+  /** The database, or the transaction of a new mapping's check. */
+  db: DbOrTx;
+  session: SessionContext;
+  zoneId: string;
+  clock: Clock;
+  /** What `resolve` answered at upload (kept with the batch). */
+  resolved: C;
+}
+
+/** The staged valid rows of an import, handed to `commit`. */
+export interface StagedRows<D> {
+  importId: string;
+  count: number;
+  /** All valid rows in sheet order. */
+  all(): Promise<{ rowNumber: number; data: D }[]>;
+  /** `select row_no, data from …` of the valid rows, for set-based `insert … select` (data is the row's jsonb). */
+  source: SQL;
+}
+
+export interface CommitInput<C> {
+  session: SessionContext;
+  zoneId: string;
+  resolved: C;
+  actor: Actor;
+  requestId: string;
+  mode: 'all' | 'valid';
+  clock: Clock;
+}
+
+export interface Importer<K extends string = string, C extends Json = Json, D = unknown, R = unknown, B = unknown> {
+  kind: ImportKind;
+  /** The permission the caller needs in the import's zone (upload, remap, commit, discard). */
+  permission: Permission;
+  columns: SheetColumn<K>[];
+  /** Fields the mapping must fill. */
+  required: K[];
+  maxRows: number;
+  /** Upload size limit in bytes (the engine's own ceiling is IMPORT_MAX_BYTES). */
+  maxBytes?: number;
+  /** Rows checked together (`prepare` looks up their references in bulk); default 2,000. */
+  batchSize?: number;
+  /** Rows under a merged range are refused (the value sits in one row of it only). */
+  refuseMergedCells?: boolean;
+  /** Extra upload parameters (e.g. the dispatch sheet's period). */
+  options?: z.ZodType;
+  /** Once per upload: anything the import depends on besides its rows (kept with the batch). May throw a field error. */
+  resolve?(input: { db: Db; session: SessionContext; zoneId: string; clock: Clock; options: Record<string, unknown> }): Promise<C>;
+  /** Once per check of all rows (upload, remap): state shared across rows, e.g. names seen so far. */
+  begin(scope: ImportScope<C>): Promise<R>;
+  /** Once per batch of rows: bulk look-ups. */
+  prepare?(scope: ImportScope<C>, run: R, rows: ImportRow<K>[]): Promise<B>;
+  /** Checks one row; the answer is staged and handed to `commit` if the row has no errors. */
+  parseRow(row: ImportRow<K>, run: R, batch: B): D;
+  /** Told of each valid row, in order (to count what the import would write). */
+  accept?(run: R, data: D): void;
+  /** What the valid rows would write (counts), shown in the preview. */
+  plan?(run: R): Record<string, number>;
+  /** What the summary shows about the import besides its rows (e.g. the period). */
+  details?(resolved: C): Record<string, string | number | null>;
+  /** Writes the valid rows in the engine's transaction; answers counts of what it wrote. Throwing rolls everything back. */
+  commit(tx: Tx, rows: StagedRows<D>, input: CommitInput<C>): Promise<Record<string, number>>;
+}
+
+/** Declares an importer; a module lists it in its manifest's `importers`. */
+export function defineImporter<K extends string, C extends Json, D, R, B = undefined>(importer: Importer<K, C, D, R, B>): Importer<K, C, D, R, B> {
+  return importer;
+}
+
+/** The erased type the engine keeps. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyImporter = Importer<any, any, any, any, any>;
+
