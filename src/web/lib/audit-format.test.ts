@@ -95,7 +95,7 @@ describe('audit entries as prose', () => {
     const e = entry({
       action: 'blocker.create',
       entityType: 'blocker',
-      names: {},
+      names: { [officerId]: '李婷' },
       after: {
         id: 'x',
         title: '用电增容',
@@ -108,7 +108,7 @@ describe('audit entries as prose', () => {
       },
     });
     const d = describeAuditEntry(e, 'zh-CN');
-    expect(d.sentence).toBe('李婷 新增了 堵点「用电增容」：堵点 用电增容；协调层级 专班；状态 待解决；等 2 项');
+    expect(d.sentence).toBe('李婷 新增了 堵点「用电增容」：协调层级 专班；状态 待解决；责任人 李婷；等 1 项');
     expect(d.changes.map((c) => c.field)).toEqual(['title', 'level', 'status', 'ownerUserId', 'deadlineOn']);
   });
 
@@ -120,7 +120,7 @@ describe('audit entries as prose', () => {
       names: {},
       before: { day: '2026-10-01', kind: 'holiday', name: '国庆节' },
     });
-    expect(describeAuditEntry(del, 'zh-CN').sentence).toBe('李婷 删除了 日历日「国庆节」：日期 2026年10月1日；类型 法定节假日；节日 国庆节');
+    expect(describeAuditEntry(del, 'zh-CN').sentence).toBe('李婷 删除了 日历日「国庆节」：日期 2026年10月1日；类型 法定节假日');
     const order = entry({
       action: 'meeting.agenda_order',
       entityType: 'meeting',

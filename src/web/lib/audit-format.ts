@@ -284,7 +284,10 @@ export function describeAuditEntry(entry: AuditEntry, locale: Locale, maxChanges
   const says = (auditActionLabels as Record<string, { says: AuditLabel }>)[entry.action]?.says;
   const verb = says ? pick(says, locale) : `${actionLabel(entry.action, locale)} {e}`;
   const headline = `${actor} ${verb.replace('{e}', target)}`;
-  const changes = auditChanges(entry, locale);
+  const all = auditChanges(entry, locale);
+  // A new record's sentence need not repeat its name: 新建了 项目「X」：阶段 签约.
+  const name = recordName(entry, locale);
+  const changes = all[0]?.kind === 'created' ? all.filter((c) => c.after !== name) : all;
   const shown = changes[0]?.kind === 'created' ? Math.min(maxChanges, 3) : maxChanges;
   // 更新了 项目「X」的里程碑：新增「开工」… (the headline already names the list)
   const lines = changes.slice(0, shown).map((c) => (c.kind === 'list' && c.items.length && headline.includes(c.label) ? c.items.join(w.list) : c.text));
@@ -294,7 +297,7 @@ export function describeAuditEntry(entry: AuditEntry, locale: Locale, maxChanges
     action: actionLabel(entry.action, locale),
     target,
     headline,
-    changes,
+    changes: all,
     sentence: lines.length ? `${headline}${w.colon}${lines.join(w.sep)}` : headline,
   };
 }
