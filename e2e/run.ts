@@ -1,6 +1,7 @@
 /**
  * The browser test: builds the web app if needed, starts the real server on a fresh embedded
  * database and a free port, runs every e2e/*.e2e.ts in Debian's chromium, then stops the server.
+ * `npm run test:e2e -- shell pipeline` runs only the files whose names contain one of the words.
  * Prints ✓/✗ per test, screenshots failures to test-results/, exits 1 if any failed.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -67,8 +68,16 @@ interface LoadedTest {
   run: E2eTest;
 }
 
-async function loadTests(): Promise<LoadedTest[]> {
-  const files = fs.readdirSync(e2eDir).filter((f) => f.endsWith('.e2e.ts')).sort();
+/** The e2e files to run: all of them, or those whose names contain one of the words given. */
+function selectFiles(words: string[]): string[] {
+  const all = fs.readdirSync(e2eDir).filter((f) => f.endsWith('.e2e.ts')).sort();
+  if (words.length === 0) return all;
+  const chosen = all.filter((f) => words.some((w) => f.includes(w)));
+  if (chosen.length === 0) throw new Error(`no e2e file name contains ${words.map((w) => `"${w}"`).join(' or ')}; the files: ${all.join(', ')}`);
+  return chosen;
+}
+
+async function loadTests(files: string[]): Promise<LoadedTest[]> {
   const tests: LoadedTest[] = [];
   for (const file of files) {
     const mod = (await import(pathToFileURL(path.join(e2eDir, file)).href)) as { default?: E2eTest; title?: string };
@@ -106,8 +115,9 @@ async function runTests(baseUrl: string, browser: Browser, tests: LoadedTest[]):
 }
 
 async function main(): Promise<number> {
+  const files = selectFiles(process.argv.slice(2).filter((a) => a !== '--'));
   buildWebIfMissing();
-  const tests = await loadTests();
+  const tests = await loadTests(files);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zonedesk-e2e-'));
