@@ -1,13 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { createUserBody, User } from '../../../../contract/users.ts';
-import { api } from '../../../lib/api-client';
+import { callOperation } from '../../../lib/api-client';
+import { userOperations } from '../../../../contract/users.ts';
 import { queryKeys } from '../../../lib/query-keys';
 
 export type CreateUserInput = z.input<typeof createUserBody>;
 
 export function createUser(input: CreateUserInput): Promise<User> {
-  return api.post<User>('/users', input);
+  return callOperation(userOperations.create, { body: input });
 }
 
 export function useCreateUser() {

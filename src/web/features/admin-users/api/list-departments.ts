@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Department } from '../../../../contract/org.ts';
-import { api } from '../../../lib/api-client';
+import { callOperation } from '../../../lib/api-client';
+import { orgOperations } from '../../../../contract/org.ts';
 import { queryKeys } from '../../../lib/query-keys';
 
 export function listDepartments(): Promise<Department[]> {
-  return api.get<Department[]>('/departments');
+  return callOperation(orgOperations.listDepartments);
 }
 
 /** Every department the admin can see, to pick a user's department among those of the user's zones. */

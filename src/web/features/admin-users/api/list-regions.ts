@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { regionSchema } from '../../../../contract/org.ts';
-import { api } from '../../../lib/api-client';
+import { callOperation } from '../../../lib/api-client';
+import { orgOperations } from '../../../../contract/org.ts';
 import { queryKeys } from '../../../lib/query-keys';
 
 export type Region = z.infer<typeof regionSchema>;
 
 export function listRegions(): Promise<Region[]> {
-  return api.get<Region[]>('/regions');
+  return callOperation(orgOperations.listRegions);
 }
 
 /** Administrative divisions change rarely: read once per session. */

@@ -1,7 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { Role } from '../../../../contract/roles.ts';
 import type { userPage } from '../../../../contract/users.ts';
-import { api } from '../../../lib/api-client';
+import { callOperation } from '../../../lib/api-client';
+import { userOperations } from '../../../../contract/users.ts';
 import { queryKeys } from '../../../lib/query-keys';
 
 export type UserPage = z.infer<typeof userPage>;
@@ -10,13 +12,13 @@ export interface ListUsersParams {
   page: number;
   pageSize: number;
   q?: string;
-  role?: string;
+  role?: Role;
   zoneId?: string;
   active?: 'true' | 'false';
 }
 
 export function listUsers(params: ListUsersParams): Promise<UserPage> {
-  return api.get<UserPage>('/users', { ...params });
+  return callOperation(userOperations.list, { query: params });
 }
 
 /** Keeps the previous page on screen while the next one loads, so the table does not flash. */

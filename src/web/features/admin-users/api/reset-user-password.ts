@@ -1,14 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { resetPasswordBody, User } from '../../../../contract/users.ts';
-import { api } from '../../../lib/api-client';
+import { callOperation } from '../../../lib/api-client';
+import { userOperations } from '../../../../contract/users.ts';
 import { isVersionConflict } from '../../../lib/is-version-conflict';
 import { queryKeys } from '../../../lib/query-keys';
 
 export type ResetUserPasswordInput = z.input<typeof resetPasswordBody> & { id: string };
 
 export function resetUserPassword({ id, ...input }: ResetUserPasswordInput): Promise<User> {
-  return api.post<User>(`/users/${id}/password`, input);
+  return callOperation(userOperations.resetPassword, { params: { id }, body: input });
 }
 
 export function useResetUserPassword() {

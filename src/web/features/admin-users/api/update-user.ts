@@ -1,14 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { updateUserBody, User } from '../../../../contract/users.ts';
-import { api } from '../../../lib/api-client';
+import { callOperation } from '../../../lib/api-client';
+import { userOperations } from '../../../../contract/users.ts';
 import { isVersionConflict } from '../../../lib/is-version-conflict';
 import { queryKeys } from '../../../lib/query-keys';
 
 export type UpdateUserInput = z.input<typeof updateUserBody>;
 
 export function updateUser({ id, ...input }: UpdateUserInput & { id: string }): Promise<User> {
-  return api.patch<User>(`/users/${id}`, input);
+  return callOperation(userOperations.update, { params: { id }, body: input });
 }
 
 /** Edits, deactivation and activation all go through here; the user's history changes with them. */

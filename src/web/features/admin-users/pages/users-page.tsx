@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Flex, Input, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { regionScopedRoles, roles } from '../../../../contract/roles.ts';
+import { regionScopedRoles, roles, type Role } from '../../../../contract/roles.ts';
 import type { User } from '../../../../contract/users.ts';
 import { RecordHistoryDrawer, type RecordHistoryTarget } from '../../../components/record-history-drawer';
 import { useI18n } from '../../../i18n/use-i18n';
@@ -139,7 +139,7 @@ export default function UsersPage() {
           placeholder={t('users.filterRole')}
           style={{ width: 160 }}
           options={roles.map((r) => ({ value: r, label: labels.role(r) }))}
-          onChange={(role?: string) => filter({ role })}
+          onChange={(role?: Role) => filter({ role })}
         />
         <Select
           allowClear

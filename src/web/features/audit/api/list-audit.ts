@@ -1,7 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { auditPage } from '../../../../contract/audit.ts';
-import { api } from '../../../lib/api-client';
+import { callOperation } from '../../../lib/api-client';
+import { auditOperations } from '../../../../contract/audit.ts';
 import { queryKeys } from '../../../lib/query-keys';
 
 export type AuditPage = z.infer<typeof auditPage>;
@@ -15,7 +16,7 @@ export interface ListAuditParams {
 }
 
 export function listAudit(params: ListAuditParams): Promise<AuditPage> {
-  return api.get<AuditPage>('/audit', { ...params });
+  return callOperation(auditOperations.list, { query: params });
 }
 
 export function useAuditLog(params: ListAuditParams) {

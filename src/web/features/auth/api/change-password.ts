@@ -1,13 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { changePasswordBody } from '../../../../contract/auth.ts';
-import { api } from '../../../lib/api-client';
+import { callOperation } from '../../../lib/api-client';
+import { authOperations } from '../../../../contract/auth.ts';
 import { queryKeys } from '../../../lib/query-keys';
 
 export type ChangePasswordInput = z.infer<typeof changePasswordBody>;
 
 export function changePassword(input: ChangePasswordInput) {
-  return api.post<{ ok: true }>('/auth/password', input);
+  return callOperation(authOperations.changePassword, { body: input });
 }
 
 /** Changing the password clears `mustChangePassword`, so the session is re-read. */

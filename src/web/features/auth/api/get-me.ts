@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Me } from '../../../../contract/auth.ts';
-import { api, setCsrfToken } from '../../../lib/api-client';
+import { callOperation, setCsrfToken } from '../../../lib/api-client';
+import { authOperations } from '../../../../contract/auth.ts';
 import { isApiError } from '../../../lib/api-error';
 import { queryKeys } from '../../../lib/query-keys';
 
 /** The current session, or null when nobody is logged in (a 401 here is an answer, not an error). */
 export async function getMe(): Promise<Me | null> {
   try {
-    const me = await api.get<Me>('/auth/me', undefined, { allowUnauthorized: true });
+    const me = await callOperation(authOperations.me, { allowUnauthorized: true });
     setCsrfToken(me.csrfToken);
     return me;
   } catch (error) {

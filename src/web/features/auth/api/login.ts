@@ -1,13 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { loginBody, Me } from '../../../../contract/auth.ts';
-import { api, setCsrfToken } from '../../../lib/api-client';
+import { callOperation, setCsrfToken } from '../../../lib/api-client';
+import { authOperations } from '../../../../contract/auth.ts';
 import { queryKeys } from '../../../lib/query-keys';
 
 export type LoginInput = z.infer<typeof loginBody>;
 
 export async function login(input: LoginInput): Promise<Me> {
-  const me = await api.post<Me>('/auth/login', input, { allowUnauthorized: true });
+  const me = await callOperation(authOperations.login, { body: input, allowUnauthorized: true });
   setCsrfToken(me.csrfToken);
   return me;
 }

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, setCsrfToken } from '../../../lib/api-client';
+import { callOperation, setCsrfToken } from '../../../lib/api-client';
+import { authOperations } from '../../../../contract/auth.ts';
 import { queryKeys } from '../../../lib/query-keys';
 
 export async function logout(): Promise<void> {
-  await api.post('/auth/logout', {}, { allowUnauthorized: true });
+  await callOperation(authOperations.logout, { allowUnauthorized: true });
 }
 
 /** Ends the session; the local state is cleared even if the server call fails (e.g. already expired). */

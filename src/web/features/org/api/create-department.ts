@@ -1,13 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { createDepartmentBody, Department } from '../../../../contract/org.ts';
-import { api } from '../../../lib/api-client';
+import { callOperation } from '../../../lib/api-client';
+import { orgOperations } from '../../../../contract/org.ts';
 import { queryKeys } from '../../../lib/query-keys';
 
 export type CreateDepartmentInput = z.input<typeof createDepartmentBody>;
 
 export function createDepartment(input: CreateDepartmentInput): Promise<Department> {
-  return api.post<Department>('/departments', input);
+  return callOperation(orgOperations.createDepartment, { body: input });
 }
 
 export function useCreateDepartment() {

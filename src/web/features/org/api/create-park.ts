@@ -1,13 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { parkSchema } from '../../../../contract/org.ts';
-import { api } from '../../../lib/api-client';
+import { callOperation } from '../../../lib/api-client';
+import { orgOperations } from '../../../../contract/org.ts';
 import { invalidateOrg } from './invalidate-org';
 
 export type Park = z.infer<typeof parkSchema>;
 
 export function createPark({ zoneId, name }: { zoneId: string; name: string }): Promise<Park> {
-  return api.post<Park>(`/zones/${zoneId}/parks`, { name });
+  return callOperation(orgOperations.createPark, { params: { id: zoneId }, body: { name } });
 }
 
 export function useCreatePark() {

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Department } from '../../../../contract/org.ts';
-import { api } from '../../../lib/api-client';
+import { callOperation } from '../../../lib/api-client';
+import { orgOperations } from '../../../../contract/org.ts';
 import { queryKeys } from '../../../lib/query-keys';
 
 export function listDepartments(zoneId: string | null): Promise<Department[]> {
-  return api.get<Department[]>('/departments', { zoneId });
+  return callOperation(orgOperations.listDepartments, { query: { zoneId: zoneId ?? undefined } });
 }
 
 export function useDepartments(zoneId: string | null) {

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Zone } from '../../../../contract/org.ts';
-import { api } from '../../../lib/api-client';
+import { callOperation } from '../../../lib/api-client';
+import { orgOperations } from '../../../../contract/org.ts';
 import { queryKeys } from '../../../lib/query-keys';
 
 export function listZones(): Promise<Zone[]> {
-  return api.get<Zone[]>('/zones');
+  return callOperation(orgOperations.listZones);
 }
 
 /** The zones the caller covers, each with its parks. */

@@ -1,14 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Department, updateDepartmentBody } from '../../../../contract/org.ts';
-import { api } from '../../../lib/api-client';
+import { callOperation } from '../../../lib/api-client';
+import { orgOperations } from '../../../../contract/org.ts';
 import { isVersionConflict } from '../../../lib/is-version-conflict';
 import { queryKeys } from '../../../lib/query-keys';
 
 export type UpdateDepartmentInput = z.input<typeof updateDepartmentBody> & { id: string };
 
 export function updateDepartment({ id, ...input }: UpdateDepartmentInput): Promise<Department> {
-  return api.patch<Department>(`/departments/${id}`, input);
+  return callOperation(orgOperations.updateDepartment, { params: { id }, body: input });
 }
 
 export function useUpdateDepartment() {

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { callOperation } from '../../../lib/api-client';
+import { orgOperations } from '../../../../contract/org.ts';
 import { isVersionConflict } from '../../../lib/is-version-conflict';
 import type { Park } from './create-park';
 import { invalidateOrg } from './invalidate-org';
 
 export function updatePark({ id, version, name }: { id: string; version: number; name: string }): Promise<Park> {
-  return api.patch<Park>(`/parks/${id}`, { version, name });
+  return callOperation(orgOperations.updatePark, { params: { id }, body: { version, name } });
 }
 
 export function useUpdatePark() {

@@ -1,14 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { updateZoneBody, Zone } from '../../../../contract/org.ts';
-import { api } from '../../../lib/api-client';
+import { callOperation } from '../../../lib/api-client';
+import { orgOperations } from '../../../../contract/org.ts';
 import { isVersionConflict } from '../../../lib/is-version-conflict';
 import { invalidateOrg } from './invalidate-org';
 
 export type UpdateZoneInput = z.input<typeof updateZoneBody> & { id: string };
 
 export function updateZone({ id, ...input }: UpdateZoneInput): Promise<Zone> {
-  return api.patch<Zone>(`/zones/${id}`, input);
+  return callOperation(orgOperations.updateZone, { params: { id }, body: input });
 }
 
 export function useUpdateZone() {

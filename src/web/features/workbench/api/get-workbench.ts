@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Workbench } from '../../../../contract/workbench.ts';
-import { api } from '../../../lib/api-client';
+import { callOperation } from '../../../lib/api-client';
+import { workbenchOperations } from '../../../../contract/workbench.ts';
 import { queryKeys } from '../../../lib/query-keys';
 
 export function getWorkbench(): Promise<Workbench> {
-  return api.get<Workbench>('/workbench');
+  return callOperation(workbenchOperations.get);
 }
 
 export function useWorkbench() {
