@@ -20,8 +20,8 @@ import { registerGuard } from './platform/auth/guard.ts';
 import { createRouter, type RecordScopeCheck } from './platform/http/operations.ts';
 import { createImportEngine, importRoutes } from './platform/imports/index.ts';
 import { IMPORT_MAX_BYTES } from '../contract/imports.ts';
-import type { ModuleContext, ModuleServices } from './platform/module.ts';
-import { modules } from './modules/modules.ts';
+import type { ModuleContext, ModuleDefinition, ModuleServices } from './platform/module.ts';
+import { modules as allModules } from './modules/modules.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const appVersion: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
@@ -31,6 +31,8 @@ export interface RouteInfo {
   method: string;
   url: string;
   public: boolean;
+  /** The permission the guard checks (an operation's `permission`), if any. */
+  permission?: string;
 }
 
 export interface AppOptions {
@@ -39,10 +41,15 @@ export interface AppOptions {
   clock?: Clock;
   /** The built web app to serve (tests point it at a fixture). */
   webDir?: string;
+  /**
+   * The domain modules, instead of modules/modules.ts: test/module-manifest.test.ts adds a scratch
+   * module to prove a new module needs nothing but its folder and one line in that list.
+   */
+  modules?: readonly ModuleDefinition<any>[];
 }
 
 /** Builds the whole app (without listening), for main.ts and for tests alike. */
-export async function buildApp({ config, database, clock = systemClock, webDir = webDistDir }: AppOptions): Promise<FastifyInstance & { routeTable: RouteInfo[] }> {
+export async function buildApp({ config, database, clock = systemClock, webDir = webDistDir, modules = allModules }: AppOptions): Promise<FastifyInstance & { routeTable: RouteInfo[] }> {
   const app = Fastify({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -70,6 +77,9 @@ export async function buildApp({ config, database, clock = systemClock, webDir =
         url: route.url,
         get public() {
           return Boolean(route.config?.public);
+        },
+        get permission() {
+          return (route.config as { permission?: string } | undefined)?.permission;
         },
       });
     }
