@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Checkbox, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { EnterprisePicker } from '../../../components/enterprise-picker';
 import { ApiError, isApiError } from '../../../lib/api-error';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
 import { useLeads } from '../api/list-leads';
-import { useEnterpriseOptions } from '../api/search-enterprises';
 import { useAddMeeting, type TripDetail } from '../api/trips';
 
 interface MeetingValues {
@@ -54,9 +54,7 @@ export function AddMeetingModal({ trip, open, onClose }: { trip: TripDetail; ope
   const [form] = Form.useForm<MeetingValues>();
   const add = useAddMeeting();
   const onError = useApiErrorHandler();
-  const [q, setQ] = useState('');
   const [leadQ, setLeadQ] = useState('');
-  const enterprises = useEnterpriseOptions(q);
   const leads = useLeads({ zoneId: trip.zoneId, q: leadQ || undefined, pageSize: 20 });
   const enterpriseMode = Form.useWatch('enterpriseMode', form);
   const leadMode = Form.useWatch('leadMode', form);
@@ -135,15 +133,9 @@ export function AddMeetingModal({ trip, open, onClose }: { trip: TripDetail; ope
             rules={[{ required: leadMode !== 'existing', message: t('trips.chooseEnterprise') }]}
             extra={leadMode === 'existing' ? t('trips.enterpriseFromLead') : undefined}
           >
-            <Select
-              showSearch
-              allowClear
-              filterOption={false}
-              onSearch={setQ}
-              loading={enterprises.isFetching}
+            <EnterprisePicker
               placeholder={t('leads.edit.investorSearch')}
-              notFoundContent={q.length < 2 ? t('leads.edit.typeToSearch') : undefined}
-              options={(enterprises.data?.items ?? []).map((e) => ({ value: e.id, label: `${e.name}${e.creditCode ? ` · ${e.creditCode}` : ''}` }))}
+              onCreate={(typed) => form.setFieldsValue({ enterpriseMode: 'new', enterpriseName: typed || undefined })}
             />
           </Form.Item>
         )}

@@ -1,13 +1,12 @@
-import { useState } from 'react';
 import { App, Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { LeadDetail } from '../../../../contract/leads.ts';
 import { fromYuan } from '../../../../contract/money.ts';
 import { chainActions, leadMethods, partnerKinds, partnerKindLabels } from '../../../../contract/pipeline-enums.ts';
+import { EnterprisePicker } from '../../../components/enterprise-picker';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
 import { useOwners } from '../api/list-owners';
-import { useEnterpriseOptions } from '../api/search-enterprises';
 import { useUpdateLead } from '../api/update-lead';
 import { pipelineLabels } from './labels';
 
@@ -69,17 +68,8 @@ export function LeadEditDrawer({ lead, open, onClose, onReload }: { lead: LeadDe
   const update = useUpdateLead();
   const onError = useApiErrorHandler();
   const owners = useOwners(lead.zoneId);
-  const [q, setQ] = useState('');
-  const investors = useEnterpriseOptions(q);
   const partnerLabel = (k: (typeof partnerKinds)[number]) => partnerKindLabels[k][locale === 'en-US' ? 1 : 0];
 
-  // The current investor stays selectable even before a search.
-  const investorOptions = (investors.data?.items ?? []).map((e) => ({ value: e.id, label: `${e.name}${e.creditCode ? ` · ${e.creditCode}` : ''}` }));
-  if (lead.enterpriseId && !investorOptions.some((o) => o.value === lead.enterpriseId))
-    investorOptions.unshift({
-      value: lead.enterpriseId,
-      label: `${lead.enterpriseName ?? ''}${lead.enterpriseCreditCode ? ` · ${lead.enterpriseCreditCode}` : ''}`,
-    });
   const ownerOptions = (owners.data ?? []).filter((o) => o.zoneIds.includes(lead.zoneId)).map((o) => ({ value: o.id, label: o.displayName }));
   if (lead.ownerId && !ownerOptions.some((o) => o.value === lead.ownerId)) ownerOptions.unshift({ value: lead.ownerId, label: lead.ownerName ?? lead.ownerId });
 
@@ -142,15 +132,9 @@ export function LeadEditDrawer({ lead, open, onClose, onReload }: { lead: LeadDe
           <Input autoFocus />
         </Form.Item>
         <Form.Item name="enterpriseId" label={t('leads.investor')}>
-          <Select
-            showSearch
-            allowClear
-            filterOption={false}
-            onSearch={setQ}
-            loading={investors.isFetching}
+          <EnterprisePicker
             placeholder={t('leads.edit.investorSearch')}
-            notFoundContent={q.length < 2 ? t('leads.edit.typeToSearch') : undefined}
-            options={investorOptions}
+            current={lead.enterpriseId ? { id: lead.enterpriseId, name: lead.enterpriseName ?? '', creditCode: lead.enterpriseCreditCode } : null}
           />
         </Form.Item>
         <Row gutter={12}>

@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { Form, Input, InputNumber, Modal, Select } from 'antd';
 import { leadMethods } from '../../../../contract/pipeline-enums.ts';
+import { EnterprisePicker } from '../../../components/enterprise-picker';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useCurrentZone } from '../../../lib/current-zone-context';
 import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
 import { useCreateLead } from '../api/create-lead';
-import { useEnterpriseOptions } from '../api/search-enterprises';
 import { pipelineLabels } from './labels';
 
 /** A new lead: project name, method and the basics; the rest is edited on its page. */
@@ -16,8 +15,6 @@ export function LeadFormModal({ open, onClose, onCreated }: { open: boolean; onC
   const [form] = Form.useForm();
   const create = useCreateLead();
   const onError = useApiErrorHandler();
-  const [q, setQ] = useState('');
-  const investors = useEnterpriseOptions(q);
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -52,14 +49,7 @@ export function LeadFormModal({ open, onClose, onCreated }: { open: boolean; onC
           <Input />
         </Form.Item>
         <Form.Item name="enterpriseId" label={t('leads.investor')}>
-          <Select
-            showSearch
-            allowClear
-            filterOption={false}
-            onSearch={setQ}
-            loading={investors.isFetching}
-            options={(investors.data?.items ?? []).map((e) => ({ value: e.id, label: `${e.name}${e.creditCode ? ` · ${e.creditCode}` : ''}` }))}
-          />
+          <EnterprisePicker />
         </Form.Item>
         <Form.Item name="method" label={t('leads.method')} rules={[{ required: true }]}>
           <Select options={leadMethods.map((m) => ({ value: m, label: labels.method(m) }))} />

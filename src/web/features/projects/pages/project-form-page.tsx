@@ -6,7 +6,7 @@ import { useNavigate, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { fromYuan } from '../../../../contract/money.ts';
 import { projectLevels, projectNatures, projectStages, stageGates } from '../../../../contract/projects.ts';
-import type { Enterprise } from '../../../../contract/enterprises.ts';
+import { EnterprisePicker } from '../../../components/enterprise-picker';
 import { api } from '../../../lib/api-client';
 import { ApiError, isApiError } from '../../../lib/api-error';
 import { useCurrentZone } from '../../../lib/current-zone-context';
@@ -75,7 +75,6 @@ export default function ProjectFormPage() {
   const stage: string = Form.useWatch('stage', form) ?? existing.data?.stage ?? 'planning';
   const zonesWithParks = useZonesWithParks();
   const assignees = useAssignees(zoneId);
-  const enterprises = useQuery({ queryKey: ['enterprises', 'picker'], queryFn: () => api.get<{ items: Enterprise[] }>('/enterprises', { pageSize: 200 }) });
   const save = useSaveProject(id);
 
   useEffect(() => {
@@ -158,7 +157,13 @@ export default function ProjectFormPage() {
             </Col>
             <Col xs={24} md={12}>
               <Form.Item name="investorEnterpriseId" label={L('field.investor')} rules={[{ required: needed.has('investorEnterpriseId') }]}>
-                <Select allowClear showSearch optionFilterProp="label" options={(enterprises.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))} />
+                <EnterprisePicker
+                  current={
+                    existing.data?.investorEnterpriseId
+                      ? { id: existing.data.investorEnterpriseId, name: existing.data.investorName ?? '', creditCode: existing.data.investorCreditCode }
+                      : null
+                  }
+                />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
