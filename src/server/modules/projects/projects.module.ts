@@ -1,7 +1,5 @@
 import { defineModule } from '../../platform/module.ts';
-import { createDispatchSheetRepository } from './dispatch-sheet.repository.ts';
-import { dispatchSheetRoutes } from './dispatch-sheet.routes.ts';
-import { createDispatchSheetService } from './dispatch-sheet.service.ts';
+import { dispatchSheetImporters, dispatchSheetPlugin } from './dispatch-sheet.wiring.ts';
 import { projectsPolicy } from './projects.policy.ts';
 import { createProjectsRepository } from './projects.repository.ts';
 import { projectsRoutes } from './projects.routes.ts';
@@ -19,11 +17,10 @@ export const projectsModule = defineModule({
   policy: projectsPolicy,
   service: ({ db, audit, clock, services }) =>
     createProjectsService({ db, projects: createProjectsRepository(), audit, clock, calendar: () => services.calendar.current() }),
-  plugin: async (app, projects, { db, audit, clock }) => {
+  plugin: async (app, projects, ctx) => {
     await app.register(projectsRoutes, { projects });
-    await app.register(dispatchSheetRoutes, {
-      sheet: createDispatchSheetService({ db, sheet: createDispatchSheetRepository(), projects: createProjectsRepository(), audit, clock }),
-    });
+    await dispatchSheetPlugin(app, projects, ctx);
   },
+  importers: dispatchSheetImporters,
   seed: { order: 20, run: (tx, { scale }) => seedProjects(tx, { scale }) },
 });

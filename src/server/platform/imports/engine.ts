@@ -384,12 +384,10 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
     /** Progress of an upload being read (the client picks the id so it can poll while uploading). */
     async progress(s: SessionContext, id: string): Promise<ImportProgress> {
       const p = progress.get(id);
-      if (p) {
-        if (p.userId !== s.user.id) throw notFound();
-        return { phase: p.phase, rowsRead: p.rowsRead };
-      }
       const b = await repo.findBatch(db, id);
       if (b && !inScope(s, b.zoneId)) throw notFound();
+      // Before its batch exists, an upload's progress is its uploader's only.
+      if (p && (b || p.userId === s.user.id)) return { phase: p.phase, rowsRead: p.rowsRead };
       return b ? { phase: 'done', rowsRead: b.totalRows } : { phase: 'unknown', rowsRead: 0 };
     },
 

@@ -1,0 +1,294 @@
+/**
+ * The 重点项目调度表 as an importer of the staged-import engine (platform/imports, docs/imports.md):
+ * each row is checked against the zone (enterprises, departments, people, existing projects and
+ * their reports) at upload; the valid rows are written set-based in the engine's one transaction.
+ * A project is matched by name: an existing one is updated (an empty cell never clears a field),
+ * a new one gets the zone's template of milestones and approvals.
+ */
+import { randomUUID } from 'node:crypto';
+import { creditCodeProblem, normalizeCreditCode } from '../../../contract/credit-code.ts';
+import { fromYuan } from '../../../contract/money.ts';
+import { periodOf, previousPeriod } from '../../../contract/periods.ts';
+import { builtinApprovals, builtinMilestones } from '../../../contract/projects.ts';
+import type { AuditWriter } from '../../platform/audit.ts';
+import { chinaToday } from '../../platform/clock.ts';
+import { fieldError } from '../../platform/errors.ts';
+import { defineImporter, type ImportRow } from '../../platform/imports/index.ts';
+import { cellMoney, cellText } from '../../platform/xlsx.ts';
+import { normalizeEnterpriseName } from '../enterprises/index.ts';
+import { dispatchColumns, levelByText, natureByText, type DispatchKey } from './dispatch-sheet.columns.ts';
+import type { DispatchSheetRepository, NewProjectRow, ProjectPatchRow, ReportWrite } from './dispatch-sheet.repository.ts';
+import type { DispatchPeriod, DispatchSheetService } from './dispatch-sheet.service.ts';
+import type { ProjectsRepository } from './projects.repository.ts';
+
+/** More data rows than this are refused while reading (a zone has hundreds of key projects, not 100k). */
+export const DISPATCH_MAX_ROWS = 50_000;
+export const DISPATCH_MAX_BYTES = 30 * 1024 * 1024;
+const OPENING_BEFORE_YEAR = '期初数（调度表导入：以前年度累计）';
+const OPENING_IN_YEAR = '期初数（调度表导入：本年以前各期累计）';
+
+type NewEnterprise = { id: string; name: string; normalizedName: string; creditCode: string | null };
+
+/** What one valid row writes. */
+export interface DispatchRowData {
+  created: NewProjectRow | null;
+  updated: ProjectPatchRow | null;
+  enterprise: NewEnterprise | null;
+  planYuan: number | null;
+  reports: ReportWrite[];
+}
+
+export function dispatchSheetImporter(deps: {
+  sheet: DispatchSheetRepository;
+  periods: Pick<DispatchSheetService, 'resolvePeriod'>;
+  projects: Pick<ProjectsRepository, 'template' | 'refreshDerived' | 'auditMany'>;
+  audit: AuditWriter;
+}) {
+  const { sheet, periods, projects, audit } = deps;
+  return defineImporter({
+    kind: 'project-dispatch',
+    permission: 'project.import',
+    columns: dispatchColumns,
+    required: ['name', 'total'],
+    maxRows: DISPATCH_MAX_ROWS,
+    maxBytes: DISPATCH_MAX_BYTES,
+    // The whole sheet at once: look-ups of existing projects and their reports in one go.
+    batchSize: DISPATCH_MAX_ROWS,
+    refuseMergedCells: true,
+
+    async resolve({ session, zoneId, clock, options }) {
+      const period = await periods.resolvePeriod(session, { zoneId, period: options.period as string | undefined });
+      if (period.start > chinaToday(clock)) throw fieldError('period', 'period_future');
+      return { ...period };
+    },
+    details: (period: DispatchPeriod) => ({ zoneName: period.zoneName, periodStart: period.start, periodEnd: period.end, periodLabel: period.label }),
+
+    async begin({ resolved }) {
+      const period = resolved as DispatchPeriod;
+      return {
+        period,
+        prev: previousPeriod(period.kind, period.start),
+        lastYear: periodOf(period.kind, `${Number(period.yearStart.slice(0, 4)) - 1}-12-31`),
+        seenNames: new Set<string>(),
+        newEnterprises: new Map<string, NewEnterprise>(),
+        plan: { projectsCreated: 0, projectsUpdated: 0, enterprisesCreated: 0, reportsWritten: 0 },
+        usedEnterprises: new Set<string>(),
+      };
+    },
+
+    async prepare({ db, zoneId }, run, rows: ImportRow<DispatchKey>[]) {
+      const codes = new Set<string>();
+      const names = new Set<string>();
+      for (const row of rows) {
+        const code = row.get('creditCode');
+        if (code != null) {
+          const c = normalizeCreditCode(String(code));
+          if (!creditCodeProblem(c)) codes.add(c);
+        }
+        const inv = row.get('investor');
+        if (inv != null) names.add(normalizeEnterpriseName(String(inv)));
+      }
+      const [existing, byCode, byName, departments, people] = await Promise.all([
+        sheet.projectsByName(db, zoneId),
+        sheet.enterprisesByCodes(db, [...codes]),
+        sheet.enterprisesByNames(db, [...names]),
+        sheet.departments(db, zoneId),
+        sheet.people(db, zoneId),
+      ]);
+      const matchedIds = rows.map((r) => existing.get(cellText(r.get('name'), 100) ?? '')).filter((x): x is string => Boolean(x));
+      const sums = await sheet.reportSums(db, matchedIds, run.period.yearStart, run.period.start);
+      const deptByName = new Map<string, string | null>(departments.map((x) => [x.name.trim(), x.id]));
+      const personByName = new Map<string, string | null>();
+      for (const u of people) personByName.set(u.display_name.trim(), personByName.has(u.display_name.trim()) ? null : u.id);
+      return { existing, byCode, byName, sums, deptByName, personByName };
+    },
+
+    parseRow(row, run, { existing, byCode, byName, sums, deptByName, personByName }): DispatchRowData {
+      const { period, prev, lastYear } = run;
+      const text = (key: DispatchKey, max: number) => cellText(row.get(key), max);
+      const money = (key: DispatchKey): number | null => {
+        const v = cellMoney(row.get(key), row.unit(key));
+        if (v === 'bad') row.fail(key, 'number_format');
+        else if (v === 'negative') row.fail(key, 'money_negative');
+        else return v;
+        return null;
+      };
+
+      const name = text('name', 100);
+      if (!name || name.length < 2) row.fail('name', 'required');
+      else if (run.seenNames.has(name)) row.fail('name', 'duplicate_in_file');
+      if (name) run.seenNames.add(name);
+      const projectId = name ? existing.get(name) : undefined;
+
+      // The investor: by credit code, then by name; a new enterprise otherwise.
+      let investorId: string | null = null;
+      let enterprise: NewEnterprise | null = null;
+      const investorName = text('investor', 100);
+      const rawCode = row.get('creditCode');
+      let code: string | null = null;
+      if (rawCode != null) {
+        code = normalizeCreditCode(String(rawCode));
+        const problem = creditCodeProblem(code);
+        if (problem) {
+          row.fail('creditCode', `credit_code_${problem}`);
+          code = null;
+        }
+      }
+      if (code && byCode.has(code)) investorId = byCode.get(code)!;
+      else if (investorName && !row.failed('creditCode')) {
+        const normalizedName = normalizeEnterpriseName(investorName);
+        const found = byName.get(normalizedName);
+        if (found && (!code || !found.creditCode)) investorId = found.id;
+        else {
+          const key = code ?? `name:${normalizedName}`;
+          enterprise = run.newEnterprises.get(key) ?? run.newEnterprises.get(`name:${normalizedName}`) ?? null;
+          if (!enterprise) {
+            enterprise = { id: randomUUID(), name: investorName, normalizedName, creditCode: code };
+            run.newEnterprises.set(key, enterprise);
+            run.newEnterprises.set(`name:${normalizedName}`, enterprise);
+          }
+          investorId = enterprise.id;
+        }
+      } else if (code) row.fail('investor', 'required');
+
+      const enumOf = (key: DispatchKey, m: Map<string, string>) => {
+        const v = text(key, 20);
+        if (v == null) return null;
+        const found = m.get(v.replace(/\s/g, ''));
+        if (!found) row.fail(key, 'unknown_value');
+        return found ?? null;
+      };
+      const nature = enumOf('nature', natureByText);
+      const level = enumOf('level', levelByText);
+
+      let startYear: number | null = null;
+      let endYear: number | null = null;
+      const yearsCell = row.get('years');
+      if (yearsCell != null) {
+        const m = /^(\d{4})\s*年?\s*(?:[-—–~～至到]+\s*(\d{4})\s*年?)?$/.exec(String(yearsCell).trim());
+        if (!m || Number(m[1]) < 1990 || Number(m[2] ?? m[1]) > 2100) row.fail('years', 'sheet_years');
+        else {
+          startYear = Number(m[1]);
+          endYear = Number(m[2] ?? m[1]);
+          if (endYear < startYear) row.fail('years', 'years_order');
+        }
+      }
+
+      const total = money('total');
+      if (total == null && !projectId && !row.failed('total')) row.fail('total', 'required');
+      const plan = money('annualPlan');
+      const done = money('periodDone');
+      const ytd = money('ytd');
+      const since = money('sinceStart');
+
+      const ref = (key: DispatchKey, m: Map<string, string | null>, unknown: string) => {
+        const v = text(key, 60);
+        if (v == null) return null;
+        if (!m.has(v)) row.fail(key, unknown);
+        else if (m.get(v) === null) row.fail(key, 'sheet_ambiguous_person');
+        return m.get(v) ?? null;
+      };
+      const departmentId = ref('department', deptByName, 'sheet_unknown_department');
+      const officerUserId = ref('officer', personByName, 'sheet_unknown_person');
+      const leaderUserId = ref('leader', personByName, 'sheet_unknown_person');
+      const progressText = text('progressText', 2000);
+      const problems = text('problems', 2000);
+
+      // The period's figures: this period, year to date, since start.
+      const id = projectId ?? randomUUID();
+      const reports: ReportWrite[] = [];
+      const figuresBad = row.failed('periodDone') || row.failed('ytd') || row.failed('sinceStart');
+      const history = projectId ? sums.get(projectId) : undefined;
+      const hasHistory = history && history.count > (history.atPeriod == null ? 0 : 1);
+      const reportHere = done != null || progressText != null || problems != null;
+      if (!figuresBad && !hasHistory) {
+        // No earlier reports: the sheet's cumulatives become opening balances.
+        const dd = done ?? 0;
+        const y = ytd ?? (reportHere ? dd : 0);
+        const c = since ?? y;
+        if (dd > y) row.fail('ytd', 'sheet_figures_order');
+        else if (y > c) row.fail('sinceStart', 'sheet_figures_order');
+        else if (y - dd > 0 && prev.start < period.yearStart) row.fail('ytd', 'sheet_ytd_first_period');
+        else {
+          if (c - y > 0)
+            reports.push({ projectId: id, periodStart: lastYear.start, periodEnd: lastYear.end, investedYuan: c - y, progressText: OPENING_BEFORE_YEAR, problems: null });
+          if (y - dd > 0)
+            reports.push({ projectId: id, periodStart: prev.start, periodEnd: prev.end, investedYuan: y - dd, progressText: OPENING_IN_YEAR, problems: null });
+          if (reportHere) reports.push({ projectId: id, periodStart: period.start, periodEnd: period.end, investedYuan: dd, progressText, problems });
+        }
+      } else if (!figuresBad && history) {
+        // Reports exist: the sheet's cumulatives must agree with them.
+        const dd = done ?? history.atPeriod ?? 0;
+        const expectYtd = history.yearBefore + dd;
+        const expectSince = history.beforeYear + history.yearBefore + dd;
+        if (ytd != null && ytd !== expectYtd) row.fail('ytd', 'sheet_figures_mismatch', `（${fromYuan(expectYtd, 'wan')}）`);
+        if (since != null && since !== expectSince) row.fail('sinceStart', 'sheet_figures_mismatch', `（${fromYuan(expectSince, 'wan')}）`);
+        if (reportHere) reports.push({ projectId: id, periodStart: period.start, periodEnd: period.end, investedYuan: dd, progressText, problems });
+      }
+
+      const common = {
+        id,
+        investorEnterpriseId: investorId,
+        sectorText: text('sector', 40),
+        constructionContent: text('content', 2000),
+        plannedStartYear: startYear,
+        plannedEndYear: endYear,
+        departmentId,
+        officerUserId,
+        leaderUserId,
+      };
+      return {
+        created: projectId ? null : { ...common, name: name!, nature: nature ?? 'new', level: level ?? 'none', totalInvestmentYuan: total! },
+        updated: projectId ? { ...common, nature, level, totalInvestmentYuan: total } : null,
+        enterprise,
+        planYuan: plan,
+        reports,
+      };
+    },
+
+    accept(run, data) {
+      if (data.created) run.plan.projectsCreated++;
+      if (data.updated) run.plan.projectsUpdated++;
+      if (data.enterprise && !run.usedEnterprises.has(data.enterprise.id)) {
+        run.usedEnterprises.add(data.enterprise.id);
+        run.plan.enterprisesCreated++;
+      }
+      run.plan.reportsWritten += data.reports.length;
+    },
+    plan: (run) => ({ ...run.plan }),
+
+    async commit(tx, rows, { zoneId, resolved, actor, session, mode, clock }) {
+      const period = resolved as DispatchPeriod;
+      const valid = (await rows.all()).map((r) => r.data as DispatchRowData);
+      const enterprises = new Map<string, NewEnterprise>();
+      for (const r of valid) if (r.enterprise) enterprises.set(r.enterprise.id, r.enterprise);
+      const created = valid.flatMap((r) => (r.created ? [r.created] : []));
+      const updated = valid.flatMap((r) => (r.updated ? [r.updated] : []));
+      const plans = valid.flatMap((r) => (r.planYuan == null ? [] : [{ projectId: (r.created ?? r.updated)!.id, planYuan: r.planYuan }]));
+      const reports = valid.flatMap((r) => r.reports);
+      const today = chinaToday(clock);
+      const template = (await projects.template(tx, zoneId)) ?? (await projects.template(tx, null));
+      await sheet.insertEnterprises(tx, zoneId, [...enterprises.values()]);
+      await sheet.insertProjects(tx, zoneId, today, created, { milestones: template?.milestones ?? builtinMilestones, approvals: template?.approvals ?? builtinApprovals }, actor);
+      await sheet.updateProjects(tx, updated);
+      await sheet.upsertAnnualPlans(tx, zoneId, Number(period.start.slice(0, 4)), plans);
+      await sheet.upsertReports(tx, zoneId, period.kind, { id: session.user.id, name: session.user.displayName }, reports);
+      const reportsOf = new Map<string, ReportWrite[]>();
+      for (const r of reports) reportsOf.set(r.projectId, [...(reportsOf.get(r.projectId) ?? []), r]);
+      const planOf = new Map(plans.map((x) => [x.projectId, x.planYuan]));
+      const entry = (x: { id: string }) => ({ entityId: x.id, after: { ...x, annualPlanYuan: planOf.get(x.id) ?? null, reports: reportsOf.get(x.id) ?? [] } });
+      await projects.auditMany(tx, actor, { zoneId, action: 'project.create', entityType: 'project' }, created.map(entry));
+      await projects.auditMany(tx, actor, { zoneId, action: 'project.import_update', entityType: 'project' }, updated.map(entry));
+      const written = { projectsCreated: created.length, projectsUpdated: updated.length, enterprisesCreated: enterprises.size, reportsWritten: reports.length };
+      await audit(tx, actor, {
+        zoneId,
+        action: 'project.dispatch_import',
+        entityType: 'zone',
+        entityId: zoneId,
+        after: { importId: rows.importId, mode, periodStart: period.start, validRows: rows.count, ...written },
+      });
+      await projects.refreshDerived(tx, { projectIds: [...created, ...updated].map((x) => x.id) }, today);
+      return written;
+    },
+  });
+}
