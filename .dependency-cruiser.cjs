@@ -18,17 +18,7 @@ const M = 'src/server/modules';
  *
  * @type {Array<[from: string, to: string]>}
  */
-const temporaryExceptions = [
-  // removed when intake goes through projects' service (issue 9 item 5)
-  [`${M}/intake/intake.service.ts`, `${M}/projects/projects.repository.ts`],
-  [`${M}/intake/intake.module.ts`, `${M}/projects/projects.repository.ts`],
-  // removed when intake goes through leads' service (issue 9 item 5)
-  [`${M}/intake/intake.service.ts`, `${M}/leads/leads.repository.ts`],
-  [`${M}/intake/intake.module.ts`, `${M}/leads/leads.repository.ts`],
-  // removed when intake goes through enterprises' service (issue 9 item 5)
-  [`${M}/intake/intake.service.ts`, `${M}/enterprises/enterprises.repository.ts`],
-  [`${M}/intake/intake.module.ts`, `${M}/enterprises/enterprises.repository.ts`],
-];
+const temporaryExceptions = [];
 
 const escape = (/** @type {string} */ path) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const exactly = (/** @type {string} */ path) => `^${escape(path)}$`;

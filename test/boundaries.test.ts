@@ -57,7 +57,8 @@ describe('boundaries (dependency-cruiser)', { timeout: CRUISE_TIMEOUT }, () => {
         'web-not-to-server: src/web/page.ts → src/server/modules/leads/index.ts',
         'platform-and-db-not-to-modules: src/server/platform/helper.ts → src/server/modules/leads/index.ts',
         'db-is-the-bottom-layer: src/server/db/table.ts → src/server/platform/helper.ts',
-        // leads.service.ts → enterprises.repository.ts is excepted; nothing else of that file or to that file is.
+        // No temporary exception is left (issue 9 item 5), so each reach past a public surface is reported.
+        `module-through-public-surface: ${m}/leads/leads.service.ts → ${m}/enterprises/enterprises.repository.ts`,
         `module-through-public-surface: ${m}/leads/leads.service.ts → ${m}/enterprises/enterprises.service.ts`,
         `module-through-public-surface: ${m}/leads/leads.routes.ts → ${m}/enterprises/enterprises.repository.ts`,
         `module-through-public-surface: ${m}/leads/leads.seed.ts → ${m}/enterprises/enterprises.repository.ts`,
@@ -72,7 +73,7 @@ describe('boundaries (dependency-cruiser)', { timeout: CRUISE_TIMEOUT }, () => {
       `${m}/projects/projects.service.ts`,
       `${m}/leads/index.ts`,
     ]);
-    expect(result.summary.error).toBe(9);
+    expect(result.summary.error).toBe(10);
   });
 
   it('finds the real src clean', async () => {
@@ -81,10 +82,10 @@ describe('boundaries (dependency-cruiser)', { timeout: CRUISE_TIMEOUT }, () => {
     expect(result.modules.length).toBeGreaterThan(300);
   });
 
+  // Empty once every module writes through the others' services (intake was the last, issue 9 item 5).
   it('carries only temporary exceptions that are still real imports', async () => {
     const result = await cruiseRealSrc();
     const edges = new Set(result.modules.flatMap((mod) => mod.dependencies.map((d) => `${mod.source} → ${d.resolved}`)));
-    expect(temporaryExceptions.length).toBeGreaterThan(0);
     expect(temporaryExceptions.map(([from, to]) => `${from} → ${to}`).filter((edge) => !edges.has(edge))).toEqual([]);
   });
 });

@@ -1,15 +1,31 @@
 import { z } from 'zod';
 import { isoDate, uuidSchema, versionSchema } from './common.ts';
+import { defineOperation, multipartBody } from './operation.ts';
+import { leadStages, stageLabels, type LeadStage } from './pipeline-enums.ts';
+import { projectStages, type ProjectStage } from './projects.ts';
 import { defineReasons } from './reasons.ts';
 
 // ---- What the reader returns: the result of `POST /api/intake/read` (and of `zonedesk extract`). The
 // reader (src/server/modules/intake/reader) produces it; the contract owns its shape.
 
-/** Project stages in pipeline order (项目阶段): planning/reserve → signed → land → approvals → started → under construction → completed → in production → at capacity. */
-export const PROJECT_STAGES = ['谋划/储备', '签约', '供地', '审批', '开工', '在建', '竣工', '投产', '达产'] as const;
+// Stages are the keys of the projects and leads modules (projectStages, leadStages), as everywhere else.
+export { leadStages, projectStages, type LeadStage, type ProjectStage };
 
-/** Lead stages in pipeline order (招商线索阶段): clue → contact → intent → framework agreement → investment agreement → registered. */
-export const LEAD_STAGES = ['线索', '接洽', '意向', '框架协议', '正式签约', '注册落地'] as const;
+/** The words a text uses for each project stage (项目阶段): what the reader looks for, and the CLI prints. */
+export const projectStageWords: Record<ProjectStage, string> = {
+  planning: '谋划/储备',
+  signed: '签约',
+  land: '供地',
+  approval: '审批',
+  started: '开工',
+  construction: '在建',
+  completed: '竣工',
+  production: '投产',
+  full_production: '达产',
+};
+
+/** The words a text uses for each lead stage (招商线索阶段). */
+export const leadStageWords: Record<LeadStage, string> = Object.fromEntries(leadStages.map((k) => [k, stageLabels[k][0]])) as Record<LeadStage, string>;
 
 /** Issue categories (堵点类别): land, planning, environmental assessment, utilities (water/power/road/gas/telecom), funding, approvals, labour, other. */
 export const ISSUE_CATEGORIES = ['土地', '规划', '环评', '水电路气讯', '资金', '审批', '用工', '其他'] as const;
@@ -50,7 +66,7 @@ const projectFields = {
   started: readDate.optional().describe('Actual construction start (开工)'),
   planned_start: readDate.optional().describe('Planned construction start'),
   planned_production: readDate.optional().describe('Planned start of production (投产)'),
-  stage: z.enum(PROJECT_STAGES).optional(),
+  stage: z.enum(projectStages).optional().describe('The most advanced stage the text states as done (projects module key)'),
   issues: z.array(intakeIssueSchema).optional(),
 };
 type ProjectFieldName = Exclude<keyof typeof projectFields, 'issues'>;
@@ -60,7 +76,7 @@ const leadFields = {
   project_name: z.string().optional().describe('What the enterprise intends to build, when named'),
   planned_investment_wan: readWan('Planned investment (计划投资)').optional(),
   phase1_investment_wan: readWan('Phase-one investment (一期投资)').optional(),
-  stage: z.enum(LEAD_STAGES).optional(),
+  stage: z.enum(leadStages).optional().describe("The stage the lead's words state (leads module key)"),
   signed: readDate.optional().describe('Agreement date'),
   planned_start: readDate.optional(),
   planned_production: readDate.optional(),
@@ -107,8 +123,6 @@ export const intakeResultSchema = z.object({
 });
 
 export type Span = z.infer<typeof spanSchema>;
-export type ProjectStage = (typeof PROJECT_STAGES)[number];
-export type LeadStage = (typeof LEAD_STAGES)[number];
 export type IssueCategory = (typeof ISSUE_CATEGORIES)[number];
 export type IntakeIssue = z.infer<typeof intakeIssueSchema>;
 export type IntakeProject = z.infer<typeof intakeProjectSchema>;
@@ -171,7 +185,7 @@ export const reviewedProjectSchema = z.object({
   started: monthOrDay.optional(),
   planned_start: monthOrDay.optional(),
   planned_production: monthOrDay.optional(),
-  stage: z.enum(PROJECT_STAGES).optional(),
+  stage: z.enum(projectStages).optional(),
 });
 export type ReviewedProject = z.infer<typeof reviewedProjectSchema>;
 
@@ -183,7 +197,7 @@ export const reviewedLeadSchema = z.object({
   project_name: z.string().trim().min(2).max(100).optional(),
   planned_investment_wan: wan('计划投资'),
   phase1_investment_wan: wan('一期投资'),
-  stage: z.enum(LEAD_STAGES).optional(),
+  stage: z.enum(leadStages).optional(),
   signed: monthOrDay.optional(),
   planned_start: monthOrDay.optional(),
   planned_production: monthOrDay.optional(),
@@ -240,7 +254,7 @@ export const intakeNoteSchema = z.object({
     'total_missing',
     'investor_kept',
   ]),
-  value: z.string().optional().describe('The value read, as text'),
+  value: z.string().optional().describe('The value read, as text (a stage as its module key)'),
 });
 
 export const intakeProposalSchema = z.object({
@@ -289,3 +303,57 @@ export const intakeCommitResponse = z.object({
   records: z.array(z.object({ kind: z.enum(['project', 'lead', 'enterprise']), id: z.string(), action: z.enum(['create', 'update']), name: z.string() })),
 });
 export type IntakeCommitResponse = z.infer<typeof intakeCommitResponse>;
+
+/** The upload's form: one file and its reference date. */
+export const intakeReadFileFields = z.object({
+  referenceDate: isoDate.optional().describe('Date relative dates resolve against; default today (Beijing)'),
+});
+
+/** Pasted text may be up to 10 MB of UTF-8; JSON escaping needs a little more. */
+const textBodyLimit = INTAKE_MAX_BYTES + 2 * 1024 * 1024;
+const tags = ['intake'];
+
+/** The operations of 智能录入: read (text or file) and match save nothing; commit saves in one transaction. */
+export const intakeOperations = {
+  readText: defineOperation({
+    method: 'POST',
+    path: '/api/intake/read',
+    tags,
+    summary: '智能录入：读取文本 / Read a pasted text (≤ 10 MB). Nothing is saved.',
+    permission: 'intake.use',
+    body: intakeReadBody,
+    bodyLimit: textBodyLimit,
+    response: intakeReadResponse,
+  }),
+  readFile: defineOperation({
+    method: 'POST',
+    path: '/api/intake/read-file',
+    tags,
+    summary: '智能录入：读取文件 / Read an uploaded .txt/.docx/.pdf (≤ 10 MB). Nothing is saved.',
+    description: 'multipart/form-data: `file` (one), `referenceDate` (YYYY-MM-DD, optional; send it before the file).',
+    permission: 'intake.use',
+    body: multipartBody,
+    multipart: { fileSize: INTAKE_MAX_BYTES, files: 1, fields: 2, fieldSize: 100 },
+    response: intakeReadResponse,
+  }),
+  match: defineOperation({
+    method: 'POST',
+    path: '/api/intake/match',
+    tags,
+    summary: '智能录入：匹配 / Propose a new draft or an update (with its diff) of an existing record of the zone for each accepted fact. Nothing is saved.',
+    permission: 'intake.use',
+    body: intakeMatchBody,
+    response: intakeMatchResponse,
+  }),
+  commit: defineOperation({
+    method: 'POST',
+    path: '/api/intake/commit',
+    tags,
+    summary: '智能录入：保存 / Save the confirmed proposals in one transaction, with the source text; a stale version answers 409 and saves nothing.',
+    permission: 'intake.use',
+    body: intakeCommitBody,
+    bodyLimit: textBodyLimit,
+    status: 201,
+    response: intakeCommitResponse,
+  }),
+};

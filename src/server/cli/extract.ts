@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { readIntakeFile } from '../modules/intake/file-reader.ts';
-import { intakeResultSchema, type IntakeResult } from '../../contract/intake.ts';
+import { intakeResultSchema, leadStageWords, projectStageWords, type IntakeResult } from '../../contract/intake.ts';
 import { readText } from '../modules/intake/reader/read-text.ts';
 
 const USAGE = 'usage: zonedesk extract FILE [--date YYYY-MM-DD] [--json]';
@@ -33,7 +33,7 @@ export function summarise(result: IntakeResult): string {
       p.started && `开工 ${p.started}`,
       p.planned_start && `计划开工 ${p.planned_start}`,
       p.planned_production && `计划投产 ${p.planned_production}`,
-      p.stage && `阶段 ${p.stage}`,
+      p.stage && `阶段 ${projectStageWords[p.stage]}`,
     ].filter(Boolean);
     lines.push(`  · ${p.name}${parts.length ? `：${parts.join('，')}` : ''}`);
     for (const issue of p.issues ?? []) lines.push(`      问题［${issue.category}］${issue.text}`);
@@ -44,7 +44,7 @@ export function summarise(result: IntakeResult): string {
       l.project_name && `拟建 ${l.project_name}`,
       l.planned_investment_wan !== undefined && `计划投资 ${yi(l.planned_investment_wan)}`,
       l.phase1_investment_wan !== undefined && `一期 ${yi(l.phase1_investment_wan)}`,
-      l.stage && `阶段 ${l.stage}`,
+      l.stage && `阶段 ${leadStageWords[l.stage]}`,
       l.signed && `签约 ${l.signed}`,
       l.planned_start && `计划开工 ${l.planned_start}`,
       l.planned_production && `计划投产 ${l.planned_production}`,

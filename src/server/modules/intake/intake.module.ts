@@ -1,13 +1,11 @@
 import { defineModule } from '../../platform/module.ts';
-import { createEnterprisesRepository } from '../enterprises/enterprises.repository.ts';
-import { createLeadsRepository } from '../leads/leads.repository.ts';
-import { createProjectsRepository } from '../projects/projects.repository.ts';
 import { intakePolicy } from './intake.policy.ts';
 import { createIntakeRepository } from './intake.repository.ts';
 import { intakeRoutes } from './intake.routes.ts';
-import { createIntakeService } from './intake.service.ts';
+import { createIntakeService, type IntakeService } from './intake.service.ts';
 
-// 智能录入 creates and updates projects and leads through those modules (docs/intake.md, Web flow).
+// 智能录入 creates and updates projects, leads and enterprises through those modules' services
+// (createInTx, updateInTx, findOrCreateInTx), inside its one transaction (docs/intake.md, Web flow).
 export const intakeModule = defineModule({
   name: 'intake',
   policy: intakePolicy,
@@ -16,11 +14,16 @@ export const intakeModule = defineModule({
       db,
       repo: createIntakeRepository(),
       projects: services.projects,
-      projectsRepo: createProjectsRepository(),
-      leadsRepo: createLeadsRepository(),
-      enterprises: createEnterprisesRepository(),
+      leads: services.leads,
+      enterprises: services.enterprises,
       audit,
       clock,
     }),
-  plugin: async (app, intake) => app.register(intakeRoutes, { intake }),
+  routes: intakeRoutes,
 });
+
+declare module '../../platform/module.ts' {
+  interface ModuleServices {
+    intake: IntakeService;
+  }
+}

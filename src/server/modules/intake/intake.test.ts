@@ -6,7 +6,9 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Client, type TestContext } from '../../../../test/harness.ts';
 import { demoId } from '../../seed/demo-ids.ts';
-import type { IntakeMatchResponse, IntakeProposal, IntakeReadResponse } from '../../../contract/intake.ts';
+import { intakeOperations, type IntakeMatchResponse, type IntakeProposal, type IntakeReadResponse } from '../../../contract/intake.ts';
+import type { ErrorBody } from '../../../contract/errors.ts';
+import { pathOf } from '../../../contract/operation.ts';
 
 const samples = path.join(path.dirname(fileURLToPath(import.meta.url)), 'samples', 'shared');
 const sample = (name: string) => readFileSync(path.join(samples, `${name}.txt`), 'utf8');
@@ -26,6 +28,9 @@ beforeAll(async () => {
   deputy = await ctx.login('deputy');
 });
 afterAll(() => ctx.close());
+
+/** The error body of a refused call (the harness types a call's body as its success). */
+const failure = (res: { body: unknown }) => res.body as ErrorBody;
 
 const count = async (table: string, where = '') => Number((await ctx.database.query<{ n: string }>(`select count(*) as n from ${table} ${where}`))[0].n);
 /** Every table a commit writes: a refused request must leave all of them unchanged. */
@@ -49,7 +54,7 @@ function multipart(file: { name: string; bytes: Buffer }, fields: Record<string,
 }
 const upload = (c: Client, name: string, bytes: Buffer, fields: Record<string, string> = { referenceDate: '2026-06-10' }) => {
   const m = multipart({ name, bytes }, fields);
-  return c.request('POST', '/api/intake/read', m.body, m.headers);
+  return c.request('POST', pathOf(intakeOperations.readFile), m.body, m.headers);
 };
 
 /** A one-page PDF whose page has only vector drawing: what a scan without OCR looks like to a text reader. */
@@ -75,7 +80,7 @@ function scannedPdf(): Buffer {
 }
 
 async function read(c: Client, text: string, referenceDate = '2026-06-10'): Promise<IntakeReadResponse> {
-  const res = await c.post('/api/intake/read', { text, referenceDate });
+  const res = await c.call(intakeOperations.readText, { body: { text, referenceDate } });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
 }
@@ -89,7 +94,7 @@ function reviewed(r: IntakeReadResponse) {
 }
 
 async function match(c: Client, zoneId: string, facts: ReturnType<typeof reviewed>): Promise<IntakeMatchResponse> {
-  const res = await c.post('/api/intake/match', { zoneId, ...facts });
+  const res = await c.call(intakeOperations.match, { body: { zoneId, ...facts } });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
 }
@@ -132,7 +137,7 @@ describe('read → match → commit', () => {
     expect(hs.notes.map((n) => n.reason)).toEqual(expect.arrayContaining(['draft_stage', 'progress_via_report', 'month_only']));
     expect(await footprint()).toEqual(before); // matching saves nothing
 
-    const res = await deputy.post('/api/intake/commit', commitBody(hejin, r, facts, m));
+    const res = await deputy.call(intakeOperations.commit, { body: commitBody(hejin, r, facts, m) });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.records.map((x: { kind: string; action: string }) => `${x.kind}:${x.action}`)).toEqual([
       'project:create',
@@ -183,9 +188,9 @@ describe('read → match → commit', () => {
     const xinghe = m.proposals[0];
     expect(xinghe.enterprise?.id).toBe(demoId('pipeline-enterprise:xinghe'));
     expect(xinghe.changes).toContainEqual({ field: 'stage', kind: 'stage', current: null, proposed: 'intent' });
-    expect(xinghe.notes).toContainEqual({ field: 'stage', reason: 'lead_stage_needs_agreement', value: '框架协议' });
+    expect(xinghe.notes).toContainEqual({ field: 'stage', reason: 'lead_stage_needs_agreement', value: 'framework' });
 
-    const res = await deputy.post('/api/intake/commit', commitBody(hejin, r, facts, m));
+    const res = await deputy.call(intakeOperations.commit, { body: commitBody(hejin, r, facts, m) });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const leads = await ctx.database.query<{ stage: string; planned: string; enterprise_id: string; zone_id: string }>(
       `select stage, planned_investment_yuan::text as planned, enterprise_id::text, zone_id::text from leads where id = any($1::uuid[]) order by planned_investment_yuan desc`,
@@ -209,7 +214,7 @@ describe('read → match → commit', () => {
     // The other two say nothing the demo does not already hold.
     expect(m.proposals.slice(1).map((p) => p.action)).toEqual(['none', 'none']);
 
-    const res = await officer.post('/api/intake/commit', commitBody(fendong, r, facts, m));
+    const res = await officer.call(intakeOperations.commit, { body: commitBody(fendong, r, facts, m) });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.records).toEqual([{ kind: 'project', id: huasheng, action: 'update', name: '华晟光伏组件二期项目' }]);
     const [row] = await ctx.database.query<{ total: string; version: number }>(
@@ -245,9 +250,9 @@ describe('read → match → commit', () => {
     expect((await leader.patch(`/api/projects/${runkang.target!.id}`, { version: current.version, jobs: 321 })).status).toBe(200);
 
     const before = await footprint();
-    const res = await officer.post('/api/intake/commit', commitBody(fendong, r, facts, m));
+    const res = await officer.call(intakeOperations.commit, { body: commitBody(fendong, r, facts, m) });
     expect(res.status).toBe(409);
-    expect(res.body.code).toBe('VERSION_CONFLICT');
+    expect(failure(res).code).toBe('VERSION_CONFLICT');
     expect(await footprint()).toEqual(before);
     expect(await count('projects', `where name = '${facts.projects[3].name}'`)).toBe(0);
   });
@@ -263,7 +268,7 @@ describe('read → match → commit', () => {
       projects: [{ ...facts.projects[0], decision: { action: 'update', targetId: p.target!.id, version: p.target!.version, fields: ['landMu'] } }],
       leads: [],
     };
-    expect((await officer.post('/api/intake/commit', body)).status).toBe(201);
+    expect((await officer.call(intakeOperations.commit, { body })).status).toBe(201);
     const [row] = await ctx.database.query<{ total: string; land: string }>(
       `select total_investment_yuan::text as total, land_mu::text as land from projects where id = $1`,
       [p.target!.id],
@@ -279,7 +284,7 @@ describe('zone scoping', () => {
     const m = await match(officer, fendong, facts);
     expect(m.proposals[0]).toMatchObject({ action: 'create', target: null });
 
-    expect((await officer.post('/api/intake/match', { zoneId: hejin, ...facts })).body.details.fields).toEqual([
+    expect(failure(await officer.call(intakeOperations.match, { body: { zoneId: hejin, ...facts } })).details?.fields).toEqual([
       { field: 'zoneId', reason: expect.any(String) },
     ]);
 
@@ -290,9 +295,9 @@ describe('zone scoping', () => {
       projects: [{ ...facts.projects[0], decision: { action: 'update', targetId: hejinProject, version: 1 } }],
       leads: [],
     };
-    const res = await officer.post('/api/intake/commit', body);
+    const res = await officer.call(intakeOperations.commit, { body });
     expect(res.status).toBe(404);
-    const asHejin = await officer.post('/api/intake/commit', { ...body, zoneId: hejin });
+    const asHejin = await officer.call(intakeOperations.commit, { body: { ...body, zoneId: hejin } });
     expect(asHejin.status).toBe(400);
     expect(await footprint()).toEqual(before);
     const [row] = await ctx.database.query<{ total: string }>(`select total_investment_yuan::text as total from projects where id = $1`, [hejinProject]);
@@ -301,16 +306,18 @@ describe('zone scoping', () => {
 
   it('refuses roles without the right: a viewer cannot read, a project officer cannot create leads', async () => {
     const agent = await ctx.login('agent');
-    expect((await agent.post('/api/intake/read', { text: WORK_REPORT })).status).toBe(403);
+    expect((await agent.call(intakeOperations.readText, { body: { text: WORK_REPORT } })).status).toBe(403);
 
     const projects = await ctx.login('projects');
     const facts = { projects: [], leads: [{ key: 'l', enterprise: '山西测试权限科技有限公司', planned_investment_wan: 100 }] };
     const before = await footprint();
-    const res = await projects.post('/api/intake/commit', {
-      zoneId: fendong,
-      source: { text: 'x', referenceDate: '2026-06-10', format: 'paste' },
-      projects: [],
-      leads: facts.leads.map((l) => ({ ...l, decision: { action: 'create' } })),
+    const res = await projects.call(intakeOperations.commit, {
+      body: {
+        zoneId: fendong,
+        source: { text: 'x', referenceDate: '2026-06-10', format: 'paste' },
+        projects: [],
+        leads: facts.leads.map((l) => ({ ...l, decision: { action: 'create' } })),
+      },
     });
     expect(res.status).toBe(403);
     expect(await footprint()).toEqual(before);
@@ -319,12 +326,17 @@ describe('zone scoping', () => {
 
 describe('bad input: a clear message, no crash, nothing saved', () => {
   const cases: [string, () => Promise<{ status: number; body: { code: string; message: string } }>, number, string][] = [
-    ['empty text', () => officer.post('/api/intake/read', { text: '' }), 400, 'INTAKE_EMPTY'],
-    ['only whitespace', () => officer.post('/api/intake/read', { text: ' \n\u3000\n ' }), 400, 'INTAKE_EMPTY'],
-    ['binary junk pasted', () => officer.post('/api/intake/read', { text: '\u0001\u0002\u0003abc\u0004\ufffd\ufffd'.repeat(50) }), 422, 'INTAKE_UNREADABLE'],
+    ['empty text', () => officer.call(intakeOperations.readText, { body: { text: '' } }), 400, 'INTAKE_EMPTY'],
+    ['only whitespace', () => officer.call(intakeOperations.readText, { body: { text: ' \n\u3000\n ' } }), 400, 'INTAKE_EMPTY'],
+    [
+      'binary junk pasted',
+      () => officer.call(intakeOperations.readText, { body: { text: '\u0001\u0002\u0003abc\u0004\ufffd\ufffd'.repeat(50) } }),
+      422,
+      'INTAKE_UNREADABLE',
+    ],
     ['binary junk uploaded', () => upload(officer, 'junk.txt', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256))), 422, 'INTAKE_UNREADABLE'],
     ['a file over 10 MB', () => upload(officer, 'big.txt', Buffer.alloc(10 * 1024 * 1024 + 1, 0x41)), 413, 'INTAKE_TOO_LARGE'],
-    ['pasted text over 10 MB', () => officer.post('/api/intake/read', { text: '汇'.repeat(3_500_001) }), 413, 'INTAKE_TOO_LARGE'],
+    ['pasted text over 10 MB', () => officer.call(intakeOperations.readText, { body: { text: '汇'.repeat(3_500_001) } }), 413, 'INTAKE_TOO_LARGE'],
     ['a scanned PDF without text layer', () => upload(officer, 'scan.pdf', scannedPdf()), 422, 'INTAKE_NO_TEXT_LAYER'],
     ['UTF-16 text', () => upload(officer, 'utf16.txt', Buffer.from(`\ufeff${WORK_REPORT}`, 'utf16le')), 422, 'INTAKE_UNREADABLE'],
     ['a spreadsheet', () => upload(officer, 'list.xlsx', Buffer.from('PK\u0003\u0004whatever', 'latin1')), 415, 'INTAKE_UNSUPPORTED_FORMAT'],
@@ -342,7 +354,7 @@ describe('bad input: a clear message, no crash, nothing saved', () => {
   }
 
   it('answers in English when asked', async () => {
-    const res = await officer.request('POST', '/api/intake/read', { text: '' }, { 'accept-language': 'en-US' });
+    const res = await officer.request('POST', pathOf(intakeOperations.readText), { text: '' }, { 'accept-language': 'en-US' });
     expect(res.body.message).toMatch(/no text to read/);
   });
 
@@ -364,16 +376,18 @@ describe('bad input: a clear message, no crash, nothing saved', () => {
   });
 
   it('refuses a reference date that is not a date, and a commit of a new project without its total', async () => {
-    expect((await officer.post('/api/intake/read', { text: WORK_REPORT, referenceDate: '2026-13-01' })).status).toBe(400);
+    expect((await officer.call(intakeOperations.readText, { body: { text: WORK_REPORT, referenceDate: '2026-13-01' } })).status).toBe(400);
     const before = await footprint();
-    const res = await officer.post('/api/intake/commit', {
-      zoneId: fendong,
-      source: { text: 'x', referenceDate: '2026-06-10', format: 'paste' },
-      projects: [{ key: 'p', name: '没有总投资的测试项目', decision: { action: 'create' } }],
-      leads: [],
+    const res = await officer.call(intakeOperations.commit, {
+      body: {
+        zoneId: fendong,
+        source: { text: 'x', referenceDate: '2026-06-10', format: 'paste' },
+        projects: [{ key: 'p', name: '没有总投资的测试项目', decision: { action: 'create' } }],
+        leads: [],
+      },
     });
     expect(res.status).toBe(400);
-    expect(res.body.details.fields).toEqual([{ field: 'projects.0.total_investment_wan', reason: expect.any(String) }]);
+    expect(failure(res).details?.fields).toEqual([{ field: 'projects.0.total_investment_wan', reason: expect.any(String) }]);
     expect(await footprint()).toEqual(before);
   });
 });

@@ -97,8 +97,8 @@ export function readFigures(text: string): Found<FigureFacts>[] {
 /** The most advanced lead stage the headline counts name (签订框架协议2个 → 框架协议). */
 export function headlineLeadStage(figures: Found<FigureFacts>[]): LeadStage | undefined {
   const has = (what: string) => figures.some((f) => f.value.what === what && f.value.value > 0);
-  if (has('投资协议数')) return '正式签约';
-  if (has('框架协议数')) return '框架协议';
-  if (figures.some((f) => f.value.what.endsWith('意向数') && f.value.value > 0)) return '意向';
+  if (has('投资协议数')) return 'signed';
+  if (has('框架协议数')) return 'framework';
+  if (figures.some((f) => f.value.what.endsWith('意向数') && f.value.value > 0)) return 'intent';
   return undefined;
 }

@@ -1,4 +1,4 @@
-import type { IssueCategory, ProjectStage } from '../../../../contract/intake.ts';
+import { projectStages, type IssueCategory, type ProjectStage } from '../../../../contract/intake.ts';
 import type { RefDate } from './dates.ts';
 import { findEnterprises } from './enterprises.ts';
 import { findEventDates } from './events.ts';
@@ -125,15 +125,15 @@ function firstMoney(text: string, re: RegExp, from: number, to: number): Found<n
 
 /** Evidence for each stage, most advanced first; a match inside a planned clause does not count. */
 const STAGE_EVIDENCE: [ProjectStage, RegExp][] = [
-  ['达产', /已(?:经)?(?:全面)?达产|实现达产|达产达效/g],
-  ['投产', /已(?:于[^，,；;。]{2,12})?(?:建成|竣工)?投产|(?:正式|建成|竣工)投产(?!后)|投入生产|试生产/g],
-  ['竣工', /已(?:经)?竣工|竣工验收|全面建成|已建成投用|全部完工/g],
-  ['在建', /封顶|正在(?:建设|施工)|加快建设|加紧建设|设备(?:安装|进场|调试)|累计完成投资|形象进度|在建|主体施工|钢结构/g],
-  ['开工', /开工(?!后|前|许可)|动工|开建/g],
-  ['审批', /正在办理|办理.{0,10}(?:手续|许可证?|审批)|审批中|施工许可|规划许可|环评/g],
-  ['供地', /摘牌|供地|取得(?:土地|不动产权)|土地证|不动产权证|土地出让/g],
-  ['签约', /签(?:订|署)(?:了)?.{0,6}(?:协议|合同)|签约/g],
-  ['谋划/储备', /谋划|储备/g],
+  ['full_production', /已(?:经)?(?:全面)?达产|实现达产|达产达效/g],
+  ['production', /已(?:于[^，,；;。]{2,12})?(?:建成|竣工)?投产|(?:正式|建成|竣工)投产(?!后)|投入生产|试生产/g],
+  ['completed', /已(?:经)?竣工|竣工验收|全面建成|已建成投用|全部完工/g],
+  ['construction', /封顶|正在(?:建设|施工)|加快建设|加紧建设|设备(?:安装|进场|调试)|累计完成投资|形象进度|在建|主体施工|钢结构/g],
+  ['started', /开工(?!后|前|许可)|动工|开建/g],
+  ['approval', /正在办理|办理.{0,10}(?:手续|许可证?|审批)|审批中|施工许可|规划许可|环评/g],
+  ['land', /摘牌|供地|取得(?:土地|不动产权)|土地证|不动产权证|土地出让/g],
+  ['signed', /签(?:订|署)(?:了)?.{0,6}(?:协议|合同)|签约/g],
+  ['planning', /谋划|储备/g],
 ];
 
 function stageOf(text: string, from: number, to: number, skip: [number, number][], floor: number): Found<ProjectStage> | undefined {
@@ -151,6 +151,8 @@ function stageOf(text: string, from: number, to: number, skip: [number, number][
  * A project listed right after a batch event (`12个项目集中开工…。其中，…项目`) is in that stage
  * even when its own clause only gives amounts.
  */
+const BATCH_STAGES: Record<string, ProjectStage> = { 开工: 'started', 签约: 'signed', 投产: 'production', 竣工: 'completed' };
+
 function batchStage(text: string, mention: Mention): Found<ProjectStage> | undefined {
   const sStart = sentenceStart(text, mention.clauseStart, mention.block.start);
   if (!text.startsWith('其中', sStart) || sStart === 0) return undefined;
@@ -159,7 +161,7 @@ function batchStage(text: string, mention: Mention): Found<ProjectStage> | undef
   const prevStart = sentenceStart(text, prevEnd, 0);
   const m = firstIn(text, /(?:集中|新)?(开工|签约|投产|竣工)/g, prevStart, sStart);
   if (!m || isPlanned(text, m.index, prevStart)) return undefined;
-  const stage = m[1] as ProjectStage;
+  const stage = BATCH_STAGES[m[1]];
   return { value: stage, start: m.index, end: m.index + m[0].length };
 }
 
@@ -198,8 +200,7 @@ function factsInScope(text: string, ref: RefDate, from: number, to: number, fact
   }
 }
 
-const STAGE_ORDER: ProjectStage[] = ['谋划/储备', '签约', '供地', '审批', '开工', '在建', '竣工', '投产', '达产'];
-const rank = (s: ProjectStage) => STAGE_ORDER.indexOf(s);
+const rank = (s: ProjectStage) => projectStages.indexOf(s);
 
 /** Projects named in prose, each with the facts found in the text that speaks about it. */
 export function readProjects(text: string, blocks: Block[], ref: RefDate): ProjectFacts[] {

@@ -1,4 +1,4 @@
-import { PROJECT_STAGES, type ProjectStage } from '../../../../contract/intake.ts';
+import { projectStages, projectStageWords } from '../../../../contract/intake.ts';
 import { findDates, isAfter, resolveDate, type RefDate } from './dates.ts';
 import { categorise } from './issues.ts';
 import { MONEY_UNIT, NUM, toWan } from './numbers.ts';
@@ -134,8 +134,8 @@ function rowToProject(cells: Cell[], columns: { column: Column; unit: string; pl
       case 'stage': {
         const pct = new RegExp(`(${NUM})%`).exec(cell.text);
         if (pct) p.percent_complete = found(Number(pct[1]), cell);
-        const stage = PROJECT_STAGES.find((s) => s.split('/').some((w) => cell.text.includes(w)));
-        if (stage) p.stage = found(stage as ProjectStage, cell);
+        const stage = projectStages.find((s) => projectStageWords[s].split('/').some((w) => cell.text.includes(w)));
+        if (stage) p.stage = found(stage, cell);
         break;
       }
       case 'issue':

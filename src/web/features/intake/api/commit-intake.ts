@@ -1,14 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { intakeCommitBody, IntakeCommitResponse } from '../../../../contract/intake.ts';
-import { api } from '../../../lib/api-client';
-import { queryKeys } from '../../../lib/query-keys';
+import { intakeOperations } from '../../../../contract/intake.ts';
+import type { OperationBody } from '../../../../contract/operation.ts';
+import { callOperation } from '../../../lib/api-client';
 
-export type CommitIntakeInput = z.input<typeof intakeCommitBody>;
+export type CommitIntakeInput = OperationBody<typeof intakeOperations.commit>;
 
 /** Saves the confirmed proposals in one transaction, with the source text. */
-export function commitIntake(input: CommitIntakeInput): Promise<IntakeCommitResponse> {
-  return api.post<IntakeCommitResponse>('/intake/commit', input);
+export function commitIntake(input: CommitIntakeInput) {
+  return callOperation(intakeOperations.commit, { body: input });
 }
 
 export function useCommitIntake() {

@@ -1,13 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { intakeMatchBody, IntakeMatchResponse } from '../../../../contract/intake.ts';
-import { api } from '../../../lib/api-client';
+import { intakeOperations } from '../../../../contract/intake.ts';
+import type { OperationBody } from '../../../../contract/operation.ts';
+import { callOperation } from '../../../lib/api-client';
 
-export type MatchIntakeInput = z.input<typeof intakeMatchBody>;
+export type MatchIntakeInput = OperationBody<typeof intakeOperations.match>;
 
 /** Proposes a new draft or an update (with its diff) for each accepted fact. Nothing is saved. */
-export function matchIntake(input: MatchIntakeInput): Promise<IntakeMatchResponse> {
-  return api.post<IntakeMatchResponse>('/intake/match', input);
+export function matchIntake(input: MatchIntakeInput) {
+  return callOperation(intakeOperations.match, { body: input });
 }
 
 export function useMatchIntake() {

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { Button, Card, Col, Input, InputNumber, Row, Select, Space, Tag, Typography, theme } from 'antd';
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
-import { LEAD_STAGES, PROJECT_STAGES } from '../../../../contract/intake.ts';
+import { leadStages, projectStages } from '../../../../contract/intake.ts';
+import { stageLabels } from '../../../../contract/pipeline-enums.ts';
 import type { MessageKey } from '../../../i18n/zh-cn';
 import { useI18n } from '../../../i18n/use-i18n';
 import type { FactItem, LeadItem, ProjectItem } from './fact-items';
@@ -28,7 +29,7 @@ export function FactCard(props: {
   onSelect: () => void;
   onHover: (on: boolean) => void;
 }) {
-  const { t } = useI18n();
+  const { t, tryT, locale } = useI18n();
   const { token } = theme.useToken();
   const { item } = props;
   const v = item.values as Values;
@@ -65,7 +66,7 @@ export function FactCard(props: {
       />
     </Field>
   );
-  const stage = (options: readonly string[]) => (
+  const stage = (options: { value: string; label: string }[]) => (
     <Field key="stage" id={id('stage')} label={label('stage')}>
       <Select
         id={id('stage')}
@@ -74,7 +75,7 @@ export function FactCard(props: {
         allowClear
         value={(v.stage as string | undefined) ?? undefined}
         onChange={(s) => set('stage', s)}
-        options={options.map((s) => ({ value: s, label: s }))}
+        options={options}
         disabled={!item.accepted}
       />
     </Field>
@@ -137,14 +138,14 @@ export function FactCard(props: {
           amount('tax_wan', 'expectedTax'),
           text('started'),
           text('planned_start'),
-          stage(PROJECT_STAGES),
+          stage(projectStages.map((s) => ({ value: s, label: tryT(`intake.projectStage.${s}`) ?? s }))),
         ]}
         {lead && [
           text('enterprise', true),
           text('enterprise_credit_code'),
           text('project_name'),
           amount('planned_investment_wan', 'plannedInvestment'),
-          stage(LEAD_STAGES),
+          stage(leadStages.map((s) => ({ value: s, label: stageLabels[s][locale === 'en-US' ? 1 : 0] }))),
           text('next_step', true),
           text('next_step_date'),
         ]}

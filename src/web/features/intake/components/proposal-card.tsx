@@ -18,13 +18,15 @@ export function ProposalCard(props: { proposal: IntakeProposal; decision: Propos
   const { t, tryT, locale } = useI18n();
   const { proposal: p, decision } = props;
 
+  /** A stage key (the projects' or the leads' vocabulary) as its label. */
+  const stageLabel = (value: string | number) =>
+    p.kind === 'lead'
+      ? (stageLabels[value as keyof typeof stageLabels]?.[locale === 'en-US' ? 1 : 0] ?? String(value))
+      : (tryT(`intake.projectStage.${value}`) ?? String(value));
   const show = (c: IntakeChange, value: string | number | null) => {
     if (value === null || value === '') return <Typography.Text type="secondary">—</Typography.Text>;
     if (c.kind === 'money') return `${fromYuan(Number(value), 'wan')} ${t('intake.unit.wan')}`;
-    if (c.kind === 'stage') {
-      if (p.kind === 'lead') return stageLabels[value as keyof typeof stageLabels]?.[locale === 'en-US' ? 1 : 0] ?? String(value);
-      return tryT(`intake.projectStage.${value}`) ?? String(value);
-    }
+    if (c.kind === 'stage') return stageLabel(value);
     return String(value);
   };
   const toggleField = (field: IntakeField, on: boolean) =>
@@ -96,7 +98,10 @@ export function ProposalCard(props: { proposal: IntakeProposal; decision: Propos
               <ul style={{ margin: 0, paddingInlineStart: 18 }}>
                 {p.notes.map((n) => (
                   <li key={`${n.field}-${n.reason}`}>
-                    {t(`intake.note.${n.reason}` as MessageKey, { field: tryT(`intake.field.${n.field}`) ?? n.field, value: n.value ?? '' })}
+                    {t(`intake.note.${n.reason}` as MessageKey, {
+                      field: tryT(`intake.field.${n.field}`) ?? n.field,
+                      value: n.field === 'stage' && n.value ? stageLabel(n.value) : (n.value ?? ''),
+                    })}
                   </li>
                 ))}
               </ul>

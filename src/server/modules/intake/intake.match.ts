@@ -1,0 +1,173 @@
+import type { DbOrTx } from '../../db/client.ts';
+import { creditCodeProblem, normalizeCreditCode } from '../../../contract/credit-code.ts';
+import { leadStages, type IntakeChange, type IntakeField, type IntakeProposal, type ReviewedLead, type ReviewedProject } from '../../../contract/intake.ts';
+import { toYuan } from '../../../contract/money.ts';
+import type { SessionContext } from '../../platform/auth/session.ts';
+import { chinaToday, type Clock } from '../../platform/clock.ts';
+import { fieldError } from '../../platform/errors.ts';
+import { normalizeEnterpriseName } from '../enterprises/index.ts';
+import type { IntakeRepository, LeadForMatch, ProjectForMatch } from './intake.repository.ts';
+
+type Note = IntakeProposal['notes'][number];
+type Value = string | number;
+
+/** A proposal, and the existing record it would update (as read, for the commit's checks). */
+export type ProjectMatch = { proposal: IntakeProposal; row: ProjectForMatch | undefined };
+export type LeadMatch = { proposal: IntakeProposal; row: LeadForMatch | undefined };
+
+/** Project names compare without width, spaces and punctuation differences. */
+export function normalizeProjectName(name: string): string {
+  return name
+    .normalize('NFKC')
+    .replace(/[\s\p{P}\p{S}]/gu, '')
+    .toLowerCase();
+}
+
+const isFullDate = (d: string | undefined): d is string => Boolean(d && /^\d{4}-\d{2}-\d{2}$/.test(d));
+
+/** Money in 万元 (as typed) to exact yuan; `field` names the offending input. */
+function yuanOf(wan: number | undefined, field: string): number | null {
+  if (wan === undefined) return null;
+  const yuan = toYuan(String(wan), 'wan');
+  if (yuan === null) throw fieldError(field, 'money_format');
+  return yuan;
+}
+
+/** Collects the fields a fact proposes; on an existing record only those that differ become changes. */
+function changeList() {
+  const proposed: { field: IntakeField; kind: IntakeChange['kind']; value: Value; current: Value | null }[] = [];
+  return {
+    add(field: IntakeField, kind: IntakeChange['kind'], value: Value | null | undefined, current: Value | null | undefined) {
+      if (value != null) proposed.push({ field, kind, value, current: current ?? null });
+    },
+    changes: (existing: boolean): IntakeChange[] =>
+      proposed.filter((c) => !existing || c.current !== c.value).map((c) => ({ field: c.field, kind: c.kind, current: c.current, proposed: c.value })),
+  };
+}
+
+/** The value a proposal sets for a field, or null. */
+export const proposedValue = (p: IntakeProposal, field: IntakeField) => p.changes.find((c) => c.field === field)?.proposed ?? null;
+
+/**
+ * Matching: for each accepted fact, the record of the zone it would update (projects by normalised
+ * name, leads by enterprise then name, among the caller's zone only) and the enterprise it names.
+ * Reads only; the commit runs the same matching inside its transaction.
+ */
+export function createIntakeMatcher(deps: { repo: IntakeRepository; clock: Clock }) {
+  const { repo, clock } = deps;
+
+  /**
+   * The investor or lead enterprise: by credit code first, then by normalised name; else one to
+   * create. The same rule as enterprises' findOrCreateInTx, which the commit calls to create it.
+   */
+  async function findEnterprise(d: DbOrTx, name: string | undefined, rawCode: string | undefined, field: string): Promise<IntakeProposal['enterprise']> {
+    const code = rawCode ? normalizeCreditCode(rawCode) : '';
+    if (code) {
+      const problem = creditCodeProblem(code);
+      if (problem) throw fieldError(field, `credit_code_${problem}`);
+      const found = await repo.enterpriseByCreditCode(d, code);
+      if (found) return { ...found, matchedBy: 'credit_code' };
+    }
+    if (!name) return null;
+    const same = await repo.enterpriseByNormalizedName(d, normalizeEnterpriseName(name));
+    // A name match with a different credit code is another enterprise.
+    if (same && (!code || !same.creditCode)) return { ...same, matchedBy: 'name' };
+    return { id: null, name, creditCode: code || null, matchedBy: null };
+  }
+
+  async function matchProject(d: DbOrTx, s: SessionContext, zoneId: string, p: ReviewedProject, prefix: string): Promise<ProjectMatch> {
+    const today = chinaToday(clock);
+    const enterprise = await findEnterprise(d, p.investor, p.investor_credit_code, `${prefix}.investor_credit_code`);
+    const wanted = normalizeProjectName(p.name);
+    const hit = (await repo.projectNamesInZone(d, s, zoneId)).find((r) => normalizeProjectName(r.name) === wanted);
+    const row = hit ? await repo.projectById(d, hit.id) : undefined;
+    const notes: Note[] = [];
+    const { add, changes } = changeList();
+
+    if (!row) add('name', 'text', p.name, null);
+    if (enterprise) {
+      if (!row || !row.investorEnterpriseId) add('investor', 'text', enterprise.name, null);
+      else if (row.investorEnterpriseId !== enterprise.id) notes.push({ field: 'investor', reason: 'investor_kept', value: enterprise.name });
+    }
+    add('totalInvestment', 'money', yuanOf(p.total_investment_wan, `${prefix}.total_investment_wan`), row?.totalInvestmentYuan);
+    add('landMu', 'number', p.land_mu, row?.landMu);
+    add('floorAreaM2', 'number', p.area_m2, row?.floorAreaM2);
+    const capacityText = (amount: number | null | undefined, unit: string | null | undefined) => (amount == null ? null : `${amount} ${unit ?? ''}`.trim());
+    add('capacity', 'text', p.capacity ? capacityText(p.capacity.value, p.capacity.unit) : null, capacityText(row?.capacityAmount, row?.capacityUnit));
+    add('expectedOutput', 'money', yuanOf(p.output_value_wan, `${prefix}.output_value_wan`), row?.expectedOutputYuan);
+    add('expectedTax', 'money', yuanOf(p.tax_wan, `${prefix}.tax_wan`), row?.expectedTaxYuan);
+    if (isFullDate(p.started) && p.started <= today) add('startOn', 'date', p.started, row?.startOn);
+    else if (p.started) notes.push({ field: 'started', reason: 'month_only', value: p.started });
+    if (p.planned_start) add('plannedStartYear', 'year', Number(p.planned_start.slice(0, 4)), row?.plannedStartYear);
+    if (p.invested_to_date_wan !== undefined)
+      notes.push({ field: 'invested_to_date_wan', reason: 'progress_via_report', value: String(p.invested_to_date_wan) });
+    if (p.percent_complete !== undefined) notes.push({ field: 'percent_complete', reason: 'progress_via_report', value: `${p.percent_complete}%` });
+    if (p.phase1_investment_wan !== undefined) notes.push({ field: 'phase1_investment_wan', reason: 'no_field', value: String(p.phase1_investment_wan) });
+    if (p.planned_production) notes.push({ field: 'planned_production', reason: 'no_field', value: p.planned_production });
+
+    if (!row) {
+      // Drafts start in 谋划/储备: later stages need their gate dates (签约日期, 供地日期 …).
+      add('stage', 'stage', 'planning', null);
+      if (p.stage && p.stage !== 'planning') notes.push({ field: 'stage', reason: 'draft_stage', value: p.stage });
+      if (p.total_investment_wan === undefined) notes.push({ field: 'total_investment_wan', reason: 'total_missing' });
+    } else if (p.stage && p.stage !== row.stage) notes.push({ field: 'stage', reason: 'stage_not_applied', value: p.stage });
+
+    const diff = changes(Boolean(row));
+    const proposal: IntakeProposal = {
+      key: p.key,
+      kind: 'project',
+      action: !row ? 'create' : diff.length ? 'update' : 'none',
+      name: row?.name ?? p.name,
+      target: row ? { id: row.id, name: row.name, version: row.version, stage: row.stage, matchedBy: 'name' } : null,
+      enterprise,
+      changes: diff,
+      notes,
+    };
+    return { proposal, row };
+  }
+
+  async function matchLead(d: DbOrTx, s: SessionContext, zoneId: string, l: ReviewedLead, prefix: string): Promise<LeadMatch> {
+    const enterprise = await findEnterprise(d, l.enterprise, l.enterprise_credit_code, `${prefix}.enterprise_credit_code`);
+    const open = await repo.openLeadsInZone(d, s, zoneId);
+    const wanted = l.project_name ? normalizeProjectName(l.project_name) : undefined;
+    const byEnterprise = enterprise?.id ? open.find((r) => r.enterpriseId === enterprise.id) : undefined;
+    const byName = wanted ? open.find((r) => normalizeProjectName(r.name) === wanted) : undefined;
+    const hit = byEnterprise ?? byName;
+    const row = hit ? await repo.leadById(d, hit.id) : undefined;
+    const notes: Note[] = [];
+    const { add, changes } = changeList();
+
+    if (!row) add('name', 'text', l.project_name ?? l.enterprise, null);
+    if (!row || !row.enterpriseId) add('enterprise', 'text', enterprise?.name, null);
+    add('plannedInvestment', 'money', yuanOf(l.planned_investment_wan, `${prefix}.planned_investment_wan`), row?.plannedInvestmentYuan);
+    if (l.next_step) add('nextStep', 'text', l.next_step, row?.nextStep);
+    if (isFullDate(l.next_step_date)) add('nextStepOn', 'date', l.next_step_date, row?.nextStepOn);
+    else if (l.next_step_date) notes.push({ field: 'next_step_date', reason: 'month_only', value: l.next_step_date });
+    if (!row) {
+      // 框架协议 and 正式签约 need their agreement (with its file): a draft stops at 意向.
+      const capped = l.stage && leadStages.indexOf(l.stage) > leadStages.indexOf('intent') ? 'intent' : (l.stage ?? 'prospect');
+      add('stage', 'stage', capped, null);
+      if (l.stage && capped !== l.stage) notes.push({ field: 'stage', reason: 'lead_stage_needs_agreement', value: l.stage });
+    } else if (l.stage && l.stage !== row.stage) notes.push({ field: 'stage', reason: 'stage_not_applied', value: l.stage });
+    if (l.signed) notes.push({ field: 'signed', reason: 'lead_stage_needs_agreement', value: l.signed });
+    if (l.phase1_investment_wan !== undefined) notes.push({ field: 'phase1_investment_wan', reason: 'no_field', value: String(l.phase1_investment_wan) });
+    for (const f of ['planned_start', 'planned_production'] as const) if (l[f]) notes.push({ field: f, reason: 'no_field', value: l[f] });
+
+    const diff = changes(Boolean(row));
+    const proposal: IntakeProposal = {
+      key: l.key,
+      kind: 'lead',
+      action: !row ? 'create' : diff.length ? 'update' : 'none',
+      name: row?.name ?? l.project_name ?? l.enterprise,
+      target: row ? { id: row.id, name: row.name, version: row.version, stage: row.stage, matchedBy: byEnterprise ? 'enterprise' : 'name' } : null,
+      enterprise,
+      changes: diff,
+      notes,
+    };
+    return { proposal, row };
+  }
+
+  return { matchProject, matchLead };
+}
+
+export type IntakeMatcher = ReturnType<typeof createIntakeMatcher>;
