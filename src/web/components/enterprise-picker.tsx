@@ -35,7 +35,11 @@ const createEntry = '__create_enterprise__';
 
 const strings = {
   'zh-CN': { placeholder: '输入企业名称或统一社会信用代码搜索', create: (q: string) => (q ? `新建企业“${q}”` : '新建企业'), none: '没有匹配的企业' },
-  'en-US': { placeholder: 'Search by name or credit code', create: (q: string) => (q ? `New enterprise "${q}"` : 'New enterprise'), none: 'No matching enterprise' },
+  'en-US': {
+    placeholder: 'Search by name or credit code',
+    create: (q: string) => (q ? `New enterprise "${q}"` : 'New enterprise'),
+    none: 'No matching enterprise',
+  },
 };
 
 function useDebouncedValue<T>(value: T, ms: number): T {

@@ -1,14 +1,17 @@
 import { useState } from 'react';
-import { App, Button, Flex, Input, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Input, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { regionScopedRoles, roles, type Role } from '../../../../contract/roles.ts';
 import type { User } from '../../../../contract/users.ts';
+import { HistoryButton } from '../../../components/history-button';
+import { PageHeader } from '../../../components/page-header';
 import { RecordHistoryDrawer, type RecordHistoryTarget } from '../../../components/record-history-drawer';
 import { useI18n } from '../../../i18n/use-i18n';
 import { formatDateTime } from '../../../lib/format-date-time';
 import { useSession } from '../../../lib/session-context';
 import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
 import { useLabels } from '../../../lib/use-labels';
+import { useServerPagination } from '../../../lib/use-server-pagination';
 import { useUsers, type ListUsersParams } from '../api/list-users';
 import { useRegions } from '../api/list-regions';
 import { useUpdateUser } from '../api/update-user';
@@ -24,6 +27,7 @@ export default function UsersPage() {
   const handleError = useApiErrorHandler();
   const [params, setParams] = useState<ListUsersParams>({ page: 1, pageSize: 20 });
   const users = useUsers(params);
+  const pagination = useServerPagination(params, setParams, users.data?.total);
   const regions = useRegions();
   const updateUser = useUpdateUser();
   const [editing, setEditing] = useState<{ user: User | null } | null>(null);
@@ -111,11 +115,7 @@ export default function UsersPage() {
               </Button>
             </Popconfirm>
           )}
-          {user.actions.includes('history') && (
-            <Button type="link" size="small" onClick={() => setHistory({ entityType: 'user', entityId: user.id, name: user.displayName })}>
-              {t('common.history')}
-            </Button>
-          )}
+          <HistoryButton actions={user.actions} target={{ entityType: 'user', entityId: user.id, name: user.displayName }} onOpen={setHistory} />
         </Space>
       ),
     },
@@ -123,14 +123,14 @@ export default function UsersPage() {
 
   return (
     <div>
-      <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('users.title')}
-        </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ user: null })}>
-          {t('users.create')}
-        </Button>
-      </Flex>
+      <PageHeader
+        title={t('users.title')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ user: null })}>
+            {t('users.create')}
+          </Button>
+        }
+      />
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search allowClear placeholder={t('users.searchPlaceholder')} aria-label={t('users.searchPlaceholder')} style={{ width: 240 }} onSearch={(q) => filter({ q: q.trim() || undefined })} />
         <Select
@@ -167,14 +167,7 @@ export default function UsersPage() {
         columns={columns}
         dataSource={users.data?.items}
         loading={users.isFetching}
-        pagination={{
-          current: params.page,
-          pageSize: params.pageSize,
-          total: users.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (page, pageSize) => setParams((p) => ({ ...p, page, pageSize })),
-        }}
+        pagination={pagination}
       />
       <UserFormModal open={editing !== null} user={editing?.user ?? null} onClose={() => setEditing(null)} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />

@@ -7,6 +7,7 @@ import { useI18n } from '../../../i18n/use-i18n';
 import { actorLabel, auditChanges, describeAuditEntry, entityLabel } from '../../../lib/audit-format';
 import { formatDateTime } from '../../../lib/format-date-time';
 import { useCurrentZone } from '../../../lib/current-zone-context';
+import { useServerPagination } from '../../../lib/use-server-pagination';
 import { useAuditLog, type ListAuditParams } from '../api/list-audit';
 import { useAuditText } from '../i18n';
 
@@ -23,6 +24,7 @@ export default function AuditPage() {
   // The header's zone switcher applies unless the page's own zone filter says otherwise.
   const effective = { ...params, zoneId: params.zoneId ?? current.zoneId ?? undefined, actorId: actor?.id };
   const log = useAuditLog(effective);
+  const pagination = useServerPagination(params, setParams, log.data?.total);
 
   const filter = (patch: Partial<ListAuditParams>) => setParams((p) => ({ ...p, ...patch, page: 1 }));
 
@@ -100,14 +102,7 @@ export default function AuditPage() {
           expandedRowRender: (entry) => <AuditDiff entry={entry} />,
           rowExpandable: (entry) => auditChanges(entry, locale).length > 0,
         }}
-        pagination={{
-          current: params.page,
-          pageSize: params.pageSize,
-          total: log.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (page, pageSize) => setParams((p) => ({ ...p, page, pageSize })),
-        }}
+        pagination={pagination}
       />
     </div>
   );

@@ -1,7 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Flex, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Select, Space, Table, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Department } from '../../../../contract/org.ts';
+import { HistoryButton } from '../../../components/history-button';
+import { PageHeader } from '../../../components/page-header';
 import { RecordHistoryDrawer, type RecordHistoryTarget } from '../../../components/record-history-drawer';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useCurrentZone } from '../../../lib/current-zone-context';
@@ -36,11 +38,11 @@ export default function DepartmentsPage() {
               {t('common.edit')}
             </Button>
           )}
-          {department.actions.includes('history') && (
-            <Button type="link" size="small" onClick={() => setHistory({ entityType: 'department', entityId: department.id, name: department.name })}>
-              {t('common.history')}
-            </Button>
-          )}
+          <HistoryButton
+            actions={department.actions}
+            target={{ entityType: 'department', entityId: department.id, name: department.name }}
+            onOpen={setHistory}
+          />
         </Space>
       ),
     },
@@ -48,26 +50,26 @@ export default function DepartmentsPage() {
 
   return (
     <div>
-      <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('org.departmentsTitle')}
-        </Typography.Title>
-        <Space>
-          <Select
-            aria-label={t('org.zone')}
-            placeholder={t('org.selectZone')}
-            style={{ width: 180 }}
-            value={zoneId ?? undefined}
-            onChange={(value: string) => setPickedZoneId(value)}
-            options={current.zones.map((z) => ({ value: z.id, label: z.shortName }))}
-          />
-          {hasPermission('department.manage') && zoneId && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget({ mode: 'create', zoneId })}>
-              {t('org.createDepartment')}
-            </Button>
-          )}
-        </Space>
-      </Flex>
+      <PageHeader
+        title={t('org.departmentsTitle')}
+        extra={
+          <Space>
+            <Select
+              aria-label={t('org.zone')}
+              placeholder={t('org.selectZone')}
+              style={{ width: 180 }}
+              value={zoneId ?? undefined}
+              onChange={(value: string) => setPickedZoneId(value)}
+              options={current.zones.map((z) => ({ value: z.id, label: z.shortName }))}
+            />
+            {hasPermission('department.manage') && zoneId && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget({ mode: 'create', zoneId })}>
+                {t('org.createDepartment')}
+              </Button>
+            )}
+          </Space>
+        }
+      />
       {departments.isError && <Alert type="error" showIcon title={departments.error.message} style={{ marginBottom: 16 }} />}
       <Table<Department> rowKey="id" columns={columns} dataSource={departments.data} loading={departments.isPending && Boolean(zoneId)} pagination={false} />
       <DepartmentFormModal target={target} onClose={() => setTarget(null)} />
