@@ -7,6 +7,7 @@ import { buildApp, type RouteInfo } from '../src/server/app.ts';
 import { testConfig, type Config } from '../src/server/config.ts';
 import type { Database } from '../src/server/db/client.ts';
 import type { Clock } from '../src/server/platform/clock.ts';
+import type { ModuleDefinition } from '../src/server/platform/module.ts';
 import { cloneTemplate, type TemplateKind } from './templates.ts';
 import { testClock } from './clock.ts';
 import type { OperationResult, OperationSpec } from '../src/contract/operation.ts';
@@ -70,11 +71,18 @@ export function makeClient(app: FastifyInstance, session: { cookie?: string; csr
 }
 
 export async function createTestContext(
-  options: { template?: TemplateKind; clock?: Clock; config?: Partial<Record<keyof Config, string>>; webDir?: string } = {},
+  options: {
+    template?: TemplateKind;
+    clock?: Clock;
+    config?: Partial<Record<keyof Config, string>>;
+    webDir?: string;
+    /** Instead of the app's module list (test/module-manifest.test.ts). */
+    modules?: readonly ModuleDefinition<any>[];
+  } = {},
 ): Promise<TestContext> {
   const { database, drop } = await cloneTemplate(options.template ?? 'demo');
   const config = testConfig(options.config);
-  const app = await buildApp({ config, database, clock: options.clock ?? testClock, webDir: options.webDir });
+  const app = await buildApp({ config, database, clock: options.clock ?? testClock, webDir: options.webDir, modules: options.modules });
   await app.ready();
   const anon = makeClient(app);
   return {

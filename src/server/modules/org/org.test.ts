@@ -48,7 +48,7 @@ describe('departments and parks', () => {
     expect(history.body.items).toHaveLength(2);
     expect(history.body.items[0]).toMatchObject({
       action: 'department.update',
-      actorName: 'leader',
+      actorName: '张建国',
       before: { name: '科技创新局' },
       after: { name: '科技创新和产业发展局' },
     });
