@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Empty, Flex, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Empty, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { CampaignRates } from '../../../../contract/dispatch.ts';
 import { formatMoney } from '../../../../contract/money.ts';
+import { PageHeader } from '../../../components/page-header';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useCurrentZone } from '../../../lib/current-zone-context';
 import { useCampaignRates } from '../api/campaign-rates';
@@ -115,18 +116,18 @@ export default function CampaignRatesPage() {
 
   return (
     <div>
-      <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('campaign.ratesTitle')}
-        </Typography.Title>
-        <Select
-          aria-label={t('campaign.year')}
-          style={{ width: 120 }}
-          value={year}
-          onChange={setYear}
-          options={[0, 1, 2, 3, 4].map((d) => ({ value: thisYear - d, label: String(thisYear - d) }))}
-        />
-      </Flex>
+      <PageHeader
+        title={t('campaign.ratesTitle')}
+        extra={
+          <Select
+            aria-label={t('campaign.year')}
+            style={{ width: 120 }}
+            value={year}
+            onChange={setYear}
+            options={[0, 1, 2, 3, 4].map((d) => ({ value: thisYear - d, label: String(thisYear - d) }))}
+          />
+        }
+      />
       {rates.isError && <Alert type="error" showIcon title={rates.error.message} style={{ marginBottom: 16 }} />}
       <Table<Row>
         rowKey="key"

@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Checkbox, Flex, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Checkbox, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import type { Decision } from '../../../../contract/dispatch.ts';
 import { decisionStatuses } from '../../../../contract/dispatch-enums.ts';
+import { PageHeader } from '../../../components/page-header';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useCurrentZone } from '../../../lib/current-zone-context';
-import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
 import { useDecisions } from '../api/list-decisions';
-import { useUpdateDecision } from '../api/update-decision';
+import { DecisionDoneButton } from '../components/decision-done-button';
 import { useDispatchLabels } from '../components/use-dispatch-labels';
 
 const statusColor: Record<string, string> = { open: 'processing', done: 'success', cancelled: 'default' };
@@ -16,13 +16,10 @@ const statusColor: Record<string, string> = { open: 'processing', done: 'success
 export default function DecisionsPage() {
   const { t } = useI18n();
   const label = useDispatchLabels();
-  const { message } = App.useApp();
-  const handleError = useApiErrorHandler();
   const { zoneId } = useCurrentZone();
   const [status, setStatus] = useState<string | undefined>('open');
   const [mine, setMine] = useState(false);
   const decisions = useDecisions({ zoneId, status, mine: mine ? 'true' : undefined });
-  const update = useUpdateDecision();
 
   const items = useMemo(
     () =>
@@ -94,31 +91,13 @@ export default function DecisionsPage() {
       title: t('common.actions'),
       key: 'actions',
       width: 90,
-      render: (_, d) =>
-        d.status === 'open' && d.actions.includes('update') ? (
-          <Button
-            size="small"
-            type="link"
-            onClick={() =>
-              update.mutate(
-                { id: d.id, version: d.version, status: 'done' },
-                { onSuccess: () => message.success(t('common.saved')), onError: (error) => handleError(error, { onReload: () => decisions.refetch() }) },
-              )
-            }
-          >
-            {t('meeting.decisionDone')}
-          </Button>
-        ) : null,
+      render: (_, d) => <DecisionDoneButton decision={d} onReload={() => decisions.refetch()} />,
     },
   ];
 
   return (
     <div>
-      <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('decision.listTitle')}
-        </Typography.Title>
-      </Flex>
+      <PageHeader title={t('decision.listTitle')} />
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           aria-label={t('dispatch.status')}

@@ -13,8 +13,8 @@ import { useAssignees } from '../api/list-assignees';
 import { useProjectOptions } from '../api/list-project-options';
 import { useRegenerateAgenda } from '../api/regenerate-agenda';
 import { useSetAgenda } from '../api/set-agenda';
-import { useUpdateDecision } from '../api/update-decision';
 import { useUpdateMeeting } from '../api/update-meeting';
+import { DecisionDoneButton } from '../components/decision-done-button';
 import { useDispatchLabels } from '../components/use-dispatch-labels';
 
 type Row = AgendaItem & { draftAnnotation: string | null };
@@ -32,7 +32,6 @@ export default function MeetingPage() {
   const addItem = useAddAgendaItem();
   const regenerate = useRegenerateAgenda();
   const addDecision = useAddDecision();
-  const updateDecision = useUpdateDecision();
   const updateMeeting = useUpdateMeeting();
   const close = useCloseMeeting();
   const [rows, setRows] = useState<Row[]>([]);
@@ -106,16 +105,7 @@ export default function MeetingPage() {
       title: t('common.actions'),
       key: 'actions',
       width: 90,
-      render: (_, d) =>
-        d.status === 'open' && d.actions.includes('update') ? (
-          <Button
-            size="small"
-            type="link"
-            onClick={() => updateDecision.mutate({ id: d.id, version: d.version, status: 'done' }, { onSuccess: saved, onError })}
-          >
-            {t('meeting.decisionDone')}
-          </Button>
-        ) : null,
+      render: (_, d) => <DecisionDoneButton decision={d} onReload={() => meeting.refetch()} />,
     },
   ];
 
