@@ -1,27 +1,35 @@
 /**
  * `npm run bench`: every benchmark, one printed line per figure. Pick suites with
- * `npm run bench -- foundation intake`; no argument runs them all.
+ * `npm run bench -- foundation intake`; no argument runs them all. A suite is a file
+ * `bench/<name>.bench.ts` or `src/server/modules/<module>/<name>.bench.ts` exporting a function
+ * named `bench…` (lines it returns are printed): a new module's benchmark needs no edit here.
  */
-import { benchFoundation } from './foundation.bench.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const suites: Record<string, () => Promise<unknown>> = {
-  foundation: benchFoundation,
-  intake: async () => {
-    const { benchIntake } = await import('../src/server/modules/intake/intake.bench.ts');
-    for (const l of await benchIntake()) console.log(l);
-  },
-  projects: async () => (await import('./projects.bench.ts')).benchProjects(),
-  dispatch: async () => (await import('./dispatch.bench.ts')).benchDispatch(),
-  pipeline: async () => (await import('./pipeline.bench.ts')).benchPipeline(),
-};
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const folders = [path.join(root, 'bench'), ...fs.readdirSync(path.join(root, 'src/server/modules')).map((m) => path.join(root, 'src/server/modules', m))];
+
+const suites = new Map<string, string>();
+for (const folder of folders) {
+  if (!fs.statSync(folder).isDirectory()) continue;
+  for (const file of fs.readdirSync(folder).filter((f) => f.endsWith('.bench.ts')).sort()) suites.set(file.replace(/\.bench\.ts$/, ''), path.join(folder, file));
+}
+// Foundation first: its startup and login figures are the baseline the others are read against.
+const order = [...suites.keys()].sort((a, b) => (a === 'foundation' ? -1 : b === 'foundation' ? 1 : a.localeCompare(b)));
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-for (const name of wanted.length ? wanted : Object.keys(suites)) {
-  const suite = suites[name];
-  if (!suite) {
-    console.error(`unknown suite ${name}; suites: ${Object.keys(suites).join(', ')}`);
+for (const name of wanted.length ? wanted : order) {
+  const file = suites.get(name);
+  if (!file) {
+    console.error(`unknown suite ${name}; suites: ${order.join(', ')}`);
     process.exit(1);
   }
+  const exported = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  const run = Object.entries(exported).find(([key, value]) => key.startsWith('bench') && typeof value === 'function')?.[1] as (() => Promise<unknown>) | undefined;
+  if (!run) throw new Error(`${path.relative(root, file)} exports no bench… function`);
   console.log(`# ${name}`);
-  await suite();
+  const lines = await run();
+  if (Array.isArray(lines)) for (const line of lines) console.log(line);
 }
