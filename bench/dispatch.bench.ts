@@ -10,7 +10,10 @@ import { migrateDatabase, openDatabase, type Database } from '../src/server/db/c
 import { seedDemo } from '../src/server/cli/seed.ts';
 import { seedScaleProjects } from '../src/server/modules/projects/projects.seed.ts';
 import { createDispatchRepository } from '../src/server/modules/dispatch/dispatch.repository.ts';
-import { chinaDay, createDispatchService } from '../src/server/modules/dispatch/dispatch.service.ts';
+import { createDispatchService } from '../src/server/modules/dispatch/dispatch.service.ts';
+import { chinaToday, systemClock } from '../src/server/platform/clock.ts';
+import { blockerOperations } from '../src/contract/dispatch.ts';
+import { pathOf, queryStringOf } from '../src/contract/operation.ts';
 import { createWorkCalendar } from '../src/server/platform/calendar.ts';
 import { recordAudit } from '../src/server/platform/audit.ts';
 import { demoId } from '../src/server/seed/demo-ids.ts';
@@ -21,7 +24,7 @@ const draftMeeting = demoId('meeting:fendong:current');
 export async function fill(database: Database) {
   await migrateDatabase(database);
   await seedDemo(database);
-  const today = chinaDay(new Date());
+  const today = chinaToday(systemClock);
   await database.db.transaction((tx) => seedScaleProjects(tx, today, { zoneIds: [fendong], perZone: 300 }));
   // 400 blockers on those projects: a third overdue, spread over levels and statuses.
   await database.db.execute(sql`
@@ -41,16 +44,16 @@ async function inProcess(database: Database, label: string) {
     db: database.db,
     repo: createDispatchRepository(),
     audit: recordAudit,
-    clock: () => new Date(),
+    clock: systemClock,
     calendar: async () => calendar,
   });
   await service.escalateDue('all');
-  const heldOn = chinaDay(new Date());
+  const heldOn = chinaToday(systemClock);
   const agenda: number[] = [];
   let items = 0;
   for (let i = 0; i < 15; i++) {
     const t0 = performance.now();
-    items = (await service.generateAgendaFor(fendong, heldOn)).length;
+    items = (await service.meetings.generateAgendaFor(fendong, heldOn)).length;
     if (i >= 3) agenda.push(performance.now() - t0);
   }
   line(`agenda generation, 300-project zone, ${label}`, percentile(agenda, 50), 'ms', `p50, ${items} items; target < 300 ms`);
@@ -58,7 +61,7 @@ async function inProcess(database: Database, label: string) {
   let bytes = 0;
   for (let i = 0; i < 8; i++) {
     const t0 = performance.now();
-    bytes = (await service.briefFor(draftMeeting)).length;
+    bytes = (await service.meetings.briefFor(draftMeeting)).length;
     if (i >= 2) brief.push(performance.now() - t0);
   }
   line(`weekly brief .docx, ${label}`, percentile(brief, 50), 'ms', `p50, ${Math.round(bytes / 1024)} KB; target < 1 s`);
@@ -87,13 +90,13 @@ export async function benchDispatch(): Promise<void> {
       const headers = await loginHeaders(server.url, 'leader');
       line(
         'blocker board GET /api/blockers, PostgreSQL',
-        await p50Get(`${server.url}/api/blockers?zoneId=${fendong}&status=unresolved`, headers),
+        await p50Get(`${server.url}${pathOf(blockerOperations.list)}${queryStringOf({ zoneId: fendong, status: 'unresolved' })}`, headers),
         'ms',
         'p50 of 50, ~330 blockers; target < 20 ms',
       );
       line(
         'blocker board filtered (level=meeting), PostgreSQL',
-        await p50Get(`${server.url}/api/blockers?zoneId=${fendong}&level=meeting`, headers),
+        await p50Get(`${server.url}${pathOf(blockerOperations.list)}${queryStringOf({ zoneId: fendong, level: 'meeting' })}`, headers),
         'ms',
         'p50 of 50',
       );

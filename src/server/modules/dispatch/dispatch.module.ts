@@ -2,6 +2,7 @@ import { defineModule } from '../../platform/module.ts';
 import { dispatchPolicy } from './dispatch.policy.ts';
 import { createDispatchRepository } from './dispatch.repository.ts';
 import { dispatchRoutes } from './dispatch.routes.ts';
+import { dispatchSecurityFixtures } from './dispatch.security-fixtures.ts';
 import { seedDispatch } from './dispatch.seed.ts';
 import { createDispatchService, type DispatchService } from './dispatch.service.ts';
 
@@ -16,8 +17,19 @@ export const dispatchModule = defineModule({
   policy: dispatchPolicy,
   service: ({ db, audit, clock, services }) =>
     createDispatchService({ db, repo: createDispatchRepository(), audit, clock, calendar: () => services.calendar.current() }),
-  plugin: async (app, dispatch) => app.register(dispatchRoutes, { dispatch }),
+  // Operations naming a record answer 404 before validating the body when it lies outside the caller's zones.
+  records: (dispatch) => ({
+    blocker: (s, id) => dispatch.blockers.inCallerScope(s, id),
+    meeting: (s, id) => dispatch.meetings.inCallerScope(s, id),
+    decision: (s, id) => dispatch.decisions.inCallerScope(s, id),
+    campaign: (s, id) => dispatch.campaigns.inCallerScope(s, id),
+    campaign_entry: (s, id) => dispatch.campaigns.entryInCallerScope(s, id),
+    // A notice is its recipient's alone.
+    notification: (s, id) => dispatch.notifications.isRecipient(s, id),
+  }),
+  routes: dispatchRoutes,
   // Overdue blockers escalate on a timer here and lazily on every read (docs/dispatch.md); tests drive the read path with their clock.
   start: (dispatch, { log }) => dispatch.startEscalationTimer(15 * 60_000, (err) => log.error({ err }, 'blocker escalation sweep failed')),
   seed: { order: 40, run: (tx, { clock }) => seedDispatch(tx, { clock }) },
+  securityFixtures: dispatchSecurityFixtures,
 });

@@ -2,7 +2,8 @@
  * Dispatch demo data for 汾东经开区: open and resolved blockers across categories and levels with
  * their timelines, last week's closed meeting with its decisions and minutes, this week's draft
  * meeting with a generated agenda, this quarter's 三个一批 campaign, and notifications for the demo
- * users. Dates are relative to the day of seeding, like the projects seed it builds on.
+ * users. Every date is laid out from the seed's clock (`options.clock`), like the projects seed it
+ * builds on, so a test seeds the same demo around any day.
  */
 import type { DbOrTx } from '../../db/client.ts';
 import { agendaItems, blockerEvents, blockers, campaignEntries, campaigns, decisions, meetings, notifications } from '../../db/schema.ts';
@@ -10,7 +11,7 @@ import { addDays, periodLabel, periodOf } from '../../../contract/periods.ts';
 import type { BlockerCategory, BlockerLevel, BlockerStatus, CampaignBatch } from '../../../contract/dispatch-enums.ts';
 import { blockerLevels } from '../../../contract/dispatch-enums.ts';
 import { createWorkCalendar } from '../../platform/calendar.ts';
-import { systemClock } from '../../platform/clock.ts';
+import { chinaToday, type Clock } from '../../platform/clock.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { systemActor } from '../../platform/auth/session.ts';
 import { demoId } from '../../seed/demo-ids.ts';
@@ -18,7 +19,7 @@ import { departmentId } from '../org/org.seed.ts';
 import { demoProjects } from '../projects/projects.seed.ts';
 import { demoLeads } from '../leads/leads.seed.ts';
 import { createDispatchRepository } from './dispatch.repository.ts';
-import { chinaDay, createDispatchService } from './dispatch.service.ts';
+import { createDispatchService } from './dispatch.service.ts';
 
 const zoneKey = 'fendong';
 const user = (username: string) => demoId(`user:${username}`);
@@ -233,9 +234,9 @@ const campaignEntriesDemo: {
   { batch: 'production', project: 'storage-pack', plannedWan: 52000, confirmed: null },
 ];
 
-export async function seedDispatch(tx: DbOrTx, options: { clock?: () => Date } = {}): Promise<{ blockers: number; meetings: number }> {
-  const clock = options.clock ?? systemClock;
-  const today = chinaDay(clock());
+export async function seedDispatch(tx: DbOrTx, options: { clock: Clock }): Promise<{ blockers: number; meetings: number }> {
+  const { clock } = options;
+  const today = chinaToday(clock);
   const zoneId = demoId(`zone:${zoneKey}`);
   const calendar = createWorkCalendar();
 
@@ -391,7 +392,7 @@ export async function seedDispatch(tx: DbOrTx, options: { clock?: () => Date } =
   await tx
     .insert(meetings)
     .values({ id: draftId, zoneId, title: `${periodLabel('week', periodOf('week', heldOn).start)}项目调度会`, heldOn, status: 'draft', createdByName: '王磊' });
-  const agenda = await service.generateAgendaFor(zoneId, heldOn);
+  const agenda = await service.meetings.generateAgendaFor(zoneId, heldOn, tx);
   if (agenda.length)
     await tx.insert(agendaItems).values(agenda.map((a, i) => ({ ...a, zoneId, meetingId: draftId, sortOrder: (i + 1) * 10, generated: true })));
 
@@ -422,64 +423,45 @@ export async function seedDispatch(tx: DbOrTx, options: { clock?: () => Date } =
   );
   await recordAudit(tx, systemActor, { zoneId, action: 'campaign.create', entityType: 'campaign', entityId: campaignId, after: { year, quarter } });
 
-  // ---------- notifications for the demo users
-  const note = (username: string, kind: string, title: string, body: string | null, entityType: string, entityId: string, read = false, hoursAgo = 2) => ({
+  // ---------- notifications for the demo users: kinds and params, rendered in each reader's language
+  type Params = Record<string, string | number | null>;
+  const note = (username: string, key: string, kind: string, params: Params, entityType: string, entityId: string, read: boolean, hoursAgo: number) => ({
+    id: demoId(`notification:${username}:${key}`),
     zoneId,
     userId: user(username),
     kind,
-    title,
-    body,
+    params,
     entityType,
     entityId,
     readAt: read ? new Date(clock().getTime() - (hoursAgo - 1) * 3_600_000) : null,
     createdAt: new Date(clock().getTime() - hoursAgo * 3_600_000),
   });
+  const blockerTitle = (key: string) => demoBlockers.find((b) => b.key === key)!.title;
+  const escalated = (key: string, level: BlockerLevel) => ({ title: blockerTitle(key), level, on: addDays(today, -1), automatic: 1 });
+  const assigned = (key: string) => {
+    const d = decisionsOfLastMeeting.find((x) => x.key === key)!;
+    return { task: d.task, meetingTitle: lastTitle, deadlineOn: addDays(today, d.deadlineIn) };
+  };
+  const blocker = (key: string) => demoId(`blocker:${key}`);
   await tx
     .insert(notifications)
     .values([
-      note(
-        'leader',
-        'blocker.escalated',
-        '堵点提级至主要领导：地块征收补偿未完成，影响摘牌',
-        '超期未解决，已自动提级，请协调解决。',
-        'blocker',
-        demoId('blocker:cold-chain-land'),
-        false,
-        24,
-      ),
-      note(
-        'leader',
-        'blocker.escalated',
-        '堵点提级至周调度会：110kV专线接入方案尚未批复',
-        '超期未解决，已自动提级，请协调解决。',
-        'blocker',
-        demoId('blocker:pv2-power'),
-        true,
-        72,
-      ),
-      note(
-        'deputy',
-        'blocker.escalated',
-        '堵点提级至包联领导：进口造型线设备清关延迟',
-        '超期未解决，已自动提级，请协调解决。',
-        'blocker',
-        demoId('blocker:casting-customs'),
-        false,
-        20,
-      ),
-      note('projects', 'decision.assigned', '会议交办：规划建设局会同属地乡镇完成冷链物流中心地块补偿协议签订', `${lastTitle}`, 'meeting', lastId, false, 120),
+      note('leader', 'cold-chain-land', 'blocker.escalated', escalated('cold-chain-land', 'main_leader'), 'blocker', blocker('cold-chain-land'), false, 24),
+      note('leader', 'pv2-power', 'blocker.escalated', escalated('pv2-power', 'meeting'), 'blocker', blocker('pv2-power'), true, 72),
+      note('deputy', 'casting-customs', 'blocker.escalated', escalated('casting-customs', 'leader'), 'blocker', blocker('casting-customs'), false, 20),
+      note('projects', 'd3', 'decision.assigned', assigned('d3'), 'meeting', lastId, false, 120),
       note(
         'projects',
+        'beidou-road',
         'blocker.resolved',
-        '堵点已销号：园区配套道路未贯通',
-        '规划建设局调整施工计划，配套道路已于月初通车。',
+        { title: blockerTitle('beidou-road'), resolution: demoBlockers.find((b) => b.key === 'beidou-road')!.resolution! },
         'blocker',
-        demoId('blocker:beidou-road'),
+        blocker('beidou-road'),
         true,
         400,
       ),
-      note('agent', 'decision.assigned', '会议交办：行政审批局指导高纯石英砂项目补充环评专章，压缩评审时间', `${lastTitle}`, 'meeting', lastId, false, 120),
-      note('agent', 'blocker.assigned', '新堵点待协调：环评报告需补充地下水影响专章', null, 'blocker', demoId('blocker:quartz-eia'), true, 480),
+      note('agent', 'd4', 'decision.assigned', assigned('d4'), 'meeting', lastId, false, 120),
+      note('agent', 'quartz-eia', 'blocker.assigned', { title: blockerTitle('quartz-eia'), deadlineOn: addDays(today, 6) }, 'blocker', blocker('quartz-eia'), true, 480),
     ]);
   return { blockers: demoBlockers.length, meetings: 2 };
 }

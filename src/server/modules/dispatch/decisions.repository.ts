@@ -1,0 +1,91 @@
+/** SQL for decisions (议定事项) of meetings. */
+import { and, asc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../../db/client.ts';
+import { blockers, decisions, departments, meetings, projects, users } from '../../db/schema.ts';
+import { zoneScope } from '../../platform/scope.ts';
+import { updateVersioned } from '../../platform/versioned.ts';
+import type { DecisionStatus } from '../../../contract/dispatch-enums.ts';
+import type { CallerScope } from './refs.repository.ts';
+
+export type DecisionRow = typeof decisions.$inferSelect;
+export type DecisionWithNames = DecisionRow & {
+  ownerName: string;
+  departmentName: string | null;
+  projectName: string | null;
+  blockerTitle: string | null;
+  meetingTitle: string;
+};
+
+export function createDecisionsRepository() {
+  const decisionOwner = alias(users, 'decision_owner');
+  const decisionQuery = (db: DbOrTx) =>
+    db
+      .select({
+        d: decisions,
+        ownerName: decisionOwner.displayName,
+        departmentName: departments.name,
+        projectName: projects.name,
+        blockerTitle: blockers.title,
+        meetingTitle: meetings.title,
+      })
+      .from(decisions)
+      .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+      .innerJoin(decisionOwner, eq(decisionOwner.id, decisions.ownerUserId))
+      .leftJoin(departments, eq(departments.id, decisions.departmentId))
+      .leftJoin(projects, eq(projects.id, decisions.projectId))
+      .leftJoin(blockers, eq(blockers.id, decisions.blockerId));
+  const flatDecision = ({ d, ...names }: { d: DecisionRow } & Omit<DecisionWithNames, keyof DecisionRow>): DecisionWithNames => ({ ...d, ...names });
+
+  return {
+    async decisionsOfMeeting(db: DbOrTx, meetingId: string): Promise<DecisionWithNames[]> {
+      return (await decisionQuery(db).where(eq(decisions.meetingId, meetingId)).orderBy(asc(decisions.createdAt), asc(decisions.id))).map(flatDecision);
+    },
+    async listDecisions(db: DbOrTx, scope: CallerScope, f: { status?: DecisionStatus; ownerUserId?: string }): Promise<DecisionWithNames[]> {
+      return (
+        await decisionQuery(db)
+          .where(
+            and(
+              zoneScope(scope.session, decisions.zoneId, scope.zoneId),
+              f.status ? eq(decisions.status, f.status) : undefined,
+              f.ownerUserId ? eq(decisions.ownerUserId, f.ownerUserId) : undefined,
+            ),
+          )
+          .orderBy(asc(decisions.deadlineOn), asc(decisions.id))
+          .limit(500)
+      ).map(flatDecision);
+    },
+    async findDecision(db: DbOrTx, id: string): Promise<DecisionWithNames | undefined> {
+      const [row] = await decisionQuery(db).where(eq(decisions.id, id));
+      return row ? flatDecision(row) : undefined;
+    },
+    async decisionZone(db: DbOrTx, id: string): Promise<string | undefined> {
+      const [row] = await db.select({ zoneId: decisions.zoneId }).from(decisions).where(eq(decisions.id, id));
+      return row?.zoneId;
+    },
+    async insertDecision(db: DbOrTx, values: typeof decisions.$inferInsert): Promise<DecisionRow> {
+      const [row] = await db.insert(decisions).values(values).returning();
+      return row;
+    },
+    updateDecision: (db: DbOrTx, id: string, version: number, patch: Partial<typeof decisions.$inferInsert>) =>
+      updateVersioned(db, decisions, id, version, patch),
+    /** Open decisions assigned to the user (我的待办). */
+    myDecisions: (db: DbOrTx, session: CallerScope['session'], userId: string) =>
+      db
+        .select({
+          id: decisions.id,
+          zoneId: decisions.zoneId,
+          task: decisions.task,
+          deadlineOn: decisions.deadlineOn,
+          meetingId: decisions.meetingId,
+          meetingTitle: meetings.title,
+        })
+        .from(decisions)
+        .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+        .where(and(zoneScope(session, decisions.zoneId), eq(decisions.status, 'open'), eq(decisions.ownerUserId, userId)))
+        .orderBy(asc(decisions.deadlineOn))
+        .limit(100),
+  };
+}
+
+export type DecisionsRepository = ReturnType<typeof createDecisionsRepository>;

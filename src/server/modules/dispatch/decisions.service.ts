@@ -1,0 +1,88 @@
+/** Decisions (议定事项): recorded at a meeting with an owner and a deadline; their progress moves on after it closes. */
+import type { z } from 'zod';
+import type { createDecisionBody, listDecisionsQuery, updateDecisionBody } from '../../../contract/dispatch.ts';
+import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
+import { AppError, fieldError, notFound } from '../../platform/errors.ts';
+import { notify } from '../../platform/notifications.ts';
+import { can, inScope } from '../../platform/policies.ts';
+import { assertVersion } from '../../platform/versioned.ts';
+import { assertOpen } from './agenda.service.ts';
+import type { DispatchContext } from './dispatch.context.ts';
+import './dispatch.notifications.ts';
+import { presentDecision } from './dispatch.presenters.ts';
+import type { MeetingsService } from './meetings.service.ts';
+
+export function createDecisionsService(ctx: DispatchContext, meetings: Pick<MeetingsService, 'meetingInScope'>) {
+  const { db, repo, audit, today, requireZone, scopeOf } = ctx;
+
+  return {
+    /** The record check of the routes: a decision within the caller's zones. */
+    async inCallerScope(s: SessionContext, id: string) {
+      const zoneId = await repo.decisions.decisionZone(db, id);
+      return zoneId !== undefined && inScope(s, zoneId);
+    },
+
+    async add(s: SessionContext, meetingId: string, body: z.infer<typeof createDecisionBody>, requestId: string) {
+      const m = await meetings.meetingInScope(s, meetingId);
+      requireZone(s, 'meeting.manage', m.zoneId);
+      assertOpen(m);
+      const id = await db.transaction(async (tx) => {
+        if (!(await repo.refs.userInZone(tx, body.ownerUserId, m.zoneId))) throw fieldError('ownerUserId', 'unknown_user');
+        if (body.projectId) {
+          const p = await repo.refs.project(tx, body.projectId);
+          if (!p || p.zoneId !== m.zoneId) throw fieldError('projectId', 'unknown_project');
+        }
+        if (body.departmentId && (await repo.refs.departmentZone(tx, body.departmentId)) !== m.zoneId) throw fieldError('departmentId', 'unknown_department');
+        if (body.blockerId && (await repo.blockers.blockerZone(tx, body.blockerId)) !== m.zoneId) throw fieldError('blockerId', 'unknown_blocker');
+        const d = await repo.decisions.insertDecision(tx, {
+          zoneId: m.zoneId,
+          meetingId,
+          task: body.task,
+          ownerUserId: body.ownerUserId,
+          departmentId: body.departmentId ?? null,
+          deadlineOn: body.deadlineOn,
+          projectId: body.projectId ?? null,
+          blockerId: body.blockerId ?? null,
+        });
+        await notify(tx, {
+          zoneId: m.zoneId,
+          userId: d.ownerUserId,
+          kind: 'decision.assigned',
+          entityType: 'meeting',
+          entityId: meetingId,
+          params: { task: d.task, meetingTitle: m.title, deadlineOn: d.deadlineOn },
+        });
+        await audit(tx, actorOf(s, requestId), { zoneId: m.zoneId, action: 'decision.create', entityType: 'decision', entityId: d.id, after: d });
+        return d.id;
+      });
+      return presentDecision(s, (await repo.decisions.findDecision(db, id))!, today(), false);
+    },
+
+    async list(s: SessionContext, q: z.infer<typeof listDecisionsQuery>) {
+      const rows = await repo.decisions.listDecisions(db, scopeOf(s, q.zoneId), { status: q.status, ownerUserId: q.mine === 'true' ? s.user.id : undefined });
+      const on = today();
+      return rows.map((d) => presentDecision(s, d, on));
+    },
+
+    async update(s: SessionContext, id: string, body: z.infer<typeof updateDecisionBody>, requestId: string) {
+      const before = await repo.decisions.findDecision(db, id);
+      if (!before || !inScope(s, before.zoneId)) throw notFound();
+      if (!can(s, 'decision.update', before.zoneId) && before.ownerUserId !== s.user.id) throw new AppError('FORBIDDEN');
+      const m = (await repo.meetings.findMeeting(db, before.meetingId))!;
+      // A closed meeting's record is frozen: only the task's progress (status, done date, note) moves on.
+      if (m.status === 'closed' && (body.task !== undefined || body.ownerUserId !== undefined || body.deadlineOn !== undefined))
+        throw fieldError('status', 'meeting_closed');
+      assertVersion(before, body.version);
+      const { version, ...patch } = body;
+      if (patch.ownerUserId && !(await repo.refs.userInZone(db, patch.ownerUserId, before.zoneId))) throw fieldError('ownerUserId', 'unknown_user');
+      const doneOn = patch.status === 'done' ? (patch.doneOn ?? today()) : patch.status ? null : undefined;
+      await db.transaction(async (tx) => {
+        const after = await repo.decisions.updateDecision(tx, id, version, { ...patch, ...(doneOn !== undefined ? { doneOn } : {}) });
+        await audit(tx, actorOf(s, requestId), { zoneId: before.zoneId, action: 'decision.update', entityType: 'decision', entityId: id, before, after });
+      });
+      return presentDecision(s, (await repo.decisions.findDecision(db, id))!, today(), m.status === 'closed');
+    },
+  };
+}
+
+export type DecisionsService = ReturnType<typeof createDecisionsService>;
