@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
 import { App, Button, Drawer, Form, Input, Select, Space } from 'antd';
 import type { BlockerDetail } from '../../../../contract/dispatch.ts';
-import { blockerCategories } from '../../../../contract/dispatch-enums.ts';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
 import { useUpdateBlocker } from '../api/update-blocker';
+import { BlockerTitleAndCategoryFields } from './blocker-fields';
 import { useDispatchLabels } from './use-dispatch-labels';
 import { ZoneAssigneeSelect, ZoneDepartmentSelect } from './zone-selects';
 
@@ -97,12 +97,7 @@ export function BlockerEditDrawer({ blocker, open, onClose, onReload }: { blocke
       }
     >
       <Form form={form} name="blocker-edit" layout="vertical" onFinish={submit}>
-        <Form.Item name="title" label={t('dispatch.title')} rules={[...required, { min: 2, message: t('validation.tooShort', { min: 2 }) }]}>
-          <Input maxLength={120} />
-        </Form.Item>
-        <Form.Item name="category" label={t('dispatch.category')} rules={required}>
-          <Select options={blockerCategories.map((c) => ({ value: c, label: label('category', c) }))} />
-        </Form.Item>
+        <BlockerTitleAndCategoryFields />
         <Form.Item name="status" label={t('dispatch.status')} rules={required}>
           <Select options={(['open', 'resolving'] as const).map((s) => ({ value: s, label: label('status', s) }))} />
         </Form.Item>

@@ -1,13 +1,12 @@
 import { useEffect } from 'react';
 import { App, Form, Input, Modal, Select } from 'antd';
-import { blockerCategories } from '../../../../contract/dispatch-enums.ts';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useCurrentZone } from '../../../lib/current-zone-context';
 import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
 import { useCreateBlocker } from '../api/create-blocker';
 import { useAssignees } from '../api/list-assignees';
 import { useProjectOptions } from '../api/list-project-options';
-import { useDispatchLabels } from './use-dispatch-labels';
+import { BlockerTitleAndCategoryFields } from './blocker-fields';
 
 interface Values {
   zoneId: string;
@@ -26,7 +25,6 @@ const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 
 export function BlockerFormModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: string) => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const label = useDispatchLabels();
   const handleError = useApiErrorHandler();
   const current = useCurrentZone();
   const [form] = Form.useForm<Values>();
@@ -88,12 +86,7 @@ export function BlockerFormModal({ open, onClose, onCreated }: { open: boolean; 
             options={(projects.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
           />
         </Form.Item>
-        <Form.Item name="title" label={t('dispatch.title')} rules={[...required, { min: 2, message: t('validation.tooShort', { min: 2 }) }]}>
-          <Input maxLength={120} />
-        </Form.Item>
-        <Form.Item name="category" label={t('dispatch.category')} rules={required}>
-          <Select options={blockerCategories.map((c) => ({ value: c, label: label('category', c) }))} />
-        </Form.Item>
+        <BlockerTitleAndCategoryFields />
         <Form.Item name="raisedOn" label={t('dispatch.raisedOn')} rules={required}>
           <Input type="date" />
         </Form.Item>
