@@ -1,6 +1,7 @@
-import { Button, DatePicker, Empty, Input, Space, Tabs, Typography, Upload } from 'antd';
-import { FileTextOutlined, InboxOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Empty, Input, Space, Tabs, Typography } from 'antd';
+import { FileTextOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
+import { FilePicker } from '../../../components/file-picker';
 import { useI18n } from '../../../i18n/use-i18n';
 import { sampleText } from './sample-text';
 
@@ -50,21 +51,14 @@ export function SourceInput(props: { value: SourceValue; onChange: (v: SourceVal
             key: 'upload',
             label: t('intake.tab.upload'),
             children: (
-              <Upload.Dragger
+              <FilePicker
+                dragger
                 accept=".txt,.docx,.pdf"
-                maxCount={1}
-                beforeUpload={(file) => {
-                  set({ file });
-                  return false;
-                }}
-                onRemove={() => set({ file: null })}
-                fileList={value.file ? [{ uid: 'file', name: value.file.name, status: 'done' }] : []}
-              >
-                <p className="ant-upload-drag-icon">
-                  <InboxOutlined />
-                </p>
-                <p className="ant-upload-text">{t('intake.uploadHint')}</p>
-              </Upload.Dragger>
+                onPick={(file) => set({ file })}
+                fileName={value.file?.name}
+                onClear={() => set({ file: null })}
+                label={t('intake.uploadHint')}
+              />
             ),
           },
         ]}

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Button, DatePicker, Form, Input, InputNumber, Modal, Typography, Upload } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Modal, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { stageGates, type LeadStage } from '../../../../contract/pipeline-enums.ts';
+import { FilePicker } from '../../../components/file-picker';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
 import { useChangeStage } from '../api/change-stage';
@@ -86,10 +87,10 @@ export function GateAgreementModal({ target, onClose }: { target: GateTarget | n
               <Input placeholder="汾东经开区重点项目集中签约仪式" />
             </Form.Item>
             <Form.Item label={t('leads.file')} required>
-              <Upload
-                maxCount={1}
-                showUploadList={false}
-                beforeUpload={async (file) => {
+              <FilePicker
+                label={t('leads.upload')}
+                loading={upload.isPending}
+                onPick={async (file) => {
                   try {
                     const saved = await upload.mutateAsync({ leadId: target!.leadId, file });
                     setFileId(saved.id);
@@ -97,11 +98,8 @@ export function GateAgreementModal({ target, onClose }: { target: GateTarget | n
                   } catch (error) {
                     onError(error);
                   }
-                  return false;
                 }}
-              >
-                <Button loading={upload.isPending}>{t('leads.upload')}</Button>
-              </Upload>
+              />
               {fileName && <Typography.Text style={{ marginLeft: 8 }}>{fileName}</Typography.Text>}
             </Form.Item>
           </>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Checkbox, Form, Image, Input, InputNumber, Select, Space, Table, Upload } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { App, Button, Checkbox, Form, Image, Input, InputNumber, Select, Space, Table } from 'antd';
+import { FilePicker } from '../../../components/file-picker';
 import dayjs from 'dayjs';
 import { periodLabel, periodOf, previousPeriod } from '../../../../contract/periods.ts';
 import type { ProjectDetail } from '../../../../contract/projects.ts';
@@ -120,25 +120,21 @@ export function ReportsPanel({ project }: { project: ProjectDetail }) {
                     ))}
                   </Image.PreviewGroup>
                   {project.actions.includes('uploadPhoto') && (
-                    <Upload
+                    <FilePicker
                       accept="image/jpeg,image/png,image/webp"
-                      showUploadList={false}
-                      customRequest={({ file }) =>
+                      size="small"
+                      iconOnly
+                      label={t('photo.attach')}
+                      title={`${t('photo.attach')} (${t('photo.hint')})`}
+                      loading={busy}
+                      testId={`report-photo-upload-${r.periodStart}`}
+                      onPick={(file) =>
                         upload.mutate(
-                          { file: file as File, reportId: r.id },
+                          { file, reportId: r.id },
                           { onSuccess: () => void message.success(t('photo.attached')), onError: (e) => onError(e) },
                         )
                       }
-                    >
-                      <Button
-                        size="small"
-                        icon={<UploadOutlined />}
-                        loading={busy}
-                        aria-label={t('photo.attach')}
-                        title={`${t('photo.attach')} (${t('photo.hint')})`}
-                        data-testid={`report-photo-upload-${r.periodStart}`}
-                      />
-                    </Upload>
+                    />
                   )}
                   {photos.length === 0 && !project.actions.includes('uploadPhoto') && '—'}
                 </Space>
@@ -149,16 +145,15 @@ export function ReportsPanel({ project }: { project: ProjectDetail }) {
       />
       <Space direction="vertical" style={{ marginTop: 16 }}>
         {project.actions.includes('uploadPhoto') && (
-          <Upload
+          <FilePicker
             accept="image/jpeg,image/png,image/webp"
-            showUploadList={false}
-            customRequest={({ file }) => upload.mutate({ file: file as File }, { onError: (e) => onError(e) })}
+            label={t('photo.upload')}
+            loading={upload.isPending}
+            onPick={(file) => upload.mutate({ file }, { onError: (e) => onError(e) })}
           >
-            <Button icon={<UploadOutlined />} loading={upload.isPending}>
-              {t('photo.upload')}
-            </Button>{' '}
+            {' '}
             <span style={{ color: '#999' }}>{t('photo.hint')}</span>
-          </Upload>
+          </FilePicker>
         )}
         <Image.PreviewGroup>
           <Space wrap>
