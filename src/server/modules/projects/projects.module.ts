@@ -17,10 +17,10 @@ export const projectsModule = defineModule({
   policy: projectsPolicy,
   service: ({ db, audit, clock, services }) =>
     createProjectsService({ db, projects: createProjectsRepository(), audit, clock, calendar: () => services.calendar.current() }),
-  plugin: async (app, projects, ctx) => {
-    await app.register(projectsRoutes, { projects });
-    await dispatchSheetPlugin(app, projects, ctx);
-  },
+  records: (projects) => ({ project: (session, id) => projects.inCallerScope(session, id) }),
+  routes: projectsRoutes,
+  // The dispatch sheet: its export route, and its importer on the shared import engine (dispatch-sheet.wiring.ts).
+  plugin: dispatchSheetPlugin,
   importers: dispatchSheetImporters,
-  seed: { order: 20, run: (tx, { scale }) => seedProjects(tx, { scale }) },
+  seed: { order: 20, run: (tx, { scale, clock }) => seedProjects(tx, { scale, clock }) },
 });

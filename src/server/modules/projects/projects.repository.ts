@@ -1,46 +1,35 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+/**
+ * SQL of the projects module. This file holds the project itself (list, detail, writes, the
+ * references it checks); the plan, progress, settings and derived figures have their own files, and
+ * `createProjectsRepository` composes them into the one repository the services use.
+ */
+import { and, asc, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
-import {
-  auditLog,
-  departments,
-  enterprises,
-  parks,
-  progressReports,
-  projectAnnualPlans,
-  projectApprovals,
-  projectFlagRules,
-  projectLandStandards,
-  projectMilestones,
-  projectPhases,
-  projectPhotos,
-  projects,
-  projectStageEvents,
-  projectTemplates,
-  users,
-  userZones,
-  zones,
-} from '../../db/schema.ts';
-import { updateVersioned } from '../../platform/versioned.ts';
-import { defaultFlagRule, reportingStages, type FlagRule, type listProjectsQuery } from '../../../contract/projects.ts';
-import { lastDuePeriod, type PeriodKind } from '../../../contract/periods.ts';
+import { departments, enterprises, parks, projectPhases, projects, projectStageEvents, users, userZones, zones } from '../../db/schema.ts';
+import { anyUuid, containsPattern } from '../../db/sql-helpers.ts';
+import type { listProjectsQuery } from '../../../contract/projects.ts';
+import type { PeriodKind } from '../../../contract/periods.ts';
 import type { z } from 'zod';
-import type { Actor } from '../../platform/auth/session.ts';
+import type { Actor, SessionContext } from '../../platform/auth/session.ts';
+import { zoneScope } from '../../platform/scope.ts';
+import { updateVersioned } from '../../platform/versioned.ts';
+import { createProjectDerivedRepository } from './project-derived.repository.ts';
+import { createProjectPlanRepository, type ApprovalRow, type LandStandardRow, type MilestoneRow } from './project-plan.repository.ts';
+import { createProjectProgressRepository } from './project-progress.repository.ts';
+import { createProjectSettingsRepository } from './project-settings.repository.ts';
+
+export { dateText, type DerivedTarget } from './project-derived.repository.ts';
+export type { ApprovalRow, LandStandardRow, MilestoneRow } from './project-plan.repository.ts';
+export type { ReportRow } from './project-progress.repository.ts';
 
 export type ProjectRow = typeof projects.$inferSelect;
 export type ProjectInsert = typeof projects.$inferInsert;
-export type MilestoneRow = typeof projectMilestones.$inferSelect;
-export type ApprovalRow = typeof projectApprovals.$inferSelect;
-export type ReportRow = typeof progressReports.$inferSelect;
-export type LandStandardRow = typeof projectLandStandards.$inferSelect;
 
 export type ListFilter = Omit<z.infer<typeof listProjectsQuery>, 'page' | 'pageSize' | 'sort' | 'order' | 'responsibility'> & {
-  /** null: every zone (admins). */
-  zoneIds: string[] | null;
+  /** The caller whose zones bound the list (with `zoneId`, that one zone if in scope). */
+  scope: Pick<SessionContext, 'scope'>;
   officerUserId?: string;
 };
-
-const agentUser = alias(users, 'agent_user');
 
 /**
  * The names a project refers to, as scalar subqueries: cheaper to plan than a seven-way join,
@@ -80,16 +69,15 @@ const sortColumns = {
   flag: flagOrder,
 } as const;
 
-/** `= any($1::uuid[])`: one array parameter, however many ids (a batch names 1,000). */
-const anyUuid = (list: string[]) => sql`any(${sql.param(list)}::uuid[])`;
+const num = (v: unknown) => (v == null ? null : Number(v));
 
-export function createProjectsRepository() {
+/** The project itself. */
+function createProjectCoreRepository() {
   const joined = (db: DbOrTx) => db.select(listColumns).from(projects);
 
   function whereOf(f: ListFilter): SQL | undefined {
     const conditions: (SQL | undefined)[] = [
-      f.zoneIds ? sql`${projects.zoneId} = ${anyUuid(f.zoneIds)}` : undefined,
-      f.zoneId ? eq(projects.zoneId, f.zoneId) : undefined,
+      zoneScope(f.scope, projects.zoneId, f.zoneId),
       f.parkId ? eq(projects.parkId, f.parkId) : undefined,
       f.sector ? eq(projects.sectorText, f.sector) : undefined,
       f.stage ? eq(projects.stage, f.stage) : undefined,
@@ -98,14 +86,13 @@ export function createProjectsRepository() {
       f.leaderUserId ? eq(projects.leaderUserId, f.leaderUserId) : undefined,
       f.officerUserId ? eq(projects.officerUserId, f.officerUserId) : undefined,
       f.departmentId ? eq(projects.departmentId, f.departmentId) : undefined,
-      f.q ? ilike(projects.name, `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+      f.q ? ilike(projects.name, containsPattern(f.q)) : undefined,
     ];
     return and(...conditions.filter(Boolean));
   }
 
   return {
     async list(db: DbOrTx, f: ListFilter, page: { page: number; pageSize: number; sort: keyof typeof sortColumns; order: 'asc' | 'desc' }) {
-      if (f.zoneIds && f.zoneIds.length === 0) return { items: [], total: 0 };
       const where = whereOf(f);
       const column = sortColumns[page.sort];
       const direction = page.order === 'asc' ? asc : desc;
@@ -165,97 +152,6 @@ export function createProjectsRepository() {
 
     async insertStageEvent(db: DbOrTx, values: typeof projectStageEvents.$inferInsert) {
       await db.insert(projectStageEvents).values(values);
-    },
-
-    milestones: (db: DbOrTx, projectId: string) =>
-      db.select().from(projectMilestones).where(eq(projectMilestones.projectId, projectId)).orderBy(asc(projectMilestones.sortOrder)),
-    async insertMilestones(db: DbOrTx, rows: (typeof projectMilestones.$inferInsert)[]) {
-      if (rows.length) await db.insert(projectMilestones).values(rows);
-    },
-    async updateMilestone(db: DbOrTx, id: string, version: number, patch: Partial<typeof projectMilestones.$inferInsert>) {
-      const rows = await db
-        .update(projectMilestones)
-        .set({ ...patch, version: sql`${projectMilestones.version} + 1`, updatedAt: new Date() })
-        .where(and(eq(projectMilestones.id, id), eq(projectMilestones.version, version)))
-        .returning();
-      return rows[0];
-    },
-    async deleteMilestones(db: DbOrTx, idsToDelete: string[]) {
-      if (idsToDelete.length) await db.delete(projectMilestones).where(inArray(projectMilestones.id, idsToDelete));
-    },
-    /** Entering a stage fills the actual date of the node that marks it, if still open. */
-    async fillStageMilestone(db: DbOrTx, projectId: string, stage: string, on: string) {
-      await db
-        .update(projectMilestones)
-        .set({ actualOn: on, version: sql`${projectMilestones.version} + 1`, updatedAt: new Date() })
-        .where(and(eq(projectMilestones.projectId, projectId), eq(projectMilestones.stage, stage as never), isNull(projectMilestones.actualOn)));
-    },
-
-    approvals: (db: DbOrTx, projectId: string) =>
-      db
-        .select({ approval: projectApprovals, agentName: agentUser.displayName })
-        .from(projectApprovals)
-        .leftJoin(agentUser, eq(agentUser.id, projectApprovals.agentUserId))
-        .where(eq(projectApprovals.projectId, projectId))
-        .orderBy(asc(projectApprovals.sortOrder)),
-    async insertApprovals(db: DbOrTx, rows: (typeof projectApprovals.$inferInsert)[]) {
-      if (rows.length) await db.insert(projectApprovals).values(rows);
-    },
-    async updateApproval(db: DbOrTx, id: string, version: number, patch: Partial<typeof projectApprovals.$inferInsert>) {
-      const rows = await db
-        .update(projectApprovals)
-        .set({ ...patch, version: sql`${projectApprovals.version} + 1`, updatedAt: new Date() })
-        .where(and(eq(projectApprovals.id, id), eq(projectApprovals.version, version)))
-        .returning();
-      return rows[0];
-    },
-    async deleteApprovals(db: DbOrTx, idsToDelete: string[]) {
-      if (idsToDelete.length) await db.delete(projectApprovals).where(inArray(projectApprovals.id, idsToDelete));
-    },
-
-    async landStandard(db: DbOrTx, projectId: string): Promise<LandStandardRow | undefined> {
-      const [row] = await db.select().from(projectLandStandards).where(eq(projectLandStandards.projectId, projectId));
-      return row;
-    },
-    async insertLandStandard(db: DbOrTx, values: typeof projectLandStandards.$inferInsert) {
-      const [row] = await db.insert(projectLandStandards).values(values).returning();
-      return row;
-    },
-    async updateLandStandard(db: DbOrTx, projectId: string, version: number, patch: Partial<typeof projectLandStandards.$inferInsert>) {
-      const rows = await db
-        .update(projectLandStandards)
-        .set({ ...patch, version: sql`${projectLandStandards.version} + 1`, updatedAt: new Date() })
-        .where(and(eq(projectLandStandards.projectId, projectId), eq(projectLandStandards.version, version)))
-        .returning();
-      return rows[0];
-    },
-    landCompliance: (db: DbOrTx, zoneIds: string[] | null) =>
-      db
-        .select({ land: projectLandStandards, projectName: projects.name, landMu: projects.landMu })
-        .from(projectLandStandards)
-        .innerJoin(projects, eq(projects.id, projectLandStandards.projectId))
-        .where(zoneIds ? inArray(projectLandStandards.zoneId, zoneIds.length ? zoneIds : ['00000000-0000-0000-0000-000000000000']) : undefined)
-        .orderBy(asc(projects.name))
-        .limit(2000),
-
-    async findAnnualPlan(db: DbOrTx, projectId: string, year: number) {
-      const [row] = await db
-        .select()
-        .from(projectAnnualPlans)
-        .where(and(eq(projectAnnualPlans.projectId, projectId), eq(projectAnnualPlans.year, year)));
-      return row;
-    },
-    async insertAnnualPlan(db: DbOrTx, values: typeof projectAnnualPlans.$inferInsert) {
-      const [row] = await db.insert(projectAnnualPlans).values(values).returning();
-      return row;
-    },
-    async updateAnnualPlan(db: DbOrTx, projectId: string, year: number, version: number, planYuan: number) {
-      const rows = await db
-        .update(projectAnnualPlans)
-        .set({ planYuan, version: sql`${projectAnnualPlans.version} + 1`, updatedAt: new Date() })
-        .where(and(eq(projectAnnualPlans.projectId, projectId), eq(projectAnnualPlans.year, year), eq(projectAnnualPlans.version, version)))
-        .returning();
-      return rows[0];
     },
 
     /**
@@ -362,100 +258,6 @@ export function createProjectsRepository() {
       };
     },
 
-    async findReport(db: DbOrTx, id: string): Promise<ReportRow | undefined> {
-      const [row] = await db.select().from(progressReports).where(eq(progressReports.id, id));
-      return row;
-    },
-    /** Since-start investment before `periodStart`, per project (for the cumulative entry and its check). */
-    async investedBefore(db: DbOrTx, projectIds: string[], periodStart: string): Promise<Map<string, number>> {
-      if (projectIds.length === 0) return new Map();
-      const rows = await db
-        .select({ projectId: progressReports.projectId, total: sql<string>`sum(${progressReports.investedYuan})` })
-        .from(progressReports)
-        .where(and(sql`${progressReports.projectId} = ${anyUuid(projectIds)}`, sql`${progressReports.periodStart} < ${periodStart}`))
-        .groupBy(progressReports.projectId);
-      return new Map(rows.map((r) => [r.projectId, Number(r.total)]));
-    },
-    async reportsOfPeriod(db: DbOrTx, projectIds: string[], periodStart: string): Promise<ReportRow[]> {
-      if (projectIds.length === 0) return [];
-      return db
-        .select()
-        .from(progressReports)
-        .where(and(sql`${progressReports.projectId} = ${anyUuid(projectIds)}`, eq(progressReports.periodStart, periodStart)));
-    },
-    async insertReports(db: DbOrTx, rows: (typeof progressReports.$inferInsert)[]): Promise<ReportRow[]> {
-      if (rows.length === 0) return [];
-      return db.insert(progressReports).values(rows).returning();
-    },
-    /**
-     * Many reports of one zone and period in one statement with one array parameter per column
-     * (a batch of 1,000 rows as 14,000 parameters costs more to build than to insert).
-     */
-    async insertPeriodReports(
-      db: DbOrTx,
-      common: { zoneId: string; periodKind: PeriodKind; periodStart: string; periodEnd: string; reportedById: string | null; reportedByName: string },
-      rows: { projectId: string; investedYuan: number; percentComplete: number | null; progressText: string | null; problems: string | null }[],
-    ): Promise<{ id: string; projectId: string }[]> {
-      if (rows.length === 0) return [];
-      const col = <T>(f: (r: (typeof rows)[number]) => T) => sql.param(rows.map(f));
-      const result = await db.execute(sql`
-        insert into progress_reports (zone_id, project_id, period_kind, period_start, period_end, invested_yuan, percent_complete, progress_text, problems, reported_by_id, reported_by_name)
-        select ${common.zoneId}, r.project_id, ${common.periodKind}, ${common.periodStart}, ${common.periodEnd}, r.invested_yuan, r.percent_complete, r.progress_text, r.problems, ${common.reportedById}, ${common.reportedByName}
-        from unnest(${col((r) => r.projectId)}::uuid[], ${col((r) => String(r.investedYuan))}::bigint[], ${col((r) => (r.percentComplete == null ? null : String(r.percentComplete)))}::numeric[],
-          ${col((r) => r.progressText)}::text[], ${col((r) => r.problems)}::text[]) as r(project_id, invested_yuan, percent_complete, progress_text, problems)
-        returning id, project_id`);
-      return rowsOf<{ id: string; project_id: string }>(result).map((r) => ({ id: r.id, projectId: r.project_id }));
-    },
-    async updateReport(db: DbOrTx, id: string, version: number, patch: Partial<typeof progressReports.$inferInsert>) {
-      const rows = await db
-        .update(progressReports)
-        .set({ ...patch, version: sql`${progressReports.version} + 1`, updatedAt: new Date() })
-        .where(and(eq(progressReports.id, id), eq(progressReports.version, version)))
-        .returning();
-      return rows[0];
-    },
-
-    async photoBytes(db: DbOrTx, projectId: string, photoId: string) {
-      const [row] = await db
-        .select({ mimeType: projectPhotos.mimeType, bytes: projectPhotos.bytes })
-        .from(projectPhotos)
-        .where(and(eq(projectPhotos.id, photoId), eq(projectPhotos.projectId, projectId)));
-      return row;
-    },
-    async insertPhoto(db: DbOrTx, values: typeof projectPhotos.$inferInsert) {
-      const [row] = await db.insert(projectPhotos).values(values).returning({ id: projectPhotos.id, createdAt: projectPhotos.createdAt });
-      return row;
-    },
-
-    async template(db: DbOrTx, zoneId: string | null) {
-      const [row] = await db
-        .select()
-        .from(projectTemplates)
-        .where(zoneId ? eq(projectTemplates.zoneId, zoneId) : isNull(projectTemplates.zoneId));
-      return row;
-    },
-    async insertTemplate(db: DbOrTx, values: typeof projectTemplates.$inferInsert) {
-      const [row] = await db.insert(projectTemplates).values(values).returning();
-      return row;
-    },
-    updateTemplate: (db: DbOrTx, id: string, version: number, patch: Partial<typeof projectTemplates.$inferInsert>) =>
-      updateVersioned(db, projectTemplates, id, version, patch),
-
-    async flagRule(db: DbOrTx, zoneId: string | null) {
-      const [row] = await db
-        .select()
-        .from(projectFlagRules)
-        .where(zoneId ? eq(projectFlagRules.zoneId, zoneId) : isNull(projectFlagRules.zoneId));
-      return row;
-    },
-    allFlagRules: (db: DbOrTx) => db.select().from(projectFlagRules),
-    async insertFlagRule(db: DbOrTx, values: typeof projectFlagRules.$inferInsert) {
-      const [row] = await db.insert(projectFlagRules).values(values).returning();
-      return row;
-    },
-    updateFlagRule: (db: DbOrTx, id: string, version: number, patch: Partial<typeof projectFlagRules.$inferInsert>) =>
-      updateVersioned(db, projectFlagRules, id, version, patch),
-
     /** Users who cover `zoneId` (or every zone: admins are not assignable). */
     async usersInZone(db: DbOrTx, zoneId: string) {
       return db
@@ -508,162 +310,18 @@ export function createProjectsRepository() {
         select ${common.zoneId}, ${actor.id}, ${actor.name}, ${common.action}, ${common.entityType}, e.entity_id, e.after::jsonb, ${actor.requestId ?? null}
         from unnest(${sql.param(entries.map((e) => e.entityId))}::text[], ${sql.param(entries.map((e) => JSON.stringify(e.after)))}::text[]) as e(entity_id, after)`);
     },
+  };
+}
 
-    refreshDerived,
-    /** Flags computed on an earlier day (time moves nodes into overdue): recompute them for `today`. */
-    refreshStale: (db: DbOrTx, today: string) => refreshDerived(db, { stale: true }, today),
-
-    /** Open nodes past their planned date, on projects the user is responsible for or leads. */
-    async overdueMilestonesOf(db: DbOrTx, userId: string, zoneIds: string[], today: string) {
-      if (zoneIds.length === 0) return [];
-      const result = await db.execute(sql`
-        select p.id as project_id, p.name as project_name, m.name as milestone, m.planned_on
-        from project_milestones m join projects p on p.id = m.project_id
-        where m.actual_on is null and m.planned_on < ${today} and m.zone_id = ${anyUuid(zoneIds)}
-          and (p.officer_user_id = ${userId} or p.leader_user_id = ${userId})
-        order by m.planned_on limit 20`);
-      return rowsOf<{ project_id: string; project_name: string; milestone: string; planned_on: unknown }>(result).map((r) => ({
-        projectId: r.project_id,
-        projectName: r.project_name,
-        milestone: r.milestone,
-        plannedOn: dateText(r.planned_on),
-      }));
-    },
-    /** Projects the user is the responsible officer of, in a reporting stage, with no report for `periodStart` of their zone. */
-    async reportsDueOf(db: DbOrTx, userId: string, zoneIds: string[], periodStartByKind: Record<PeriodKind, string>) {
-      if (zoneIds.length === 0) return [];
-      const result = await db.execute(sql`
-        select p.id, p.name, p.zone_id, z.report_period
-        from projects p join zones z on z.id = p.zone_id
-        where p.officer_user_id = ${userId} and p.zone_id = ${anyUuid(zoneIds)}
-          and p.stage in (${sql.join(
-            reportingStages.map((s) => sql`${s}`),
-            sql`, `,
-          )})
-          and not exists (select 1 from progress_reports r where r.project_id = p.id and r.period_start = (case z.report_period
-            when 'week' then ${periodStartByKind.week}::date when 'xun' then ${periodStartByKind.xun}::date else ${periodStartByKind.month}::date end))
-        order by p.name limit 50`);
-      return rowsOf<{ id: string; name: string; zone_id: string; report_period: PeriodKind }>(result);
-    },
+/** The one repository of the module: the project and its plan, progress, settings and derived figures. */
+export function createProjectsRepository() {
+  return {
+    ...createProjectCoreRepository(),
+    ...createProjectPlanRepository(),
+    ...createProjectProgressRepository(),
+    ...createProjectSettingsRepository(),
+    ...createProjectDerivedRepository(),
   };
 }
 
 export type ProjectsRepository = ReturnType<typeof createProjectsRepository>;
-
-const num = (v: unknown) => (v == null ? null : Number(v));
-
-/** pg returns `date` as a string; PGlite may return a Date at UTC midnight. */
-export function dateText(v: unknown): string {
-  if (v == null) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v).slice(0, 10);
-}
-
-/**
- * Recomputes the derived state of projects (investment since start, YTD, annual plan, latest
- * percent, last period reported) and the red/yellow/green flag with its reasons, in one statement.
- * The rule (docs/projects.md): an open node overdue ≥ yellow/red days; YTD behind the year's time
- * progress by ≥ yellow/red points of the annual plan; no report for the last period that ended more
- * than the grace days ago. The worst reason sets the flag.
- */
-async function refreshDerived(db: DbOrTx, target: { projectIds?: string[]; zoneIds?: string[]; stale?: boolean }, today: string): Promise<void> {
-  let where: SQL;
-  if (target.projectIds) {
-    if (target.projectIds.length === 0) return;
-    where = sql`p.id = ${anyUuid(target.projectIds)}`;
-  } else if (target.zoneIds) {
-    if (target.zoneIds.length === 0) return;
-    where = sql`p.zone_id = ${anyUuid(target.zoneIds)}`;
-  } else {
-    where = sql`(p.flag_on is null or p.flag_on < ${today} or p.flag_on > ${today})`;
-  }
-  const year = Number(today.slice(0, 4));
-  const yearStart = `${year}-01-01`;
-  const daysInYear = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 366 : 365;
-  const dayOfYear = Math.round((Date.UTC(year, Number(today.slice(5, 7)) - 1, Number(today.slice(8, 10))) - Date.UTC(year, 0, 1)) / 86_400_000) + 1;
-  const timePct = (dayOfYear / daysInYear) * 100;
-
-  // The period each (kind, grace days) pair is due for: few pairs, computed here rather than in SQL.
-  const rules = await db.select({ grace: projectFlagRules.reportGraceDays }).from(projectFlagRules);
-  const graces = [...new Set([defaultFlagRule.reportGraceDays, ...rules.map((r) => r.grace)])];
-  const due = graces.flatMap((grace) =>
-    (['week', 'xun', 'month'] as const).map((kind) => {
-      const p = lastDuePeriod(kind, today, grace);
-      return sql`(${kind}, ${grace}::int, ${p.start}::date, ${p.end}::date)`;
-    }),
-  );
-  const d = defaultFlagRule;
-  const stages = sql.join(
-    reportingStages.map((s) => sql`${s}`),
-    sql`, `,
-  );
-
-  await db.execute(sql`
-    with target as (
-      select p.id, p.zone_id, p.stage, p.created_at, z.report_period,
-        coalesce(zr.milestone_yellow_days, g.milestone_yellow_days, ${d.milestoneYellowDays}::int) as my,
-        coalesce(zr.milestone_red_days, g.milestone_red_days, ${d.milestoneRedDays}::int) as mr,
-        coalesce(zr.investment_yellow_points, g.investment_yellow_points, ${d.investmentYellowPoints}::int) as iy,
-        coalesce(zr.investment_red_points, g.investment_red_points, ${d.investmentRedPoints}::int) as ir,
-        coalesce(zr.missing_report_flag, g.missing_report_flag, ${d.missingReportFlag}) as mf,
-        coalesce(zr.report_grace_days, g.report_grace_days, ${d.reportGraceDays}::int) as grace
-      from projects p
-      join zones z on z.id = p.zone_id
-      left join project_flag_rules zr on zr.zone_id = p.zone_id
-      left join project_flag_rules g on g.zone_id is null
-      where ${where}
-    ),
-    due(kind, grace, start_on, end_on) as (values ${sql.join(due, sql`, `)}),
-    calc as (
-      select t.id,
-        coalesce(rep.total, 0) as total,
-        coalesce(rep.ytd, 0) as ytd,
-        rep.last_start, rep.pct,
-        ap.plan_yuan,
-        case when ms.planned_on is not null and (${today}::date - ms.planned_on) >= t.my then jsonb_build_object(
-          'code', 'milestone_overdue',
-          'level', case when (${today}::date - ms.planned_on) >= t.mr then 'red' else 'yellow' end,
-          'milestone', ms.name, 'days', ${today}::date - ms.planned_on) end as r_ms,
-        case when ap.plan_yuan > 0 and t.stage in (${stages})
-          and ${timePct}::float8 - coalesce(rep.ytd, 0)::float8 * 100 / ap.plan_yuan >= t.iy then jsonb_build_object(
-          'code', 'investment_behind',
-          'level', case when ${timePct}::float8 - coalesce(rep.ytd, 0)::float8 * 100 / ap.plan_yuan >= t.ir then 'red' else 'yellow' end,
-          'points', round((${timePct}::float8 - coalesce(rep.ytd, 0)::float8 * 100 / ap.plan_yuan)::numeric, 1)) end as r_inv,
-        case when t.mf <> 'off' and t.stage in (${stages}) and t.created_at::date <= due.end_on
-          and not exists (select 1 from progress_reports r where r.project_id = t.id and r.period_start = due.start_on)
-          then jsonb_build_object('code', 'report_missing', 'level', t.mf, 'periodStart', due.start_on) end as r_rep
-      from target t
-      -- Per project, through its own indexes: a plan that stays the same for 1 or 20,000 projects.
-      left join lateral (
-        select sum(r.invested_yuan) as total,
-          coalesce(sum(r.invested_yuan) filter (where r.period_start >= ${yearStart}::date and r.period_start <= ${today}::date), 0) as ytd,
-          max(r.period_start) as last_start,
-          (array_agg(r.percent_complete order by r.period_start desc) filter (where r.percent_complete is not null))[1] as pct
-        from progress_reports r where r.project_id = t.id
-      ) rep on true
-      left join lateral (
-        select m.name, m.planned_on from project_milestones m
-        where m.project_id = t.id and m.actual_on is null and m.planned_on < ${today}::date
-        order by m.planned_on, m.sort_order limit 1
-      ) ms on true
-      left join project_annual_plans ap on ap.project_id = t.id and ap.year = ${year}
-      left join due on due.kind = t.report_period and due.grace = t.grace
-    ),
-    flagged as (
-      select c.*,
-        (select coalesce(jsonb_agg(x), '[]'::jsonb) from (values (c.r_ms), (c.r_inv), (c.r_rep)) v(x) where x is not null) as reasons
-      from calc c
-    )
-    update projects p set
-      invested_total_yuan = f.total,
-      ytd_year = ${year},
-      ytd_yuan = f.ytd,
-      annual_plan_yuan = f.plan_yuan,
-      percent_complete = f.pct,
-      last_report_period_start = f.last_start,
-      flag_reasons = f.reasons,
-      flag = case when f.reasons @> '[{"level":"red"}]' then 'red' when jsonb_array_length(f.reasons) > 0 then 'yellow' else 'green' end,
-      flag_on = ${today}
-    from flagged f
-    where p.id = f.id`);
-}

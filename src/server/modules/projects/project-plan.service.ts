@@ -1,0 +1,181 @@
+/** The plan of a project: milestones (节点), approvals (审批事项), 标准地 indicators and annual plans. */
+import type { z } from 'zod';
+import type { FieldError } from '../../../contract/errors.ts';
+import type { approvalsBody, landStandardBody, milestonesBody } from '../../../contract/projects.ts';
+import { AppError, fieldError } from '../../platform/errors.ts';
+import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
+import { inScope } from '../../platform/policies.ts';
+import type { ProjectsContext } from './projects.context.ts';
+import { presentLand, throwIfAny } from './projects.rules.ts';
+
+export function createProjectPlanService(k: ProjectsContext) {
+  const { db, repo, audit, today, load, requirePermission, afterChange, detail } = k;
+
+  return {
+    async putMilestones(s: SessionContext, id: string, body: z.infer<typeof milestonesBody>, requestId: string) {
+      const project = await load(s, id);
+      requirePermission(s, 'project.update', project.zoneId);
+      const current = await repo.milestones(db, id);
+      const byId = new Map(current.map((m) => [m.id, m]));
+      const t = today();
+      const fields: FieldError[] = [];
+      body.items.forEach((m, i) => {
+        if (m.id && !byId.has(m.id)) fields.push({ field: `items.${i}.id`, reason: 'unknown_milestone' });
+        if (m.id && m.version === undefined) fields.push({ field: `items.${i}.version`, reason: 'required' });
+        if (m.actualOn && m.actualOn > t) fields.push({ field: `items.${i}.actualOn`, reason: 'date_in_future' });
+      });
+      throwIfAny(fields);
+      for (const m of body.items)
+        if (m.id && byId.get(m.id)!.version !== m.version)
+          throw new AppError('VERSION_CONFLICT', { expectedVersion: m.version, currentVersion: byId.get(m.id)!.version });
+      await db.transaction(async (tx) => {
+        const kept = new Set(body.items.filter((m) => m.id).map((m) => m.id!));
+        await repo.deleteMilestones(
+          tx,
+          current.filter((m) => !kept.has(m.id)).map((m) => m.id),
+        );
+        const inserts = [];
+        for (const [i, m] of body.items.entries()) {
+          const values = {
+            sortOrder: i + 1,
+            name: m.name,
+            stage: m.stage ?? null,
+            plannedOn: m.plannedOn ?? null,
+            actualOn: m.actualOn ?? null,
+            note: m.note ?? null,
+          };
+          if (m.id) {
+            await repo.updateMilestone(tx, m.id, m.version!, values);
+          } else inserts.push({ ...values, zoneId: project.zoneId, projectId: id });
+        }
+        await repo.insertMilestones(tx, inserts);
+        await audit(tx, actorOf(s, requestId), {
+          zoneId: project.zoneId,
+          action: 'project.milestones',
+          entityType: 'project',
+          entityId: id,
+          before: { milestones: current.map(({ name, plannedOn, actualOn }) => ({ name, plannedOn, actualOn })) },
+          after: { milestones: body.items.map(({ name, plannedOn, actualOn }) => ({ name, plannedOn: plannedOn ?? null, actualOn: actualOn ?? null })) },
+        });
+        await afterChange(tx, id);
+      });
+      return detail(s, id);
+    },
+
+    async putApprovals(s: SessionContext, id: string, body: z.infer<typeof approvalsBody>, requestId: string) {
+      const project = await load(s, id);
+      requirePermission(s, 'project.approvals', project.zoneId);
+      const current = (await repo.approvals(db, id)).map((a) => a.approval);
+      const byId = new Map(current.map((a) => [a.id, a]));
+      const t = today();
+      const fields: FieldError[] = [];
+      for (const [i, a] of body.items.entries()) {
+        if (a.id && !byId.has(a.id)) fields.push({ field: `items.${i}.id`, reason: 'unknown_approval' });
+        if (a.id && a.version === undefined) fields.push({ field: `items.${i}.version`, reason: 'required' });
+        if (a.filedOn && a.filedOn > t) fields.push({ field: `items.${i}.filedOn`, reason: 'date_in_future' });
+        if (a.grantedOn && a.grantedOn > t) fields.push({ field: `items.${i}.grantedOn`, reason: 'date_in_future' });
+        if (a.grantedOn && !a.filedOn) fields.push({ field: `items.${i}.filedOn`, reason: 'required' });
+        if (a.grantedOn && a.filedOn && a.grantedOn < a.filedOn) fields.push({ field: `items.${i}.grantedOn`, reason: 'granted_before_filed' });
+        if (a.agentUserId && !(await repo.userCoversZone(db, a.agentUserId, project.zoneId)))
+          fields.push({ field: `items.${i}.agentUserId`, reason: 'unknown_user_in_zone' });
+      }
+      throwIfAny(fields);
+      for (const a of body.items)
+        if (a.id && byId.get(a.id)!.version !== a.version)
+          throw new AppError('VERSION_CONFLICT', { expectedVersion: a.version, currentVersion: byId.get(a.id)!.version });
+      await db.transaction(async (tx) => {
+        const kept = new Set(body.items.filter((a) => a.id).map((a) => a.id!));
+        await repo.deleteApprovals(
+          tx,
+          current.filter((a) => !kept.has(a.id)).map((a) => a.id),
+        );
+        const inserts = [];
+        for (const [i, a] of body.items.entries()) {
+          const values = {
+            sortOrder: i + 1,
+            name: a.name,
+            agency: a.agency ?? null,
+            statutoryDays: a.statutoryDays ?? null,
+            promisedDays: a.promisedDays ?? null,
+            agentUserId: a.agentUserId ?? null,
+            filedOn: a.filedOn ?? null,
+            grantedOn: a.grantedOn ?? null,
+            note: a.note ?? null,
+          };
+          if (a.id) {
+            await repo.updateApproval(tx, a.id, a.version!, values);
+          } else inserts.push({ ...values, zoneId: project.zoneId, projectId: id });
+        }
+        await repo.insertApprovals(tx, inserts);
+        await audit(tx, actorOf(s, requestId), {
+          zoneId: project.zoneId,
+          action: 'project.approvals',
+          entityType: 'project',
+          entityId: id,
+          before: { approvals: current.map(({ name, filedOn, grantedOn }) => ({ name, filedOn, grantedOn })) },
+          after: { approvals: body.items.map(({ name, filedOn, grantedOn }) => ({ name, filedOn: filedOn ?? null, grantedOn: grantedOn ?? null })) },
+        });
+        await afterChange(tx, id);
+      });
+      return detail(s, id);
+    },
+
+    async putLandStandard(s: SessionContext, id: string, body: z.infer<typeof landStandardBody>, requestId: string) {
+      const project = await load(s, id);
+      requirePermission(s, 'project.update', project.zoneId);
+      if (body.assessedOn && body.assessedOn > today()) throw fieldError('assessedOn', 'date_in_future');
+      const before = await repo.landStandard(db, id);
+      const { version, ...values } = body;
+      await db.transaction(async (tx) => {
+        let after;
+        if (!before) after = await repo.insertLandStandard(tx, { ...values, projectId: id, zoneId: project.zoneId });
+        else {
+          if (version === undefined) throw new AppError('VERSION_CONFLICT', { currentVersion: before.version });
+          after = await repo.updateLandStandard(tx, id, version, values);
+          if (!after) throw new AppError('VERSION_CONFLICT', { expectedVersion: version, currentVersion: before.version });
+        }
+        await audit(tx, actorOf(s, requestId), {
+          zoneId: project.zoneId,
+          action: 'project.land_standard',
+          entityType: 'project',
+          entityId: id,
+          before: before ?? null,
+          after,
+        });
+        await repo.touch(tx, id);
+      });
+      return detail(s, id);
+    },
+
+    async putAnnualPlan(s: SessionContext, id: string, year: number, body: { planWan: number; version?: number }, requestId: string) {
+      const project = await load(s, id);
+      requirePermission(s, 'project.update', project.zoneId);
+      const before = await repo.findAnnualPlan(db, id, year);
+      await db.transaction(async (tx) => {
+        let after;
+        if (!before) after = await repo.insertAnnualPlan(tx, { projectId: id, zoneId: project.zoneId, year, planYuan: body.planWan });
+        else {
+          if (body.version === undefined) throw new AppError('VERSION_CONFLICT', { currentVersion: before.version });
+          after = await repo.updateAnnualPlan(tx, id, year, body.version, body.planWan);
+          if (!after) throw new AppError('VERSION_CONFLICT', { expectedVersion: body.version, currentVersion: before.version });
+        }
+        await audit(tx, actorOf(s, requestId), {
+          zoneId: project.zoneId,
+          action: 'project.annual_plan',
+          entityType: 'project',
+          entityId: id,
+          before: before ?? null,
+          after,
+        });
+        await afterChange(tx, id);
+      });
+      return detail(s, id);
+    },
+
+    async landCompliance(s: SessionContext, zoneId: string | undefined) {
+      if (zoneId && !inScope(s, zoneId)) return [];
+      const rows = await repo.landCompliance(db, s, zoneId);
+      return rows.map((r) => ({ ...presentLand(r.land), projectId: r.land.projectId, projectName: r.projectName, zoneId: r.land.zoneId, landMu: r.landMu }));
+    },
+  };
+}

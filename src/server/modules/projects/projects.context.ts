@@ -1,0 +1,217 @@
+/**
+ * What every projects service shares: the deps, today, the once-a-day flag refresh, scope and
+ * permission checks, reference checks, the template in force, and the detail every write answers.
+ */
+import type { Db, DbOrTx } from '../../db/client.ts';
+import type { FieldError } from '../../../contract/errors.ts';
+import { pathOf } from '../../../contract/operation.ts';
+import { builtinApprovals, builtinMilestones, projectOperations, type FlagReason } from '../../../contract/projects.ts';
+import { daysBetween } from '../../../contract/periods.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import type { AuditWriter } from '../../platform/audit.ts';
+import type { SessionContext } from '../../platform/auth/session.ts';
+import { chinaToday, type Clock } from '../../platform/clock.ts';
+import type { WorkCalendar } from '../../platform/calendar.ts';
+import { actionsFor, can, inScope, type Permission } from '../../platform/policies.ts';
+import type { ProjectRow, ProjectsRepository, ProjectWithNames } from './projects.repository.ts';
+import { pct, presentLand } from './projects.rules.ts';
+
+export interface ProjectsDeps {
+  db: Db;
+  projects: ProjectsRepository;
+  audit: AuditWriter;
+  clock: Clock;
+  calendar: () => Promise<WorkCalendar>;
+}
+
+export function createProjectsContext(deps: ProjectsDeps) {
+  const { db, projects: repo, clock, calendar } = deps;
+
+  /** Today on the official (Beijing) calendar. */
+  const today = () => chinaToday(clock);
+  // Flags depend on the date (a node becomes overdue overnight): recompute stale ones once a day.
+  let freshOn: string | undefined;
+  async function ensureFresh() {
+    const t = today();
+    if (freshOn === t) return;
+    await repo.refreshStale(db, t);
+    freshOn = t;
+  }
+
+  function presentItem(s: SessionContext, r: ProjectWithNames) {
+    const p = r.project;
+    const year = Number(today().slice(0, 4));
+    const ytd = p.ytdYear === year ? p.ytdYuan : 0;
+    const plan = p.ytdYear === year ? p.annualPlanYuan : null;
+    return {
+      id: p.id,
+      zoneId: p.zoneId,
+      zoneName: r.zoneName,
+      parkId: p.parkId,
+      parkName: r.parkName,
+      name: p.name,
+      investorName: r.investorName,
+      sectorText: p.sectorText,
+      nature: p.nature,
+      level: p.level,
+      stage: p.stage,
+      totalInvestmentYuan: p.totalInvestmentYuan,
+      investedTotalYuan: p.investedTotalYuan,
+      ytdYuan: ytd,
+      annualPlanYuan: plan,
+      percentOfAnnualPlan: pct(ytd, plan),
+      percentOfTotal: pct(p.investedTotalYuan, p.totalInvestmentYuan),
+      percentComplete: p.percentComplete,
+      lastReportPeriodStart: p.lastReportPeriodStart,
+      flag: p.flag,
+      flagReasons: p.flagReasons as FlagReason[],
+      leader: p.leaderUserId ? { id: p.leaderUserId, name: r.leaderName ?? '' } : null,
+      department: p.departmentId ? { id: p.departmentId, name: r.departmentName ?? '' } : null,
+      officer: p.officerUserId ? { id: p.officerUserId, name: r.officerName ?? '' } : null,
+      taskForce: p.taskForce,
+      updatedAt: p.updatedAt.toISOString(),
+      version: p.version,
+      actions: actionsFor(s, 'project', p.zoneId),
+    };
+  }
+
+  /** A project in the caller's scope, or NOT_FOUND (ids outside the scope cannot be probed). */
+  async function load(s: SessionContext, id: string, db_: DbOrTx = db): Promise<ProjectRow> {
+    const p = await repo.findById(db_, id);
+    if (!p || !inScope(s, p.zoneId)) throw notFound();
+    return p;
+  }
+  function requirePermission(s: SessionContext, permission: Permission, zoneId: string | null) {
+    if (!can(s, permission, zoneId)) throw new AppError('FORBIDDEN');
+  }
+
+  /** References must exist in the project's zone; collected so one answer names every bad field. */
+  async function checkRefs(
+    d: DbOrTx,
+    zoneId: string,
+    v: {
+      parkId?: string | null;
+      investorEnterpriseId?: string | null;
+      leaderUserId?: string | null;
+      officerUserId?: string | null;
+      departmentId?: string | null;
+    },
+  ): Promise<FieldError[]> {
+    const fields: FieldError[] = [];
+    if (v.parkId && !(await repo.parkInZone(d, v.parkId, zoneId))) fields.push({ field: 'parkId', reason: 'unknown_park' });
+    if (v.investorEnterpriseId && !(await repo.enterpriseExists(d, v.investorEnterpriseId)))
+      fields.push({ field: 'investorEnterpriseId', reason: 'unknown_enterprise' });
+    if (v.leaderUserId && !(await repo.userCoversZone(d, v.leaderUserId, zoneId))) fields.push({ field: 'leaderUserId', reason: 'unknown_user_in_zone' });
+    if (v.officerUserId && !(await repo.userCoversZone(d, v.officerUserId, zoneId))) fields.push({ field: 'officerUserId', reason: 'unknown_user_in_zone' });
+    if (v.departmentId && !(await repo.departmentInZone(d, v.departmentId, zoneId))) fields.push({ field: 'departmentId', reason: 'unknown_department' });
+    return fields;
+  }
+
+  async function templateFor(d: DbOrTx, zoneId: string) {
+    const row = (await repo.template(d, zoneId)) ?? (await repo.template(d, null));
+    return { milestones: row?.milestones ?? builtinMilestones, approvals: row?.approvals ?? builtinApprovals };
+  }
+
+  async function afterChange(tx: DbOrTx, projectId: string) {
+    await repo.touch(tx, projectId);
+    await repo.refreshDerived(tx, { projectIds: [projectId] }, today());
+  }
+
+  async function detail(s: SessionContext, id: string) {
+    const r = await repo.findWithNames(db, id);
+    if (!r || !inScope(s, r.project.zoneId)) throw notFound();
+    const p = r.project;
+    const t = today();
+    const [cal, { phases, milestones, approvals, land, plans, reports, photos, events }] = await Promise.all([calendar(), repo.children(db, id)]);
+    const photoIdsByReport = new Map<string, string[]>();
+    for (const ph of photos) if (ph.reportId) photoIdsByReport.set(ph.reportId, [...(photoIdsByReport.get(ph.reportId) ?? []), ph.id]);
+    return {
+      ...presentItem(s, r),
+      investorEnterpriseId: p.investorEnterpriseId,
+      investorCreditCode: r.investorCreditCode,
+      chainLinkText: p.chainLinkText,
+      fixedAssetInvestmentYuan: p.fixedAssetInvestmentYuan,
+      constructionContent: p.constructionContent,
+      landMu: p.landMu,
+      floorAreaM2: p.floorAreaM2,
+      capacityAmount: p.capacityAmount,
+      capacityUnit: p.capacityUnit,
+      plannedStartYear: p.plannedStartYear,
+      plannedEndYear: p.plannedEndYear,
+      expectedOutputYuan: p.expectedOutputYuan,
+      expectedTaxYuan: p.expectedTaxYuan,
+      jobs: p.jobs,
+      stageEnteredOn: p.stageEnteredOn,
+      signedOn: p.signedOn,
+      landOn: p.landOn,
+      startOn: p.startOn,
+      completedOn: p.completedOn,
+      productionOn: p.productionOn,
+      fullProductionOn: p.fullProductionOn,
+      leadId: p.leadId,
+      reportPeriod: r.reportPeriod,
+      landToStartWorkdays: p.landOn ? cal.workdaysBetween(p.landOn, p.startOn ?? t) : null,
+      approvalsStatutoryWorkdays: approvals.reduce((sum, a) => sum + (a.statutoryDays ?? 0), 0),
+      approvalsPromisedWorkdays: approvals.reduce((sum, a) => sum + (a.promisedDays ?? 0), 0),
+      phases: phases.map((ph) => ({
+        id: ph.id,
+        name: ph.name,
+        investmentYuan: ph.investmentYuan,
+        content: ph.content,
+        plannedStartOn: ph.plannedStartOn,
+        plannedEndOn: ph.plannedEndOn,
+        actualStartOn: ph.actualStartOn,
+        actualEndOn: ph.actualEndOn,
+      })),
+      milestones: milestones.map((m) => {
+        const overdue = !m.actualOn && !!m.plannedOn && m.plannedOn < t;
+        return {
+          id: m.id,
+          sortOrder: m.sortOrder,
+          name: m.name,
+          stage: m.stage,
+          plannedOn: m.plannedOn,
+          actualOn: m.actualOn,
+          note: m.note,
+          slippageDays: m.plannedOn ? (m.actualOn ? daysBetween(m.plannedOn, m.actualOn) : overdue ? daysBetween(m.plannedOn, t) : null) : null,
+          overdue,
+          version: m.version,
+        };
+      }),
+      approvals: approvals.map((a) => {
+        const elapsed = a.filedOn ? cal.workdaysBetween(a.filedOn, a.grantedOn ?? t) : null;
+        return {
+          id: a.id,
+          sortOrder: a.sortOrder,
+          name: a.name,
+          agency: a.agency,
+          statutoryDays: a.statutoryDays,
+          promisedDays: a.promisedDays,
+          agent: a.agentUserId ? { id: a.agentUserId, name: a.agentName ?? '' } : null,
+          filedOn: a.filedOn,
+          grantedOn: a.grantedOn,
+          note: a.note,
+          workdaysElapsed: elapsed,
+          clock: !a.filedOn ? ('not_filed' as const) : a.grantedOn ? ('done' as const) : ('running' as const),
+          overPromised: elapsed != null && a.promisedDays != null && elapsed > a.promisedDays,
+          overStatutory: elapsed != null && a.statutoryDays != null && elapsed > a.statutoryDays,
+          version: a.version,
+        };
+      }),
+      landStandard: land ? presentLand(land) : null,
+      annualPlans: plans.map((ap) => ({ year: ap.year, planYuan: Number(ap.planYuan), version: ap.version })),
+      reports: reports.map((rep) => ({
+        ...rep,
+        percentOfAnnualPlan: pct(rep.ytdYuan, rep.annualPlanYuan),
+        percentOfTotal: pct(rep.sinceStartYuan, p.totalInvestmentYuan),
+        photoIds: photoIdsByReport.get(rep.id) ?? [],
+      })),
+      photos: photos.map((ph) => ({ ...ph, url: pathOf(projectOperations.photo, { id, photoId: ph.id }) })),
+      stageHistory: events,
+    };
+  }
+
+  return { ...deps, repo, today, ensureFresh, presentItem, load, requirePermission, checkRefs, templateFor, afterChange, detail };
+}
+
+export type ProjectsContext = ReturnType<typeof createProjectsContext>;
