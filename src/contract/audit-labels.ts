@@ -4,15 +4,7 @@
  * `audit-labels.test.ts` scans src/server and fails when an action or record type written there
  * has no entry here. Unknown fields still read: see `humaniseField`.
  */
-import {
-  blockerCategoryLabels,
-  blockerLevelLabels,
-  blockerStatusLabels,
-  campaignBatchLabels,
-  decisionStatusLabels,
-  meetingStatusLabels,
-  agendaItemKindLabels,
-} from './dispatch-enums.ts';
+import { dispatchValueLabels as dispatch } from './dispatch-enums.ts';
 import {
   activityKindLabels,
   agreementKindLabels,
@@ -380,8 +372,8 @@ export const auditValueLabels: Record<string, Record<string, AuditLabel>> = {
   missingReportFlag: { green: ['绿灯', 'Green'], yellow: ['黄灯', 'Yellow'], red: ['红灯', 'Red'] },
   method: pairs(methodLabels),
   chainAction: pairs(chainActionLabels),
-  category: pairs(blockerCategoryLabels),
-  batch: pairs(campaignBatchLabels),
+  category: pairs(dispatch.category),
+  batch: pairs(dispatch.batch),
   mode: { all: ['全部导入', 'All rows'], valid: ['仅导入有效行', 'Valid rows only'] },
   format: { txt: ['文本', 'Text'], docx: ['Word 文档', 'Word'], pdf: ['PDF', 'PDF'], paste: ['粘贴', 'Pasted'] },
 };
@@ -415,9 +407,9 @@ export const auditEntityValueLabels: Partial<Record<AuditEntityType, Record<stri
     kind: { ...pairs(agreementKindLabels), ...pairs(activityKindLabels), ...pairs(partnerKindLabels) },
   },
   trip: { kind: pairs(activityKindLabels) },
-  blocker: { level: pairs(blockerLevelLabels), status: pairs(blockerStatusLabels) },
-  meeting: { status: pairs(meetingStatusLabels), kind: pairs(agendaItemKindLabels) },
-  decision: { status: pairs(decisionStatusLabels) },
+  blocker: { level: pairs(dispatch.level), status: pairs(dispatch.status) },
+  meeting: { status: pairs(dispatch.meetingStatus), kind: pairs(dispatch.agendaKind) },
+  decision: { status: pairs(dispatch.decisionStatus) },
   signing_event: { kind: { ceremony: ['签约仪式', 'Signing ceremony'], campaign: ['三个一批批次', 'Campaign batch'] } },
   zone: {
     kind: {
@@ -442,7 +434,7 @@ export const auditEntityValueLabels: Partial<Record<AuditEntityType, Record<stri
   },
   calendar_day: { kind: { holiday: ['法定节假日', 'Holiday'], workday: ['调休上班', 'Make-up workday'] } },
   import: { kind: { leads: ['招商线索台账', 'Lead ledger'], enterprises: ['企业名录', 'Enterprises'] } },
-  campaign: { batch: pairs(campaignBatchLabels) },
+  campaign: { batch: pairs(dispatch.batch) },
 };
 
 /** Project stages, for fields that hold one outside a project record (a stage event, a milestone). */

@@ -100,6 +100,17 @@ export const campaignBatchLabels: Record<CampaignBatch, Label> = {
   production: ['投产一批', 'Production batch'],
 };
 
+/** Dispatch's value labels by group: the web's label hook and the audit log's value words read them here. */
+export const dispatchValueLabels = {
+  category: blockerCategoryLabels,
+  level: blockerLevelLabels,
+  status: blockerStatusLabels,
+  meetingStatus: meetingStatusLabels,
+  agendaKind: agendaItemKindLabels,
+  decisionStatus: decisionStatusLabels,
+  batch: campaignBatchLabels,
+} as const;
+
 /** The next level up, or undefined at the top (主要领导). */
 export function nextLevel(level: BlockerLevel): BlockerLevel | undefined {
   return blockerLevels[blockerLevels.indexOf(level) + 1];

@@ -1,24 +1,6 @@
 import { useMemo } from 'react';
-import {
-  agendaItemKindLabels,
-  blockerCategoryLabels,
-  blockerLevelLabels,
-  blockerStatusLabels,
-  campaignBatchLabels,
-  decisionStatusLabels,
-  meetingStatusLabels,
-} from '../../../../contract/dispatch-enums.ts';
+import { dispatchValueLabels as groups } from '../../../../contract/dispatch-enums.ts';
 import { useI18n } from '../../../i18n/use-i18n';
-
-const groups = {
-  category: blockerCategoryLabels,
-  level: blockerLevelLabels,
-  status: blockerStatusLabels,
-  meetingStatus: meetingStatusLabels,
-  agendaKind: agendaItemKindLabels,
-  decisionStatus: decisionStatusLabels,
-  batch: campaignBatchLabels,
-} as const;
 
 /** Dispatch's enumerated values in the current language, from the contract's label tables. */
 export function useDispatchLabels() {
