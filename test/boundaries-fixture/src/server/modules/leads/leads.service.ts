@@ -1,4 +1,4 @@
-// leads.service.ts → enterprises.repository.ts is a temporary exception in .dependency-cruiser.cjs.
+// leads.service.ts → enterprises.repository.ts is the exception test/boundaries.test.ts gives this tree.
 import type { createEnterprisesRepository } from '../enterprises/enterprises.repository.ts';
 import { normalizeName } from '../enterprises/index.ts';
 import { serviceName } from '../enterprises/enterprises.service.ts'; // BAD: module-through-public-surface (the exception is for the repository only)
