@@ -12,11 +12,20 @@ export async function buildXlsx(header: string[], rows: unknown[][], options: { 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** POSTs a file as multipart/form-data (field "file") with the client's cookie and CSRF token. */
-export async function uploadXlsx(ctx: TestContext, client: Client, url: string, file: Buffer, fileName = 'upload.xlsx') {
+/** POSTs a file as multipart/form-data (field "file", text fields first) with the client's cookie and CSRF token. */
+export async function uploadMultipart(
+  ctx: TestContext,
+  client: Client,
+  url: string,
+  file: Buffer,
+  options: { fileName?: string; contentType?: string; fields?: Record<string, string> } = {},
+) {
   const boundary = `----zonedesk${Math.random().toString(16).slice(2)}`;
+  const fields = Object.entries(options.fields ?? {})
+    .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+    .join('');
   const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(fileName)}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
+    `${fields}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(options.fileName ?? 'upload.bin')}"\r\nContent-Type: ${options.contentType ?? 'application/octet-stream'}\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   const res = await ctx.app.inject({
@@ -30,6 +39,11 @@ export async function uploadXlsx(ctx: TestContext, client: Client, url: string, 
     },
   });
   return { status: res.statusCode, body: res.json() };
+}
+
+/** POSTs an .xlsx as multipart/form-data (field "file"). */
+export function uploadXlsx(ctx: TestContext, client: Client, url: string, file: Buffer, fileName = 'upload.xlsx') {
+  return uploadMultipart(ctx, client, url, file, { fileName, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
 }
 
 /** A staged (uncommitted) lead import of the caller's zone; returns its id. */

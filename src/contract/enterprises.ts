@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { actionsSchema, isoDateTime, pageOf, paginationQuery, regionCodeSchema, versionSchema } from './common.ts';
+import { actionsSchema, idParams, isoDateTime, okSchema, pageOf, paginationQuery, regionCodeSchema, versionSchema } from './common.ts';
 import { creditCodeProblem, creditCodeReasons, normalizeCreditCode } from './credit-code.ts';
 import { isIndustryCode } from './industries.ts';
 import { wanAmount } from './money.ts';
+import { defineOperation } from './operation.ts';
 import { defineReasons } from './reasons.ts';
 
 defineReasons({
@@ -142,3 +143,103 @@ export const enterprisePageSchema = z.object({
   duplicates: z.array(z.object({ id: z.string(), name: z.string(), creditCode: z.string().nullable() })).describe('Records with the same normalised name'),
 });
 export type EnterprisePage = z.infer<typeof enterprisePageSchema>;
+
+export const industrySectionSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  divisions: z.array(z.tuple([z.string(), z.string()])),
+});
+
+const tags = ['enterprises'];
+/**
+ * Enterprises are shared by every zone, so reads take no record check; an edit's `record` answers
+ * 404 for a missing record and 403 for one the caller may not edit, before the body is validated.
+ */
+const editable = { param: 'id', kind: 'editableEnterprise' } as const;
+const editableContact = { param: 'id', kind: 'editableEnterpriseContact' } as const;
+
+export const enterpriseOperations = {
+  list: defineOperation({ method: 'GET', path: '/api/enterprises', tags, summary: '企业库 / Enterprises', query: listEnterprisesQuery, response: enterprisePage }),
+  create: defineOperation({
+    method: 'POST',
+    path: '/api/enterprises',
+    tags,
+    summary: '新建企业 / Create enterprise',
+    permission: 'enterprise.create',
+    body: createEnterpriseBody,
+    status: 201,
+    response: enterpriseSchema,
+  }),
+  get: defineOperation({ method: 'GET', path: '/api/enterprises/:id', tags, summary: '企业详情 / Get enterprise', params: idParams, response: enterpriseSchema }),
+  update: defineOperation({
+    method: 'PATCH',
+    path: '/api/enterprises/:id',
+    tags,
+    summary: '修改企业 / Update enterprise',
+    permission: 'enterprise.update',
+    record: editable,
+    params: idParams,
+    body: updateEnterpriseBody,
+    response: enterpriseSchema,
+  }),
+  page: defineOperation({
+    method: 'GET',
+    path: '/api/enterprises/:id/page',
+    tags,
+    summary: '企业页：联系人、线索与项目 / Enterprise page',
+    params: idParams,
+    response: enterprisePageSchema,
+  }),
+  addContact: defineOperation({
+    method: 'POST',
+    path: '/api/enterprises/:id/contacts',
+    tags,
+    summary: '新增联系人 / Add contact',
+    permission: 'enterprise.update',
+    record: editable,
+    params: idParams,
+    body: contactBody,
+    status: 201,
+    response: contactSchema,
+  }),
+  updateContact: defineOperation({
+    method: 'PATCH',
+    path: '/api/enterprise-contacts/:id',
+    tags,
+    summary: '修改联系人 / Update contact',
+    permission: 'enterprise.update',
+    record: editableContact,
+    params: idParams,
+    body: contactBody,
+    response: contactSchema,
+  }),
+  deleteContact: defineOperation({
+    method: 'DELETE',
+    path: '/api/enterprise-contacts/:id',
+    tags,
+    summary: '删除联系人 / Delete contact',
+    permission: 'enterprise.update',
+    record: editableContact,
+    params: idParams,
+    response: okSchema,
+  }),
+  merge: defineOperation({
+    method: 'POST',
+    path: '/api/enterprises/:id/merge',
+    tags,
+    summary: '合并重复企业 / Merge a duplicate into this enterprise',
+    permission: 'enterprise.merge',
+    record: { param: 'id', kind: 'mergeableEnterprise' },
+    params: idParams,
+    body: mergeEnterpriseBody,
+    response: mergeResultSchema,
+  }),
+  industries: defineOperation({
+    method: 'GET',
+    path: '/api/industries',
+    tags,
+    summary: '国民经济行业分类 / GB/T 4754 industries',
+    response: z.array(industrySectionSchema),
+  }),
+};

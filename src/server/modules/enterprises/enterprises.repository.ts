@@ -1,7 +1,11 @@
-import { and, asc, count, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
+import { anyUuid, containsPattern } from '../../db/sql-helpers.ts';
 import { enterpriseContacts, enterprises, leads, regions, zones } from '../../db/schema.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
+
+/** The caller's zones as a predicate on a zone column (platform/scope.ts zoneScope). */
+export type ZoneFilter = (zoneColumn: SQL | typeof leads.zoneId) => SQL;
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
 
@@ -20,10 +24,9 @@ export function createEnterprisesRepository() {
     async list(db: DbOrTx, filter: { q?: string; normalizedQ?: string }, page: { page: number; pageSize: number }) {
       let where: SQL | undefined;
       if (filter.q) {
-        const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
         where = or(
-          ilike(enterprises.name, like(filter.q)),
-          ilike(enterprises.normalizedName, like(filter.normalizedQ ?? filter.q)),
+          ilike(enterprises.name, containsPattern(filter.q)),
+          ilike(enterprises.normalizedName, containsPattern(filter.normalizedQ ?? filter.q)),
           eq(enterprises.creditCode, filter.q.toUpperCase()),
         );
       }
@@ -89,27 +92,18 @@ export function createEnterprisesRepository() {
         .where(and(eq(enterprises.normalizedName, normalizedName), ne(enterprises.id, id)))
         .limit(20),
 
-    /** Of `enterpriseIds`, those with a lead or project in one of `zoneIds` (they may edit it). */
-    async linkedToZones(db: DbOrTx, enterpriseIds: string[], zoneIds: string[], withProjects: boolean): Promise<Set<string>> {
-      if (!enterpriseIds.length || !zoneIds.length) return new Set();
-      const ids = sql.join(
-        enterpriseIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      );
-      const zs = sql.join(
-        zoneIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      );
+    /** Of `enterpriseIds`, those with a lead or project in the caller's zones (they may edit it). */
+    async linkedToZones(db: DbOrTx, enterpriseIds: string[], inZones: ZoneFilter, withProjects: boolean): Promise<Set<string>> {
+      if (!enterpriseIds.length) return new Set();
       const rows = rowsOf<{ id: string }>(
-        await db.execute(sql`select distinct enterprise_id as id from leads where enterprise_id in (${ids}) and zone_id in (${zs})
-          ${withProjects ? sql`union select distinct investor_enterprise_id from projects where investor_enterprise_id in (${ids}) and zone_id in (${zs})` : sql``}`),
+        await db.execute(sql`select distinct enterprise_id as id from leads where enterprise_id = ${anyUuid(enterpriseIds)} and ${inZones(sql`zone_id`)}
+          ${withProjects ? sql`union select distinct investor_enterprise_id from projects where investor_enterprise_id = ${anyUuid(enterpriseIds)} and ${inZones(sql`zone_id`)}` : sql``}`),
       );
       return new Set(rows.map((r) => r.id));
     },
 
-    async leadsOf(db: DbOrTx, enterpriseId: string, zoneIds: string[]) {
-      if (!zoneIds.length) return [];
-      return db
+    leadsOf: (db: DbOrTx, enterpriseId: string, inZones: ZoneFilter) =>
+      db
         .select({
           id: leads.id,
           zoneId: leads.zoneId,
@@ -122,18 +116,12 @@ export function createEnterprisesRepository() {
         })
         .from(leads)
         .innerJoin(zones, eq(zones.id, leads.zoneId))
-        .where(and(eq(leads.enterpriseId, enterpriseId), inArray(leads.zoneId, zoneIds)))
-        .orderBy(asc(leads.code));
-    },
-    async projectsOf(db: DbOrTx, enterpriseId: string, zoneIds: string[]) {
-      if (!zoneIds.length) return [];
-      const zs = sql.join(
-        zoneIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      );
+        .where(and(eq(leads.enterpriseId, enterpriseId), inZones(leads.zoneId)))
+        .orderBy(asc(leads.code)),
+    async projectsOf(db: DbOrTx, enterpriseId: string, inZones: ZoneFilter) {
       const rows = rowsOf<{ id: string; zone_id: string; zone_name: string; name: string; stage: string; amount_yuan: string | number | null }>(
         await db.execute(sql`select p.id, p.zone_id, z.short_name as zone_name, p.name, p.stage, p.total_investment_yuan as amount_yuan
-          from projects p join zones z on z.id = p.zone_id where p.investor_enterprise_id = ${enterpriseId}::uuid and p.zone_id in (${zs}) order by p.name`),
+          from projects p join zones z on z.id = p.zone_id where p.investor_enterprise_id = ${enterpriseId}::uuid and ${inZones(sql`p.zone_id`)} order by p.name`),
       );
       return rows.map((r) => ({
         id: r.id,

@@ -7,6 +7,7 @@ import { AppError, fieldError, notFound } from '../../platform/errors.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
 import { can, hasPermission, type Permission } from '../../platform/policies.ts';
+import { zoneScope } from '../../platform/scope.ts';
 import { assertVersion } from '../../platform/versioned.ts';
 import type { EnterpriseRow, EnterprisesRepository } from './enterprises.repository.ts';
 import { normalizeEnterpriseName } from './normalize-name.ts';
@@ -46,7 +47,7 @@ export function createEnterprisesService(deps: { db: Db; enterprises: Enterprise
   /** The caller's zones that work each enterprise (none for admins: they may edit anyway). */
   async function linked(s: SessionContext, ids: string[]): Promise<Set<string>> {
     if (s.scope.all || !hasPermission(s, 'enterprise.update')) return new Set();
-    return enterprises.linkedToZones(db, ids, s.scope.zoneIds, await hasProjects());
+    return enterprises.linkedToZones(db, ids, (column) => zoneScope(s, column), await hasProjects());
   }
 
   function mayEdit(s: SessionContext, e: EnterpriseRow, linkedIds: Set<string>, permission: Permission = 'enterprise.update') {
@@ -184,8 +185,8 @@ export function createEnterprisesService(deps: { db: Db; enterprises: Enterprise
       if (!e) throw notFound();
       const [contacts, leadRows, projectRows, duplicates, regionName, linkedIds] = await Promise.all([
         enterprises.listContacts(db, id),
-        enterprises.leadsOf(db, id, s.scope.zoneIds),
-        hasProjects().then((has) => (has ? enterprises.projectsOf(db, id, s.scope.zoneIds) : [])),
+        enterprises.leadsOf(db, id, (column) => zoneScope(s, column)),
+        hasProjects().then((has) => (has ? enterprises.projectsOf(db, id, (column) => zoneScope(s, column)) : [])),
         enterprises.similar(db, id, e.normalizedName),
         enterprises.regionName(db, e.regionCode),
         linked(s, [id]),

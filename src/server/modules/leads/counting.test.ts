@@ -4,8 +4,9 @@ import { createTestContext, type Client, type TestContext } from '../../../../te
 import { agreementKinds } from '../../../contract/pipeline-enums.ts';
 import { demoId } from '../../seed/demo-ids.ts';
 import { countAgreements, signedTotal, type CountableAgreement } from './counting.ts';
-import { createLeadsRepository } from './leads.repository.ts';
-import { chinaToday } from './leads.service.ts';
+import { createLeadsRepository, inZone } from './leads.repository.ts';
+import { testDaysAgo, testToday } from '../../../../test/clock.ts';
+import { buildLead, uploadLeadFile } from './leads.factories.ts';
 
 const a = (id: string, kind: CountableAgreement['kind'], signedOn: string, amountYuan: number, createdAt = `${signedOn}T10:00:00Z`): CountableAgreement => ({
   id,
@@ -75,8 +76,8 @@ describe('the counting rule, in SQL and through the API', () => {
   let ctx: TestContext;
   let officer: Client;
   const fendong = demoId('zone:fendong');
-  const today = chinaToday(new Date());
-  const daysAgo = (n: number) => chinaToday(new Date(Date.now() - n * 86400_000));
+  const today = testToday;
+  const daysAgo = testDaysAgo;
   beforeAll(async () => {
     ctx = await createTestContext();
     officer = await ctx.login('officer');
@@ -85,7 +86,7 @@ describe('the counting rule, in SQL and through the API', () => {
 
   it('the SQL rule agrees with the function on random agreement sets', async () => {
     const repo = createLeadsRepository();
-    const lead = (await officer.post('/api/leads', { name: '计数规则随机测试', method: 'fund' })).body;
+    const lead = await buildLead(officer, { name: '计数规则随机测试', method: 'fund' });
     await fc.assert(
       fc.asyncProperty(
         fc.array(
@@ -113,7 +114,7 @@ describe('the counting rule, in SQL and through the API', () => {
             rows.push({ id: row.id, kind: x.kind, signedOn, amountYuan: x.amount, createdAt });
           }
           const expected = countAgreements(rows);
-          const actual = await repo.countedAgreements(ctx.database.db, [fendong], lead.id);
+          const actual = await repo.countedAgreements(ctx.database.db, inZone(fendong), lead.id);
           expect(new Map(actual.map((r) => [r.id, r.counted_as]))).toEqual(new Map([...expected].map(([id, c]) => [id, c.countedAs])));
         },
       ),
@@ -137,8 +138,8 @@ describe('the counting rule, in SQL and through the API', () => {
   });
 
   it('a second ceremony leaves the signed total unchanged; a 增资 needs an earlier signing', async () => {
-    const lead = (await officer.post('/api/leads', { name: '两次签约测试项目', method: 'team' })).body;
-    const file = (await officer.post(`/api/leads/${lead.id}/files`, { name: 'a.pdf', contentBase64: Buffer.from('pdf').toString('base64') })).body;
+    const lead = await buildLead(officer, { name: '两次签约测试项目', method: 'team' });
+    const file = (await uploadLeadFile(ctx, officer, lead.id, { fileName: 'a.pdf', content: Buffer.from('pdf') })).body;
     const early = await officer.post(`/api/leads/${lead.id}/agreements`, { kind: 'capital_increase', signedOn: daysAgo(30), amountWan: 100 });
     expect(early.body.details.fields[0]).toEqual({ field: 'kind', reason: '增资协议须在首份投资协议之后' });
     const first = await officer.post(`/api/leads/${lead.id}/agreements`, {

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, lt, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
+import { anyUuid, containsPattern } from '../../db/sql-helpers.ts';
 import {
   activities,
   agreements,
@@ -39,18 +40,22 @@ export interface LeadFilter {
   order?: 'asc' | 'desc';
 }
 
-const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-const uuidList = (ids: string[]) =>
-  sql.join(
-    ids.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
+/**
+ * Which zones a query reads, as a predicate on its zone column: the caller's scope
+ * (`zoneScope(session, column, zoneId?)`, evaluated by the database) or one given zone.
+ */
+export type ZoneFilter = (zoneColumn: AnyColumn | SQL) => SQL;
+/** Exactly one zone (checks against a record's own zone, not the caller's scope). */
+export const inZone =
+  (zoneId: string): ZoneFilter =>
+  (zoneColumn) =>
+    sql`${zoneColumn} = ${zoneId}::uuid`;
 
 /**
- * The counting rule in SQL (see counting.ts): each agreement of the leads in `zoneIds` with what it
+ * The counting rule in SQL (see counting.ts): each agreement of the leads in `inZones` with what it
  * adds to signed totals. The first investment agreement of a lead is picked in signing order.
  */
-export function countedAgreementsSql(zoneIds: string[]): SQL {
+export function countedAgreementsSql(inZones: ZoneFilter): SQL {
   return sql`(
     select a.*,
       case
@@ -66,7 +71,7 @@ export function countedAgreementsSql(zoneIds: string[]): SQL {
       where fi.lead_id = a.lead_id and fi.kind = 'investment'
       order by fi.signed_on, date_trunc('milliseconds', fi.created_at), fi.id::text collate "C" limit 1
     ) f on true
-    where a.zone_id in (${uuidList(zoneIds)})
+    where ${inZones(sql`a.zone_id`)}
   )`;
 }
 
@@ -85,8 +90,8 @@ export function createLeadsRepository() {
     ownerName: r.ownerName,
   });
 
-  function whereOf(zoneIds: string[], f: LeadFilter, today: string): SQL | undefined {
-    const c: (SQL | undefined)[] = [inArray(leads.zoneId, zoneIds)];
+  function whereOf(inZones: ZoneFilter, f: LeadFilter, today: string): SQL | undefined {
+    const c: (SQL | undefined)[] = [inZones(leads.zoneId)];
     if (f.stage?.length) c.push(inArray(leads.stage, f.stage));
     if (f.status?.length) c.push(inArray(leads.status, f.status));
     if (f.method?.length) c.push(inArray(leads.method, f.method));
@@ -94,7 +99,10 @@ export function createLeadsRepository() {
     if (f.ownerId) c.push(eq(leads.ownerId, f.ownerId));
     if (f.enterpriseId) c.push(eq(leads.enterpriseId, f.enterpriseId));
     if (f.overdue === true) c.push(and(lt(leads.nextStepOn, today), inArray(leads.status, ['active', 'delayed'])));
-    if (f.q) c.push(or(ilike(leads.code, like(f.q)), ilike(leads.name, like(f.q)), ilike(enterprises.name, like(f.q))));
+    if (f.q) {
+      const pattern = containsPattern(f.q);
+      c.push(or(ilike(leads.code, pattern), ilike(leads.name, pattern), ilike(enterprises.name, pattern)));
+    }
     return and(...c);
   }
 
@@ -139,9 +147,8 @@ export function createLeadsRepository() {
       return row;
     },
 
-    async list(db: DbOrTx, zoneIds: string[], f: LeadFilter, page: { page: number; pageSize: number } | null, today: string) {
-      if (zoneIds.length === 0) return { items: [] as LeadWithNames[], total: 0 };
-      const where = whereOf(zoneIds, f, today);
+    async list(db: DbOrTx, inZones: ZoneFilter, f: LeadFilter, page: { page: number; pageSize: number } | null, today: string) {
+      const where = whereOf(inZones, f, today);
       const base = db
         .select(leadColumns)
         .from(leads)
@@ -269,9 +276,8 @@ export function createLeadsRepository() {
       const [row] = await db.select().from(trips).where(eq(trips.id, id));
       return row;
     },
-    async listTrips(db: DbOrTx, zoneIds: string[], page: { page: number; pageSize: number }) {
-      if (!zoneIds.length) return { items: [] as TripRow[], total: 0 };
-      const where = inArray(trips.zoneId, zoneIds);
+    async listTrips(db: DbOrTx, inZones: ZoneFilter, page: { page: number; pageSize: number }) {
+      const where = inZones(trips.zoneId);
       const [items, [{ total }]] = await Promise.all([
         db
           .select()
@@ -302,7 +308,7 @@ export function createLeadsRepository() {
             (select count(*)::int from agreements g where g.kind in ('framework', 'investment', 'capital_increase')
                and g.signed_on between t.start_on and t.end_on
                and g.lead_id in (select a.lead_id from activities a where a.trip_id = t.id and a.lead_id is not null)) as agreements_signed
-          from trips t where t.id in (${uuidList(tripIds)})`),
+          from trips t where t.id = ${anyUuid(tripIds)}`),
       );
       return new Map(
         rows.map((r) => [
@@ -332,22 +338,20 @@ export function createLeadsRepository() {
       const [row] = await db.insert(signingEvents).values(values).returning();
       return row;
     },
-    listSigningEvents: (db: DbOrTx, zoneIds: string[]) =>
-      zoneIds.length ? db.select().from(signingEvents).where(inArray(signingEvents.zoneId, zoneIds)).orderBy(desc(signingEvents.heldOn)) : Promise.resolve([]),
+    listSigningEvents: (db: DbOrTx, inZones: ZoneFilter) =>
+      db.select().from(signingEvents).where(inZones(signingEvents.zoneId)).orderBy(desc(signingEvents.heldOn)),
 
     /** Lead counts per stage and status (the funnel), one group-by. */
-    async funnel(db: DbOrTx, zoneIds: string[]) {
-      if (!zoneIds.length) return [];
+    async funnel(db: DbOrTx, inZones: ZoneFilter) {
       const rows = rowsOf<{ stage: LeadStage; status: LeadStatus; n: number; planned: string | number | null }>(
         await db.execute(sql`select stage, status, count(*)::int as n, coalesce(sum(planned_investment_yuan), 0)::bigint as planned
-          from leads where zone_id in (${uuidList(zoneIds)}) group by stage, status`),
+          from leads where ${inZones(sql`zone_id`)} group by stage, status`),
       );
       return rows.map((r) => ({ stage: r.stage, status: r.status, n: Number(r.n), planned: Number(r.planned) }));
     },
 
     /** Every agreement of the zones with its counted amount, for the signed report. */
-    async countedAgreements(db: DbOrTx, zoneIds: string[], leadId?: string) {
-      if (!zoneIds.length) return [];
+    async countedAgreements(db: DbOrTx, inZones: ZoneFilter, leadId?: string) {
       const rows = rowsOf<{
         id: string;
         lead_id: string;
@@ -359,7 +363,7 @@ export function createLeadsRepository() {
         name: string;
       }>(
         await db.execute(sql`select c.id, c.lead_id, c.kind, c.signed_on::text as signed_on, c.amount_yuan, c.counted_as, l.code, l.name
-          from ${countedAgreementsSql(zoneIds)} c join leads l on l.id = c.lead_id
+          from ${countedAgreementsSql(inZones)} c join leads l on l.id = c.lead_id
           ${leadId ? sql`where c.lead_id = ${leadId}::uuid` : sql``}
           order by c.signed_on, c.created_at`),
       );
@@ -367,13 +371,12 @@ export function createLeadsRepository() {
     },
 
     /** Active users of the zones in roles that own leads (the zone's 招商 people and leaders). */
-    async owners(db: DbOrTx, zoneIds: string[]) {
-      if (!zoneIds.length) return [];
+    async owners(db: DbOrTx, inZones: ZoneFilter) {
       const rows = await db
         .select({ id: users.id, displayName: users.displayName, zoneId: userZones.zoneId })
         .from(users)
         .innerJoin(userZones, eq(userZones.userId, users.id))
-        .where(and(inArray(userZones.zoneId, zoneIds), eq(users.active, true), inArray(users.role, ['zone_leader', 'deputy_leader', 'investment_officer'])))
+        .where(and(inZones(userZones.zoneId), eq(users.active, true), inArray(users.role, ['zone_leader', 'deputy_leader', 'investment_officer'])))
         .orderBy(asc(users.displayName));
       const byId = new Map<string, { id: string; displayName: string; zoneIds: string[] }>();
       for (const r of rows) {
@@ -403,20 +406,18 @@ export function createLeadsRepository() {
     },
 
     /** For the workbench: the caller's own open leads and the follow-ups due within `days`. */
-    async myLeads(db: DbOrTx, userId: string, zoneIds: string[], limit: number) {
-      if (!zoneIds.length) return [];
+    async myLeads(db: DbOrTx, userId: string, inZones: ZoneFilter, limit: number) {
       const rows = await db
         .select(leadColumns)
         .from(leads)
         .leftJoin(enterprises, eq(enterprises.id, leads.enterpriseId))
         .leftJoin(owner, eq(owner.id, leads.ownerId))
-        .where(and(eq(leads.ownerId, userId), inArray(leads.zoneId, zoneIds), inArray(leads.status, ['active', 'delayed'])))
+        .where(and(eq(leads.ownerId, userId), inZones(leads.zoneId), inArray(leads.status, ['active', 'delayed'])))
         .orderBy(sql`${leads.nextStepOn} asc nulls last`, desc(leads.updatedAt))
         .limit(limit);
       return rows.map(flatten);
     },
-    async followUpsDue(db: DbOrTx, userId: string | null, zoneIds: string[], until: string, limit: number) {
-      if (!zoneIds.length) return [];
+    async followUpsDue(db: DbOrTx, userId: string | null, inZones: ZoneFilter, until: string, limit: number) {
       const rows = await db
         .select(leadColumns)
         .from(leads)
@@ -424,7 +425,7 @@ export function createLeadsRepository() {
         .leftJoin(owner, eq(owner.id, leads.ownerId))
         .where(
           and(
-            inArray(leads.zoneId, zoneIds),
+            inZones(leads.zoneId),
             userId ? eq(leads.ownerId, userId) : undefined,
             sql`${leads.nextStepOn} <= ${until}`,
             inArray(leads.status, ['active', 'delayed']),

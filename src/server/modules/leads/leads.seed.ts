@@ -434,8 +434,9 @@ export const demoAgreements: DemoAgreement[] = [
 
 const stageFor = (l: DemoLead) => leadStages.indexOf(l.stage);
 
-export async function seedPipeline(tx: DbOrTx, options: { scale?: 'demo' | 'province'; today?: string } = {}): Promise<{ leads: number }> {
-  const today = options.today ?? new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+/** `today`: the seed clock's day in China (the manifest passes chinaToday(clock)); demo dates are laid out around it. */
+export async function seedPipeline(tx: DbOrTx, options: { scale?: 'demo' | 'province'; today: string }): Promise<{ leads: number }> {
+  const today = options.today;
   const day = (ago: number) => new Date(Date.parse(`${today}T00:00:00Z`) - ago * 86400_000).toISOString().slice(0, 10);
   const at = (ago: number) => new Date(`${day(ago)}T10:00:00+08:00`);
   const zoneId = (key: string) => demoId(`zone:${key}`);

@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Client, type TestContext } from '../../../../test/harness.ts';
 import { demoId } from '../../seed/demo-ids.ts';
 import { pipelineCreditCode } from './leads.seed.ts';
-import { chinaToday } from './leads.service.ts';
+import { testDaysAgo, testToday } from '../../../../test/clock.ts';
+import { buildLead, uploadLeadFile } from './leads.factories.ts';
 
 let ctx: TestContext;
 let officer: Client;
 const fendong = demoId('zone:fendong');
-const today = chinaToday(new Date());
-const daysAgo = (n: number) => chinaToday(new Date(Date.now() - n * 86400_000));
-const pdf = { name: '协议.pdf', mimeType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4 test').toString('base64') };
+const today = testToday;
+const daysAgo = testDaysAgo;
 
 const count = async (table: string) => Number((await ctx.database.query<{ n: string }>(`select count(*) as n from ${table}`))[0].n);
 /** Rows of every table a failed request could have touched, to prove nothing was written. */
@@ -29,11 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-async function newLead(body: Record<string, unknown> = {}) {
-  const res = await officer.post('/api/leads', { name: '测试线索', method: 'chain', ...body });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body;
-}
+const newLead = (overrides: Parameters<typeof buildLead>[1] = {}) => buildLead(officer, overrides);
 
 describe('leads', () => {
   it('creates a lead with a generated ledger number, the creator as owner, money in 万元', async () => {
@@ -164,7 +160,7 @@ describe('stages and gates', () => {
       expect(res.status).toBe(200);
       version = res.body.version;
     }
-    const file = await officer.post(`/api/leads/${lead.id}/files`, pdf);
+    const file = await uploadLeadFile(ctx, officer, lead.id);
     expect(file.status).toBe(201);
     const framework = await officer.post(`/api/leads/${lead.id}/stage`, {
       stage: 'framework',
@@ -252,7 +248,7 @@ describe('trips', () => {
     expect(lead).toMatchObject({ stage: 'intent', enterpriseCreditCode: code, ownerName: '李婷' });
 
     // An agreement signed on a met lead during the trip counts for the trip, without being typed there.
-    const file = await officer.post(`/api/leads/${newLeadId}/files`, pdf);
+    const file = await uploadLeadFile(ctx, officer, newLeadId);
     await officer.post(`/api/leads/${newLeadId}/agreements`, { kind: 'framework', signedOn: daysAgo(2), amountWan: 5000, fileId: file.body.id });
     expect((await officer.get(`/api/trips/${res.body.id}`)).body.results.agreementsSigned).toBe(1);
   });

@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { createEnterpriseBody, Enterprise } from '../../../../contract/enterprises.ts';
-import { api } from '../../../lib/api-client';
+import { enterpriseOperations, type createEnterpriseBody, type Enterprise } from '../../../../contract/enterprises.ts';
+import { callOperation } from '../../../lib/api-client';
 import { enterpriseKeys } from './keys';
 
 export type CreateEnterpriseInput = z.input<typeof createEnterpriseBody>;
 
 export function createEnterprise(input: CreateEnterpriseInput): Promise<Enterprise> {
-  return api.post<Enterprise>('/enterprises', input);
+  return callOperation(enterpriseOperations.create, { body: input });
 }
 
 export function useCreateEnterprise() {

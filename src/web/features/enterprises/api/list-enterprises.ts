@@ -1,11 +1,15 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { enterprisePage } from '../../../../contract/enterprises.ts';
-import { api } from '../../../lib/api-client';
+import { enterpriseOperations } from '../../../../contract/enterprises.ts';
+import type { OperationResult } from '../../../../contract/operation.ts';
+import { callOperation } from '../../../lib/api-client';
 import { enterpriseKeys } from './keys';
 
-export type EnterpriseList = z.infer<typeof enterprisePage>;
+export type EnterpriseList = OperationResult<typeof enterpriseOperations.list>;
 
 export function useEnterprises(params: { q?: string; page: number; pageSize: number }) {
-  return useQuery({ queryKey: enterpriseKeys.list(params), queryFn: () => api.get<EnterpriseList>('/enterprises', params), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: enterpriseKeys.list(params),
+    queryFn: () => callOperation(enterpriseOperations.list, { query: params }),
+    placeholderData: keepPreviousData,
+  });
 }

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { IndustrySection } from '../../../../contract/industries.ts';
-import { api } from '../../../lib/api-client';
+import { enterpriseOperations } from '../../../../contract/enterprises.ts';
+import { callOperation } from '../../../lib/api-client';
 import { enterpriseKeys } from './keys';
 
 export function useIndustries() {
-  return useQuery({ queryKey: enterpriseKeys.industries, queryFn: () => api.get<IndustrySection[]>('/industries'), staleTime: Infinity });
+  return useQuery({ queryKey: enterpriseKeys.industries, queryFn: () => callOperation(enterpriseOperations.industries), staleTime: Infinity });
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { changeStageBody, LeadDetail } from '../../../../contract/leads.ts';
-import { api } from '../../../lib/api-client';
+import { leadOperations, type changeStageBody, type LeadDetail } from '../../../../contract/leads.ts';
+import { callOperation } from '../../../lib/api-client';
 import { isVersionConflict } from '../../../lib/is-version-conflict';
 import { invalidatePipeline } from './keys';
 
@@ -9,7 +9,7 @@ export type ChangeStageInput = z.input<typeof changeStageBody> & { id: string };
 
 /** Moves a lead to a stage; a gated stage carries its agreement in the same request. */
 export function changeStage({ id, ...input }: ChangeStageInput): Promise<LeadDetail> {
-  return api.post<LeadDetail>(`/leads/${id}/stage`, input);
+  return callOperation(leadOperations.changeStage, { params: { id }, body: input });
 }
 
 export function useChangeStage() {

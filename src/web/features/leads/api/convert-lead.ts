@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { leadOperations } from '../../../../contract/leads.ts';
+import { callOperation } from '../../../lib/api-client';
 import { invalidatePipeline } from './keys';
 
 export function convertLead({ id, version }: { id: string; version: number }) {
-  return api.post<{ projectId: string }>(`/leads/${id}/convert`, { version });
+  return callOperation(leadOperations.convert, { params: { id }, body: { version } });
 }
 
 export function useConvertLead() {

@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { createLeadBody, Lead } from '../../../../contract/leads.ts';
-import { api } from '../../../lib/api-client';
+import { leadOperations, type createLeadBody, type Lead } from '../../../../contract/leads.ts';
+import { callOperation } from '../../../lib/api-client';
 import { invalidatePipeline } from './keys';
 
 export type CreateLeadInput = z.input<typeof createLeadBody>;
 
 export function createLead(input: CreateLeadInput): Promise<Lead> {
-  return api.post<Lead>('/leads', input);
+  return callOperation(leadOperations.create, { body: input });
 }
 
 export function useCreateLead() {

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { timelineSchema } from '../../../../contract/leads.ts';
-import { api } from '../../../lib/api-client';
+import { leadOperations } from '../../../../contract/leads.ts';
+import type { OperationResult } from '../../../../contract/operation.ts';
+import { callOperation } from '../../../lib/api-client';
 import { leadKeys } from './keys';
 
-export type Timeline = z.infer<typeof timelineSchema>;
+export type Timeline = OperationResult<typeof leadOperations.timeline>;
 
 export function getTimeline(id: string): Promise<Timeline> {
-  return api.get<Timeline>(`/leads/${id}/timeline`);
+  return callOperation(leadOperations.timeline, { params: { id } });
 }
 
 export function useTimeline(id: string) {

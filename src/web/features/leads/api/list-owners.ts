@@ -1,13 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { leadOperations } from '../../../../contract/leads.ts';
+import type { OperationResult } from '../../../../contract/operation.ts';
+import { callOperation } from '../../../lib/api-client';
 import { leadKeys } from './keys';
 
-export interface Owner {
-  id: string;
-  displayName: string;
-  zoneIds: string[];
-}
+export type Owner = OperationResult<typeof leadOperations.owners>[number];
 
 export function useOwners(zoneId: string | null) {
-  return useQuery({ queryKey: leadKeys.owners(zoneId), queryFn: () => api.get<Owner[]>('/leads/owners', { zoneId }) });
+  return useQuery({ queryKey: leadKeys.owners(zoneId), queryFn: () => callOperation(leadOperations.owners, { query: { zoneId: zoneId ?? undefined } }) });
 }

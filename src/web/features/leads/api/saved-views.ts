@@ -1,21 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiRequest } from '../../../lib/api-client';
+import { leadViewOperations } from '../../../../contract/leads.ts';
+import type { OperationResult } from '../../../../contract/operation.ts';
+import { callOperation } from '../../../lib/api-client';
 import { leadKeys } from './keys';
 
-export interface SavedView {
-  id: string;
-  name: string;
-  query: Record<string, string>;
-}
+export type SavedView = OperationResult<typeof leadViewOperations.create>;
 
 export function useSavedViews() {
-  return useQuery({ queryKey: leadKeys.views, queryFn: () => api.get<SavedView[]>('/lead-views') });
+  return useQuery({ queryKey: leadKeys.views, queryFn: () => callOperation(leadViewOperations.list) });
 }
 
 export function useSaveView() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; query: Record<string, string> }) => api.post<SavedView>('/lead-views', input),
+    mutationFn: (input: { name: string; query: Record<string, string> }) => callOperation(leadViewOperations.create, { body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: leadKeys.views }),
   });
 }
@@ -23,7 +21,7 @@ export function useSaveView() {
 export function useDeleteView() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiRequest('DELETE', `/lead-views/${id}`, { body: {} }),
+    mutationFn: (id: string) => callOperation(leadViewOperations.remove, { params: { id } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: leadKeys.views }),
   });
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { createSigningEventBody, signingEventSchema } from '../../../../contract/leads.ts';
-import { api } from '../../../lib/api-client';
+import { signingEventOperations, type createSigningEventBody, type signingEventSchema } from '../../../../contract/leads.ts';
+import { callOperation } from '../../../lib/api-client';
 import { leadKeys } from './keys';
 
 export type SigningEvent = z.infer<typeof signingEventSchema>;
@@ -11,13 +11,16 @@ const signingEventKeys = (zoneId: string | null) => [...leadKeys.all, 'signing-e
 
 /** Signing ceremonies and campaign batches (三个一批) of the zones the caller covers. */
 export function useSigningEvents(zoneId: string | null) {
-  return useQuery({ queryKey: signingEventKeys(zoneId), queryFn: () => api.get<SigningEvent[]>('/signing-events', { zoneId }) });
+  return useQuery({
+    queryKey: signingEventKeys(zoneId),
+    queryFn: () => callOperation(signingEventOperations.list, { query: { zoneId: zoneId ?? undefined } }),
+  });
 }
 
 export function useCreateSigningEvent() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateSigningEventInput) => api.post<SigningEvent>('/signing-events', input),
+    mutationFn: (input: CreateSigningEventInput) => callOperation(signingEventOperations.create, { body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...leadKeys.all, 'signing-events'] }),
   });
 }

@@ -1,14 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Lead, updateLeadBody } from '../../../../contract/leads.ts';
-import { api } from '../../../lib/api-client';
+import { leadOperations, type Lead, type updateLeadBody } from '../../../../contract/leads.ts';
+import { callOperation } from '../../../lib/api-client';
 import { isVersionConflict } from '../../../lib/is-version-conflict';
 import { invalidatePipeline } from './keys';
 
 export type UpdateLeadInput = z.input<typeof updateLeadBody> & { id: string };
 
 export function updateLead({ id, ...input }: UpdateLeadInput): Promise<Lead> {
-  return api.patch<Lead>(`/leads/${id}`, input);
+  return callOperation(leadOperations.update, { params: { id }, body: input });
 }
 
 export function useUpdateLead() {

@@ -1,25 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { fileSchema } from '../../../../contract/leads.ts';
-import { api } from '../../../lib/api-client';
+import { leadOperations } from '../../../../contract/leads.ts';
+import type { OperationResult } from '../../../../contract/operation.ts';
+import { callOperation } from '../../../lib/api-client';
 import { invalidatePipeline } from './keys';
 
-export type LeadFile = z.infer<typeof fileSchema>;
+export type LeadFile = OperationResult<typeof leadOperations.uploadFile>;
 
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-/** Attaches a file (an agreement scan) to a lead. */
-export async function uploadFile({ leadId, file }: { leadId: string; file: File }): Promise<LeadFile> {
-  return api.post<LeadFile>(`/leads/${leadId}/files`, {
-    name: file.name,
-    mimeType: file.type || 'application/octet-stream',
-    contentBase64: await toBase64(file),
-  });
+/** Attaches a file (an agreement scan, at most 512 KB) to a lead, as multipart/form-data. */
+export function uploadFile({ leadId, file }: { leadId: string; file: File }): Promise<LeadFile> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return callOperation(leadOperations.uploadFile, { params: { id: leadId }, body: form });
 }
 
 export function useUploadFile() {

@@ -30,7 +30,7 @@ import { useAddActivity } from '../api/add-activity';
 import { useAddAgreement } from '../api/add-agreement';
 import { useChangeStatus } from '../api/change-status';
 import { useConvertLead } from '../api/convert-lead';
-import { useLead } from '../api/get-lead';
+import { leadFileUrl, useLead } from '../api/get-lead';
 import { useOwners } from '../api/list-owners';
 import { useTimeline } from '../api/get-timeline';
 import { useUploadFile } from '../api/upload-file';
@@ -171,7 +171,7 @@ export default function LeadDetailPage() {
                   dataIndex: 'countedAs',
                   render: (c, a) => <Tag color={a.countedYuan > 0 ? 'green' : 'default'}>{tryT(`leads.countedAs.${c}`) ?? c}</Tag>,
                 },
-                { title: t('leads.file'), dataIndex: 'fileName', render: (n, a) => (a.fileId ? <a href={`/api/lead-files/${a.fileId}`}>{n}</a> : '—') },
+                { title: t('leads.file'), dataIndex: 'fileName', render: (n, a) => (a.fileId ? <a href={leadFileUrl(a.fileId)}>{n}</a> : '—') },
               ]}
             />
           </Card>
