@@ -1,10 +1,8 @@
-import { useEffect } from 'react';
-import { App, Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { Button, Drawer, Form, Input, Select, Space } from 'antd';
 import type { BlockerDetail } from '../../../../contract/dispatch.ts';
 import { useI18n } from '../../../i18n/use-i18n';
-import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
-import { useUpdateBlocker } from '../api/update-blocker';
 import { BlockerTitleAndCategoryFields } from './blocker-fields';
+import { useBlockerPatchForm } from './use-blocker-patch-form';
 import { useDispatchLabels } from './use-dispatch-labels';
 import { ZoneAssigneeSelect, ZoneDepartmentSelect } from './zone-selects';
 
@@ -25,16 +23,12 @@ interface Values {
  */
 export function BlockerEditDrawer({ blocker, open, onClose, onReload }: { blocker: BlockerDetail; open: boolean; onClose: () => void; onReload: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const label = useDispatchLabels();
-  const handleError = useApiErrorHandler();
-  const [form] = Form.useForm<Values>();
-  const update = useUpdateBlocker();
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue({
+  const { form, submit: save, saving } = useBlockerPatchForm<Values>(blocker, {
+    open,
+    onClose,
+    onReload,
+    initialValues: () => ({
       title: blocker.title,
       category: blocker.category,
       description: blocker.description,
@@ -42,41 +36,18 @@ export function BlockerEditDrawer({ blocker, open, onClose, onReload }: { blocke
       responsibleUserId: blocker.responsibleUserId,
       deadlineOn: blocker.deadlineOn,
       status: blocker.status === 'resolving' ? 'resolving' : 'open',
-    });
-    // Only when opened: a refetch in the background must not wipe what is being typed.
-  }, [open, form]);
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    update.mutate(
-      {
-        id: blocker.id,
-        version: blocker.version,
-        title: values.title,
-        category: values.category as never,
-        description: values.description || null,
-        departmentId: values.departmentId ?? null,
-        responsibleUserId: values.responsibleUserId ?? null,
-        deadlineOn: values.deadlineOn,
-        status: values.status,
-      },
-      {
-        onSuccess: () => {
-          message.success(t('common.saved'));
-          onClose();
-        },
-        onError: (error) =>
-          handleError(error, {
-            form,
-            onReload: () => {
-              onClose();
-              onReload();
-            },
-          }),
-      },
-    );
-  };
+    }),
+  });
+  const submit = () =>
+    save((values) => ({
+      title: values.title,
+      category: values.category as never,
+      description: values.description || null,
+      departmentId: values.departmentId ?? null,
+      responsibleUserId: values.responsibleUserId ?? null,
+      deadlineOn: values.deadlineOn,
+      status: values.status,
+    }));
   const required = [{ required: true, message: t('validation.required') }];
 
   return (
@@ -90,7 +61,7 @@ export function BlockerEditDrawer({ blocker, open, onClose, onReload }: { blocke
       footer={
         <Space style={{ float: 'right' }}>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={update.isPending} onClick={submit}>
+          <Button type="primary" loading={saving} onClick={submit}>
             {t('common.save')}
           </Button>
         </Space>

@@ -1,9 +1,7 @@
-import { useEffect } from 'react';
-import { Alert, App, Form, Modal } from 'antd';
+import { Alert, Form, Modal } from 'antd';
 import type { BlockerDetail } from '../../../../contract/dispatch.ts';
 import { useI18n } from '../../../i18n/use-i18n';
-import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
-import { useUpdateBlocker } from '../api/update-blocker';
+import { useBlockerPatchForm } from './use-blocker-patch-form';
 import { ZoneAssigneeSelect, ZoneDepartmentSelect } from './zone-selects';
 
 interface Values {
@@ -24,44 +22,17 @@ export function BlockerReassignModal({
   onReload: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const handleError = useApiErrorHandler();
-  const [form] = Form.useForm<Values>();
-  const update = useUpdateBlocker();
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue({ departmentId: blocker.departmentId });
-    // Only when opened: a refetch in the background must not wipe the choice being made.
-  }, [open, form]);
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    update.mutate(
-      {
-        id: blocker.id,
-        version: blocker.version,
-        responsibleUserId: values.responsibleUserId,
-        ...(values.departmentId !== blocker.departmentId ? { departmentId: values.departmentId ?? null } : {}),
-      },
-      {
-        onSuccess: () => {
-          message.success(t('common.saved'));
-          onClose();
-        },
-        onError: (error) =>
-          handleError(error, {
-            form,
-            onReload: () => {
-              onClose();
-              onReload();
-            },
-          }),
-      },
-    );
-  };
+  const { form, submit: save, saving } = useBlockerPatchForm<Values>(blocker, {
+    open,
+    onClose,
+    onReload,
+    initialValues: () => ({ departmentId: blocker.departmentId }),
+  });
+  const submit = () =>
+    save((values) => ({
+      responsibleUserId: values.responsibleUserId,
+      ...(values.departmentId !== blocker.departmentId ? { departmentId: values.departmentId ?? null } : {}),
+    }));
 
   return (
     <Modal
@@ -71,7 +42,7 @@ export function BlockerReassignModal({
       cancelText={t('common.cancel')}
       onOk={submit}
       onCancel={onClose}
-      confirmLoading={update.isPending}
+      confirmLoading={saving}
       forceRender
     >
       <Alert type="info" showIcon title={t('dispatch.reassignHint')} style={{ marginBottom: 16 }} />
