@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import type { createDecisionBody, Decision } from '../../../../contract/dispatch.ts';
-import { api } from '../../../lib/api-client';
+import { decisionOperations, type createDecisionBody } from '../../../../contract/dispatch.ts';
+import { callOperation } from '../../../lib/api-client';
 import { useDispatchMutation } from './use-dispatch-mutation';
 
 export type AddDecisionInput = z.input<typeof createDecisionBody> & { meetingId: string };
 
-export const addDecision = ({ meetingId, ...body }: AddDecisionInput) => api.post<Decision>(`/meetings/${meetingId}/decisions`, body);
+export const addDecision = ({ meetingId, ...body }: AddDecisionInput) => callOperation(decisionOperations.add, { params: { id: meetingId }, body });
 export const useAddDecision = () => useDispatchMutation(addDecision);

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { CampaignEntry, createEntryBody } from '../../../../contract/dispatch.ts';
-import { api } from '../../../lib/api-client';
+import { campaignOperations, type createEntryBody } from '../../../../contract/dispatch.ts';
+import { callOperation } from '../../../lib/api-client';
 import { useDispatchMutation } from './use-dispatch-mutation';
 
 export const addEntry = ({ campaignId, ...body }: z.input<typeof createEntryBody> & { campaignId: string }) =>
-  api.post<CampaignEntry>(`/campaigns/${campaignId}/entries`, body);
+  callOperation(campaignOperations.addEntry, { params: { id: campaignId }, body });
 export const useAddEntry = () => useDispatchMutation(addEntry);

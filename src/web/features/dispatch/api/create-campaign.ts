@@ -1,7 +1,7 @@
-import type { CampaignDetail } from '../../../../contract/dispatch.ts';
-import { api } from '../../../lib/api-client';
+import { campaignOperations } from '../../../../contract/dispatch.ts';
+import { callOperation } from '../../../lib/api-client';
 import { useDispatchMutation } from './use-dispatch-mutation';
 
 export const createCampaign = (input: { zoneId: string; year: number; quarter: number; eventOn?: string | null }) =>
-  api.post<CampaignDetail>('/campaigns', input);
+  callOperation(campaignOperations.create, { body: input });
 export const useCreateCampaign = () => useDispatchMutation(createCampaign);

@@ -1,6 +1,6 @@
-import type { MeetingDetail } from '../../../../contract/dispatch.ts';
-import { api } from '../../../lib/api-client';
+import { meetingOperations } from '../../../../contract/dispatch.ts';
+import { callOperation } from '../../../lib/api-client';
 import { useDispatchMutation } from './use-dispatch-mutation';
 
-export const createMeeting = (input: { zoneId: string; heldOn: string; title?: string }) => api.post<MeetingDetail>('/meetings', input);
+export const createMeeting = (input: { zoneId: string; heldOn: string; title?: string }) => callOperation(meetingOperations.create, { body: input });
 export const useCreateMeeting = () => useDispatchMutation(createMeeting);

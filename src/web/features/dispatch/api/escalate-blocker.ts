@@ -1,6 +1,7 @@
-import type { BlockerDetail } from '../../../../contract/dispatch.ts';
-import { api } from '../../../lib/api-client';
+import { blockerOperations } from '../../../../contract/dispatch.ts';
+import { callOperation } from '../../../lib/api-client';
 import { useDispatchMutation } from './use-dispatch-mutation';
 
-export const escalateBlocker = ({ id, ...input }: { id: string; version: number; note?: string }) => api.post<BlockerDetail>(`/blockers/${id}/escalate`, input);
+export const escalateBlocker = ({ id, ...body }: { id: string; version: number; note?: string }) =>
+  callOperation(blockerOperations.escalate, { params: { id }, body });
 export const useEscalateBlocker = () => useDispatchMutation(escalateBlocker);

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import type { BlockerDetail } from '../../../../contract/dispatch.ts';
-import { api } from '../../../lib/api-client';
+import { blockerOperations, type BlockerDetail } from '../../../../contract/dispatch.ts';
+import { callOperation } from '../../../lib/api-client';
 import { dispatchKeys } from './keys';
 
 export function getBlocker(id: string): Promise<BlockerDetail> {
-  return api.get<BlockerDetail>(`/blockers/${id}`);
+  return callOperation(blockerOperations.get, { params: { id } });
 }
 
 export function useBlocker(id: string) {

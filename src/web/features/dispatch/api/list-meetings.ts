@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Meeting } from '../../../../contract/dispatch.ts';
-import { api } from '../../../lib/api-client';
+import { meetingOperations } from '../../../../contract/dispatch.ts';
+import { callOperation } from '../../../lib/api-client';
 import { dispatchKeys } from './keys';
 
-export const listMeetings = (zoneId: string | null) => api.get<Meeting[]>('/meetings', { zoneId });
+export const listMeetings = (zoneId: string | null) => callOperation(meetingOperations.list, { query: { zoneId: zoneId ?? undefined } });
 export const useMeetings = (zoneId: string | null) => useQuery({ queryKey: dispatchKeys.meetings(zoneId), queryFn: () => listMeetings(zoneId) });

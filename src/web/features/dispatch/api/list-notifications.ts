@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { notificationList } from '../../../../contract/dispatch.ts';
-import { api } from '../../../lib/api-client';
+import { notificationOperations } from '../../../../contract/notifications.ts';
+import type { OperationResult } from '../../../../contract/operation.ts';
+import { callOperation } from '../../../lib/api-client';
 import { dispatchKeys } from './keys';
 
-export type NotificationList = z.infer<typeof notificationList>;
-export const listNotifications = () => api.get<NotificationList>('/notifications', { limit: 100 });
+export type NotificationList = OperationResult<typeof notificationOperations.list>;
+export const listNotifications = () => callOperation(notificationOperations.list, { query: { limit: 100 } });
 export const useNotifications = () => useQuery({ queryKey: dispatchKeys.notifications, queryFn: listNotifications });

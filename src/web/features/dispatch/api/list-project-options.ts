@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { projectCoreOperations } from '../../../../contract/projects/operations.ts';
+import { callOperation } from '../../../lib/api-client';
 import { dispatchKeys } from './keys';
 
 export interface ProjectOption {
@@ -7,8 +8,8 @@ export interface ProjectOption {
   name: string;
 }
 /** The zone's projects, to link a blocker, decision or campaign entry to one. */
-export const listProjectOptions = async (zoneId: string) =>
-  (await api.get<{ items: ProjectOption[] }>('/projects', { zoneId, pageSize: 200, sort: 'name', order: 'asc' })).items.map((p) => ({
+export const listProjectOptions = async (zoneId: string): Promise<ProjectOption[]> =>
+  (await callOperation(projectCoreOperations.list, { query: { zoneId, pageSize: 200, sort: 'name', order: 'asc' } })).items.map((p) => ({
     id: p.id,
     name: p.name,
   }));

@@ -1,6 +1,7 @@
-import { api } from '../../../lib/api-client';
+import { notificationOperations } from '../../../../contract/notifications.ts';
+import { callOperation } from '../../../lib/api-client';
 import { useDispatchMutation } from './use-dispatch-mutation';
 
 export const markNotificationRead = (id: string | 'all') =>
-  api.post<{ unread: number }>(id === 'all' ? '/notifications/read-all' : `/notifications/${id}/read`);
+  id === 'all' ? callOperation(notificationOperations.markAllRead) : callOperation(notificationOperations.markRead, { params: { id } });
 export const useMarkNotificationRead = () => useDispatchMutation(markNotificationRead);

@@ -1,6 +1,7 @@
-import type { MeetingDetail } from '../../../../contract/dispatch.ts';
-import { api } from '../../../lib/api-client';
+import { meetingOperations } from '../../../../contract/dispatch.ts';
+import { callOperation } from '../../../lib/api-client';
 import { useDispatchMutation } from './use-dispatch-mutation';
 
-export const regenerateAgenda = ({ id, version }: { id: string; version: number }) => api.post<MeetingDetail>(`/meetings/${id}/agenda/regenerate`, { version });
+export const regenerateAgenda = ({ id, version }: { id: string; version: number }) =>
+  callOperation(meetingOperations.regenerateAgenda, { params: { id }, body: { version } });
 export const useRegenerateAgenda = () => useDispatchMutation(regenerateAgenda);

@@ -1,6 +1,6 @@
-import type { BlockerDetail } from '../../../../contract/dispatch.ts';
-import { api } from '../../../lib/api-client';
+import { blockerOperations } from '../../../../contract/dispatch.ts';
+import { callOperation } from '../../../lib/api-client';
 import { useDispatchMutation } from './use-dispatch-mutation';
 
-export const reopenBlocker = ({ id, ...input }: { id: string; version: number; reason: string }) => api.post<BlockerDetail>(`/blockers/${id}/reopen`, input);
+export const reopenBlocker = ({ id, ...body }: { id: string; version: number; reason: string }) => callOperation(blockerOperations.reopen, { params: { id }, body });
 export const useReopenBlocker = () => useDispatchMutation(reopenBlocker);

@@ -8,6 +8,7 @@ import { useI18n } from '../../../i18n/use-i18n';
 import { useCurrentZone } from '../../../lib/current-zone-context';
 import { useSession } from '../../../lib/session-context';
 import { useBlockers } from '../api/list-blockers';
+import { blockersExportUrl, type BlockersExportQuery } from '../api/download-urls';
 import { BlockerFormModal } from '../components/blocker-form-modal';
 import { EscalationSettingsModal } from '../components/escalation-settings-modal';
 import { overdueText } from '../components/overdue-text';
@@ -72,7 +73,7 @@ export default function BlockerBoardPage() {
     },
   ];
 
-  const exportHref = `/api/exports/blockers.xlsx?${new URLSearchParams(Object.entries({ zoneId: zoneId ?? '', status: filters.status ?? '' }).filter(([, v]) => v)).toString()}`;
+  const exportHref = blockersExportUrl({ zoneId: zoneId ?? undefined, status: (filters.status || undefined) as BlockersExportQuery['status'] });
 
   return (
     <div>

@@ -8,6 +8,7 @@ import { useEscalateBlocker } from '../api/escalate-blocker';
 import { useBlocker } from '../api/get-blocker';
 import { useReopenBlocker } from '../api/reopen-blocker';
 import { useResolveBlocker } from '../api/resolve-blocker';
+import { reminderUrl } from '../api/download-urls';
 import { BlockerEditDrawer } from '../components/blocker-edit-drawer';
 import { BlockerReassignModal } from '../components/blocker-reassign-modal';
 import { overdueText } from '../components/overdue-text';
@@ -80,7 +81,7 @@ export default function BlockerDetailPage() {
             </Button>
           )}
           {b.actions.includes('reopen') && <Button onClick={() => setTextAction('reopen')}>{t('dispatch.reopen')}</Button>}
-          {b.actions.includes('reminder') && <Button href={`/api/blockers/${id}/reminder.docx`}>{t('dispatch.reminder')}</Button>}
+          {b.actions.includes('reminder') && <Button href={reminderUrl(id)}>{t('dispatch.reminder')}</Button>}
         </Space>
       </Flex>
       <Descriptions bordered size="small" column={2} style={{ marginBottom: 24 }}>

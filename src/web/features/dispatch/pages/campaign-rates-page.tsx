@@ -7,6 +7,7 @@ import { PageHeader } from '../../../components/page-header';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useCurrentZone } from '../../../lib/current-zone-context';
 import { useCampaignRates } from '../api/campaign-rates';
+import { trackingUrl } from '../api/download-urls';
 import { chinaToday } from '../components/overdue-text';
 
 const pct = (r: { rate: number | null }) => (r.rate === null ? '—' : `${(r.rate * 100).toFixed(1)}%`);
@@ -107,7 +108,7 @@ export default function CampaignRatesPage() {
       width: 170,
       render: (_: unknown, r: Row) =>
         r.campaignId ? (
-          <Button size="small" type="link" icon={<DownloadOutlined />} href={`/api/campaigns/${r.campaignId}/tracking.xlsx`}>
+          <Button size="small" type="link" icon={<DownloadOutlined />} href={trackingUrl(r.campaignId)}>
             {t('campaign.export')}
           </Button>
         ) : null,

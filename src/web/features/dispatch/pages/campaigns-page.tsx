@@ -35,6 +35,7 @@ import { useCreateCampaign } from '../api/create-campaign';
 import { useCampaign } from '../api/get-campaign';
 import { useCampaigns } from '../api/list-campaigns';
 import { useProjectOptions } from '../api/list-project-options';
+import { trackingUrl } from '../api/download-urls';
 import { useDispatchLabels } from '../components/use-dispatch-labels';
 
 const pct = (r: { rate: number | null }) => (r.rate === null ? '—' : `${(r.rate * 100).toFixed(1)}%`);
@@ -201,7 +202,7 @@ export default function CampaignsPage() {
         </Space>
         <Space>
           {selected && (
-            <Button icon={<DownloadOutlined />} href={`/api/campaigns/${selected}/tracking.xlsx`}>
+            <Button icon={<DownloadOutlined />} href={trackingUrl(selected)}>
               {t('campaign.export')}
             </Button>
           )}

@@ -14,6 +14,7 @@ import { useProjectOptions } from '../api/list-project-options';
 import { useRegenerateAgenda } from '../api/regenerate-agenda';
 import { useSetAgenda } from '../api/set-agenda';
 import { useUpdateMeeting } from '../api/update-meeting';
+import { briefUrl } from '../api/download-urls';
 import { DecisionDoneButton } from '../components/decision-done-button';
 import { useDispatchLabels } from '../components/use-dispatch-labels';
 
@@ -39,7 +40,7 @@ export default function MeetingPage() {
   const [minutes, setMinutes] = useState('');
   const [newItem, setNewItem] = useState('');
   const [deciding, setDeciding] = useState(false);
-  const [form] = Form.useForm<{ task: string; ownerUserId?: string; deadlineOn: string; projectId?: string; blockerId?: string }>();
+  const [form] = Form.useForm<{ task: string; ownerUserId: string; deadlineOn: string; projectId?: string; blockerId?: string }>();
   const zoneId = meeting.data?.zoneId ?? null;
   const people = useAssignees(zoneId);
   const projects = useProjectOptions(zoneId);
@@ -121,7 +122,7 @@ export default function MeetingPage() {
           <Tag color={m.status === 'closed' ? 'default' : 'gold'}>{label('meetingStatus', m.status)}</Tag>
         </Space>
         <Space>
-          <Button icon={<DownloadOutlined />} href={`/api/meetings/${id}/brief.docx`}>
+          <Button icon={<DownloadOutlined />} href={briefUrl(id)}>
             {t('meeting.brief')}
           </Button>
           {m.actions.includes('close') && (
