@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import { Select, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { enterprisePage, enterpriseSchema } from '../../contract/enterprises.ts';
+import { enterpriseOperations } from '../../contract/enterprises.ts';
 import { useI18n } from '../i18n/use-i18n';
-import { api } from '../lib/api-client';
+import { callOperation } from '../lib/api-client';
 
 /** An enterprise as the picker shows it; callers that already know the current one pass it as `current`. */
 export interface EnterpriseChoice {
@@ -66,10 +66,9 @@ export function EnterprisePicker({ value, onChange, current, onCreate, id, place
   const [open, setOpen] = useState(false);
   const q = useDebouncedValue(typed.trim(), debounceMs);
 
-  // TODO(issue 9 item 3): call enterpriseOperations.list once the enterprises routes are operations.
   const search = useQuery({
     queryKey: ['enterprises', 'picker', q],
-    queryFn: async () => enterprisePage.parse(await api.get('/enterprises', { q: q || undefined, pageSize })).items,
+    queryFn: async () => (await callOperation(enterpriseOperations.list, { query: { q: q || undefined, pageSize } })).items,
     enabled: open || q !== '',
     placeholderData: keepPreviousData,
   });
@@ -79,7 +78,7 @@ export function EnterprisePicker({ value, onChange, current, onCreate, id, place
   const known = value ? (current?.id === value ? current : found.find((e) => e.id === value)) : undefined;
   const fetched = useQuery({
     queryKey: ['enterprises', 'picker-one', value],
-    queryFn: async () => enterpriseSchema.parse(await api.get(`/enterprises/${value}`)),
+    queryFn: () => callOperation(enterpriseOperations.get, { params: { id: value! } }),
     enabled: Boolean(value) && !known,
     staleTime: 60_000,
   });
