@@ -115,8 +115,15 @@ const configuration = (/** @type {Array<[string, string]>} */ exceptions) => ({
       name: 'platform-and-db-not-to-modules',
       comment: 'platform/ and db/ are below the domain modules: modules use them, never the other way round.',
       severity: 'error',
-      from: { path: '^src/server/(platform|db)/' },
+      from: { path: '^src/server/(platform|db)/', pathNot: '\\.test\\.ts$' },
       to: { path: '^src/server/modules/' },
+    },
+    {
+      name: 'platform-and-db-not-to-modules',
+      comment: "A test of platform/ or db/ runs the real app and may read a module's demo data and test builders, nothing else of it.",
+      severity: 'error',
+      from: { path: '^src/server/(platform|db)/.*\\.test\\.ts$' },
+      to: { path: '^src/server/modules/', pathNot: FIXTURES },
     },
     {
       name: 'db-is-the-bottom-layer',
