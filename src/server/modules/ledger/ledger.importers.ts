@@ -10,7 +10,7 @@ import { industryCodeOf } from '../../../contract/industries.ts';
 import { chinaToday } from '../../platform/clock.ts';
 import { defineImporter, type ImportRow } from '../../platform/imports/index.ts';
 import { cellDate, cellMoney, cellText } from '../../platform/xlsx.ts';
-import { normalizeEnterpriseName } from '../enterprises/index.ts';
+import { normalizeEnterpriseName, type EnterprisesService } from '../enterprises/index.ts';
 import type { LeadsService } from '../leads/index.ts';
 import {
   chainActionByText,
@@ -80,8 +80,8 @@ function moneyOf<K extends string>(row: ImportRow<K>, key: K): number | null {
 const text = <K extends string>(row: ImportRow<K>, key: K, max: number) => cellText(row.get(key), max);
 
 /** The enterprise list (企业名录): new enterprises with their first contact; existing ones are matched. */
-export function enterprisesImporter(deps: { ledger: LedgerRepository }) {
-  const { ledger } = deps;
+export function enterprisesImporter(deps: { ledger: LedgerRepository; enterprises: Pick<EnterprisesService, 'findOrCreateInTx'> }) {
+  const { ledger, enterprises } = deps;
   return defineImporter({
     kind: 'enterprises',
     permission: 'lead.import',
@@ -135,13 +135,55 @@ export function enterprisesImporter(deps: { ledger: LedgerRepository }) {
         contactEmail: email,
       };
     },
-    commit: (tx, rows, { zoneId }) => ledger.commitEnterprises(tx, rows.source, zoneId),
+    // Each new enterprise through the enterprises service (its checks, its audit entry); a row
+    // matched at upload, or registered by someone else since, is counted as matched.
+    async commit(tx, rows, { session, zoneId, requestId }) {
+      let enterprisesCreated = 0;
+      let enterprisesMatched = 0;
+      const contacts: Parameters<LedgerRepository['insertContacts']>[1] = [];
+      for (const { data: e } of await rows.all()) {
+        if (e.matchId) {
+          enterprisesMatched++;
+          continue;
+        }
+        const found = await enterprises.findOrCreateInTx(
+          tx,
+          session,
+          {
+            id: e.id,
+            name: e.name!,
+            creditCode: e.creditCode,
+            noCreditCode: !e.creditCode,
+            zoneId,
+            legalPerson: e.legalPerson,
+            registeredCapitalYuan: e.registeredCapitalYuan,
+            industryCode: e.industryCode,
+            regionCode: e.regionCode,
+            address: e.address,
+            provenance: { importId: rows.importId },
+          },
+          requestId,
+        );
+        if (!found.created) {
+          enterprisesMatched++;
+          continue;
+        }
+        enterprisesCreated++;
+        if (e.contactName) contacts.push({ enterpriseId: found.id, name: e.contactName, title: e.contactTitle, phone: e.contactPhone, email: e.contactEmail });
+      }
+      await ledger.insertContacts(tx, contacts);
+      return { enterprisesCreated, enterprisesMatched, leadsCreated: 0 };
+    },
   });
 }
 
 /** The lead ledger (招商线索台账): leads with their investors; ledger numbers follow the zone's highest. */
-export function leadsImporter(deps: { ledger: LedgerRepository; leads: Pick<LeadsService, 'owners'> }) {
-  const { ledger, leads } = deps;
+export function leadsImporter(deps: {
+  ledger: LedgerRepository;
+  leads: Pick<LeadsService, 'owners'>;
+  enterprises: Pick<EnterprisesService, 'findOrCreateInTx'>;
+}) {
+  const { ledger, leads, enterprises } = deps;
   return defineImporter({
     kind: 'leads',
     permission: 'lead.import',
@@ -249,9 +291,34 @@ export function leadsImporter(deps: { ledger: LedgerRepository; leads: Pick<Lead
         platformContact: text(row, 'platformContact', 40),
       };
     },
-    async commit(tx, rows, { zoneId, session, clock }) {
+    /**
+     * The new investors through the enterprises service (one per staged id); the leads themselves
+     * set-based: an imported lead is history as it stands in the sheet (its stage, status, dates and
+     * owner, an `imported` event, one audit entry for the import), not a lead created today — see
+     * docs/imports.md for why this is not the leads service's createInTx.
+     */
+    async commit(tx, rows, { zoneId, session, clock, requestId }) {
+      const staged = await rows.all();
+      const investorIds: Record<string, string> = {};
+      const matched = new Set<string>();
+      let enterprisesCreated = 0;
+      for (const { data } of staged) {
+        if (data.enterpriseId) matched.add(data.enterpriseId);
+        const e = data.newEnterprise;
+        if (!e || investorIds[e.id]) continue;
+        const found = await enterprises.findOrCreateInTx(
+          tx,
+          session,
+          { id: e.id, name: e.name, creditCode: e.creditCode, noCreditCode: !e.creditCode, zoneId, field: 'enterpriseName.', provenance: { importId: rows.importId } },
+          requestId,
+        );
+        investorIds[e.id] = found.id;
+        if (found.created) enterprisesCreated++;
+        else matched.add(found.id);
+      }
       const prefix = `${(await ledger.zoneCode(tx, zoneId)) ?? 'LEAD'}-${chinaToday(clock).slice(0, 4)}-`;
-      return ledger.commitLeads(tx, rows.source, rows.importId, zoneId, prefix, { id: session.user.id, name: session.user.displayName });
+      const leadsCreated = await ledger.commitLeads(tx, rows.source, rows.importId, zoneId, prefix, { id: session.user.id, name: session.user.displayName }, investorIds);
+      return { enterprisesCreated, enterprisesMatched: matched.size, leadsCreated };
     },
   });
 }

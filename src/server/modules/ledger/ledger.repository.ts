@@ -38,48 +38,27 @@ export function createLedgerRepository() {
       return new Set(rows.map((r) => r.code));
     },
 
-    /** Commits an enterprise import: new enterprises and their contacts, set-based. */
-    async commitEnterprises(db: DbOrTx, source: SQL, zoneId: string) {
-      const created = rowsOf<{ n: number }>(
-        await db.execute(sql`with ins as (
-          insert into enterprises (id, credit_code, name, normalized_name, legal_person, registered_capital_yuan, industry_code, region_code, address, created_in_zone_id)
-          select (data->>'id')::uuid, data->>'creditCode', data->>'name', data->>'normalizedName', data->>'legalPerson', (data->>'registeredCapitalYuan')::bigint,
-            data->>'industryCode', data->>'regionCode', data->>'address', ${uuidText(zoneId)}
-          from ${source} s where data->>'matchId' is null
-          order by row_no
-          returning 1)
-          select count(*)::int as n from ins`),
-      );
+    /** The first contact of each enterprise an import registered, in one statement. */
+    async insertContacts(db: DbOrTx, rows: { enterpriseId: string; name: string; title: string | null; phone: string | null; email: string | null }[]) {
+      if (!rows.length) return;
       await db.execute(sql`insert into enterprise_contacts (enterprise_id, name, title, phone, email)
-        select coalesce((data->>'matchId')::uuid, (data->>'id')::uuid), data->>'contactName', data->>'contactTitle', data->>'contactPhone', data->>'contactEmail'
-        from ${source} s where data->>'contactName' is not null and data->>'matchId' is null
-        order by row_no`);
-      const matched = rowsOf<{ n: number }>(
-        await db.execute(sql`select count(*)::int as n from ${source} s where data->>'matchId' is not null`),
-      );
-      return { enterprisesCreated: Number(created[0].n), enterprisesMatched: Number(matched[0].n), leadsCreated: 0 };
+        select (e->>'enterpriseId')::uuid, e->>'name', e->>'title', e->>'phone', e->>'email' from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) e`);
     },
 
     /**
-     * Commits a lead import: the new investors (one per distinct staged id), then the leads, with
+     * Commits a lead import's leads (their new investors are registered before, through the
+     * enterprises service: `investorIds` maps each staged investor id to the enterprise's id), with
      * ledger numbers generated after the zone's highest for rows that have none, then their timeline.
      */
-    async commitLeads(db: DbOrTx, source: SQL, importId: string, zoneId: string, codePrefix: string, actor: { id: string; name: string }) {
-      const created = rowsOf<{ n: number }>(
-        await db.execute(sql`with ins as (
-          insert into enterprises (id, credit_code, name, normalized_name, created_in_zone_id)
-          select distinct on (data->'newEnterprise'->>'id') (data->'newEnterprise'->>'id')::uuid, data->'newEnterprise'->>'creditCode',
-            data->'newEnterprise'->>'name', data->'newEnterprise'->>'normalizedName', ${uuidText(zoneId)}
-          from ${source} s where jsonb_typeof(data->'newEnterprise') = 'object'
-          order by data->'newEnterprise'->>'id', row_no
-          returning 1)
-          select count(*)::int as n from ins`),
-      );
-      const matched = rowsOf<{ n: number }>(
-        await db.execute(
-          sql`select count(distinct data->>'enterpriseId')::int as n from ${source} s where data->>'enterpriseId' is not null`,
-        ),
-      );
+    async commitLeads(
+      db: DbOrTx,
+      source: SQL,
+      importId: string,
+      zoneId: string,
+      codePrefix: string,
+      actor: { id: string; name: string },
+      investorIds: Record<string, string>,
+    ) {
       const base = rowsOf<{ n: number | null }>(
         await db.execute(sql`select max(substring(code from ${codePrefix.length + 1}::int)::int) as n from leads
           where zone_id = ${uuidText(zoneId)} and code like ${`${codePrefix}%`} and substring(code from ${codePrefix.length + 1}::int) ~ '^[0-9]+$'`),
@@ -93,7 +72,7 @@ export function createLedgerRepository() {
             planned_investment_yuan, planned_output_yuan, likelihood, first_contact_on, last_follow_up_on, next_step, next_step_on, owner_id, platform_contact)
           select (data->>'id')::uuid, ${uuidText(zoneId)},
             coalesce(data->>'code', ${codePrefix} || lpad((${Number(base[0]?.n ?? 0)} + seq)::text, 3, '0')),
-            data->>'name', coalesce((data->>'enterpriseId')::uuid, (data->'newEnterprise'->>'id')::uuid), data->>'method', data->>'stage', data->>'status',
+            data->>'name', coalesce((data->>'enterpriseId')::uuid, (${JSON.stringify(investorIds)}::jsonb->>(data->'newEnterprise'->>'id'))::uuid), data->>'method', data->>'stage', data->>'status',
             data->>'statusReason', data->>'lostToRegion', data->>'sector', data->>'chainLink', data->>'chainAction',
             (data->>'plannedInvestmentYuan')::bigint, (data->>'plannedOutputYuan')::bigint, (data->>'likelihood')::smallint,
             (data->>'firstContactOn')::date, (data->>'lastFollowUpOn')::date, data->>'nextStep', (data->>'nextStepOn')::date,
@@ -106,7 +85,7 @@ export function createLedgerRepository() {
             returning 1)
           select count(*)::int as n from ins`),
       );
-      return { enterprisesCreated: Number(created[0].n), enterprisesMatched: Number(matched[0].n), leadsCreated: Number(leadsCreated[0].n) };
+      return Number(leadsCreated[0].n);
     },
   };
 }
