@@ -1,5 +1,7 @@
-import { and, count, desc, eq, getTableColumns, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
+import type { SessionContext } from '../../platform/auth/session.ts';
+import { zoneScope } from '../../platform/scope.ts';
 import {
   auditLog,
   blockers,
@@ -23,8 +25,8 @@ export interface AuditFilter {
   entityId?: string;
   zoneId?: string;
   actorId?: string;
-  /** null = every zone and the global entries (admins). */
-  scopeZoneIds: string[] | null;
+  /** The caller, whose zones' entries are listed (zoneScope); null = every zone and the global entries (admins). */
+  scope: Pick<SessionContext, 'scope'> | null;
 }
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -98,7 +100,7 @@ export function createAuditRepository() {
         f.entityId ? eq(auditLog.entityId, f.entityId) : undefined,
         f.zoneId ? eq(auditLog.zoneId, f.zoneId) : undefined,
         f.actorId ? eq(auditLog.actorId, f.actorId) : undefined,
-        f.scopeZoneIds === null ? undefined : f.scopeZoneIds.length ? inArray(auditLog.zoneId, f.scopeZoneIds) : isNull(auditLog.id),
+        f.scope === null ? undefined : and(isNotNull(auditLog.zoneId), zoneScope(f.scope, auditLog.zoneId)),
       ];
       const where = and(...conditions.filter(Boolean));
       const [rows, [{ total }]] = await Promise.all([

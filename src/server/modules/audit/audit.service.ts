@@ -18,7 +18,7 @@ export function createAuditService(deps: { db: Db; audit: AuditRepository }) {
       if (!isRecordHistory && !hasPermission(s, 'audit.read')) throw new AppError('FORBIDDEN');
       const { items, total } = await audit.list(
         db,
-        { entityType: q.entityType, entityId: q.entityId, zoneId: q.zoneId, actorId: q.actorId, scopeZoneIds: s.scope.all ? null : s.scope.zoneIds },
+        { entityType: q.entityType, entityId: q.entityId, zoneId: q.zoneId, actorId: q.actorId, scope: s.scope.all ? null : s },
         q,
       );
       return {
@@ -31,7 +31,7 @@ export function createAuditService(deps: { db: Db; audit: AuditRepository }) {
 
     /** The latest zone-level changes in the caller's zones (the 工作台's 最近变更: no permission needed, no global entries). */
     async recentChanges(s: SessionContext, limit: number) {
-      const { items } = await audit.list(db, { scopeZoneIds: s.scope.zoneIds }, { page: 1, pageSize: limit });
+      const { items } = await audit.list(db, { scope: s }, { page: 1, pageSize: limit });
       return items.map((e) => ({ ...e, at: e.at.toISOString() }));
     },
   };
