@@ -5,7 +5,9 @@ import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Client, type TestContext } from '../../../../test/harness.ts';
+import { testToday } from '../../../../test/clock.ts';
 import { demoId } from '../../seed/demo-ids.ts';
+import { buildProject } from '../projects/projects.factories.ts';
 import { intakeOperations, type IntakeMatchResponse, type IntakeProposal, type IntakeReadResponse } from '../../../contract/intake.ts';
 import type { ErrorBody } from '../../../contract/errors.ts';
 import { pathOf } from '../../../contract/operation.ts';
@@ -100,7 +102,14 @@ async function match(c: Client, zoneId: string, facts: ReturnType<typeof reviewe
 }
 
 /** The commit body for every proposal that changes something, as the web builds it on 保存. */
-function commitBody(zoneId: string, r: IntakeReadResponse, facts: ReturnType<typeof reviewed>, m: IntakeMatchResponse) {
+type Facts = { projects: { key: string }[]; leads: { key: string }[] };
+
+/** The source a commit keeps: the read text, or a short pasted one. */
+const sourceOf = (r: IntakeReadResponse) => ({ text: r.text, referenceDate: r.result.reference_date, format: r.format, fileName: r.fileName });
+const pasted = (text: string) => ({ text, referenceDate: testToday, format: 'paste' as const, fileName: null });
+const suffix = () => Math.random().toString(36).slice(2, 6);
+
+function commitBody<F extends Facts>(zoneId: string, source: ReturnType<typeof sourceOf>, facts: F, m: IntakeMatchResponse) {
   const decide = (p: IntakeProposal) =>
     p.action === 'create' ? { action: 'create' as const } : { action: 'update' as const, targetId: p.target!.id, version: p.target!.version };
   const byKey = new Map(m.proposals.map((p) => [p.key, p]));
@@ -108,7 +117,7 @@ function commitBody(zoneId: string, r: IntakeReadResponse, facts: ReturnType<typ
     items.filter((f) => byKey.get(f.key)!.action !== 'none').map((f) => ({ ...f, decision: decide(byKey.get(f.key)!) }));
   return {
     zoneId,
-    source: { text: r.text, referenceDate: r.result.reference_date, format: r.format, fileName: r.fileName },
+    source,
     projects: pick(facts.projects),
     leads: pick(facts.leads),
   };
@@ -137,7 +146,7 @@ describe('read → match → commit', () => {
     expect(hs.notes.map((n) => n.reason)).toEqual(expect.arrayContaining(['draft_stage', 'progress_via_report', 'month_only']));
     expect(await footprint()).toEqual(before); // matching saves nothing
 
-    const res = await deputy.call(intakeOperations.commit, { body: commitBody(hejin, r, facts, m) });
+    const res = await deputy.call(intakeOperations.commit, { body: commitBody(hejin, sourceOf(r), facts, m) });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.records.map((x: { kind: string; action: string }) => `${x.kind}:${x.action}`)).toEqual([
       'project:create',
@@ -190,7 +199,7 @@ describe('read → match → commit', () => {
     expect(xinghe.changes).toContainEqual({ field: 'stage', kind: 'stage', current: null, proposed: 'intent' });
     expect(xinghe.notes).toContainEqual({ field: 'stage', reason: 'lead_stage_needs_agreement', value: 'framework' });
 
-    const res = await deputy.call(intakeOperations.commit, { body: commitBody(hejin, r, facts, m) });
+    const res = await deputy.call(intakeOperations.commit, { body: commitBody(hejin, sourceOf(r), facts, m) });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const leads = await ctx.database.query<{ stage: string; planned: string; enterprise_id: string; zone_id: string }>(
       `select stage, planned_investment_yuan::text as planned, enterprise_id::text, zone_id::text from leads where id = any($1::uuid[]) order by planned_investment_yuan desc`,
@@ -214,7 +223,7 @@ describe('read → match → commit', () => {
     // The other two say nothing the demo does not already hold.
     expect(m.proposals.slice(1).map((p) => p.action)).toEqual(['none', 'none']);
 
-    const res = await officer.call(intakeOperations.commit, { body: commitBody(fendong, r, facts, m) });
+    const res = await officer.call(intakeOperations.commit, { body: commitBody(fendong, sourceOf(r), facts, m) });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.records).toEqual([{ kind: 'project', id: huasheng, action: 'update', name: '华晟光伏组件二期项目' }]);
     const [row] = await ctx.database.query<{ total: string; version: number }>(
@@ -231,40 +240,40 @@ describe('read → match → commit', () => {
   });
 
   it('answers 409 and saves nothing when the project was edited after the match; all or nothing with a new draft beside it', async () => {
-    const r = await read(officer, WORK_REPORT);
-    const facts = reviewed(r);
-    facts.projects[1].total_investment_wan = 46000;
-    facts.projects.push({
-      key: 'new',
-      name: '汾东测试智能录入新建项目' + Math.random().toString(36).slice(2, 6),
-      total_investment_wan: 5000,
-    } as (typeof facts.projects)[number]);
+    const leader = await ctx.login('leader');
+    const made = await leader.post('/api/projects', buildProject({ name: `智能录入冲突测试项目${suffix()}`, totalInvestmentWan: 45000 }));
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const facts = {
+      projects: [
+        { key: 'old', name: made.body.name as string, total_investment_wan: 46000 },
+        { key: 'new', name: `汾东测试智能录入新建项目${suffix()}`, total_investment_wan: 5000 },
+      ],
+      leads: [],
+    };
     const m = await match(officer, fendong, facts);
-    const runkang = m.proposals[1];
-    expect(runkang.action).toBe('update');
-    expect(m.proposals[3].action).toBe('create');
+    expect(m.proposals.map((p) => p.action)).toEqual(['update', 'create']);
 
     // Someone else saves the project meanwhile.
-    const leader = await ctx.login('leader');
-    const current = (await leader.get(`/api/projects/${runkang.target!.id}`)).body;
-    expect((await leader.patch(`/api/projects/${runkang.target!.id}`, { version: current.version, jobs: 321 })).status).toBe(200);
+    expect((await leader.patch(`/api/projects/${made.body.id}`, { version: made.body.version, jobs: 321 })).status).toBe(200);
 
     const before = await footprint();
-    const res = await officer.call(intakeOperations.commit, { body: commitBody(fendong, r, facts, m) });
+    const res = await officer.call(intakeOperations.commit, { body: commitBody(fendong, pasted('冲突测试'), facts, m) });
     expect(res.status).toBe(409);
     expect(failure(res).code).toBe('VERSION_CONFLICT');
     expect(await footprint()).toEqual(before);
-    expect(await count('projects', `where name = '${facts.projects[3].name}'`)).toBe(0);
+    expect(await count('projects', `where name = '${facts.projects[1].name}'`)).toBe(0);
   });
 
   it('accepts only the diff rows the user kept', async () => {
-    const facts = { projects: [{ key: 'p', name: '汾东冷链物流中心项目', total_investment_wan: 19000, land_mu: 66 }], leads: [] };
+    const made = await officer.post('/api/projects', buildProject({ name: `智能录入冷链测试项目${suffix()}`, totalInvestmentWan: 18000, landMu: 60 }));
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const facts = { projects: [{ key: 'p', name: made.body.name as string, total_investment_wan: 19000, land_mu: 66 }], leads: [] };
     const m = await match(officer, fendong, facts);
     expect(m.proposals[0].changes.map((c) => c.field)).toEqual(['totalInvestment', 'landMu']);
     const p = m.proposals[0];
     const body = {
       zoneId: fendong,
-      source: { text: '汾东冷链物流中心项目总投资1.9亿元，占地66亩。', referenceDate: '2026-06-10', format: 'paste' },
+      source: pasted(`${made.body.name}总投资1.9亿元，占地66亩。`),
       projects: [{ ...facts.projects[0], decision: { action: 'update', targetId: p.target!.id, version: p.target!.version, fields: ['landMu'] } }],
       leads: [],
     };
@@ -274,6 +283,42 @@ describe('read → match → commit', () => {
       [p.target!.id],
     );
     expect(row).toEqual({ total: '180000000', land: '66.00' });
+  });
+
+  it('updates a lead of the zone through the leads module: only the diff, audited with the source', async () => {
+    const enterprise = demoId('pipeline-enterprise:xinghe');
+    const made = await officer.post('/api/leads', {
+      zoneId: fendong,
+      name: `智能录入线索测试${suffix()}`,
+      method: 'chain',
+      enterpriseId: enterprise,
+      plannedInvestmentWan: 20000,
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const lead = made.body as { id: string; stage: string; version: number };
+    const [{ name }] = await ctx.database.query<{ name: string }>(`select name from enterprises where id = $1`, [enterprise]);
+    const facts = { projects: [], leads: [{ key: 'l', enterprise: name, planned_investment_wan: 26000, next_step: '下月回访', stage: 'framework' as const }] };
+    const m = await match(officer, fendong, facts);
+    const [proposal] = m.proposals;
+    expect(proposal).toMatchObject({ action: 'update', target: { id: lead.id, matchedBy: 'enterprise' } });
+    expect(proposal.changes).toEqual([
+      { field: 'plannedInvestment', kind: 'money', current: 200_000_000, proposed: 260_000_000 },
+      { field: 'nextStep', kind: 'text', current: null, proposed: '下月回访' },
+    ]);
+    expect(proposal.notes).toContainEqual({ field: 'stage', reason: 'stage_not_applied', value: 'framework' });
+
+    const res = await officer.call(intakeOperations.commit, { body: commitBody(fendong, pasted('线索测试'), facts, m) });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const [row] = await ctx.database.query<{ planned: string; next_step: string; stage: string; version: number }>(
+      `select planned_investment_yuan::text as planned, next_step, stage, version from leads where id = $1`,
+      [lead.id],
+    );
+    expect(row).toEqual({ planned: '260000000', next_step: '下月回访', stage: lead.stage, version: lead.version + 1 });
+    const [entry] = await ctx.database.query<{ after: { intakeSourceId: string } }>(
+      `select after from audit_log where action = 'lead.update' and entity_id = $1 order by id desc limit 1`,
+      [lead.id],
+    );
+    expect(entry.after.intakeSourceId).toBe(res.body.sourceId);
   });
 });
 
