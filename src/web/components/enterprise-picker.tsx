@@ -100,7 +100,10 @@ export function EnterprisePicker({ value, onChange, current, onCreate, id, place
       placeholder={placeholder ?? s.placeholder}
       loading={search.isFetching}
       value={value || undefined}
-      onOpenChange={setOpen}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) setTyped(''); // the search box starts empty next time (rc-select does not report a blur)
+      }}
       notFoundContent={search.isFetching ? undefined : s.none}
       options={options}
       optionRender={(option) => {
