@@ -1,13 +1,15 @@
-/** Test builders for projects: a valid body with overrides, and the period helpers tests need. */
+/**
+ * Test builders for projects: a valid body with overrides, and the period helpers tests need, all
+ * from the tests' fixed day (test/clock.ts), which is the day the app under test runs on.
+ */
+import { testToday } from '../../../../test/clock.ts';
 import { demoId } from '../../seed/demo-ids.ts';
 import { addDays, periodOf, previousPeriod } from '../../../contract/periods.ts';
 
 export const fendong = demoId('zone:fendong');
 export const hejin = demoId('zone:hejin');
 
-/** Today in Beijing, as the service computes it with the system clock. */
-export const todayCn = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-
+/** A valid create body (万元 as the form sends them) for 汾东; `overrides` replace or add fields. */
 export function buildProject(overrides: Record<string, unknown> = {}) {
   return {
     zoneId: fendong,
@@ -26,10 +28,10 @@ export function buildProject(overrides: Record<string, unknown> = {}) {
 }
 
 /** The last month that has ended, and the one before: periods a test can report. */
-export const lastMonth = () => previousPeriod('month', todayCn());
+export const lastMonth = () => previousPeriod('month', testToday);
 export const monthBefore = () => previousPeriod('month', lastMonth().start);
-export const currentMonth = () => periodOf('month', todayCn());
-export const daysAgo = (n: number) => addDays(todayCn(), -n);
+export const currentMonth = () => periodOf('month', testToday);
+export const daysAgo = (n: number) => addDays(testToday, -n);
 
 /** A multipart/form-data body with one file and text fields, as a browser sends it. */
 export function multipart(file: { name: string; type: string; bytes: Buffer } | null, fields: Record<string, string> = {}) {

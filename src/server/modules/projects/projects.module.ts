@@ -1,3 +1,5 @@
+import { projectOperations } from '../../../contract/projects.ts';
+import { demoId } from '../../seed/demo-ids.ts';
 import { defineModule } from '../../platform/module.ts';
 import { dispatchSheetImporters, dispatchSheetPlugin } from './dispatch-sheet.wiring.ts';
 import { projectsPolicy } from './projects.policy.ts';
@@ -5,6 +7,11 @@ import { createProjectsRepository } from './projects.repository.ts';
 import { projectsRoutes } from './projects.routes.ts';
 import { seedProjects } from './projects.seed.ts';
 import { createProjectsService, type ProjectsService } from './projects.service.ts';
+
+/** Every route naming a project: the security walk tries it with 河津's LNG project, out of 汾东's reach. */
+const projectRecordRoutes = Object.values(projectOperations)
+  .filter((operation) => 'record' in operation)
+  .map((operation) => operation.path);
 
 declare module '../../platform/module.ts' {
   interface ModuleServices {
@@ -23,4 +30,5 @@ export const projectsModule = defineModule({
   plugin: dispatchSheetPlugin,
   importers: dispatchSheetImporters,
   seed: { order: 20, run: (tx, { scale, clock }) => seedProjects(tx, { scale, clock }) },
+  securityFixtures: Object.fromEntries(projectRecordRoutes.map((path) => [path, () => demoId('project:hejin-lng')])),
 });

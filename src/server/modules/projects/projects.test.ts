@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testClock, testToday } from '../../../../test/clock.ts';
 import { createTestContext, type Client, type TestContext } from '../../../../test/harness.ts';
 import { demoId } from '../../seed/demo-ids.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { createWorkCalendar } from '../../platform/calendar.ts';
 import type { SessionContext } from '../../platform/auth/session.ts';
+import { createProjectBody } from '../../../contract/projects.ts';
 import { createProjectsRepository } from './projects.repository.ts';
 import { createProjectsService } from './projects.service.ts';
-import { buildProject, currentMonth, daysAgo, fendong, hejin, lastMonth, monthBefore, multipart, tinyPng, todayCn } from './projects.factories.ts';
+import { buildProject, currentMonth, daysAgo, fendong, hejin, lastMonth, monthBefore, multipart, tinyPng } from './projects.factories.ts';
 
 let ctx: TestContext;
 let officer: Client;
@@ -82,7 +84,7 @@ describe('create and edit', () => {
     expect(p.actions).toEqual(expect.arrayContaining(['update', 'changeStage', 'report']));
     expect(p.stageHistory).toHaveLength(1);
     const history = await officer.get(`/api/audit?entityType=project&entityId=${p.id}`);
-    expect(history.body.items[0]).toMatchObject({ action: 'project.create', actorName: 'projects' });
+    expect(history.body.items[0]).toMatchObject({ action: 'project.create', actorName: '王磊' });
   });
 
   it('refuses bad input with field errors and writes nothing', async () => {
@@ -196,22 +198,27 @@ describe('milestones, flag and approvals', () => {
 
   it('approval clocks count working days on the official calendar (国庆 off, 调休 Saturday on)', async () => {
     const p = await createProject();
+    // The last 国庆 over by the test day (2025 or 2026: both years are on the official calendar).
+    const year = testToday >= '2026-10-13' ? 2026 : 2025;
+    const [filedOn, grantedOn] = [`${year}-09-29`, `${year}-10-12`];
+    const workdays = createWorkCalendar().workdaysBetween(filedOn, grantedOn);
+    expect(workdays).toBe(year === 2026 ? 5 : 4);
     const items = p.approvals.map((a: { id: string; version: number; name: string; promisedDays: number }, i: number) => ({
       id: a.id,
       version: a.version,
       name: a.name,
       promisedDays: a.promisedDays,
-      statutoryDays: 4,
+      statutoryDays: 3,
       agentUserId: i === 0 ? demoId('user:agent') : null,
-      filedOn: i === 0 ? '2026-09-29' : null,
-      grantedOn: i === 0 ? '2026-10-12' : null,
+      filedOn: i === 0 ? filedOn : null,
+      grantedOn: i === 0 ? grantedOn : null,
     }));
     const res = await put(officer, `/api/projects/${p.id}/approvals`, { items });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.approvals[0]).toMatchObject({ workdaysElapsed: 5, clock: 'done', overPromised: true, overStatutory: true, agent: { name: '陈静' } });
+    expect(res.body.approvals[0]).toMatchObject({ workdaysElapsed: workdays, clock: 'done', overPromised: true, overStatutory: true, agent: { name: '陈静' } });
     expect(res.body.approvals[1].clock).toBe('not_filed');
     const bad = await put(officer, `/api/projects/${p.id}/approvals`, {
-      items: [{ ...items[0], version: res.body.approvals[0].version, filedOn: '2026-10-12', grantedOn: '2026-10-09' }],
+      items: [{ ...items[0], version: res.body.approvals[0].version, filedOn: grantedOn, grantedOn: `${year}-10-09` }],
     });
     expect(fieldsOf(bad)).toEqual(['items.0.grantedOn']);
     const agent = await ctx.login('agent');
@@ -257,7 +264,7 @@ describe('progress reports', () => {
     const second = await officer.post(`/api/projects/${p.id}/progress-reports`, { periodStart: lastMonth().start, cumulativeWan: 2500, percentComplete: 25 });
     expect(second.status).toBe(201);
     expect(second.body).toMatchObject({ investedYuan: 15_000_000, sinceStartYuan: 25_000_000, percentOfTotal: 25 });
-    const sameYear = monthBefore().start.slice(0, 4) === lastMonth().start.slice(0, 4) && lastMonth().start.slice(0, 4) === todayCn().slice(0, 4);
+    const sameYear = monthBefore().start.slice(0, 4) === lastMonth().start.slice(0, 4) && lastMonth().start.slice(0, 4) === testToday.slice(0, 4);
     if (sameYear) expect(second.body).toMatchObject({ ytdYuan: 25_000_000, percentOfAnnualPlan: 62.5 });
     const detail = (await officer.get(`/api/projects/${p.id}`)).body;
     expect(detail).toMatchObject({ investedTotalYuan: 25_000_000, percentComplete: 25, lastReportPeriodStart: lastMonth().start });
@@ -435,7 +442,7 @@ describe('createFromLead', () => {
       db: ctx.database.db,
       projects: createProjectsRepository(),
       audit: recordAudit,
-      clock: () => new Date(),
+      clock: testClock,
       calendar: async () => createWorkCalendar(),
     });
     const session = {
@@ -482,5 +489,68 @@ describe('createFromLead', () => {
         ),
       ),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'investorEnterpriseId', reason: 'gate_required' }] } });
+  });
+});
+
+describe('createInTx and updateInTx', () => {
+  it("run the routes' rules, audit and flag inside the caller's transaction; a refusal rolls the caller back", async () => {
+    const service = createProjectsService({
+      db: ctx.database.db,
+      projects: createProjectsRepository(),
+      audit: recordAudit,
+      clock: testClock,
+      calendar: async () => createWorkCalendar(),
+    });
+    const session = {
+      tokenHash: '',
+      csrfToken: '',
+      user: {
+        id: demoId('user:projects'),
+        username: 'projects',
+        displayName: '王磊',
+        role: 'project_officer',
+        locale: 'zh-CN',
+        mustChangePassword: false,
+        regionCode: null,
+      },
+      scope: { all: false, zoneIds: [fendong], rule: { kind: 'assigned', userId: demoId('user:projects') } },
+    } satisfies SessionContext;
+    const db = ctx.database.db;
+    const name = '事务内新建的测试项目';
+    const created = await db.transaction((tx) => service.createInTx(tx, session, createProjectBody.parse(buildProject({ name })), 'req-tx-1'));
+    const detail = (await officer.get(`/api/projects/${created.id}`)).body;
+    expect(detail).toMatchObject({ name, stage: 'planning', totalInvestmentYuan: 123_456_789, flag: 'green' });
+    expect(detail.milestones.length).toBeGreaterThan(0);
+
+    const updated = await db.transaction((tx) =>
+      service.updateInTx(tx, session, created.id, { version: created.version, totalInvestmentWan: 200_000_000, landMu: 50 }, 'req-tx-2', {
+        auditAfter: { source: 'intake' },
+      }),
+    );
+    expect(updated).toMatchObject({ version: created.version + 1, totalInvestmentYuan: 200_000_000, landMu: 50 });
+    const audit = await ctx.database.query<{ action: string; source: string | null }>(
+      `select action, after->>'source' as source from audit_log where entity_id = $1 order by at, id`,
+      [created.id],
+    );
+    expect(audit).toEqual([
+      { action: 'project.create', source: null },
+      { action: 'project.update', source: 'intake' },
+    ]);
+
+    // A stale version refuses the update, and the caller's other write in the transaction goes with it.
+    const before = await footprint();
+    await expect(
+      db.transaction(async (tx) => {
+        await service.createInTx(tx, session, createProjectBody.parse(buildProject()), 'req-tx-3');
+        await service.updateInTx(tx, session, created.id, { version: created.version, name: '过期版本的修改' }, 'req-tx-3');
+      }),
+    ).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
+    await expect(
+      db.transaction((tx) => service.updateInTx(tx, session, created.id, { version: updated.version, fixedAssetInvestmentWan: 300_000_000 }, 'req-tx-4')),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'fixedAssetInvestmentWan', reason: 'fixed_exceeds_total' }] } });
+    await expect(
+      db.transaction((tx) => service.createInTx(tx, session, createProjectBody.parse(buildProject({ zoneId: hejin })), 'req-tx-5')),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'zoneId', reason: 'zone_out_of_scope' }] } });
+    expect(await footprint()).toEqual(before);
   });
 });
