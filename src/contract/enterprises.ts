@@ -160,7 +160,14 @@ const editable = { param: 'id', kind: 'editableEnterprise' } as const;
 const editableContact = { param: 'id', kind: 'editableEnterpriseContact' } as const;
 
 export const enterpriseOperations = {
-  list: defineOperation({ method: 'GET', path: '/api/enterprises', tags, summary: '企业库 / Enterprises', query: listEnterprisesQuery, response: enterprisePage }),
+  list: defineOperation({
+    method: 'GET',
+    path: '/api/enterprises',
+    tags,
+    summary: '企业库 / Enterprises',
+    query: listEnterprisesQuery,
+    response: enterprisePage,
+  }),
   create: defineOperation({
     method: 'POST',
     path: '/api/enterprises',
@@ -171,7 +178,14 @@ export const enterpriseOperations = {
     status: 201,
     response: enterpriseSchema,
   }),
-  get: defineOperation({ method: 'GET', path: '/api/enterprises/:id', tags, summary: '企业详情 / Get enterprise', params: idParams, response: enterpriseSchema }),
+  get: defineOperation({
+    method: 'GET',
+    path: '/api/enterprises/:id',
+    tags,
+    summary: '企业详情 / Get enterprise',
+    params: idParams,
+    response: enterpriseSchema,
+  }),
   update: defineOperation({
     method: 'PATCH',
     path: '/api/enterprises/:id',

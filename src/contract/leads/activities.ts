@@ -108,4 +108,3 @@ export const tripSchema = z.object({
 export const tripDetailSchema = tripSchema.extend({ meetings: z.array(activitySchema) });
 export const listTripsQuery = paginationQuery.extend({ zoneId: uuidSchema.optional() });
 export const tripPage = pageOf(tripSchema);
-

@@ -85,4 +85,3 @@ export const createSigningEventBody = z.object({
   heldOn: isoDate,
 });
 export const listSigningEventsQuery = z.object({ zoneId: uuidSchema.optional() });
-

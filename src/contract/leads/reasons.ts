@@ -30,4 +30,3 @@ defineReasons({
   projects_unavailable: ['项目模块尚未启用，暂不能转为项目', 'the projects module is not available yet'],
   file_missing: ['请选择要上传的文件', 'choose a file to upload'],
 });
-

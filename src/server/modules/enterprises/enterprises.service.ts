@@ -117,7 +117,12 @@ export function createEnterprisesService(deps: { db: Db; enterprises: Enterprise
      * investor). A name match with a different credit code is another enterprise. Errors name
      * `${field}creditCode` / `${field}name`, so a caller can point at its own input.
      */
-    async findOrCreateInTx(tx: Tx, s: SessionContext, input: FindOrCreateEnterprise, requestId: string): Promise<{ id: string; created: boolean; name: string; creditCode: string | null }> {
+    async findOrCreateInTx(
+      tx: Tx,
+      s: SessionContext,
+      input: FindOrCreateEnterprise,
+      requestId: string,
+    ): Promise<{ id: string; created: boolean; name: string; creditCode: string | null }> {
       const field = input.field ?? '';
       const code = input.creditCode ? normalizeCreditCode(input.creditCode) : null;
       if (code) {

@@ -16,7 +16,13 @@ declare module '../../platform/module.ts' {
 /** A trip logged by 河津's leader (the demo has none there). */
 async function hejinTrip({ login }: SecurityFixtureContext): Promise<string> {
   const hejinLeader = await login('hejin');
-  const trip = await hejinLeader.post('/api/trips', { title: '赴长三角招商', destination: '江苏省苏州市', startOn: '2026-01-05', endOn: '2026-01-07', leader: '郑海' });
+  const trip = await hejinLeader.post('/api/trips', {
+    title: '赴长三角招商',
+    destination: '江苏省苏州市',
+    startOn: '2026-01-05',
+    endOn: '2026-01-07',
+    leader: '郑海',
+  });
   return trip.body.id;
 }
 

@@ -29,8 +29,24 @@ export type LeadRecordKind = 'lead' | 'trip' | 'leadFile' | 'leadView';
 
 export function createLeadsService(deps: LeadsDeps) {
   const shared = createLeadsShared(deps);
-  const { db, leads, audit, clock, today, present, zonesOf, targetZone, loadLead, ownersOfZone, checkOwner, checkEnterprise, checkPartners, fieldsOf, event, insertLead } =
-    shared;
+  const {
+    db,
+    leads,
+    audit,
+    clock,
+    today,
+    present,
+    zonesOf,
+    targetZone,
+    loadLead,
+    ownersOfZone,
+    checkOwner,
+    checkEnterprise,
+    checkPartners,
+    fieldsOf,
+    event,
+    insertLead,
+  } = shared;
   const agreementRules = createAgreementRules(shared);
 
   async function get(s: SessionContext, id: string) {
