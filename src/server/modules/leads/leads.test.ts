@@ -188,6 +188,21 @@ describe('stages and gates', () => {
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['lead.create', 'lead.stage', 'agreement.create', 'file.create']));
   });
 
+  it('attaches a file as multipart and downloads it with its name; an upload without a file is refused', async () => {
+    const lead = await newLead();
+    const file = await uploadLeadFile(ctx, officer, lead.id, { fileName: 'contract.pdf', content: Buffer.from('%PDF-1.4 bytes') });
+    expect(file.status, JSON.stringify(file.body)).toBe(201);
+    expect(file.body).toMatchObject({ leadId: lead.id, name: 'contract.pdf', mimeType: 'application/pdf', sizeBytes: 14 });
+    const download = await officer.get(`/api/lead-files/${file.body.id}`);
+    expect(download.status).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(String(download.headers['content-disposition'])).toContain('contract.pdf');
+    expect(download.body).toBe('%PDF-1.4 bytes');
+    const empty = await uploadLeadFile(ctx, officer, lead.id, { content: Buffer.alloc(0) });
+    expect(empty.status).toBe(400);
+    expect(empty.body.details.fields[0].field).toBe('file');
+  });
+
   it('status is separate: 流失 needs reason and region, 终止 a reason; a closed lead cannot move', async () => {
     const lead = await newLead();
     const noReason = await officer.post(`/api/leads/${lead.id}/status`, { status: 'lost', version: 1 });
