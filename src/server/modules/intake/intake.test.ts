@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Client, type TestContext } from '../../../../test/harness.ts';
 import { testToday } from '../../../../test/clock.ts';
 import { demoId } from '../../seed/demo-ids.ts';
-import { buildProject } from '../projects/projects.factories.ts';
+import { buildProject, multipart } from '../projects/projects.factories.ts';
+import { scannedPdf } from './intake.factories.ts';
 import { intakeOperations, type IntakeMatchResponse, type IntakeProposal, type IntakeReadResponse } from '../../../contract/intake.ts';
 import type { ErrorBody } from '../../../contract/errors.ts';
 import { pathOf } from '../../../contract/operation.ts';
@@ -44,42 +45,10 @@ const footprint = async () => ({
   audit: await count('audit_log'),
 });
 
-function multipart(file: { name: string; bytes: Buffer }, fields: Record<string, string> = {}) {
-  const boundary = `----intake${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-  );
-  parts.push(file.bytes, Buffer.from(`\r\n--${boundary}--\r\n`));
-  return { body: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 const upload = (c: Client, name: string, bytes: Buffer, fields: Record<string, string> = { referenceDate: '2026-06-10' }) => {
-  const m = multipart({ name, bytes }, fields);
-  return c.request('POST', pathOf(intakeOperations.readFile), m.body, m.headers);
+  const m = multipart({ name, type: 'application/octet-stream', bytes }, fields);
+  return c.request('POST', pathOf(intakeOperations.readFile), m.body, { 'content-type': m.contentType });
 };
-
-/** A one-page PDF whose page has only vector drawing: what a scan without OCR looks like to a text reader. */
-function scannedPdf(): Buffer {
-  const content = '0 0 m 100 100 l S';
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) body += `${String(o).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
 
 async function read(c: Client, text: string, referenceDate = '2026-06-10'): Promise<IntakeReadResponse> {
   const res = await c.call(intakeOperations.readText, { body: { text, referenceDate } });
