@@ -80,8 +80,8 @@ function moneyOf<K extends string>(row: ImportRow<K>, key: K): number | null {
 const text = <K extends string>(row: ImportRow<K>, key: K, max: number) => cellText(row.get(key), max);
 
 /** The enterprise list (企业名录): new enterprises with their first contact; existing ones are matched. */
-export function enterprisesImporter(deps: { ledger: LedgerRepository; enterprises: Pick<EnterprisesService, 'findOrCreateInTx'> }) {
-  const { ledger, enterprises } = deps;
+export function enterprisesImporter(deps: { ledger: LedgerRepository }) {
+  const { ledger } = deps;
   return defineImporter({
     kind: 'enterprises',
     permission: 'lead.import',
@@ -135,45 +135,8 @@ export function enterprisesImporter(deps: { ledger: LedgerRepository; enterprise
         contactEmail: email,
       };
     },
-    // Each new enterprise through the enterprises service (its checks, its audit entry); a row
-    // matched at upload, or registered by someone else since, is counted as matched.
-    async commit(tx, rows, { session, zoneId, requestId }) {
-      let enterprisesCreated = 0;
-      let enterprisesMatched = 0;
-      const contacts: Parameters<LedgerRepository['insertContacts']>[1] = [];
-      for (const { data: e } of await rows.all()) {
-        if (e.matchId) {
-          enterprisesMatched++;
-          continue;
-        }
-        const found = await enterprises.findOrCreateInTx(
-          tx,
-          session,
-          {
-            id: e.id,
-            name: e.name!,
-            creditCode: e.creditCode,
-            noCreditCode: !e.creditCode,
-            zoneId,
-            legalPerson: e.legalPerson,
-            registeredCapitalYuan: e.registeredCapitalYuan,
-            industryCode: e.industryCode,
-            regionCode: e.regionCode,
-            address: e.address,
-            provenance: { importId: rows.importId },
-          },
-          requestId,
-        );
-        if (!found.created) {
-          enterprisesMatched++;
-          continue;
-        }
-        enterprisesCreated++;
-        if (e.contactName) contacts.push({ enterpriseId: found.id, name: e.contactName, title: e.contactTitle, phone: e.contactPhone, email: e.contactEmail });
-      }
-      await ledger.insertContacts(tx, contacts);
-      return { enterprisesCreated, enterprisesMatched, leadsCreated: 0 };
-    },
+    // Set-based: see ledger.repository.ts commitEnterprises (the per-row service call is too slow for 100k rows).
+    commit: (tx, rows, { zoneId }) => ledger.commitEnterprises(tx, rows.source, zoneId),
   });
 }
 

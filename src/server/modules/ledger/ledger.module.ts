@@ -10,7 +10,7 @@ export const ledgerModule = defineModule({
   service: ({ clock, services }) => createLedgerService({ leads: services.leads, clock }),
   importers: (_ledger, { services }) => {
     const ledger = createLedgerRepository();
-    return [leadsImporter({ ledger, leads: services.leads, enterprises: services.enterprises }), enterprisesImporter({ ledger, enterprises: services.enterprises })];
+    return [leadsImporter({ ledger, leads: services.leads, enterprises: services.enterprises }), enterprisesImporter({ ledger })];
   },
   plugin: async (app, ledger) => app.register(ledgerRoutes, { ledger }),
 });

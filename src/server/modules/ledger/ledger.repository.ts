@@ -38,11 +38,29 @@ export function createLedgerRepository() {
       return new Set(rows.map((r) => r.code));
     },
 
-    /** The first contact of each enterprise an import registered, in one statement. */
-    async insertContacts(db: DbOrTx, rows: { enterpriseId: string; name: string; title: string | null; phone: string | null; email: string | null }[]) {
-      if (!rows.length) return;
+    /**
+     * Commits an enterprise list: the new enterprises and their first contacts, set-based (100k rows
+     * in seconds; the enterprises service's findOrCreateInTx takes ~8 ms a row, see docs/imports.md).
+     */
+    async commitEnterprises(db: DbOrTx, source: SQL, zoneId: string) {
+      const created = rowsOf<{ n: number }>(
+        await db.execute(sql`with ins as (
+          insert into enterprises (id, credit_code, name, normalized_name, legal_person, registered_capital_yuan, industry_code, region_code, address, created_in_zone_id)
+          select (data->>'id')::uuid, data->>'creditCode', data->>'name', data->>'normalizedName', data->>'legalPerson', (data->>'registeredCapitalYuan')::bigint,
+            data->>'industryCode', data->>'regionCode', data->>'address', ${uuidText(zoneId)}
+          from ${source} s where data->>'matchId' is null
+          order by row_no
+          returning 1)
+          select count(*)::int as n from ins`),
+      );
       await db.execute(sql`insert into enterprise_contacts (enterprise_id, name, title, phone, email)
-        select (e->>'enterpriseId')::uuid, e->>'name', e->>'title', e->>'phone', e->>'email' from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) e`);
+        select coalesce((data->>'matchId')::uuid, (data->>'id')::uuid), data->>'contactName', data->>'contactTitle', data->>'contactPhone', data->>'contactEmail'
+        from ${source} s where data->>'contactName' is not null and data->>'matchId' is null
+        order by row_no`);
+      const matched = rowsOf<{ n: number }>(
+        await db.execute(sql`select count(*)::int as n from ${source} s where data->>'matchId' is not null`),
+      );
+      return { enterprisesCreated: Number(created[0].n), enterprisesMatched: Number(matched[0].n), leadsCreated: 0 };
     },
 
     /**
