@@ -106,6 +106,11 @@ export function EnterprisePicker({ value, onChange, current, onCreate, id, place
       }}
       notFoundContent={search.isFetching ? undefined : s.none}
       options={options}
+      // Until the current enterprise's name has arrived, an ellipsis rather than its id.
+      labelRender={({ value: chosen }) => {
+        const e = choices.find((c) => c.id === chosen);
+        return e ? choiceLabel(e) : '…';
+      }}
       optionRender={(option) => {
         const e = option.data.enterprise;
         if (e.id === createEntry)
