@@ -1,13 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { batchResponse } from '../../../../contract/projects.ts';
-import { api } from '../../../lib/api-client';
+import type { OperationBody, OperationResult } from '../../../../contract/operation.ts';
+import { projectProgressOperations } from '../../../../contract/projects.ts';
+import { callOperation } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 import { projectKeys } from './keys';
 
-export type BatchGrid = z.infer<typeof batchResponse>;
+export type BatchGrid = OperationResult<typeof projectProgressOperations.batch>;
 
-export const getBatch = (zoneId: string, periodStart?: string) => api.get<BatchGrid>('/progress-batch', { zoneId, periodStart });
+export const getBatch = (zoneId: string, periodStart?: string) => callOperation(projectProgressOperations.batch, { query: { zoneId, periodStart } });
 
 export function useBatch(zoneId: string | null, periodStart?: string) {
   return useQuery({ queryKey: projectKeys.batch(zoneId ?? '', periodStart), queryFn: () => getBatch(zoneId!, periodStart), enabled: Boolean(zoneId) });
@@ -24,7 +24,8 @@ export interface BatchRowInput {
 export function useSubmitBatch() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { zoneId: string; periodStart: string; rows: BatchRowInput[] }) => api.post<{ created: number }>('/progress-batch', body),
+    mutationFn: (body: { zoneId: string; periodStart: string; rows: BatchRowInput[] }) =>
+      callOperation(projectProgressOperations.batchCreate, { body: body as OperationBody<typeof projectProgressOperations.batchCreate> }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: projectKeys.all });
       void client.invalidateQueries({ queryKey: queryKeys.workbench });

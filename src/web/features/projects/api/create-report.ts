@@ -1,5 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import type { OperationBody } from '../../../../contract/operation.ts';
+import { projectProgressOperations } from '../../../../contract/projects.ts';
+import { callOperation } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 import { projectKeys } from './keys';
 
@@ -12,7 +14,11 @@ export interface ReportInput {
   problems?: string | null;
 }
 
-export const createReport = (projectId: string, body: ReportInput) => api.post<{ id: string }>(`/projects/${projectId}/progress-reports`, body);
+export const createReport = (projectId: string, body: ReportInput) =>
+  callOperation(projectProgressOperations.createReport, {
+    params: { id: projectId },
+    body: body as OperationBody<typeof projectProgressOperations.createReport>,
+  });
 
 export function useCreateReport(projectId: string) {
   const client = useQueryClient();

@@ -1,19 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import type { OperationResult } from '../../../../contract/operation.ts';
+import { projectCoreOperations } from '../../../../contract/projects.ts';
+import { callOperation } from '../../../lib/api-client';
 import { projectKeys } from './keys';
 
-export interface Assignee {
-  id: string;
-  displayName: string;
-  role: string;
-  title: string | null;
-  departmentId: string | null;
-}
+export type Assignee = OperationResult<typeof projectCoreOperations.assignees>[number];
 
 export function useAssignees(zoneId: string | null | undefined) {
   return useQuery({
     queryKey: projectKeys.assignees(zoneId ?? ''),
-    queryFn: () => api.get<Assignee[]>('/project-assignees', { zoneId }),
+    queryFn: () => callOperation(projectCoreOperations.assignees, { query: { zoneId: zoneId! } }),
     enabled: Boolean(zoneId),
   });
 }

@@ -1,17 +1,24 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ProjectDetail } from '../../../../contract/projects.ts';
-import { apiRequest } from '../../../lib/api-client';
+import type { OperationBody } from '../../../../contract/operation.ts';
+import { projectCoreOperations, projectPlanOperations, type ProjectDetail } from '../../../../contract/projects.ts';
+import { callOperation } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 import { projectKeys } from './keys';
 
-/**
- * The detail's own writes (stage, milestone plan, approvals, 标准地, annual plan): each answers the
- * whole detail, which replaces the cached one; lists and the workbench are refreshed.
- */
-export function useProjectWrite(id: string, method: 'POST' | 'PUT', path: string) {
+/** The detail's own writes: each answers the whole detail. */
+const detailWrites = {
+  stage: projectCoreOperations.changeStage,
+  milestones: projectPlanOperations.putMilestones,
+  approvals: projectPlanOperations.putApprovals,
+  landStandard: projectPlanOperations.putLandStandard,
+};
+type DetailWrite = keyof typeof detailWrites;
+
+/** The answer replaces the cached detail; lists and the workbench are refreshed. */
+function useDetailMutation<I>(id: string, write: (input: I) => Promise<ProjectDetail>) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: unknown) => apiRequest<ProjectDetail>(method, `/projects/${id}${path}`, { body }),
+    mutationFn: write,
     onSuccess: (project) => {
       client.setQueryData(projectKeys.detail(id), project);
       void client.invalidateQueries({ queryKey: ['projects', 'list'] });
@@ -20,21 +27,21 @@ export function useProjectWrite(id: string, method: 'POST' | 'PUT', path: string
   });
 }
 
-export const useChangeStage = (id: string) => useProjectWrite(id, 'POST', '/stage');
-export const useSaveMilestones = (id: string) => useProjectWrite(id, 'PUT', '/milestones');
-export const useSaveApprovals = (id: string) => useProjectWrite(id, 'PUT', '/approvals');
-export const useSaveLandStandard = (id: string) => useProjectWrite(id, 'PUT', '/land-standard');
+/** Stage, milestone plan, approvals or 标准地 of one project; the body is the form's (checked by the server). */
+export function useProjectWrite(id: string, write: DetailWrite) {
+  return useDetailMutation(id, (body: unknown) =>
+    callOperation(detailWrites[write], { params: { id }, body: body as OperationBody<(typeof detailWrites)[DetailWrite]> } as never),
+  );
+}
 
-/** 年度投资计划: `PUT /projects/:id/annual-plans/:year`; `version` is needed once the year has a plan. */
+export const useChangeStage = (id: string) => useProjectWrite(id, 'stage');
+export const useSaveMilestones = (id: string) => useProjectWrite(id, 'milestones');
+export const useSaveApprovals = (id: string) => useProjectWrite(id, 'approvals');
+export const useSaveLandStandard = (id: string) => useProjectWrite(id, 'landStandard');
+
+/** 年度投资计划 of one year; `version` is needed once the year has a plan. */
 export function useSaveAnnualPlan(id: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ year, ...body }: { year: number; planWan: string | number; version?: number }) =>
-      apiRequest<ProjectDetail>('PUT', `/projects/${id}/annual-plans/${year}`, { body }),
-    onSuccess: (project) => {
-      client.setQueryData(projectKeys.detail(id), project);
-      void client.invalidateQueries({ queryKey: ['projects', 'list'] });
-      void client.invalidateQueries({ queryKey: queryKeys.workbench });
-    },
-  });
+  return useDetailMutation(id, ({ year, ...body }: { year: number; planWan: string | number; version?: number }) =>
+    callOperation(projectPlanOperations.putAnnualPlan, { params: { id, year }, body: body as OperationBody<typeof projectPlanOperations.putAnnualPlan> }),
+  );
 }

@@ -1,14 +1,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ProjectDetail } from '../../../../contract/projects.ts';
-import { api } from '../../../lib/api-client';
+import type { OperationBody } from '../../../../contract/operation.ts';
+import { projectCoreOperations } from '../../../../contract/projects.ts';
+import { callOperation } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 import { projectKeys } from './keys';
 
-/** The form's values; money in 万元 as typed. */
+/** The form's values; money in 万元 as typed (the server checks them against the contract). */
 export type ProjectFormValues = Record<string, unknown>;
 
-export const createProject = (body: ProjectFormValues) => api.post<ProjectDetail>('/projects', body);
-export const updateProject = (id: string, body: ProjectFormValues & { version: number }) => api.patch<ProjectDetail>(`/projects/${id}`, body);
+export const createProject = (body: ProjectFormValues) =>
+  callOperation(projectCoreOperations.create, { body: body as OperationBody<typeof projectCoreOperations.create> });
+export const updateProject = (id: string, body: ProjectFormValues & { version: number }) =>
+  callOperation(projectCoreOperations.update, { params: { id }, body: body as OperationBody<typeof projectCoreOperations.update> });
 
 /** Creates (no id) or updates a project; refreshes the lists, the detail and the workbench. */
 export function useSaveProject(id?: string) {

@@ -3,16 +3,15 @@ import { App, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, Ro
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
 import { fromYuan } from '../../../../contract/money.ts';
 import { projectLevels, projectNatures, projectStages, stageGates } from '../../../../contract/projects.ts';
 import { EnterprisePicker } from '../../../components/enterprise-picker';
-import { api } from '../../../lib/api-client';
 import { ApiError, isApiError } from '../../../lib/api-error';
 import { useCurrentZone } from '../../../lib/current-zone-context';
 import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
 import { useProject } from '../api/get-project';
 import { useAssignees } from '../api/list-assignees';
+import { useZoneDepartments } from '../api/list-departments';
 import { useZonesWithParks } from '../api/list-zones';
 import { useSaveProject } from '../api/save-project';
 import { useProjectsI18n, type ProjectsKey } from '../i18n';
@@ -308,11 +307,7 @@ export default function ProjectFormPage() {
 }
 
 function DepartmentSelect(props: { zoneId?: string; value?: string; onChange?: (v: string) => void }) {
-  const departments = useQuery({
-    queryKey: ['departments', props.zoneId ?? 'all'],
-    queryFn: () => api.get<{ id: string; name: string }[]>('/departments', { zoneId: props.zoneId }),
-    enabled: Boolean(props.zoneId),
-  });
+  const departments = useZoneDepartments(props.zoneId);
   return <Select allowClear value={props.value} onChange={props.onChange} options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))} />;
 }
 
