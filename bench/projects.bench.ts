@@ -132,14 +132,20 @@ async function dispatchSheetOf(n: number): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** One upload to the import engine: the sheet is read, checked and staged (the preview). */
 async function upload(url: string, headers: Record<string, string>, file: Buffer) {
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(file)]), 'dispatch.xlsx');
   const { 'content-type': _drop, ...rest } = headers;
   const res = await fetch(url, { method: 'POST', headers: rest, body: form });
-  const body = (await res.json()) as { validRows?: number };
-  if (res.status !== 200) throw new Error(`${url}: ${res.status} ${JSON.stringify(body)}`);
+  const body = (await res.json()) as { id: string; validRows?: number };
+  if (res.status !== 201) throw new Error(`${url}: ${res.status} ${JSON.stringify(body)}`);
   return body;
+}
+
+async function commitImport(url: string, headers: Record<string, string>, id: string) {
+  const res = await fetch(`${url}/api/imports/${id}/commit`, { method: 'POST', headers, body: JSON.stringify({ mode: 'all' }) });
+  if (res.status !== 200) throw new Error(`commit: ${res.status} ${await res.text()}`);
 }
 
 /** Export of a 300-project zone and import of a 20k-row sheet into an empty zone, over HTTP, each beside bare SQL. */
@@ -158,13 +164,13 @@ async function dispatchSheetFigures(url: string, database: Database, query: (tex
     `insert into zones (code, name, short_name, kind, region_code) select 'BENCH' || floor(random() * 1e6)::int, '迁移基准开发区', '迁移区', kind, region_code from zones limit 1 returning id`,
   );
   const file = await dispatchSheetOf(20_000);
-  const q = `zoneId=${empty}&period=${period}`;
+  const q = `kind=project-dispatch&zoneId=${empty}&period=${period}`;
   let t0 = performance.now();
-  const checked = await upload(`${url}/api/imports/project-dispatch/preview?${q}`, admin, file);
-  line(`dispatch sheet import preview, 20,000 rows, ${label}`, performance.now() - t0, 'ms', `${checked.validRows} valid`);
+  const staged = await upload(`${url}/api/imports?${q}`, admin, file);
+  line(`dispatch sheet import upload (read, check, stage), 20,000 rows, ${label}`, performance.now() - t0, 'ms', `${staged.validRows} valid`);
   t0 = performance.now();
-  await upload(`${url}/api/imports/project-dispatch/commit?${q}&mode=all`, admin, file);
-  line(`dispatch sheet import commit, 20,000 rows, ${label}`, performance.now() - t0, 'ms', '20k projects, 200k nodes, 260k approvals, 60k reports');
+  await commitImport(url, admin, staged.id);
+  line(`dispatch sheet import commit of the staged rows, 20,000 rows, ${label}`, performance.now() - t0, 'ms', '20k projects, 200k nodes, 260k approvals, 60k reports');
   const [{ id: bare }] = await database.query<{ id: string }>(
     `insert into zones (code, name, short_name, kind, region_code) select 'BARE' || floor(random() * 1e6)::int, '裸写基准开发区', '裸写区', kind, region_code from zones limit 1 returning id`,
   );
