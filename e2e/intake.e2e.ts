@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expectVisible, loginAs, type E2eContext } from './harness';
 
-export const title = '智能录入: a pasted work report becomes three reviewed draft projects, one amount edited';
+export const title =
+  '智能录入: an uploaded and a pasted work report read into three facts; the pasted one becomes three reviewed draft projects, one amount edited';
 
 const sample = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../src/server/modules/intake/samples/shared/02-work-report.txt'), 'utf8');
 
@@ -17,6 +18,19 @@ export default async function intakeWorkReport({ baseUrl, page }: E2eContext) {
   await expectVisible(page.getByRole('heading', { name: '智能录入' }));
   await expectVisible(page.getByRole('button', { name: '填入示例文本' })); // the empty state
 
+  // The same report as an uploaded .txt file (the read-file operation, multipart) reads into the same three facts.
+  await page.getByRole('tab', { name: '上传文件' }).click();
+  await page.locator('input[type="file"]').setInputFiles({ name: '工作汇报.txt', mimeType: 'text/plain', buffer: Buffer.from(sample, 'utf8') });
+  await page.getByRole('button', { name: /^读\s*取$/ }).click();
+  const uploaded = page.getByTestId('fact-card');
+  await expectVisible(uploaded.filter({ hasText: '北斗智联物流园项目' }));
+  if ((await uploaded.count()) !== 3) throw new Error(`expected 3 facts from the uploaded file, saw ${await uploaded.count()}`);
+
+  // The stage select shows the read stage by its label (the value is the projects' key).
+  await expectVisible(uploaded.first().getByText('在建', { exact: true }));
+
+  await page.getByRole('button', { name: '重新录入' }).click();
+  await page.getByRole('tab', { name: '粘贴文本' }).click();
   await page.getByLabel('文本内容', { exact: true }).fill(sample);
   // antd spaces two-character Chinese button labels ("读 取").
   await page.getByRole('button', { name: /^读\s*取$/ }).click();
