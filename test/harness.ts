@@ -10,14 +10,19 @@ import type { Clock } from '../src/server/platform/clock.ts';
 import type { ModuleDefinition } from '../src/server/platform/module.ts';
 import { cloneTemplate, type TemplateKind } from './templates.ts';
 import { testClock } from './clock.ts';
+import type { ErrorBody } from '../src/contract/errors.ts';
 import type { OperationResult, OperationSpec } from '../src/contract/operation.ts';
 import { pathOf, queryStringOf } from '../src/contract/operation.ts';
+import { authOperations } from '../src/contract/auth.ts';
 
 export interface Response<T = any> {
   status: number;
   body: T;
   headers: Record<string, string | string[] | number | undefined>;
 }
+
+/** An error body's fields, present when a call is refused (details as the error carries them). */
+export type RefusalFields = Partial<Pick<ErrorBody, 'code' | 'message' | 'requestId'>> & { details?: any };
 
 export interface Client {
   csrfToken?: string;
@@ -26,8 +31,15 @@ export interface Client {
   get<T = any>(url: string): Promise<Response<T>>;
   post<T = any>(url: string, body?: unknown): Promise<Response<T>>;
   patch<T = any>(url: string, body?: unknown): Promise<Response<T>>;
-  /** Calls an operation of the contract; the body is typed by its response schema. */
-  call<O extends OperationSpec>(operation: O, input?: { params?: Record<string, string | number>; query?: Record<string, unknown>; body?: unknown }): Promise<Response<OperationResult<O>>>;
+  /**
+   * Calls an operation of the contract. The body is typed by its response schema, with the error
+   * body's fields (code, details) beside it for the refusals a test expects. Input is not typed, so
+   * a test can send what a form must not.
+   */
+  call<O extends OperationSpec>(
+    operation: O,
+    input?: { params?: Record<string, string | number>; query?: Record<string, unknown>; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Response<OperationResult<O> & RefusalFields>>;
 }
 
 export interface TestContext {
@@ -65,6 +77,7 @@ export function makeClient(app: FastifyInstance, session: { cookie?: string; csr
         operation.method,
         pathOf(operation, input.params) + queryStringOf(input.query),
         operation.method === 'GET' ? undefined : (input.body ?? {}),
+        input.headers,
       ) as never,
   };
   return client;
@@ -91,7 +104,7 @@ export async function createTestContext(
     config,
     anon,
     async login(username, password = 'zonedesk') {
-      const res = await anon.post('/api/auth/login', { username, password });
+      const res = await anon.call(authOperations.login, { body: { username, password } });
       if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
       const setCookie = res.headers['set-cookie'];
       const cookie = String(Array.isArray(setCookie) ? setCookie[0] : setCookie).split(';')[0];

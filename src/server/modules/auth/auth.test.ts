@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authOperations } from '../../../contract/auth.ts';
+import { testClock } from '../../../../test/clock.ts';
 import { createTestContext, makeClient, type TestContext } from '../../../../test/harness.ts';
 
-let now = new Date();
+/** The test clock, which a test moves forward (lock expiry, session expiry) and then puts back. */
+let now = testClock();
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestContext({ clock: () => now, config: { LOGIN_MAX_FAILURES: '3', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' } });
@@ -13,7 +16,7 @@ const auditCount = async (action: string) =>
 
 describe('login', () => {
   it('sets an HttpOnly SameSite session cookie and returns the user, zones and a CSRF token', async () => {
-    const res = await ctx.anon.post('/api/auth/login', { username: 'officer', password: 'zonedesk' });
+    const res = await ctx.anon.call(authOperations.login, { body: { username: 'officer', password: 'zonedesk' } });
     expect(res.status).toBe(200);
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/zd_session=/);
@@ -26,32 +29,32 @@ describe('login', () => {
   });
 
   it('answers a wrong password and an unknown user the same way, in the caller language', async () => {
-    const wrong = await ctx.anon.request('POST', '/api/auth/login', { username: 'projects', password: 'nope' }, { 'accept-language': 'en-US' });
-    const unknown = await ctx.anon.request('POST', '/api/auth/login', { username: 'ghost', password: 'nope' }, { 'accept-language': 'en-US' });
+    const wrong = await ctx.anon.call(authOperations.login, { body: { username: 'projects', password: 'nope' }, headers: { 'accept-language': 'en-US' } });
+    const unknown = await ctx.anon.call(authOperations.login, { body: { username: 'ghost', password: 'nope' }, headers: { 'accept-language': 'en-US' } });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
     expect(unknown.body.code).toBe('INVALID_CREDENTIALS');
     expect(wrong.body.message).toBe('Wrong username or password');
-    const zh = await ctx.anon.post('/api/auth/login', { username: 'ghost', password: 'nope' });
+    const zh = await ctx.anon.call(authOperations.login, { body: { username: 'ghost', password: 'nope' } });
     expect(zh.body.message).toBe('用户名或密码错误');
     expect(zh.body.requestId).toBeTruthy();
   });
 
   it('locks the account after repeated failures, even against the right password', async () => {
-    for (let i = 0; i < 3; i++) await ctx.anon.post('/api/auth/login', { username: 'service', password: 'bad-password' });
-    const res = await ctx.anon.post('/api/auth/login', { username: 'service', password: 'zonedesk' });
+    for (let i = 0; i < 3; i++) await ctx.anon.call(authOperations.login, { body: { username: 'service', password: 'bad-password' } });
+    const res = await ctx.anon.call(authOperations.login, { body: { username: 'service', password: 'zonedesk' } });
     expect(res.status).toBe(423);
     expect(res.body.code).toBe('ACCOUNT_LOCKED');
     expect(await auditCount('auth.locked')).toBe(1);
     // The lock expires.
     now = new Date(now.getTime() + 16 * 60_000);
-    expect((await ctx.anon.post('/api/auth/login', { username: 'service', password: 'zonedesk' })).status).toBe(200);
-    now = new Date();
+    expect((await ctx.anon.call(authOperations.login, { body: { username: 'service', password: 'zonedesk' } })).status).toBe(200);
+    now = testClock();
   });
 
   it('rejects a malformed body naming each field', async () => {
-    const res = await ctx.anon.post('/api/auth/login', { username: 42 });
+    const res = await ctx.anon.call(authOperations.login, { body: { username: 42 } });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['password', 'username']);
@@ -61,7 +64,7 @@ describe('login', () => {
     const bad = await ctx.anon.request('POST', '/api/auth/login', '{"username":', { 'content-type': 'application/json' });
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
-    const huge = await ctx.anon.post('/api/auth/login', { username: 'x', password: 'y'.repeat(2_000_000) });
+    const huge = await ctx.anon.call(authOperations.login, { body: { username: 'x', password: 'y'.repeat(2_000_000) } });
     expect(huge.status).toBe(413);
     expect(huge.body.code).toBe('BODY_TOO_LARGE');
   });
@@ -69,32 +72,32 @@ describe('login', () => {
 
 describe('sessions', () => {
   it('needs a session, and tells an expired one apart', async () => {
-    expect((await ctx.anon.get('/api/auth/me')).body.code).toBe('UNAUTHENTICATED');
+    expect((await ctx.anon.call(authOperations.me)).body.code).toBe('UNAUTHENTICATED');
     const client = await ctx.login('viewer');
-    expect((await client.get('/api/auth/me')).status).toBe(200);
+    expect((await client.call(authOperations.me)).status).toBe(200);
     now = new Date(now.getTime() + 13 * 3_600_000);
-    const res = await client.get('/api/auth/me');
+    const res = await client.call(authOperations.me);
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('SESSION_EXPIRED');
-    now = new Date();
+    now = testClock();
   });
 
   it('refuses a mutation without the CSRF token, writing nothing', async () => {
     const client = await ctx.login('viewer');
     const before = await auditCount('auth.logout');
     const noToken = makeClient(ctx.app, { cookie: client.cookie });
-    const res = await noToken.post('/api/auth/logout');
+    const res = await noToken.call(authOperations.logout);
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('CSRF_INVALID');
     expect(await auditCount('auth.logout')).toBe(before);
-    expect((await client.get('/api/auth/me')).status).toBe(200);
+    expect((await client.call(authOperations.me)).status).toBe(200);
   });
 
   it('logout ends the session and is audited', async () => {
     const client = await ctx.login('viewer');
     const before = await auditCount('auth.logout');
-    expect((await client.post('/api/auth/logout')).status).toBe(200);
-    expect((await client.get('/api/auth/me')).status).toBe(401);
+    expect((await client.call(authOperations.logout)).status).toBe(200);
+    expect((await client.call(authOperations.me)).status).toBe(401);
     expect(await auditCount('auth.logout')).toBe(before + 1);
   });
 });
@@ -102,13 +105,13 @@ describe('sessions', () => {
 describe('own password', () => {
   it('changes with the current password, refuses a wrong one', async () => {
     const client = await ctx.login('agent');
-    const wrong = await client.post('/api/auth/password', { currentPassword: 'wrong-one', newPassword: 'new-secret-1' });
+    const wrong = await client.call(authOperations.changePassword, { body: { currentPassword: 'wrong-one', newPassword: 'new-secret-1' } });
     expect(wrong.status).toBe(400);
     expect(wrong.body.code).toBe('WRONG_PASSWORD');
-    const short = await client.post('/api/auth/password', { currentPassword: 'zonedesk', newPassword: 'short' });
+    const short = await client.call(authOperations.changePassword, { body: { currentPassword: 'zonedesk', newPassword: 'short' } });
     expect(short.body.details.fields[0]).toMatchObject({ field: 'newPassword', reason: '密码至少 8 位' });
-    expect((await client.post('/api/auth/password', { currentPassword: 'zonedesk', newPassword: 'new-secret-1' })).status).toBe(200);
-    expect((await ctx.anon.post('/api/auth/login', { username: 'agent', password: 'zonedesk' })).status).toBe(401);
-    expect((await ctx.anon.post('/api/auth/login', { username: 'agent', password: 'new-secret-1' })).status).toBe(200);
+    expect((await client.call(authOperations.changePassword, { body: { currentPassword: 'zonedesk', newPassword: 'new-secret-1' } })).status).toBe(200);
+    expect((await ctx.anon.call(authOperations.login, { body: { username: 'agent', password: 'zonedesk' } })).status).toBe(401);
+    expect((await ctx.anon.call(authOperations.login, { body: { username: 'agent', password: 'new-secret-1' } })).status).toBe(200);
   });
 });

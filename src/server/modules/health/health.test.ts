@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { healthOperations } from '../../../contract/health.ts';
 import { createTestContext, type TestContext } from '../../../../test/harness.ts';
 
 let ctx: TestContext;
@@ -9,7 +10,7 @@ afterAll(() => ctx.close());
 
 describe('health and API docs', () => {
   it('reports the database kind and version without a session', async () => {
-    const res = await ctx.anon.get('/api/health');
+    const res = await ctx.anon.call(healthOperations.health);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'ok', db: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
   });
@@ -57,12 +58,12 @@ describe('the web app', () => {
   });
 
   it('does not send browsers to https over plain HTTP, and does behind HTTPS', async () => {
-    const csp = String((await ctx.anon.get('/api/health')).headers['content-security-policy']);
+    const csp = String((await ctx.anon.call(healthOperations.health)).headers['content-security-policy']);
     expect(csp).toContain("default-src 'self'");
     expect(csp).not.toContain('upgrade-insecure-requests');
     const secure = await createTestContext({ template: 'empty', config: { COOKIE_SECURE: 'true' } });
     try {
-      expect(String((await secure.anon.get('/api/health')).headers['content-security-policy'])).toContain('upgrade-insecure-requests');
+      expect(String((await secure.anon.call(healthOperations.health)).headers['content-security-policy'])).toContain('upgrade-insecure-requests');
     } finally {
       await secure.close();
     }

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditOperations } from '../../../contract/audit.ts';
+import { orgOperations } from '../../../contract/org.ts';
+import { authOperations } from '../../../contract/auth.ts';
 import { createTestContext, type TestContext } from '../../../../test/harness.ts';
 import { demoId } from '../../seed/demo-ids.ts';
 
@@ -12,7 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const zoneIdsSeenBy = async (username: string) => ((await (await ctx.login(username)).get('/api/zones')).body as { id: string }[]).map((z) => z.id).sort();
+const zoneIdsSeenBy = async (username: string) =>
+  ((await (await ctx.login(username)).call(orgOperations.listZones)).body as { id: string }[]).map((z) => z.id).sort();
 
 describe('zone scoping', () => {
   it('each role sees the zones its scope covers', async () => {
@@ -25,11 +29,11 @@ describe('zone scoping', () => {
 
   it("another zone's record is not found, and its departments are not listed", async () => {
     const officer = await ctx.login('officer');
-    expect((await officer.get(`/api/zones/${hejin}`)).status).toBe(404);
+    expect((await officer.call(orgOperations.getZone, { params: { id: hejin } })).status).toBe(404);
     const hejinDept = demoId('dept:hejin:investment');
-    expect((await officer.get(`/api/departments/${hejinDept}`)).status).toBe(404);
-    expect((await officer.get(`/api/departments?zoneId=${hejin}`)).body).toEqual([]);
-    const own = (await officer.get('/api/departments')).body as { zoneId: string; actions: string[] }[];
+    expect((await officer.call(orgOperations.getDepartment, { params: { id: hejinDept } })).status).toBe(404);
+    expect((await officer.call(orgOperations.listDepartments, { query: { zoneId: hejin } })).body).toEqual([]);
+    const own = (await officer.call(orgOperations.listDepartments)).body as { zoneId: string; actions: string[] }[];
     expect(own.length).toBe(7);
     expect(new Set(own.map((d) => d.zoneId))).toEqual(new Set([fendong]));
     expect(own[0].actions).not.toContain('update');
@@ -39,12 +43,12 @@ describe('zone scoping', () => {
 describe('departments and parks', () => {
   it('a zone leader creates and renames a department; the history shows before and after', async () => {
     const leader = await ctx.login('leader');
-    const created = await leader.post('/api/departments', { zoneId: fendong, name: '科技创新局', kind: 'other' });
+    const created = await leader.call(orgOperations.createDepartment, { body: { zoneId: fendong, name: '科技创新局', kind: 'other' } });
     expect(created.status).toBe(201);
     expect(created.body.actions).toContain('update');
-    const renamed = await leader.patch(`/api/departments/${created.body.id}`, { version: 1, name: '科技创新和产业发展局' });
+    const renamed = await leader.call(orgOperations.updateDepartment, { params: { id: created.body.id }, body: { version: 1, name: '科技创新和产业发展局' } });
     expect(renamed.body).toMatchObject({ name: '科技创新和产业发展局', version: 2 });
-    const history = await leader.get(`/api/audit?entityType=department&entityId=${created.body.id}`);
+    const history = await leader.call(auditOperations.list, { query: { entityType: 'department', entityId: created.body.id } });
     expect(history.body.items).toHaveLength(2);
     expect(history.body.items[0]).toMatchObject({
       action: 'department.update',
@@ -56,40 +60,44 @@ describe('departments and parks', () => {
 
   it('a duplicate name is a clear conflict', async () => {
     const leader = await ctx.login('leader');
-    const res = await leader.post('/api/departments', { zoneId: fendong, name: '投资促进局', kind: 'investment' });
+    const res = await leader.call(orgOperations.createDepartment, { body: { zoneId: fendong, name: '投资促进局', kind: 'investment' } });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('DUPLICATE');
   });
 
   it('a leader cannot create in another zone; a viewer cannot edit', async () => {
     const leader = await ctx.login('leader');
-    const res = await leader.post('/api/departments', { zoneId: hejin, name: '外区部门', kind: 'other' });
+    const res = await leader.call(orgOperations.createDepartment, { body: { zoneId: hejin, name: '外区部门', kind: 'other' } });
     expect(res.status).toBe(400);
     expect(res.body.details.fields[0]).toMatchObject({ field: 'zoneId' });
     const viewer = await ctx.login('viewer');
     const dept = demoId('dept:fendong:office');
-    expect((await viewer.patch(`/api/departments/${dept}`, { version: 1, name: '改名' })).status).toBe(403);
+    expect((await viewer.call(orgOperations.updateDepartment, { params: { id: dept }, body: { version: 1, name: '改名' } })).status).toBe(403);
   });
 
   it('updates a zone with optimistic concurrency and adds a park', async () => {
     const leader = await ctx.login('leader');
-    const zone = (await leader.get(`/api/zones/${fendong}`)).body;
+    const zone = (await leader.call(orgOperations.getZone, { params: { id: fendong } })).body;
     expect(zone.actions).toEqual(expect.arrayContaining(['update', 'addPark']));
-    const updated = await leader.patch(`/api/zones/${fendong}`, { version: zone.version, reportPeriod: 'week' });
+    const updated = await leader.call(orgOperations.updateZone, { params: { id: fendong }, body: { version: zone.version, reportPeriod: 'week' } });
     expect(updated.body.reportPeriod).toBe('week');
-    const stale = await leader.patch(`/api/zones/${fendong}`, { version: zone.version, reportPeriod: 'xun' });
+    const stale = await leader.call(orgOperations.updateZone, { params: { id: fendong }, body: { version: zone.version, reportPeriod: 'xun' } });
     expect(stale.status).toBe(409);
-    expect((await leader.get(`/api/zones/${fendong}`)).body.reportPeriod).toBe('week');
-    const park = await leader.post(`/api/zones/${fendong}/parks`, { name: '数字经济产业园' });
+    expect((await leader.call(orgOperations.getZone, { params: { id: fendong } })).body.reportPeriod).toBe('week');
+    const park = await leader.call(orgOperations.createPark, { params: { id: fendong }, body: { name: '数字经济产业园' } });
     expect(park.status).toBe(201);
-    expect((await leader.get(`/api/zones/${fendong}`)).body.parks.map((p: { name: string }) => p.name)).toContain('数字经济产业园');
+    expect((await leader.call(orgOperations.getZone, { params: { id: fendong } })).body.parks.map((p: { name: string }) => p.name)).toContain('数字经济产业园');
   });
 
   it('only admins create zones, with a known region', async () => {
     const admin = await ctx.login('admin');
-    const bad = await admin.post('/api/zones', { code: 'NEW01', name: '新设开发区', shortName: '新设区', kind: 'provincial', regionCode: '999999' });
+    const bad = await admin.call(orgOperations.createZone, {
+      body: { code: 'NEW01', name: '新设开发区', shortName: '新设区', kind: 'provincial', regionCode: '999999' },
+    });
     expect(bad.body.details.fields[0]).toMatchObject({ field: 'regionCode', reason: '行政区划代码不存在' });
-    const ok = await admin.post('/api/zones', { code: 'NEW01', name: '新设开发区', shortName: '新设区', kind: 'provincial', regionCode: '140800' });
+    const ok = await admin.call(orgOperations.createZone, {
+      body: { code: 'NEW01', name: '新设开发区', shortName: '新设区', kind: 'provincial', regionCode: '140800' },
+    });
     expect(ok.status).toBe(201);
     // The city viewer of Yuncheng now sees it too: scope follows the region.
     expect(await zoneIdsSeenBy('city')).toContain(ok.body.id);
@@ -97,7 +105,7 @@ describe('departments and parks', () => {
       (
         await (
           await ctx.login('leader')
-        ).post('/api/zones', { code: 'NEW02', name: '再设开发区', shortName: '再设区', kind: 'provincial', regionCode: '140800' })
+        ).call(orgOperations.createZone, { body: { code: 'NEW02', name: '再设开发区', shortName: '再设区', kind: 'provincial', regionCode: '140800' } })
       ).status,
     ).toBe(403);
   });
@@ -106,12 +114,12 @@ describe('departments and parks', () => {
 describe('audit log', () => {
   it('leaders browse their zones; officers only read a record history', async () => {
     const leader = await ctx.login('leader');
-    const page = await leader.get('/api/audit?pageSize=50');
+    const page = await leader.call(auditOperations.list, { query: { pageSize: 50 } });
     expect(page.status).toBe(200);
-    expect(page.body.items.every((e: { zoneId: string }) => e.zoneId === fendong)).toBe(true);
+    expect(page.body.items.every((e) => e.zoneId === fendong)).toBe(true);
     const officer = await ctx.login('officer');
-    expect((await officer.get('/api/audit')).status).toBe(403);
-    expect((await officer.get(`/api/audit?entityType=zone&entityId=${hejin}`)).body.items).toEqual([]);
-    expect((await officer.get(`/api/audit?entityType=zone&entityId=${fendong}`)).body.items.length).toBeGreaterThan(0);
+    expect((await officer.call(auditOperations.list)).status).toBe(403);
+    expect((await officer.call(auditOperations.list, { query: { entityType: 'zone', entityId: hejin } })).body.items).toEqual([]);
+    expect((await officer.call(auditOperations.list, { query: { entityType: 'zone', entityId: fendong } })).body.items.length).toBeGreaterThan(0);
   });
 });
