@@ -1,4 +1,5 @@
 /** The field reasons dispatch answers with, in both languages (contract/reasons.ts). */
+// Keys are global (contract/reasons.ts): dispatch's own words get their own keys.
 import { defineReasons } from '../reasons.ts';
 
 defineReasons({
@@ -10,8 +11,8 @@ defineReasons({
   reason_required: ['请填写原因', 'a reason is required'],
   owner_required: ['请指定责任人', 'choose an owner'],
   unknown_user: ['用户不存在或不属于该开发区', 'no such user in this zone'],
-  unknown_project: ['项目不存在或不属于该开发区', 'no such project in this zone'],
-  unknown_lead: ['招商线索不存在或不属于该开发区', 'no such lead in this zone'],
+  project_not_in_zone: ['项目不存在或不属于该开发区', 'no such project in this zone'],
+  lead_not_in_zone: ['招商线索不存在或不属于该开发区', 'no such lead in this zone'],
   unknown_blocker: ['堵点不存在或不属于该开发区', 'no such blocker in this zone'],
   project_or_lead: ['项目与招商线索只能关联其一', 'link a project or a lead, not both'],
   meeting_closed: ['会议已结束，记录已冻结', 'the meeting is closed; its record is frozen'],

@@ -38,11 +38,11 @@ export function createBlockersService(ctx: DispatchContext, escalation: Escalati
   ) {
     if (v.projectId) {
       const p = await repo.refs.project(tx, v.projectId);
-      if (!p || p.zoneId !== zoneId) throw fieldError('projectId', 'unknown_project');
+      if (!p || p.zoneId !== zoneId) throw fieldError('projectId', 'project_not_in_zone');
     }
     if (v.leadId) {
       const l = await repo.refs.lead(tx, v.leadId);
-      if (!l || l.zoneId !== zoneId) throw fieldError('leadId', 'unknown_lead');
+      if (!l || l.zoneId !== zoneId) throw fieldError('leadId', 'lead_not_in_zone');
     }
     if (v.departmentId && (await repo.refs.departmentZone(tx, v.departmentId)) !== zoneId) throw fieldError('departmentId', 'unknown_department');
     if (v.responsibleUserId && !(await repo.refs.userInZone(tx, v.responsibleUserId, zoneId))) throw fieldError('responsibleUserId', 'unknown_user');
@@ -119,7 +119,11 @@ export function createBlockersService(ctx: DispatchContext, escalation: Escalati
       const id = await db.transaction(async (tx) => {
         await checkLinks(tx, body.zoneId, body);
         const level = body.level ?? 'task_force';
-        const ownerUserId = await ownerForLevel(tx, { responsibleUserId: body.responsibleUserId ?? null, projectId: body.projectId ?? null, zoneId: body.zoneId }, level);
+        const ownerUserId = await ownerForLevel(
+          tx,
+          { responsibleUserId: body.responsibleUserId ?? null, projectId: body.projectId ?? null, zoneId: body.zoneId },
+          level,
+        );
         const row = await repo.blockers.insertBlocker(tx, {
           zoneId: body.zoneId,
           projectId: body.projectId ?? null,
@@ -142,7 +146,14 @@ export function createBlockersService(ctx: DispatchContext, escalation: Escalati
         ]);
         await notify(
           tx,
-          { zoneId: row.zoneId, userId: ownerUserId, kind: 'blocker.assigned', entityType: 'blocker', entityId: row.id, params: { title: row.title, deadlineOn: row.deadlineOn } },
+          {
+            zoneId: row.zoneId,
+            userId: ownerUserId,
+            kind: 'blocker.assigned',
+            entityType: 'blocker',
+            entityId: row.id,
+            params: { title: row.title, deadlineOn: row.deadlineOn },
+          },
           { except: s.user.id },
         );
         await audit(tx, actorOf(s, requestId), { zoneId: row.zoneId, action: 'blocker.create', entityType: 'blocker', entityId: row.id, after: row });
@@ -174,7 +185,14 @@ export function createBlockersService(ctx: DispatchContext, escalation: Escalati
           events.push({ ...event, kind: 'reassigned' as const, fromValue: before.responsibleName, toValue: toName });
           await notify(
             tx,
-            { zoneId: before.zoneId, userId: patch.responsibleUserId, kind: 'blocker.assigned', entityType: 'blocker', entityId: id, params: { title: before.title, reassigned: 1 } },
+            {
+              zoneId: before.zoneId,
+              userId: patch.responsibleUserId,
+              kind: 'blocker.assigned',
+              entityType: 'blocker',
+              entityId: id,
+              params: { title: before.title, reassigned: 1 },
+            },
             { except: s.user.id },
           );
         }
@@ -183,7 +201,11 @@ export function createBlockersService(ctx: DispatchContext, escalation: Escalati
           (k) => patch[k] !== undefined && patch[k] !== before[k],
         );
         if (edited.length)
-          events.push({ ...event, kind: 'updated' as const, note: edited.includes('deadlineOn') ? `期限 ${before.deadlineOn} → ${deadlineOn}` : edited.join(', ') });
+          events.push({
+            ...event,
+            kind: 'updated' as const,
+            note: edited.includes('deadlineOn') ? `期限 ${before.deadlineOn} → ${deadlineOn}` : edited.join(', '),
+          });
         await repo.blockers.insertEvents(tx, events);
         await audit(tx, actorOf(s, requestId), { zoneId: before.zoneId, action: 'blocker.update', entityType: 'blocker', entityId: id, before, after });
       });
@@ -228,7 +250,14 @@ export function createBlockersService(ctx: DispatchContext, escalation: Escalati
         ]);
         await notify(
           tx,
-          { zoneId: before.zoneId, userId: before.raisedById, kind: 'blocker.resolved', entityType: 'blocker', entityId: id, params: { title: before.title, resolution: body.resolution } },
+          {
+            zoneId: before.zoneId,
+            userId: before.raisedById,
+            kind: 'blocker.resolved',
+            entityType: 'blocker',
+            entityId: id,
+            params: { title: before.title, resolution: body.resolution },
+          },
           { except: s.user.id },
         );
         await audit(tx, actorOf(s, requestId), { zoneId: before.zoneId, action: 'blocker.resolve', entityType: 'blocker', entityId: id, before, after });
@@ -261,7 +290,14 @@ export function createBlockersService(ctx: DispatchContext, escalation: Escalati
         ]);
         await notify(
           tx,
-          { zoneId: before.zoneId, userId: before.ownerUserId, kind: 'blocker.reopened', entityType: 'blocker', entityId: id, params: { title: before.title, reason: body.reason } },
+          {
+            zoneId: before.zoneId,
+            userId: before.ownerUserId,
+            kind: 'blocker.reopened',
+            entityType: 'blocker',
+            entityId: id,
+            params: { title: before.title, reason: body.reason },
+          },
           { except: s.user.id },
         );
         await audit(tx, actorOf(s, requestId), { zoneId: before.zoneId, action: 'blocker.reopen', entityType: 'blocker', entityId: id, before, after });

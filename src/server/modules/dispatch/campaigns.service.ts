@@ -94,12 +94,12 @@ export function createCampaignsService(ctx: DispatchContext) {
       let planned = body.plannedAmountWan ?? null;
       if (body.projectId) {
         const p = await repo.refs.project(db, body.projectId);
-        if (!p || p.zoneId !== c.zoneId) throw fieldError('projectId', 'unknown_project');
+        if (!p || p.zoneId !== c.zoneId) throw fieldError('projectId', 'project_not_in_zone');
         name ??= p.name;
         planned ??= p.totalInvestmentYuan;
       } else if (body.leadId) {
         const l = await repo.refs.lead(db, body.leadId);
-        if (!l || l.zoneId !== c.zoneId) throw fieldError('leadId', 'unknown_lead');
+        if (!l || l.zoneId !== c.zoneId) throw fieldError('leadId', 'lead_not_in_zone');
         name ??= l.name;
         planned ??= l.plannedInvestmentYuan;
       }

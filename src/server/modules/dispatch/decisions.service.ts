@@ -30,7 +30,7 @@ export function createDecisionsService(ctx: DispatchContext, meetings: Pick<Meet
         if (!(await repo.refs.userInZone(tx, body.ownerUserId, m.zoneId))) throw fieldError('ownerUserId', 'unknown_user');
         if (body.projectId) {
           const p = await repo.refs.project(tx, body.projectId);
-          if (!p || p.zoneId !== m.zoneId) throw fieldError('projectId', 'unknown_project');
+          if (!p || p.zoneId !== m.zoneId) throw fieldError('projectId', 'project_not_in_zone');
         }
         if (body.departmentId && (await repo.refs.departmentZone(tx, body.departmentId)) !== m.zoneId) throw fieldError('departmentId', 'unknown_department');
         if (body.blockerId && (await repo.blockers.blockerZone(tx, body.blockerId)) !== m.zoneId) throw fieldError('blockerId', 'unknown_blocker');

@@ -29,7 +29,8 @@ export const dispatchNotificationKinds = {
     },
     body: {
       'zh-CN': (p) => (p.automatic ? `超期未解决，已于${cnDate(str(p, 'on'))}自动提级，请协调解决。` : p.note ? str(p, 'note') : '请协调解决。'),
-      'en-US': (p) => (p.automatic ? `Overdue and unresolved: escalated automatically on ${str(p, 'on')}. Please coordinate.` : p.note ? str(p, 'note') : 'Please coordinate.'),
+      'en-US': (p) =>
+        p.automatic ? `Overdue and unresolved: escalated automatically on ${str(p, 'on')}. Please coordinate.` : p.note ? str(p, 'note') : 'Please coordinate.',
     },
   },
   /** A blocker I raised is resolved (params: title, resolution). */

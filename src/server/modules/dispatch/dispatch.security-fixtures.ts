@@ -21,7 +21,11 @@ function hejinRecords(ctx: SecurityFixtureContext): Promise<Record<Kind, string>
       };
       const blocker = await created('/api/blockers', { zoneId: hejinZone, title: '河津测试堵点', category: 'land', deadlineOn: '2099-01-01' });
       const meeting = await created('/api/meetings', { zoneId: hejinZone, heldOn: '2099-01-05' });
-      const decision = await created(`/api/meetings/${meeting}/decisions`, { task: '河津测试事项', ownerUserId: demoId('user:hejin'), deadlineOn: '2099-01-10' });
+      const decision = await created(`/api/meetings/${meeting}/decisions`, {
+        task: '河津测试事项',
+        ownerUserId: demoId('user:hejin'),
+        deadlineOn: '2099-01-10',
+      });
       // One campaign a quarter: a later run on the same database takes the next free quarter.
       let campaign = '';
       for (let i = 0; !campaign && i < 40; i++) {

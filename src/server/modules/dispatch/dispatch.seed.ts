@@ -461,7 +461,16 @@ export async function seedDispatch(tx: DbOrTx, options: { clock: Clock }): Promi
         400,
       ),
       note('agent', 'd4', 'decision.assigned', assigned('d4'), 'meeting', lastId, false, 120),
-      note('agent', 'quartz-eia', 'blocker.assigned', { title: blockerTitle('quartz-eia'), deadlineOn: addDays(today, 6) }, 'blocker', blocker('quartz-eia'), true, 480),
+      note(
+        'agent',
+        'quartz-eia',
+        'blocker.assigned',
+        { title: blockerTitle('quartz-eia'), deadlineOn: addDays(today, 6) },
+        'blocker',
+        blocker('quartz-eia'),
+        true,
+        480,
+      ),
     ]);
   return { blockers: demoBlockers.length, meetings: 2 };
 }

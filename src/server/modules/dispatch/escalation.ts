@@ -91,9 +91,7 @@ export function createEscalation({ db, repo, audit, clock, calendar, today }: Di
     const candidates = await repo.blockers.escalationCandidates(db, scope, on);
     if (candidates.length === 0) return 0;
     const cal = await calendar();
-    const settings = new Map(
-      (await repo.settings.settings(db, [...new Set(candidates.map((c) => c.zoneId))])).map((r) => [r.zoneId, r.escalationWorkdays]),
-    );
+    const settings = new Map((await repo.settings.settings(db, [...new Set(candidates.map((c) => c.zoneId))])).map((r) => [r.zoneId, r.escalationWorkdays]));
     let escalated = 0;
     for (const b of candidates) {
       const n = settings.get(b.zoneId) ?? DEFAULT_ESCALATION_WORKDAYS;

@@ -123,7 +123,12 @@ export function createMeetingsService(ctx: DispatchContext, escalation: Escalati
       assertVersion(before, body.version);
       await db.transaction(async (tx) => {
         const frozen = await brief.liveBriefData(tx, before);
-        const after = await repo.meetings.updateMeeting(tx, id, body.version, { status: 'closed', closedAt: clock(), closedByName: s.user.displayName, frozen });
+        const after = await repo.meetings.updateMeeting(tx, id, body.version, {
+          status: 'closed',
+          closedAt: clock(),
+          closedByName: s.user.displayName,
+          frozen,
+        });
         await audit(tx, actorOf(s, requestId), {
           zoneId: before.zoneId,
           action: 'meeting.close',
