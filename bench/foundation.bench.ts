@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { authOperations } from '../src/contract/auth.ts';
 import { line, pgUrl, startServer, tempDir } from './lib.ts';
 
 /** Startup to first healthy answer (PGlite empty and seeded, PostgreSQL) and login throughput. */
@@ -35,10 +36,10 @@ export async function benchFoundation(): Promise<void> {
 
 async function loginRps(url: string): Promise<number> {
   const result = await autocannon({
-    url: `${url}/api/auth/login`,
+    url: `${url}${authOperations.login.path}`,
     connections: 10,
     duration: 8,
-    method: 'POST',
+    method: authOperations.login.method,
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: 'officer', password: 'zonedesk' }),
   });
