@@ -1,9 +1,11 @@
 import type { Page } from 'playwright-core';
+import { chinaDaysFrom, systemClock } from '../src/server/platform/clock.ts';
 import { expectVisible, loginAs, type E2eContext } from './harness';
 
 export const title = 'projects officer creates a project, plans its milestones, files progress, and sees the flag turn red when a node slips';
 
-const chinaDay = (offsetDays = 0) => new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+/** A day in China relative to today (the app under test runs on the system clock). */
+const chinaDay = (offsetDays = 0) => chinaDaysFrom(systemClock, offsetDays);
 
 /** antd's DatePicker: type the date into its input and confirm. */
 async function pickDate(page: Page, testId: string, day: string) {
