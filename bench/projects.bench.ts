@@ -12,10 +12,11 @@ import { seedDemo } from '../src/server/cli/seed.ts';
 import { seedScaleProjects } from '../src/server/modules/projects/projects.seed.ts';
 import { demoId } from '../src/server/seed/demo-ids.ts';
 import { periodOf, previousPeriod } from '../src/contract/periods.ts';
+import { chinaToday } from '../src/server/platform/clock.ts';
 import ExcelJS from 'exceljs';
 
 const fendong = demoId('zone:fendong');
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const today = () => chinaToday();
 
 /** The list query as the repository sends it, for the "bare" figure. */
 const bareList = (zoneFilter: string) => `
@@ -221,9 +222,9 @@ export async function benchProjects(): Promise<void> {
       await p50Get(`${server.url}/api/projects?flag=red&pageSize=20`, province),
       'ms',
     );
-    // The province viewer's scope is every zone of Shanxi: the API filters on all 100 ids.
-    const zoneIds = (await database.query<{ id: string }>(`select id from zones`)).map((r) => r.id);
-    const scopeFilter = `p.zone_id in (${zoneIds.map((z) => `'${z}'`).join(',')})`;
+    // The province viewer's scope is every zone of Shanxi (region 14): the API filters through the
+    // region predicate of platform/scope.ts (zoneScope), as the bare query does.
+    const scopeFilter = `p.zone_id in (select z.id from zones z where left(z.region_code, 2) = '14')`;
     line('  bare: the same list query + count', await p50Bare(() => pgClient.query(bareList(scopeFilter))), 'ms');
     line(
       'project list p50, PostgreSQL, zone leader (1 zone), flag=red, sorted by investment',
