@@ -6,10 +6,10 @@ import type { Client } from '../../../../test/harness.ts';
 
 let serial = 0;
 
-/** An enterprise without a credit code (a unique name), unless overridden. */
+/** An enterprise with a unique name, flagged as having no credit code unless one is given. */
 export async function buildEnterprise(client: Client, overrides: Partial<z.input<typeof createEnterpriseBody>> = {}) {
   serial += 1;
-  const body = { name: `测试企业${serial}号有限公司`, noCreditCode: true, ...overrides };
+  const body = { name: `测试企业${serial}号有限公司`, noCreditCode: !overrides.creditCode, ...overrides };
   const res = await client.call(enterpriseOperations.create, { body });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;

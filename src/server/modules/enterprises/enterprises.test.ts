@@ -3,6 +3,7 @@ import { createTestContext, type Client, type TestContext } from '../../../../te
 import { normalizeEnterpriseName } from './normalize-name.ts';
 import { creditCodeCheckChar } from '../../../contract/credit-code.ts';
 import { demoId } from '../../seed/demo-ids.ts';
+import { buildEnterprise } from './enterprises.factories.ts';
 
 let ctx: TestContext;
 let officer: Client;
@@ -109,7 +110,7 @@ describe('enterprises in the pipeline', () => {
 
   it('may be edited by a zone that works it (a lead), not by an unrelated zone', async () => {
     const gaoxin = await ctx.login('gaoxin');
-    const created = (await gaoxin.post('/api/enterprises', { name: '高新区测试企业有限公司', creditCode: code('gaoxin-ent') })).body;
+    const created = await buildEnterprise(gaoxin, { name: '高新区测试企业有限公司', creditCode: code('gaoxin-ent') });
     expect(created.actions).toContain('update');
     expect((await officer.get(`/api/enterprises/${created.id}`)).body.actions).not.toContain('update');
     expect((await officer.patch(`/api/enterprises/${created.id}`, { version: 1, legalPerson: '越权' })).status).toBe(403);
@@ -119,7 +120,7 @@ describe('enterprises in the pipeline', () => {
   });
 
   it('merges a duplicate: every link moves, blanks are filled, the duplicate goes, all audited', async () => {
-    const kept = (await officer.post('/api/enterprises', { name: '合并测试新材料有限公司', noCreditCode: true, legalPerson: '甲' })).body;
+    const kept = await buildEnterprise(officer, { name: '合并测试新材料有限公司', legalPerson: '甲' });
     const dupCode = code('merge-dup');
     const dup = (
       await officer.post('/api/enterprises', { name: '合并测试新材料股份有限公司', creditCode: dupCode, allowSimilarName: true, industryCode: '30' })
