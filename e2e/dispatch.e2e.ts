@@ -1,10 +1,12 @@
 import type { Locator, Page } from 'playwright-core';
+import { chinaDaysFrom, systemClock } from '../src/server/platform/clock.ts';
 import { expectHidden, expectVisible, loginAs, type E2eContext } from './harness';
 
 export const title =
   'officer raises an overdue blocker, it escalates; the leader sees it on the generated agenda, records a decision, closes the meeting, downloads the brief';
 
-const chinaDay = (offsetDays = 0) => new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+/** The app under test runs on the real clock: dates are days from today in China. */
+const chinaDay = (offsetDays = 0) => chinaDaysFrom(systemClock, offsetDays);
 
 /** antd's Select: type to filter, then click the visible option (the ARIA options sit in a hidden listbox). */
 async function pick(page: Page, select: Locator, typed: string, option: string) {

@@ -1,11 +1,10 @@
 /** The people, projects, leads and zones dispatch refers to (read only). */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { departments, leads, projects, users, userZones, zones } from '../../db/schema.ts';
 import { anyUuid } from '../../db/sql-helpers.ts';
 import type { SessionContext } from '../../platform/auth/session.ts';
 import { zoneScope } from '../../platform/scope.ts';
-import { sql } from 'drizzle-orm';
 
 /** Whose zones a list covers: the caller's, or the one zone asked for (nothing when outside the caller's). */
 export interface CallerScope {
