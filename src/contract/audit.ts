@@ -34,7 +34,8 @@ export const auditOperations = {
     path: '/api/audit',
     tags: ['audit'],
     summary: '操作日志与记录历史 / Audit log and record history',
-    description: "Without entityType and entityId it is the zone's log and needs audit.read; with both, one record's history, which anyone covering its zone may read.",
+    description:
+      "Without entityType and entityId it is the zone's log and needs audit.read; with both, one record's history, which anyone covering its zone may read.",
     query: auditQuery,
     response: auditPage,
   }),

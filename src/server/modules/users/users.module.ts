@@ -15,7 +15,8 @@ declare module '../../platform/module.ts' {
 export const usersModule = defineModule({
   name: 'users',
   policy: usersPolicy,
-  service: ({ db, audit, clock, services }) => createUsersService({ db, users: createUsersRepository(), org: services.org, sessions: services.auth, audit, clock }),
+  service: ({ db, audit, clock, services }) =>
+    createUsersService({ db, users: createUsersRepository(), org: services.org, sessions: services.auth, audit, clock }),
   routes: usersRoutes,
   seed: { order: 10, run: seedDemoUsers },
   securityFixtures: {

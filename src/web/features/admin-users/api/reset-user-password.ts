@@ -14,7 +14,8 @@ export function resetUserPassword({ id, ...input }: ResetUserPasswordInput): Pro
 
 export function useResetUserPassword() {
   const queryClient = useQueryClient();
-  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: queryKeys.users.all }), queryClient.invalidateQueries({ queryKey: queryKeys.audit.all })]);
+  const refresh = () =>
+    Promise.all([queryClient.invalidateQueries({ queryKey: queryKeys.users.all }), queryClient.invalidateQueries({ queryKey: queryKeys.audit.all })]);
   return useMutation({
     mutationFn: resetUserPassword,
     onSuccess: () => refresh(),

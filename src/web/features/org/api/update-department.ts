@@ -14,7 +14,8 @@ export function updateDepartment({ id, ...input }: UpdateDepartmentInput): Promi
 
 export function useUpdateDepartment() {
   const queryClient = useQueryClient();
-  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: queryKeys.departments.all }), queryClient.invalidateQueries({ queryKey: queryKeys.audit.all })]);
+  const refresh = () =>
+    Promise.all([queryClient.invalidateQueries({ queryKey: queryKeys.departments.all }), queryClient.invalidateQueries({ queryKey: queryKeys.audit.all })]);
   return useMutation({
     mutationFn: updateDepartment,
     onSuccess: () => refresh(),
