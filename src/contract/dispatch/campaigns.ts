@@ -167,7 +167,7 @@ export const campaignOperations = {
     tags,
     summary: '活动当日确认 / Confirm on the event day',
     permission: 'campaign.manage',
-    record: { param: 'id', kind: 'campaign_entry' },
+    record: { param: 'id', kind: 'campaignEntry' },
     params: idParams,
     body: confirmEntryBody,
     response: campaignEntrySchema,

@@ -23,7 +23,7 @@ export const dispatchModule = defineModule({
     meeting: (s, id) => dispatch.meetings.inCallerScope(s, id),
     decision: (s, id) => dispatch.decisions.inCallerScope(s, id),
     campaign: (s, id) => dispatch.campaigns.inCallerScope(s, id),
-    campaign_entry: (s, id) => dispatch.campaigns.entryInCallerScope(s, id),
+    campaignEntry: (s, id) => dispatch.campaigns.entryInCallerScope(s, id),
     // A notice is its recipient's alone.
     notification: (s, id) => dispatch.notifications.isRecipient(s, id),
   }),
