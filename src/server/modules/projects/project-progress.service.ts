@@ -1,7 +1,15 @@
 /** Progress of a project: periodic reports (进度填报), the batch grid, photos (形象进度照片). */
 import type { z } from 'zod';
 import type { FieldError } from '../../../contract/errors.ts';
-import { PHOTO_MAX_BYTES, type batchBody, type batchQuery, type createReportBody, type updateReportBody } from '../../../contract/projects.ts';
+import { pathOf } from '../../../contract/operation.ts';
+import {
+  PHOTO_MAX_BYTES,
+  projectOperations,
+  type batchBody,
+  type batchQuery,
+  type createReportBody,
+  type updateReportBody,
+} from '../../../contract/projects.ts';
 import { isPeriodStart, periodOf, previousPeriod, type PeriodKind } from '../../../contract/periods.ts';
 import { AppError, fieldError, notFound } from '../../platform/errors.ts';
 import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
@@ -237,7 +245,7 @@ export function createProjectProgressService(k: ProjectsContext) {
         caption,
         uploadedByName: s.user.displayName,
         createdAt: row.createdAt.toISOString(),
-        url: `/api/projects/${id}/photos/${row.id}`,
+        url: pathOf(projectOperations.photo, { id, photoId: row.id }),
       };
     },
 
