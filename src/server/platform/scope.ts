@@ -25,10 +25,13 @@ export function zoneScope(session: ScopeHolder, zoneColumn: AnyColumn | SQL, onl
   switch (rule.kind) {
     case 'all':
       return sql`true`;
+    // `= any(array(…))`: the zone set is computed once (an InitPlan) and the outer scan uses the
+    // zone_id index as with a literal list; `in (select …)` let the planner misjudge a region's
+    // 100 zones as one and nest 100 index scans (4× slower on the province funnel).
     case 'region':
-      return sql`${zoneColumn} in (select z.id from zones z where left(z.region_code, ${rule.prefix.length}) = ${rule.prefix})`;
+      return sql`${zoneColumn} = any(array(select z.id from zones z where z.region_code like ${`${rule.prefix}%`}))`;
     case 'assigned':
-      return sql`${zoneColumn} in (select uz.zone_id from user_zones uz where uz.user_id = ${rule.userId}::uuid)`;
+      return sql`${zoneColumn} = any(array(select uz.zone_id from user_zones uz where uz.user_id = ${rule.userId}::uuid))`;
   }
 }
 
