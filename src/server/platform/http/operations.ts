@@ -75,6 +75,10 @@ async function readUpload(request: FastifyRequest, operation: OperationSpec): Pr
   return { fileName: part.filename, mimeType: part.mimetype, buffer, fields };
 }
 
+function definedOnly<T extends Record<string, unknown>>(object: T): T {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
+}
+
 /** A router over one Fastify instance; `records` resolves the `record.kind` of operations. */
 export function createRouter(app: FastifyInstance, records: ReadonlyMap<string, RecordScopeCheck>): Router {
   return {
@@ -90,7 +94,8 @@ export function createRouter(app: FastifyInstance, records: ReadonlyMap<string, 
         url: operation.path,
         ...(operation.bodyLimit ? { bodyLimit: operation.bodyLimit } : {}),
         config: { permission: operation.permission as never, public: operation.public, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) },
-        schema: {
+        // Parts the operation does not have are left out, not set to undefined (Fastify warns on those).
+        schema: definedOnly({
           tags: [...operation.tags],
           summary: operation.summary,
           description: operation.description,
@@ -98,7 +103,7 @@ export function createRouter(app: FastifyInstance, records: ReadonlyMap<string, 
           querystring: operation.query,
           body: isUpload ? undefined : (operation.body as z.ZodType | undefined),
           response: isFile ? undefined : { [status]: operation.response as z.ZodType },
-        },
+        }),
         // A record outside the caller's zones is NOT_FOUND before its body is even validated, so a
         // caller learns nothing about another zone's records from validation messages.
         preValidation: record
