@@ -16,6 +16,7 @@ import { notify } from '../../platform/notifications.ts';
 import { assertVersion } from '../../platform/versioned.ts';
 import { inScope } from '../../platform/policies.ts';
 import type { DispatchContext } from './dispatch.context.ts';
+import './dispatch.notifications.ts';
 import { presentBlocker } from './dispatch.presenters.ts';
 import type { BlockerRow } from './dispatch.repository.ts';
 import type { Escalation } from './escalation.ts';
