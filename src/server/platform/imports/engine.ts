@@ -350,21 +350,26 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
       const p: Progress = { phase: 'checking', rowsRead: 0, userId: s.user.id };
       progress.set(id, p);
       try {
-        await db.transaction(async (tx) => {
-          async function* staged(): AsyncGenerator<RawRow> {
-            for (let after = 0; ; ) {
-              const page = await repo.rowsPage(tx, id, after, 5000);
-              if (!page.length) return;
-              for (const r of page) {
-                p.rowsRead++;
-                yield { rowNumber: r.row_no, cells: r.data.cells.map(decodeCell), merged: r.data.merged ?? null };
-              }
-              after = page[page.length - 1].row_no;
+        // Checked outside a transaction (an importer's look-ups may use the services' own
+        // connection: PGlite has one), rewritten in one.
+        async function* staged(): AsyncGenerator<RawRow> {
+          for (let after = 0; ; ) {
+            const page = await repo.rowsPage(db, id, after, 5000);
+            if (!page.length) return;
+            for (const r of page) {
+              p.rowsRead++;
+              yield { rowNumber: r.row_no, cells: r.data.cells.map(decodeCell), merged: r.data.merged ?? null };
             }
+            after = page[page.length - 1].row_no;
           }
-          const scope: ImportScope<Json> = { db: tx, session: s, zoneId: b.zoneId, clock, resolved: state.resolved };
-          const result = await check(importer, scope, staged(), columns, locale, p, (rows) => repo.rewriteRows(tx, id, rows));
-          const next: BatchState = { ...state, columns, errors: result.errors, errorRows: result.errorRows, plan: result.plan };
+        }
+        const rewritten: StagedRow[][] = [];
+        const scope: ImportScope<Json> = { db, session: s, zoneId: b.zoneId, clock, resolved: state.resolved };
+        const result = await check(importer, scope, staged(), columns, locale, p, async (rows) => void rewritten.push(rows));
+        const next: BatchState = { ...state, columns, errors: result.errors, errorRows: result.errorRows, plan: result.plan };
+        await db.transaction(async (tx) => {
+          if ((await repo.findBatch(tx, id))?.status !== 'staged') throw fieldError('columns', 'import_not_staged');
+          for (const rows of rewritten) for (let i = 0; i < rows.length; i += DEFAULT_BATCH) await repo.rewriteRows(tx, id, rows.slice(i, i + DEFAULT_BATCH));
           await repo.updateBatch(tx, id, { totalRows: result.totalRows, validRows: result.validRows, errorCount: result.errorCount, errors: next });
           await audit(tx, actorOf(s, requestId), {
             zoneId: b.zoneId,

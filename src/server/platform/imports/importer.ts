@@ -35,7 +35,7 @@ export interface ImportRow<K extends string> {
 
 /** Where the importer is running: the batch, its zone and what `resolve` answered. */
 export interface ImportScope<C> {
-  /** The database, or the transaction of a new mapping's check. */
+  /** For look-ups while checking (never inside the commit's transaction: use its `tx` there). */
   db: DbOrTx;
   session: SessionContext;
   zoneId: string;
