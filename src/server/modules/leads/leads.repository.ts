@@ -75,6 +75,17 @@ export function countedAgreementsSql(inZones: ZoneFilter): SQL {
   )`;
 }
 
+/** A lead file without its bytes: what lists and uploads answer. */
+const fileColumns = {
+  id: leadFiles.id,
+  zoneId: leadFiles.zoneId,
+  leadId: leadFiles.leadId,
+  name: leadFiles.name,
+  mimeType: leadFiles.mimeType,
+  sizeBytes: leadFiles.sizeBytes,
+  createdAt: leadFiles.createdAt,
+};
+
 export function createLeadsRepository() {
   const owner = alias(users, 'owner');
   const leadColumns = {
@@ -223,28 +234,12 @@ export function createLeadsRepository() {
     },
 
     async insertFile(db: DbOrTx, values: typeof leadFiles.$inferInsert) {
-      const [row] = await db.insert(leadFiles).values(values).returning({
-        id: leadFiles.id,
-        zoneId: leadFiles.zoneId,
-        leadId: leadFiles.leadId,
-        name: leadFiles.name,
-        mimeType: leadFiles.mimeType,
-        sizeBytes: leadFiles.sizeBytes,
-        createdAt: leadFiles.createdAt,
-      });
+      const [row] = await db.insert(leadFiles).values(values).returning(fileColumns);
       return row;
     },
     listFiles: (db: DbOrTx, leadId: string) =>
       db
-        .select({
-          id: leadFiles.id,
-          zoneId: leadFiles.zoneId,
-          leadId: leadFiles.leadId,
-          name: leadFiles.name,
-          mimeType: leadFiles.mimeType,
-          sizeBytes: leadFiles.sizeBytes,
-          createdAt: leadFiles.createdAt,
-        })
+        .select(fileColumns)
         .from(leadFiles)
         .where(eq(leadFiles.leadId, leadId))
         .orderBy(asc(leadFiles.createdAt)),
