@@ -6,7 +6,7 @@
  * never leak another zone's data. A new route with an :id needs a fixture in its module's manifest
  * (`securityFixtures`), or `sharedRecordRoutes` for records every signed-in user may read.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestContext, type Client, type TestContext } from './harness.ts';
 import { demoId } from '../src/server/seed/demo-ids.ts';
 import { roles, type Role } from '../src/contract/roles.ts';
@@ -14,6 +14,9 @@ import { modules } from '../src/server/modules/modules.ts';
 import { demoUsers } from '../src/server/modules/users/users.seed.ts';
 import { permissionsOf } from '../src/server/platform/policies.ts';
 import type { RouteInfo } from '../src/server/app.ts';
+
+// Each walk calls every route (~200) once per role or zone: seconds alone, much more on a loaded CI machine.
+vi.setConfig({ testTimeout: 180_000 });
 
 let ctx: TestContext;
 let outsider: Client;
