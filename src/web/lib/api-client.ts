@@ -57,7 +57,7 @@ function buildUrl(path: string, query?: QueryParams): string {
   return search ? `/api${path}?${search}` : `/api${path}`;
 }
 
-export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
   if (options.body !== undefined && !options.formData) headers['Content-Type'] = 'application/json';
   if (mutatingMethods.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
@@ -94,12 +94,6 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   return payload as T;
 }
 
-export const api = {
-  get: <T>(path: string, query?: QueryParams, options?: Omit<RequestOptions, 'query'>) => apiRequest<T>('GET', path, { ...options, query }),
-  post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) => apiRequest<T>('POST', path, { ...options, body: body ?? {} }),
-  patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body }),
-  upload: <T>(path: string, formData: FormData) => apiRequest<T>('POST', path, { formData }),
-};
 
 /**
  * Calls one operation of the contract (src/contract/operation.ts): the URL comes from its path and
