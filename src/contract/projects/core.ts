@@ -134,6 +134,17 @@ export const stageEventSchema = z.object({
   at: isoDateTime,
 });
 
+/** One change of a project's flag (红黄绿灯变化), newest first in the history. */
+export const flagEventSchema = z.object({
+  fromFlag: z.enum(projectFlags).nullable().describe('null: the flag was computed for the first time'),
+  toFlag: z.enum(projectFlags),
+  reasons: z.array(flagReasonSchema).describe('The reasons of the new flag'),
+  on: z.string().describe('The day the flag was computed for (China calendar)'),
+  at: isoDateTime,
+});
+export type FlagEvent = z.infer<typeof flagEventSchema>;
+export const flagHistorySchema = z.object({ items: z.array(flagEventSchema) });
+
 export const phaseSchema = z.object({
   id: z.string(),
   name: z.string(),

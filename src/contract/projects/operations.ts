@@ -11,6 +11,7 @@ import {
   assignableUsersQuery,
   changeStageBody,
   createProjectBody,
+  flagHistorySchema,
   listProjectsQuery,
   projectDetailSchema,
   projectPage,
@@ -81,6 +82,15 @@ export const projectCoreOperations = {
     params: idParams,
     body: changeStageBody,
     response: projectDetailSchema,
+  }),
+  flagHistory: defineOperation({
+    method: 'GET',
+    path: '/api/projects/:id/flag-history',
+    tags,
+    summary: '红黄绿灯变化 / Flag history (newest first)',
+    record,
+    params: idParams,
+    response: flagHistorySchema,
   }),
   assignees: defineOperation({
     method: 'GET',

@@ -20,6 +20,12 @@ export const projectNatures = ['new', 'continued', 'expansion', 'upgrade'] as co
 /** 项目级别: 省/市/县/区重点, or none. */
 export const projectLevels = ['province', 'city', 'county', 'district', 'none'] as const;
 /** 红黄绿灯. */
+/** Levels whose projects must name a 包联领导, a 责任单位 and a 责任人 (省重点, 市重点): a missing one turns the flag yellow. */
+export const responsibilityLevels: readonly (typeof projectLevels)[number][] = ['province', 'city'];
+/** The responsibility fields a key project must have. */
+export const responsibilityFields = ['leaderUserId', 'departmentId', 'officerUserId'] as const;
+/** Roles a 包联领导 may have (a leader of the zone, or an administrator). */
+export const leaderRoles = ['zone_leader', 'deputy_leader', 'system_admin'] as const;
 export const projectFlags = ['green', 'yellow', 'red'] as const;
 export type ProjectFlag = (typeof projectFlags)[number];
 
@@ -42,11 +48,12 @@ export const stageGates: Record<
 export const reportingStages: readonly ProjectStage[] = ['signed', 'land', 'approval', 'started', 'construction', 'completed', 'production'];
 
 export const flagReasonSchema = z.object({
-  code: z.enum(['milestone_overdue', 'investment_behind', 'report_missing']),
+  code: z.enum(['milestone_overdue', 'investment_behind', 'report_missing', 'responsibility_missing']),
   level: z.enum(['yellow', 'red']),
   milestone: z.string().optional().describe('milestone_overdue: the earliest overdue node'),
   days: z.number().int().optional().describe('milestone_overdue: days overdue'),
   points: z.number().optional().describe('investment_behind: time progress minus % of annual plan done, in percentage points'),
   periodStart: z.string().optional().describe('report_missing: the period not reported'),
+  missing: z.array(z.enum(responsibilityFields)).optional().describe('responsibility_missing: the fields a 省/市重点 project lacks'),
 });
 export type FlagReason = z.infer<typeof flagReasonSchema>;

@@ -159,6 +159,29 @@ export const projectStageEvents = pgTable(
   (t) => [index('project_stage_events_project_idx').on(t.projectId, t.at)],
 );
 
+/**
+ * 红黄绿灯变化: one row each time a project's stored flag changes (or is first computed, `from_flag`
+ * null), written by the derived refresh in the same statement. The agenda's "newly red" reads it.
+ */
+export const projectFlagEvents = pgTable(
+  'project_flag_events',
+  {
+    id: id(),
+    zoneId: zoneRef(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    fromFlag: text('from_flag', { enum: projectFlags }),
+    toFlag: text('to_flag', { enum: projectFlags }).notNull(),
+    /** The reasons of the new flag, as stored on the project (FlagReason[]). */
+    reasons: jsonb('reasons').$type<FlagReason[]>().notNull().default([]),
+    /** The day the flag was computed for (China calendar). */
+    on: day('on').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('project_flag_events_project_idx').on(t.projectId, t.at), index('project_flag_events_zone_on_idx').on(t.zoneId, t.on)],
+);
+
 /** 节点: a project's dated plan. */
 export const projectMilestones = pgTable(
   'project_milestones',

@@ -337,6 +337,13 @@ export function createProjectCoreService(k: ProjectsContext) {
       return detail(s, id);
     },
 
+    /** The project's flag changes, newest first; outside the caller's zones the project is not found. */
+    async flagHistory(s: SessionContext, id: string) {
+      await ensureFresh();
+      await load(s, id);
+      return { items: await repo.flagHistory(db, id) };
+    },
+
     async assignableUsers(s: SessionContext, zoneId: string) {
       if (!inScope(s, zoneId)) throw fieldError('zoneId', 'zone_out_of_scope');
       return repo.usersInZone(db, zoneId);

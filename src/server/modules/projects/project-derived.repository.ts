@@ -6,7 +6,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
 import { projectFlagRules } from '../../db/schema.ts';
 import { anyUuid } from '../../db/sql-helpers.ts';
-import { defaultFlagRule, reportingStages } from '../../../contract/projects.ts';
+import { defaultFlagRule, reportingStages, responsibilityLevels } from '../../../contract/projects.ts';
 import { lastDuePeriod, type PeriodKind } from '../../../contract/periods.ts';
 import type { SessionContext } from '../../platform/auth/session.ts';
 import { zoneScope } from '../../platform/scope.ts';
@@ -69,7 +69,9 @@ export function dateText(v: unknown): string {
  * percent, last period reported) and the red/yellow/green flag with its reasons, in one statement.
  * The rule (docs/projects.md): an open node overdue ≥ yellow/red days; YTD behind the year's time
  * progress by ≥ yellow/red points of the annual plan; no report for the last period that ended more
- * than the grace days ago. The worst reason sets the flag.
+ * than the grace days ago; a 省/市重点 project without its 包联领导, 责任单位 or 责任人 (at least yellow).
+ * The worst reason sets the flag. A flag that changes (or is computed for the first time) is
+ * written to project_flag_events in the same statement.
  */
 async function refreshDerived(db: DbOrTx, target: DerivedTarget, today: string): Promise<void> {
   let where: SQL;
@@ -95,6 +97,10 @@ async function refreshDerived(db: DbOrTx, target: DerivedTarget, today: string):
     }),
   );
   const d = defaultFlagRule;
+  const levels = sql.join(
+    responsibilityLevels.map((l) => sql`${l}`),
+    sql`, `,
+  );
   const stages = sql.join(
     reportingStages.map((s) => sql`${s}`),
     sql`, `,
@@ -102,7 +108,8 @@ async function refreshDerived(db: DbOrTx, target: DerivedTarget, today: string):
 
   await db.execute(sql`
     with target as (
-      select p.id, p.zone_id, p.stage, p.created_at, z.report_period,
+      select p.id, p.zone_id, p.stage, p.created_at, z.report_period, p.level, p.leader_user_id, p.department_id, p.officer_user_id,
+        p.flag as old_flag, p.flag_on as old_flag_on,
         coalesce(zr.milestone_yellow_days, g.milestone_yellow_days, ${d.milestoneYellowDays}::int) as my,
         coalesce(zr.milestone_red_days, g.milestone_red_days, ${d.milestoneRedDays}::int) as mr,
         coalesce(zr.investment_yellow_points, g.investment_yellow_points, ${d.investmentYellowPoints}::int) as iy,
@@ -133,7 +140,13 @@ async function refreshDerived(db: DbOrTx, target: DerivedTarget, today: string):
           'points', round((${timePct}::float8 - coalesce(rep.ytd, 0)::float8 * 100 / ap.plan_yuan)::numeric, 1)) end as r_inv,
         case when t.mf <> 'off' and t.stage in (${stages}) and t.created_at::date <= due.end_on
           and not exists (select 1 from progress_reports r where r.project_id = t.id and r.period_start = due.start_on)
-          then jsonb_build_object('code', 'report_missing', 'level', t.mf, 'periodStart', due.start_on) end as r_rep
+          then jsonb_build_object('code', 'report_missing', 'level', t.mf, 'periodStart', due.start_on) end as r_rep,
+        case when t.level in (${levels}) and (t.leader_user_id is null or t.department_id is null or t.officer_user_id is null)
+          then jsonb_build_object('code', 'responsibility_missing', 'level', 'yellow', 'missing', to_jsonb(array_remove(array[
+            case when t.leader_user_id is null then 'leaderUserId' end,
+            case when t.department_id is null then 'departmentId' end,
+            case when t.officer_user_id is null then 'officerUserId' end], null))) end as r_resp,
+        t.zone_id, t.old_flag, t.old_flag_on
       from target t
       -- Per project, through its own indexes: a plan that stays the same for 1 or 20,000 projects.
       left join lateral (
@@ -153,9 +166,10 @@ async function refreshDerived(db: DbOrTx, target: DerivedTarget, today: string):
     ),
     flagged as (
       select c.*,
-        (select coalesce(jsonb_agg(x), '[]'::jsonb) from (values (c.r_ms), (c.r_inv), (c.r_rep)) v(x) where x is not null) as reasons
+        (select coalesce(jsonb_agg(x), '[]'::jsonb) from (values (c.r_ms), (c.r_inv), (c.r_rep), (c.r_resp)) v(x) where x is not null) as reasons
       from calc c
-    )
+    ),
+    updated as (
     update projects p set
       invested_total_yuan = f.total,
       ytd_year = ${year},
@@ -167,5 +181,12 @@ async function refreshDerived(db: DbOrTx, target: DerivedTarget, today: string):
       flag = case when f.reasons @> '[{"level":"red"}]' then 'red' when jsonb_array_length(f.reasons) > 0 then 'yellow' else 'green' end,
       flag_on = ${today}
     from flagged f
-    where p.id = f.id`);
+    where p.id = f.id
+    returning p.id, f.zone_id, f.old_flag, f.old_flag_on, p.flag, p.flag_reasons
+    )
+    -- The history: a flag first computed (never computed before) or changed; the same statement, so no change goes unrecorded.
+    insert into project_flag_events (zone_id, project_id, from_flag, to_flag, reasons, "on")
+    select u.zone_id, u.id, case when u.old_flag_on is null then null else u.old_flag end, u.flag, u.flag_reasons, ${today}::date
+    from updated u
+    where u.old_flag_on is null or u.old_flag is distinct from u.flag`);
 }

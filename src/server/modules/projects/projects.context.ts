@@ -101,7 +101,12 @@ export function createProjectsContext(deps: ProjectsDeps) {
     if (v.parkId && !(await repo.parkInZone(d, v.parkId, zoneId))) fields.push({ field: 'parkId', reason: 'unknown_park' });
     if (v.investorEnterpriseId && !(await repo.enterpriseExists(d, v.investorEnterpriseId)))
       fields.push({ field: 'investorEnterpriseId', reason: 'unknown_enterprise' });
-    if (v.leaderUserId && !(await repo.userCoversZone(d, v.leaderUserId, zoneId))) fields.push({ field: 'leaderUserId', reason: 'unknown_user_in_zone' });
+    if (v.leaderUserId) {
+      // A 包联领导 is a leader of the zone: a viewer or an officer covering it is refused by name.
+      if (!(await repo.userCoversZone(d, v.leaderUserId, zoneId)) && !(await repo.leaderCoversZone(d, v.leaderUserId, zoneId)))
+        fields.push({ field: 'leaderUserId', reason: 'unknown_user_in_zone' });
+      else if (!(await repo.leaderCoversZone(d, v.leaderUserId, zoneId))) fields.push({ field: 'leaderUserId', reason: 'leader_role_required' });
+    }
     if (v.officerUserId && !(await repo.userCoversZone(d, v.officerUserId, zoneId))) fields.push({ field: 'officerUserId', reason: 'unknown_user_in_zone' });
     if (v.departmentId && !(await repo.departmentInZone(d, v.departmentId, zoneId))) fields.push({ field: 'departmentId', reason: 'unknown_department' });
     return fields;

@@ -3,11 +3,11 @@
  * references it checks); the plan, progress, settings and derived figures have their own files, and
  * `createProjectsRepository` composes them into the one repository the services use.
  */
-import { and, asc, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
-import { departments, enterprises, parks, projectPhases, projects, projectStageEvents, users, userZones, zones } from '../../db/schema.ts';
+import { departments, enterprises, parks, projectFlagEvents, projectPhases, projects, projectStageEvents, users, userZones, zones } from '../../db/schema.ts';
 import { anyUuid, containsPattern } from '../../db/sql-helpers.ts';
-import type { listProjectsQuery } from '../../../contract/projects.ts';
+import { leaderRoles, type listProjectsQuery } from '../../../contract/projects.ts';
 import type { PeriodKind } from '../../../contract/periods.ts';
 import type { z } from 'zod';
 import type { Actor, SessionContext } from '../../platform/auth/session.ts';
@@ -272,6 +272,38 @@ function createProjectCoreRepository() {
         .select({ id: userZones.userId })
         .from(userZones)
         .where(and(eq(userZones.userId, userId), eq(userZones.zoneId, zoneId)));
+      return rows.length > 0;
+    },
+    /** A project's flag changes, newest first (the last 100: a timeline, not an archive). */
+    async flagHistory(db: DbOrTx, projectId: string) {
+      const rows = await db
+        .select({ fromFlag: projectFlagEvents.fromFlag, toFlag: projectFlagEvents.toFlag, reasons: projectFlagEvents.reasons, on: projectFlagEvents.on, at: projectFlagEvents.at })
+        .from(projectFlagEvents)
+        .where(eq(projectFlagEvents.projectId, projectId))
+        .orderBy(desc(projectFlagEvents.at), desc(projectFlagEvents.on))
+        .limit(100);
+      return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+    },
+    /** Whether the user may be a 包联领导 of `zoneId`: a zone or deputy leader covering it, or an administrator. */
+    async leaderCoversZone(db: DbOrTx, userId: string, zoneId: string): Promise<boolean> {
+      const rows = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(
+          and(
+            eq(users.id, userId),
+            or(
+              eq(users.role, 'system_admin'),
+              and(
+                inArray(
+                  users.role,
+                  leaderRoles.filter((r) => r !== 'system_admin'),
+                ),
+                sql`exists (select 1 from user_zones uz where uz.user_id = ${users.id} and uz.zone_id = ${zoneId})`,
+              ),
+            ),
+          ),
+        );
       return rows.length > 0;
     },
     async parkInZone(db: DbOrTx, parkId: string, zoneId: string): Promise<boolean> {

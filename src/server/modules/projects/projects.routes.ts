@@ -15,6 +15,7 @@ export function projectsRoutes(router: Router, projects: ProjectsService) {
   router.handle(core.get, ({ session, params }) => projects.get(session, params.id));
   router.handle(core.update, ({ session, params, body, requestId }) => projects.update(session, params.id, body, requestId));
   router.handle(core.changeStage, ({ session, params, body, requestId }) => projects.changeStage(session, params.id, body, requestId));
+  router.handle(core.flagHistory, ({ session, params }) => projects.flagHistory(session, params.id));
   router.handle(core.assignees, ({ session, query }) => projects.assignableUsers(session, query.zoneId));
 
   router.handle(plan.putMilestones, ({ session, params, body, requestId }) => projects.putMilestones(session, params.id, body, requestId));
