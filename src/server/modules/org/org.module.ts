@@ -23,6 +23,11 @@ export const orgModule = defineModule({
   }),
   routes: orgRoutes,
   seed: { order: 0, run: seedDemoOrg },
+  // An existing database (seeded with the old 26 codes) gets the full GB/T 2260 table on start.
+  start: (org, { log }) => {
+    org.ensureRegions().catch((err: unknown) => log.error({ err }, 'loading the GB/T 2260 regions failed'));
+    return () => {};
+  },
   securityFixtures: {
     '/api/zones/:id': () => demoId('zone:hejin'),
     '/api/zones/:id/parks': () => demoId('zone:hejin'),

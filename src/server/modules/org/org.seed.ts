@@ -3,6 +3,7 @@ import { departments, parks, regions, zones } from '../../db/schema.ts';
 import { demoId } from '../../seed/demo-ids.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { systemActor } from '../../platform/auth/session.ts';
+import { gb2260Regions } from './gb2260.ts';
 import { createOrgRepository } from './org.repository.ts';
 
 /** Shanxi (山西省) and its eleven cities (GB/T 2260), plus the counties the demo zones sit in. */
@@ -27,6 +28,13 @@ export const shanxiRegions: (typeof regions.$inferInsert)[] = [
   { code: '140881', name: '永济市', level: 'county', parentCode: '140800' },
   { code: '140882', name: '河津市', level: 'county', parentCode: '140800' },
 ];
+
+/** The package's table, plus any of the demo's own codes it might lack (one row per code). */
+export function allRegions(): (typeof regions.$inferInsert)[] {
+  const byCode = new Map(gb2260Regions().map((r) => [r.code, r]));
+  for (const r of shanxiRegions) if (!byCode.has(r.code)) byCode.set(r.code, r);
+  return [...byCode.values()];
+}
 
 export interface DemoZone {
   key: string;
@@ -120,9 +128,9 @@ export function provinceZones(total: number): DemoZone[] {
   return result;
 }
 
-/** The demo organisation: Shanxi's regions and the demo zones (up to 100 zones at province scale). */
+/** The demo organisation: every GB/T 2260 region and the demo zones (up to 100 zones at province scale). */
 export async function seedDemoOrg(tx: DbOrTx, options: { scale: 'demo' | 'province' }): Promise<{ zones: number }> {
-  await createOrgRepository().insertRegions(tx, shanxiRegions);
+  await createOrgRepository().insertRegions(tx, allRegions());
   const all = [...demoZones, ...(options.scale === 'province' ? provinceZones(100) : [])];
   for (const z of all) {
     const zoneId = await seedZone(tx, z);

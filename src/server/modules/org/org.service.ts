@@ -7,6 +7,7 @@ import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
 import { actionsFor, can, inScope } from '../../platform/policies.ts';
 import { assertVersion } from '../../platform/versioned.ts';
 import type { DepartmentRow, OrgRepository, ParkRow, ZoneWithParks } from './org.repository.ts';
+import { allRegions } from './org.seed.ts';
 
 export function createOrgService(deps: { db: Db; org: OrgRepository; audit: AuditWriter }) {
   const { db, org, audit } = deps;
@@ -64,6 +65,12 @@ export function createOrgService(deps: { db: Db; org: OrgRepository; audit: Audi
     existingZoneIds: (ids: string[]) => org.existingZoneIds(db, ids),
 
     regionByCode: (code: string) => org.regionByCode(db, code),
+
+    /**
+     * Loads every GB/T 2260 code into an existing database (one insert, codes already there kept),
+     * so a database seeded with the old 26 codes accepts every county and city.
+     */
+    ensureRegions: () => org.insertRegions(db, allRegions()),
 
     /** Is the department one of these zones'? */
     departmentInZones: (id: string, zoneIds: string[]) => org.departmentInZones(db, id, zoneIds),

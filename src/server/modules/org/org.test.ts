@@ -4,6 +4,9 @@ import { orgOperations } from '../../../contract/org.ts';
 import { authOperations } from '../../../contract/auth.ts';
 import { createTestContext, type TestContext } from '../../../../test/harness.ts';
 import { demoId } from '../../seed/demo-ids.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import { createOrgRepository } from './org.repository.ts';
+import { createOrgService } from './org.service.ts';
 
 let ctx: TestContext;
 const fendong = demoId('zone:fendong');
@@ -108,6 +111,28 @@ describe('departments and parks', () => {
         ).call(orgOperations.createZone, { body: { code: 'NEW02', name: '再设开发区', shortName: '再设区', kind: 'provincial', regionCode: '140800' } })
       ).status,
     ).toBe(403);
+  });
+});
+
+describe('regions (GB/T 2260)', () => {
+  it('holds every county and city, so a county-level zone (侯马 141081) is accepted', async () => {
+    const admin = await ctx.login('admin');
+    const regions = (await admin.call(orgOperations.listRegions, {})).body;
+    expect(regions.length).toBeGreaterThan(3000);
+    expect(regions.find((r: { code: string }) => r.code === '141081')).toMatchObject({ name: '侯马市', level: 'county', parentCode: '141000' });
+    expect(regions.find((r: { code: string }) => r.code === '511900')).toMatchObject({ name: '巴中市', level: 'city', parentCode: '510000' });
+    const houma = await admin.call(orgOperations.createZone, {
+      body: { code: 'HMETDZ', name: '侯马经济开发区', shortName: '侯马开发区', kind: 'provincial', regionCode: '141081' },
+    });
+    expect(houma.status, JSON.stringify(houma.body)).toBe(201);
+    expect(houma.body.regionName).toBe('侯马市');
+  });
+
+  it('loads the table into an existing database again without failing or duplicating', async () => {
+    const org = createOrgService({ db: ctx.database.db, org: createOrgRepository(), audit: recordAudit });
+    const before = (await org.listRegions()).length;
+    await org.ensureRegions();
+    expect((await org.listRegions()).length).toBe(before);
   });
 });
 
