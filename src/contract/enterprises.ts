@@ -16,8 +16,8 @@ defineReasons({
   ],
   credit_code_taken: ['该统一社会信用代码已登记为其他企业', 'another enterprise already has this credit code'],
   enterprise_name_similar: [
-    '已存在名称相同（忽略“有限公司”等字样）的企业，请核对是否重复',
-    'an enterprise with the same name (ignoring legal-form words) exists',
+    '已存在字号相同（忽略地区、“有限公司”“科技”等字样）的企业，请核对是否重复',
+    'an enterprise with the same trade name (ignoring region, legal-form and industry words) exists',
   ],
   unknown_enterprise: ['企业不存在', 'no such enterprise'],
   unknown_industry: ['行业代码不在国民经济行业分类（GB/T 4754）门类或大类中', 'not a GB/T 4754 section or division code'],

@@ -21,6 +21,11 @@ export const enterprisesModule = defineModule({
   policy: enterprisesPolicy,
   service: ({ db, audit }) => createEnterprisesService({ db, enterprises: createEnterprisesRepository(), audit }),
   routes: enterprisesRoutes,
+  // A database from before the short-name rule: its stored comparable names are brought up to date.
+  start: (enterprises, { log }) => {
+    enterprises.renormalizeNames().catch((err: unknown) => log.error({ err }, 're-normalising enterprise names failed'));
+    return () => {};
+  },
   // An edit is refused before its body is validated: 404 when missing, 403 when the caller may not edit it.
   records: (enterprises) => ({
     editableEnterprise: (s, id) => enterprises.assertEditable(s, 'enterprise', id).then(() => true),

@@ -19,6 +19,12 @@ export function createEnterprisesRepository() {
       const [row] = await db.select().from(enterprises).where(eq(enterprises.creditCode, creditCode));
       return row;
     },
+    /** Every enterprise's name and stored comparable form (re-normalising after the rule changed). */
+    namesAndForms: (db: DbOrTx) => db.select({ id: enterprises.id, name: enterprises.name, normalizedName: enterprises.normalizedName }).from(enterprises),
+    /** Only the comparable form: not an edit (no version, no audit), a derived column brought up to date. */
+    async setNormalizedName(db: DbOrTx, id: string, normalizedName: string) {
+      await db.update(enterprises).set({ normalizedName }).where(eq(enterprises.id, id));
+    },
     findByNormalizedName: (db: DbOrTx, normalizedName: string) => db.select().from(enterprises).where(eq(enterprises.normalizedName, normalizedName)),
 
     async list(db: DbOrTx, filter: { q?: string; normalizedQ?: string }, page: { page: number; pageSize: number }) {

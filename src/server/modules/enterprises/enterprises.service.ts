@@ -105,6 +105,21 @@ export function createEnterprisesService(deps: { db: Db; enterprises: Enterprise
   }
 
   return {
+    /**
+     * Recomputes the stored comparable names with today's rule (region prefix, suffix and industry
+     * words stripped), so a database from before the rule suggests 铭诚微电子 for its full name.
+     * Returns how many changed.
+     */
+    async renormalizeNames(): Promise<number> {
+      const rows = await enterprises.namesAndForms(db);
+      const changed = rows.map((r) => ({ id: r.id, form: normalizeEnterpriseName(r.name), old: r.normalizedName })).filter((r) => r.form !== r.old);
+      if (changed.length)
+        await db.transaction(async (tx) => {
+          for (const r of changed) await enterprises.setNormalizedName(tx, r.id, r.form);
+        });
+      return changed.length;
+    },
+
     /** Whether an enterprise exists (enterprises are shared, so any caller may link to one). */
     async exists(d: DbOrTx, id: string): Promise<boolean> {
       return Boolean(await enterprises.findById(d, id));

@@ -4,6 +4,12 @@ import { normalizeEnterpriseName } from './normalize-name.ts';
 import { creditCodeCheckChar } from '../../../contract/credit-code.ts';
 import { demoId } from '../../seed/demo-ids.ts';
 import { buildEnterprise } from './enterprises.factories.ts';
+import { eq } from 'drizzle-orm';
+import { enterprises } from '../../db/schema.ts';
+import { enterpriseOperations } from '../../../contract/enterprises.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import { createEnterprisesRepository } from './enterprises.repository.ts';
+import { createEnterprisesService } from './enterprises.service.ts';
 
 let ctx: TestContext;
 let officer: Client;
@@ -39,9 +45,9 @@ describe('enterprises', () => {
   });
 
   it('needs a code unless flagged as having none yet', async () => {
-    const missing = await officer.post('/api/enterprises', { name: '星河微电子（香港）有限公司' });
+    const missing = await officer.post('/api/enterprises', { name: '曜石微电子（香港）有限公司' });
     expect(missing.body.details.fields[0].field).toBe('creditCode');
-    const flagged = await officer.post('/api/enterprises', { name: '星河微电子（香港）有限公司', noCreditCode: true });
+    const flagged = await officer.post('/api/enterprises', { name: '曜石微电子（香港）有限公司', noCreditCode: true });
     expect(flagged.status).toBe(201);
     expect(flagged.body.noCreditCode).toBe(true);
   });
@@ -60,6 +66,39 @@ describe('enterprises', () => {
     expect(normalizeEnterpriseName('华晟光伏（中国）集团有限公司')).toBe(normalizeEnterpriseName('华晟光伏'));
     expect(normalizeEnterpriseName('ＡＢＣ 新能源 股份有限公司')).toBe('abc新能源');
     expect(normalizeEnterpriseName('公司治理研究院有限公司')).toBe('公司治理研究院');
+  });
+
+  it('reads a short name as the full one: region prefix, company suffix and industry words aside', () => {
+    const full = normalizeEnterpriseName('巴中市铭诚微电子科技有限公司');
+    expect(full).toBe('铭诚微电子');
+    for (const name of ['铭诚微电子', '四川省巴中市铭诚微电子科技有限公司', '巴中铭诚微电子有限公司', '铭诚微电子（巴中）有限公司', '铭诚微电子科技股份有限公司'])
+      expect(normalizeEnterpriseName(name), name).toBe(full);
+    // A region or an industry word that is the whole trade name stays.
+    expect(normalizeEnterpriseName('山西科技有限公司')).toBe('山西');
+    expect(normalizeEnterpriseName('公司治理研究院有限公司')).toBe('公司治理研究院');
+  });
+
+  it('suggests the existing enterprise for its short name; an investor from 巴中 (511900) is accepted', async () => {
+    const full = await buildEnterprise(officer, { name: '巴中市铭诚微电子科技有限公司', regionCode: '511900' });
+    expect(full.regionCode).toBe('511900');
+    const short = await officer.call(enterpriseOperations.create, { body: { name: '铭诚微电子', noCreditCode: true } });
+    expect(short.status).toBe(409);
+    expect(short.body.details).toMatchObject({ existingId: full.id, fields: [{ field: 'name', reason: '已存在字号相同（忽略地区、“有限公司”“科技”等字样）的企业，请核对是否重复' }] });
+    const anyway = await buildEnterprise(officer, { name: '铭诚微电子', allowSimilarName: true });
+    const page = await officer.call(enterpriseOperations.page, { params: { id: full.id } });
+    expect(page.body.duplicates.map((d) => d.id)).toEqual([anyway.id]);
+    expect((await officer.get(`/api/enterprises?q=${encodeURIComponent('巴中铭诚微电子')}`)).body.items.map((e: { id: string }) => e.id)).toEqual(
+      expect.arrayContaining([full.id, anyway.id]),
+    );
+  });
+
+  it('brings stored comparable names of an older database up to date', async () => {
+    const e = await buildEnterprise(officer, { name: '巴中市铭诚光电科技有限公司' });
+    await ctx.database.db.update(enterprises).set({ normalizedName: '巴中市铭诚光电科技' }).where(eq(enterprises.id, e.id));
+    const service = createEnterprisesService({ db: ctx.database.db, enterprises: createEnterprisesRepository(), audit: recordAudit });
+    expect(await service.renormalizeNames()).toBe(1);
+    expect(await service.renormalizeNames()).toBe(0);
+    expect((await officer.call(enterpriseOperations.create, { body: { name: '铭诚光电', noCreditCode: true } })).body.details.existingId).toBe(e.id);
   });
 
   it('searches by name or code; viewers read but cannot create', async () => {
