@@ -92,7 +92,7 @@ export default async function pipelineWalk({ baseUrl, page }: E2eContext) {
     await trip.getByText('暂无代码').nth(i).click();
   }
   await trip.getByRole('button', { name: /确\s*定|OK/ }).click();
-  await expectVisible(page.getByTestId('trip-results').filter({ hasText: '拜访企业 3 家' }));
+  await expectVisible(page.getByTestId('trip-results').filter({ hasText: '对接 3 家' }));
 
   // 3b. One more meeting recorded afterwards: the counted results follow.
   await page.getByRole('button', { name: '登记拜访' }).click();
@@ -102,7 +102,7 @@ export default async function pipelineWalk({ baseUrl, page }: E2eContext) {
   await meeting.getByText('暂无代码', { exact: true }).click();
   await meeting.getByText('达成合作意向').click();
   await meeting.getByRole('button', { name: /确\s*定|OK/ }).click();
-  await expectVisible(page.getByTestId('trip-results').filter({ hasText: '拜访企业 4 家' }).filter({ hasText: '达成意向 1 个' }));
+  await expectVisible(page.getByTestId('trip-results').filter({ hasText: '对接 4 家' }).filter({ hasText: '达成意向 1 家' }));
 
   // 4. The gates: 正式签约 straight away is refused; 框架协议 with its agreement, then 正式签约.
   await page.goto(leadUrl);

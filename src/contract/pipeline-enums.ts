@@ -67,6 +67,23 @@ export const signingEventKinds = ['ceremony', 'campaign'] as const; // 签约仪
 /** Which agreement kind opens each gated stage. */
 export const stageGates: Partial<Record<LeadStage, AgreementKind>> = { framework: 'framework', signed: 'investment' };
 
+/**
+ * The earliest stage at which each agreement kind may be recorded (the lead's stage, or the stage it
+ * is moving to in the same step): a framework agreement from 意向 on, an investment agreement only at
+ * 正式签约 (or later, once signed). No agreement is recorded on a lead still at 线索.
+ */
+export const agreementEarliestStage: Record<AgreementKind, LeadStage> = {
+  framework: 'intent',
+  investment: 'signed',
+  supplementary: 'contact',
+  capital_increase: 'signed',
+};
+
+/** Whether `kind` may be recorded on a lead at (or moving to) `stage`. */
+export function agreementAllowedAt(kind: AgreementKind, stage: LeadStage): boolean {
+  return leadStages.indexOf(stage) >= leadStages.indexOf(agreementEarliestStage[kind]);
+}
+
 export const stageLabels: Record<LeadStage, [zh: string, en: string]> = {
   prospect: ['线索', 'Prospect'],
   contact: ['接洽', 'Contact'],

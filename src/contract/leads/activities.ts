@@ -85,11 +85,16 @@ export const createTripBody = z
     if (v.endOn < v.startOn) ctx.addIssue({ code: 'custom', path: ['endOn'], message: 'trip_dates' });
   });
 
+/**
+ * A trip's results by enterprise (家), as zones report a trip (对接N家 / 框架协议N家 / 投资协议N家 / 意向N家):
+ * one enterprise counts once under each kind, however many agreements or meetings it had.
+ */
 export const tripResultsSchema = z.object({
-  enterprisesMet: z.number().int(),
-  agreementsSigned: z.number().int().describe('Agreements signed during the trip on the leads met'),
-  intentsGained: z.number().int(),
-  leadsTouched: z.number().int(),
+  enterprisesMet: z.number().int().describe('对接: enterprises met on the trip'),
+  frameworkEnterprises: z.number().int().describe('框架协议: enterprises met whose lead signed a framework agreement within the trip dates'),
+  investmentEnterprises: z.number().int().describe('投资协议: enterprises met whose lead signed an investment agreement (or 增资) within the trip dates'),
+  intentEnterprises: z.number().int().describe('意向: enterprises met whose meeting reached intent'),
+  leadsTouched: z.number().int().describe('Leads the meetings were about'),
 });
 export const tripSchema = z.object({
   id: z.string(),

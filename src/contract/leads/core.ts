@@ -125,6 +125,7 @@ export const changeStageBody = z.object({
   stage: leadStageSchema,
   version: versionSchema,
   note: optionalText(200),
+  reason: optionalText(200).describe('Why the lead moves back a stage: required when moving back, kept in the stage history'),
   agreement: agreementInput.optional().describe('The agreement the gate asks for, recorded in the same step'),
 });
 

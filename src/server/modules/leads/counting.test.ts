@@ -6,7 +6,7 @@ import { demoId } from '../../seed/demo-ids.ts';
 import { countAgreements, signedTotal, type CountableAgreement } from './counting.ts';
 import { createLeadsRepository, inZone } from './leads.repository.ts';
 import { testDaysAgo, testToday } from '../../../../test/clock.ts';
-import { buildLead, uploadLeadFile } from './leads.factories.ts';
+import { advanceLead, buildLead, uploadLeadFile } from './leads.factories.ts';
 
 const a = (id: string, kind: CountableAgreement['kind'], signedOn: string, amountYuan: number, createdAt = `${signedOn}T10:00:00Z`): CountableAgreement => ({
   id,
@@ -140,16 +140,15 @@ describe('the counting rule, in SQL and through the API', () => {
   it('a second ceremony leaves the signed total unchanged; a 增资 needs an earlier signing', async () => {
     const lead = await buildLead(officer, { name: '两次签约测试项目', method: 'team' });
     const file = (await uploadLeadFile(ctx, officer, lead.id, { fileName: 'a.pdf', content: Buffer.from('pdf') })).body;
+    // Signed at the spring ceremony (the investment agreement is recorded as the lead moves to 正式签约).
+    const signed = await advanceLead(ctx, officer, lead.id, 'signed', {
+      framework: { signedOn: daysAgo(25), amountWan: 10000 },
+      investment: { signedOn: daysAgo(20), amountWan: 10000, signingEventName: '春季签约仪式' },
+    });
+    const first = signed.agreements.find((x: { kind: string }) => x.kind === 'investment');
+    expect(first).toMatchObject({ countedAs: 'first_signing', countedYuan: 100_000_000 });
     const early = await officer.post(`/api/leads/${lead.id}/agreements`, { kind: 'capital_increase', signedOn: daysAgo(30), amountWan: 100 });
     expect(early.body.details.fields[0]).toEqual({ field: 'kind', reason: '增资协议须在首份投资协议之后' });
-    const first = await officer.post(`/api/leads/${lead.id}/agreements`, {
-      kind: 'investment',
-      signedOn: daysAgo(20),
-      amountWan: 10000,
-      fileId: file.id,
-      signingEventName: '春季签约仪式',
-    });
-    expect(first.body).toMatchObject({ countedAs: 'first_signing', countedYuan: 100_000_000 });
     const again = await officer.post(`/api/leads/${lead.id}/agreements`, {
       kind: 'investment',
       signedOn: daysAgo(2),

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Tx } from '../../db/client.ts';
 import type { agreementInput, signedReportQuery } from '../../../contract/leads.ts';
 import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
+import { agreementAllowedAt, type LeadStage } from '../../../contract/pipeline-enums.ts';
 import { fieldError } from '../../platform/errors.ts';
 import { countAgreements } from './counting.ts';
 import type { AgreementRow, LeadWithNames } from './leads.repository.ts';
@@ -29,11 +30,25 @@ export function createAgreementRules({ leads, audit, today }: LeadsShared) {
     }));
   };
 
-  /** Validates and records an agreement in `tx` (the caller has loaded the lead and checked rights). */
-  async function insertAgreement(tx: Tx, s: SessionContext, lead: LeadWithNames, body: z.infer<typeof agreementInput>, requestId: string, prefix = '') {
+  /**
+   * Validates and records an agreement in `tx` (the caller has loaded the lead and checked rights).
+   * `atStage` is the stage the lead is moving to in the same step (the stage gate), else its own.
+   */
+  async function insertAgreement(
+    tx: Tx,
+    s: SessionContext,
+    lead: LeadWithNames,
+    body: z.infer<typeof agreementInput>,
+    requestId: string,
+    prefix = '',
+    atStage: LeadStage = lead.stage,
+  ) {
     const f = (name: string) => `${prefix}${name}`;
     if (body.signedOn > today()) throw fieldError(f('signedOn'), 'agreement_date_future');
     if (body.amountWan <= 0) throw fieldError(f('amountWan'), 'amount_positive');
+    // Which kind at which stage: nothing at 线索, framework from 意向, investment and 增资 from 正式签约.
+    if (atStage === 'prospect') throw fieldError(f('kind'), 'agreement_stage_prospect');
+    if (!agreementAllowedAt(body.kind, atStage)) throw fieldError(f('kind'), `agreement_stage_${body.kind}`);
     if (body.fileId) {
       const file = await leads.findFile(tx, body.fileId);
       if (!file || file.leadId !== lead.id) throw fieldError(f('fileId'), 'unknown_file');

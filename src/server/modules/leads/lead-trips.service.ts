@@ -31,7 +31,7 @@ export function createTripsService(shared: LeadsShared) {
       members: t.members,
       note: t.note,
       version: t.version,
-      results: results.get(t.id) ?? { enterprisesMet: 0, agreementsSigned: 0, intentsGained: 0, leadsTouched: 0 },
+      results: results.get(t.id) ?? { enterprisesMet: 0, frameworkEnterprises: 0, investmentEnterprises: 0, intentEnterprises: 0, leadsTouched: 0 },
       actions: actionsFor(s, 'trip', t.zoneId),
     }));
   }

@@ -20,12 +20,15 @@ import {
 import { updateVersioned } from '../../platform/versioned.ts';
 import type { LeadMethod, LeadStage, LeadStatus } from '../../../contract/pipeline-enums.ts';
 import { leadStages } from '../../../contract/pipeline-enums.ts';
+import type { z } from 'zod';
+import type { tripResultsSchema } from '../../../contract/leads.ts';
 
 export type LeadRow = typeof leads.$inferSelect;
 export type LeadWithNames = LeadRow & { enterpriseName: string | null; enterpriseCreditCode: string | null; ownerName: string | null };
 export type AgreementRow = typeof agreements.$inferSelect & { signingEventName: string | null; fileName: string | null };
 export type ActivityRow = typeof activities.$inferSelect & { leadName: string | null; enterpriseName: string | null };
 export type TripRow = typeof trips.$inferSelect;
+export type TripResults = z.infer<typeof tripResultsSchema>;
 
 export interface LeadFilter {
   stage?: LeadStage[];
@@ -237,12 +240,7 @@ export function createLeadsRepository() {
       const [row] = await db.insert(leadFiles).values(values).returning(fileColumns);
       return row;
     },
-    listFiles: (db: DbOrTx, leadId: string) =>
-      db
-        .select(fileColumns)
-        .from(leadFiles)
-        .where(eq(leadFiles.leadId, leadId))
-        .orderBy(asc(leadFiles.createdAt)),
+    listFiles: (db: DbOrTx, leadId: string) => db.select(fileColumns).from(leadFiles).where(eq(leadFiles.leadId, leadId)).orderBy(asc(leadFiles.createdAt)),
     async findFile(db: DbOrTx, id: string) {
       const [row] = await db.select().from(leadFiles).where(eq(leadFiles.id, id));
       return row;
@@ -289,29 +287,50 @@ export function createLeadsRepository() {
       return { items, total: Number(total) };
     },
     /**
-     * A trip's results, counted from its meetings: distinct enterprises met, meetings that reached
-     * an intent, leads touched, and agreements signed on those leads between the trip's dates.
+     * A trip's results counted by enterprise (家), as zones report a trip: enterprises met (对接), and
+     * the enterprises met whose lead signed a framework (框架协议) or an investment agreement (投资协议,
+     * 增资 included) within the trip's dates, or whose meeting reached intent (意向). One enterprise
+     * counts once under each kind, however many agreements or meetings it had. A meeting without an
+     * enterprise counts by its lead.
      */
     async tripResults(db: DbOrTx, tripIds: string[]) {
-      if (!tripIds.length) return new Map<string, { enterprisesMet: number; agreementsSigned: number; intentsGained: number; leadsTouched: number }>();
-      const rows = rowsOf<{ trip_id: string; enterprises_met: number; intents: number; leads_touched: number; agreements_signed: number }>(
+      if (!tripIds.length) return new Map<string, TripResults>();
+      const rows = rowsOf<{
+        trip_id: string;
+        enterprises_met: number;
+        framework: number;
+        investment: number;
+        intent: number;
+        leads_touched: number;
+      }>(
         await db.execute(sql`
+          with met as (
+            select a.trip_id, a.lead_id, a.intent_reached, coalesce(a.enterprise_id, l.enterprise_id, a.lead_id) as party,
+              t.start_on, t.end_on
+            from activities a join trips t on t.id = a.trip_id left join leads l on l.id = a.lead_id
+            where a.trip_id = ${anyUuid(tripIds)}
+          ),
+          signed as (
+            select distinct m.trip_id, m.party, case when g.kind = 'framework' then 'framework' else 'investment' end as kind
+            from met m join agreements g on g.lead_id = m.lead_id
+            where g.kind in ('framework', 'investment', 'capital_increase') and g.signed_on between m.start_on and m.end_on
+          )
           select t.id as trip_id,
-            (select count(distinct coalesce(a.enterprise_id, l.enterprise_id))::int from activities a left join leads l on l.id = a.lead_id where a.trip_id = t.id) as enterprises_met,
-            (select count(*)::int from activities a where a.trip_id = t.id and a.intent_reached) as intents,
-            (select count(distinct a.lead_id)::int from activities a where a.trip_id = t.id) as leads_touched,
-            (select count(*)::int from agreements g where g.kind in ('framework', 'investment', 'capital_increase')
-               and g.signed_on between t.start_on and t.end_on
-               and g.lead_id in (select a.lead_id from activities a where a.trip_id = t.id and a.lead_id is not null)) as agreements_signed
+            (select count(distinct m.party)::int from met m where m.trip_id = t.id) as enterprises_met,
+            (select count(distinct s.party)::int from signed s where s.trip_id = t.id and s.kind = 'framework') as framework,
+            (select count(distinct s.party)::int from signed s where s.trip_id = t.id and s.kind = 'investment') as investment,
+            (select count(distinct m.party)::int from met m where m.trip_id = t.id and m.intent_reached) as intent,
+            (select count(distinct m.lead_id)::int from met m where m.trip_id = t.id) as leads_touched
           from trips t where t.id = ${anyUuid(tripIds)}`),
       );
-      return new Map(
+      return new Map<string, TripResults>(
         rows.map((r) => [
           r.trip_id,
           {
             enterprisesMet: Number(r.enterprises_met),
-            agreementsSigned: Number(r.agreements_signed),
-            intentsGained: Number(r.intents),
+            frameworkEnterprises: Number(r.framework),
+            investmentEnterprises: Number(r.investment),
+            intentEnterprises: Number(r.intent),
             leadsTouched: Number(r.leads_touched),
           },
         ]),

@@ -148,10 +148,13 @@ export function createLeadsService(deps: LeadsDeps) {
       assertVersion(before, body.version);
       if (before.status === 'lost' || before.status === 'terminated') throw fieldError('stage', 'lead_closed');
       if (before.stage === body.stage) throw fieldError('stage', 'stage_same');
+      const from = leadStages.indexOf(before.stage);
+      const to = leadStages.indexOf(body.stage);
+      // A move back is a setback the zone explains: its reason is kept in the stage history.
+      const reason = body.reason?.trim() || null;
+      if (to < from && !reason) throw fieldError('reason', 'stage_back_reason_required');
       await db.transaction(async (tx) => {
-        if (body.agreement) await agreementRules.insertAgreement(tx, s, before, body.agreement, requestId, 'agreement.');
-        const from = leadStages.indexOf(before.stage);
-        const to = leadStages.indexOf(body.stage);
+        if (body.agreement) await agreementRules.insertAgreement(tx, s, before, body.agreement, requestId, 'agreement.', body.stage);
         if (to > from) {
           const agreementRows = await leads.listAgreements(tx, id);
           // Every gated stage entered or jumped over needs its agreement, with date, amount and file.
@@ -161,14 +164,15 @@ export function createLeadsService(deps: LeadsDeps) {
           }
         }
         const after = await leads.update(tx, id, body.version, { stage: body.stage });
-        await event(tx, s, after, 'stage', before.stage, after.stage, body.note);
+        const note = [reason, body.note?.trim()].filter(Boolean).join('；') || null;
+        await event(tx, s, after, 'stage', before.stage, after.stage, note);
         await audit(tx, actorOf(s, requestId), {
           zoneId: before.zoneId,
           action: 'lead.stage',
           entityType: 'lead',
           entityId: id,
           before: { stage: before.stage },
-          after: { stage: after.stage },
+          after: { stage: after.stage, ...(reason ? { reason } : {}) },
         });
       });
       return get(s, id);

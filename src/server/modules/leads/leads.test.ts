@@ -3,7 +3,7 @@ import { createTestContext, type Client, type TestContext } from '../../../../te
 import { demoId } from '../../seed/demo-ids.ts';
 import { pipelineCreditCode } from './leads.seed.ts';
 import { testDaysAgo, testToday } from '../../../../test/clock.ts';
-import { buildLead, uploadLeadFile } from './leads.factories.ts';
+import { advanceLead, buildLead, uploadLeadFile } from './leads.factories.ts';
 
 let ctx: TestContext;
 let officer: Client;
@@ -178,14 +178,69 @@ describe('stages and gates', () => {
     });
     expect(signed.status).toBe(200);
     expect(signed.body.signedYuan).toBe(80_000_000);
-    const back = await officer.post(`/api/leads/${lead.id}/stage`, { stage: 'framework', version: signed.body.version, note: '协议需重新谈判' });
+    const back = await officer.post(`/api/leads/${lead.id}/stage`, { stage: 'framework', version: signed.body.version, reason: '协议需重新谈判' });
     expect(back.status).toBe(200);
-    const timeline = (await officer.get(`/api/leads/${lead.id}/timeline`)).body as { kind: string; toValue: string | null }[];
+    const timeline = (await officer.get(`/api/leads/${lead.id}/timeline`)).body as { kind: string; toValue: string | null; note: string | null }[];
     expect(timeline.filter((e) => e.kind === 'stage').map((e) => e.toValue)).toEqual(['framework', 'signed', 'framework', 'intent', 'contact']);
+    expect(timeline.find((e) => e.kind === 'stage')?.note).toBe('协议需重新谈判');
     expect(timeline.filter((e) => e.kind === 'agreement')).toHaveLength(2);
     expect(timeline.filter((e) => e.kind === 'file')).toHaveLength(1);
     const audit = await ctx.database.query<{ action: string }>(`select action from audit_log where entity_id = $1 order by id`, [lead.id]);
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['lead.create', 'lead.stage', 'agreement.create', 'file.create']));
+  });
+
+  it('records each agreement kind only at its stage: nothing at 线索, framework from 意向, investment at 正式签约', async () => {
+    const lead = await newLead({ name: '协议阶段规则测试项目' });
+    const file = (await uploadLeadFile(ctx, officer, lead.id)).body as { id: string };
+    const agreement = (kind: string) => ({ kind, signedOn: today, amountWan: 14000, fileId: file.id });
+    const before = await snapshot();
+    const atProspect = await officer.post(`/api/leads/${lead.id}/agreements`, agreement('investment'));
+    expect(atProspect.status).toBe(400);
+    expect(atProspect.body.details.fields).toEqual([{ field: 'kind', reason: '线索阶段不能录入协议，请先推进到“接洽”或“意向”' }]);
+    const english = await officer.request('POST', `/api/leads/${lead.id}/agreements`, agreement('framework'), { 'accept-language': 'en-US' });
+    expect(english.body.details.fields[0].reason).toBe('no agreement on a lead still at the prospect stage; move it on first');
+    expect(await snapshot()).toEqual(before);
+
+    const contact = await advanceLead(ctx, officer, lead.id, 'contact');
+    const frameworkEarly = await officer.post(`/api/leads/${lead.id}/agreements`, agreement('framework'));
+    expect(frameworkEarly.body.details.fields).toEqual([{ field: 'kind', reason: '框架协议须在“意向”阶段及之后录入' }]);
+    const intent = await advanceLead(ctx, officer, lead.id, 'intent');
+    expect(intent.version).toBeGreaterThan(contact.version);
+    const investmentEarly = await officer.post(`/api/leads/${lead.id}/agreements`, agreement('investment'));
+    expect(investmentEarly.body.details.fields).toEqual([{ field: 'kind', reason: '投资协议仅可在“正式签约”阶段录入，或在推进到“正式签约”时一并录入' }]);
+    const increaseEarly = await officer.post(`/api/leads/${lead.id}/agreements`, agreement('capital_increase'));
+    expect(increaseEarly.body.details.fields[0]).toEqual({ field: 'kind', reason: '增资协议须在“正式签约”阶段及之后录入' });
+    // Moving to 框架协议 with an investment agreement: the kind is refused for that stage, nothing written.
+    const wrongKind = await officer.post(`/api/leads/${lead.id}/stage`, { stage: 'framework', version: intent.version, agreement: agreement('investment') });
+    expect(wrongKind.body.details.fields).toEqual([{ field: 'agreement.kind', reason: '投资协议仅可在“正式签约”阶段录入，或在推进到“正式签约”时一并录入' }]);
+    const beforeIntent = await snapshot();
+    expect(beforeIntent.agreements).toBe(before.agreements);
+    const framework = await officer.post(`/api/leads/${lead.id}/agreements`, agreement('framework'));
+    expect(framework.status, JSON.stringify(framework.body)).toBe(201);
+    const signed = await advanceLead(ctx, officer, lead.id, 'signed');
+    expect(signed.agreements.map((a: { kind: string }) => a.kind).sort()).toEqual(['framework', 'investment']);
+    const atSigned = await officer.post(`/api/leads/${lead.id}/agreements`, agreement('capital_increase'));
+    expect(atSigned.status, JSON.stringify(atSigned.body)).toBe(201);
+  });
+
+  it('moving a lead back a stage needs a reason, kept in its stage history', async () => {
+    const lead = await newLead({ name: '退回阶段测试项目' });
+    const framework = await advanceLead(ctx, officer, lead.id, 'framework');
+    const before = await snapshot();
+    const noReason = await officer.post(`/api/leads/${lead.id}/stage`, { stage: 'prospect', version: framework.version, note: '回到线索' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.details.fields).toEqual([{ field: 'reason', reason: '退回前一阶段需填写原因' }]);
+    const blank = await officer.post(`/api/leads/${lead.id}/stage`, { stage: 'intent', version: framework.version, reason: '   ' });
+    expect(blank.body.details.fields[0].field).toBe('reason');
+    expect(await snapshot()).toEqual(before);
+    const back = await officer.post(`/api/leads/${lead.id}/stage`, { stage: 'intent', version: framework.version, reason: '企业董事会未通过，框架协议搁置' });
+    expect(back.status, JSON.stringify(back.body)).toBe(200);
+    expect(back.body.stage).toBe('intent');
+    const timeline = (await officer.get(`/api/leads/${lead.id}/timeline`)).body as { kind: string; fromValue: string; toValue: string; note: string | null }[];
+    expect(timeline.find((e) => e.kind === 'stage')).toMatchObject({ fromValue: 'framework', toValue: 'intent', note: '企业董事会未通过，框架协议搁置' });
+    // Forward again needs no reason (the framework agreement is still on the lead).
+    const forward = await officer.post(`/api/leads/${lead.id}/stage`, { stage: 'framework', version: back.body.version });
+    expect(forward.status).toBe(200);
   });
 
   it('attaches a file as multipart and downloads it with its name; an upload without a file is refused', async () => {
@@ -256,7 +311,7 @@ describe('trips', () => {
       ],
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body.results).toEqual({ enterprisesMet: 3, agreementsSigned: 0, intentsGained: 1, leadsTouched: 2 });
+    expect(res.body.results).toEqual({ enterprisesMet: 3, frameworkEnterprises: 0, investmentEnterprises: 0, intentEnterprises: 1, leadsTouched: 2 });
     expect(res.body.meetings).toHaveLength(3);
     const newLeadId = res.body.meetings[1].leadId;
     const lead = (await officer.get(`/api/leads/${newLeadId}`)).body;
@@ -265,7 +320,36 @@ describe('trips', () => {
     // An agreement signed on a met lead during the trip counts for the trip, without being typed there.
     const file = await uploadLeadFile(ctx, officer, newLeadId);
     await officer.post(`/api/leads/${newLeadId}/agreements`, { kind: 'framework', signedOn: daysAgo(2), amountWan: 5000, fileId: file.body.id });
-    expect((await officer.get(`/api/trips/${res.body.id}`)).body.results.agreementsSigned).toBe(1);
+    expect((await officer.get(`/api/trips/${res.body.id}`)).body.results.frameworkEnterprises).toBe(1);
+  });
+
+  it('counts a trip by enterprise and agreement kind: 对接3家 / 框架协议1家 / 意向1家, one enterprise once per kind', async () => {
+    const trip = await officer.post('/api/trips', {
+      title: '赴阳城开展小分队招商',
+      destination: '山西省晋城市阳城县',
+      startOn: daysAgo(3),
+      endOn: daysAgo(1),
+      leader: '刘卫东',
+      meetings: [
+        { enterprise: { name: '阳城甲新材料有限公司', noCreditCode: true }, newLead: { name: '甲新材料项目' }, occurredOn: daysAgo(3) },
+        { enterprise: { name: '阳城乙装备有限公司', noCreditCode: true }, newLead: { name: '乙装备项目' }, occurredOn: daysAgo(2), intentReached: true },
+        { enterprise: { name: '阳城丙科技有限公司', noCreditCode: true }, occurredOn: daysAgo(1), outcome: '初步接触' },
+      ],
+    });
+    expect(trip.status, JSON.stringify(trip.body)).toBe(201);
+    const [first, second] = trip.body.meetings as { leadId: string }[];
+    const results = async () => (await officer.get(`/api/trips/${trip.body.id}`)).body.results;
+    // 甲 signs a framework agreement during the trip.
+    await advanceLead(ctx, officer, first.leadId, 'framework', { framework: { signedOn: daysAgo(2) } });
+    expect(await results()).toEqual({ enterprisesMet: 3, frameworkEnterprises: 1, investmentEnterprises: 0, intentEnterprises: 1, leadsTouched: 2 });
+    // 甲 then signs its investment agreement within the trip: one enterprise under each kind, not "2 签约".
+    await advanceLead(ctx, officer, first.leadId, 'signed', { investment: { signedOn: daysAgo(1) } });
+    expect(await results()).toEqual({ enterprisesMet: 3, frameworkEnterprises: 1, investmentEnterprises: 1, intentEnterprises: 1, leadsTouched: 2 });
+    // 乙's framework agreement signed before the trip is not the trip's result.
+    const file = (await uploadLeadFile(ctx, officer, second.leadId)).body as { id: string };
+    const old = await officer.post(`/api/leads/${second.leadId}/agreements`, { kind: 'framework', signedOn: daysAgo(5), amountWan: 3000, fileId: file.id });
+    expect(old.status, JSON.stringify(old.body)).toBe(201);
+    expect((await results()).frameworkEnterprises).toBe(1);
   });
 
   it('refuses a bad credit code of an enterprise met, writing nothing of the trip', async () => {
@@ -290,7 +374,7 @@ describe('trips', () => {
 
   it('shows the seeded Bay Area trip: four enterprises met, two framework agreements, one intent', async () => {
     const trip = (await officer.get(`/api/trips/${demoId('trip:fendong:gba')}`)).body;
-    expect(trip.results).toEqual({ enterprisesMet: 4, agreementsSigned: 2, intentsGained: 1, leadsTouched: 3 });
+    expect(trip.results).toEqual({ enterprisesMet: 4, frameworkEnterprises: 2, investmentEnterprises: 0, intentEnterprises: 1, leadsTouched: 3 });
     expect((await officer.get('/api/trips')).body.items.length).toBeGreaterThanOrEqual(1);
   });
 });

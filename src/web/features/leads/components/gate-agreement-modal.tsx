@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, DatePicker, Form, Input, InputNumber, Modal, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { stageGates, type LeadStage } from '../../../../contract/pipeline-enums.ts';
+import { leadStages, stageGates, type LeadStage } from '../../../../contract/pipeline-enums.ts';
 import { FilePicker } from '../../../components/file-picker';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
@@ -13,11 +13,14 @@ export interface GateTarget {
   leadId: string;
   version: number;
   stage: LeadStage;
+  /** The lead's stage now: a move back asks for its reason instead of an agreement. */
+  from: LeadStage;
 }
 
 /**
  * Moves a lead to a stage. A gated stage (框架协议, 正式签约) asks for its agreement here: date,
  * amount and file, sent with the stage change so the server checks the gate in one transaction.
+ * A move back a stage asks for its reason (required; kept in the stage history).
  */
 export function GateAgreementModal({ target, onClose }: { target: GateTarget | null; onClose: () => void }) {
   const { t, locale } = useI18n();
@@ -28,7 +31,8 @@ export function GateAgreementModal({ target, onClose }: { target: GateTarget | n
   const onError = useApiErrorHandler();
   const [fileId, setFileId] = useState<string | null>(null);
   const [fileName, setFileName] = useState<string | null>(null);
-  const gate = target ? stageGates[target.stage] : undefined;
+  const back = target ? leadStages.indexOf(target.stage) < leadStages.indexOf(target.from) : false;
+  const gate = target && !back ? stageGates[target.stage] : undefined;
 
   const close = () => {
     form.resetFields();
@@ -46,6 +50,7 @@ export function GateAgreementModal({ target, onClose }: { target: GateTarget | n
         version: target.version,
         stage: target.stage,
         note: v.note || undefined,
+        reason: back ? v.reason : undefined,
         agreement: gate
           ? {
               kind: gate,
@@ -103,6 +108,11 @@ export function GateAgreementModal({ target, onClose }: { target: GateTarget | n
               {fileName && <Typography.Text style={{ marginLeft: 8 }}>{fileName}</Typography.Text>}
             </Form.Item>
           </>
+        )}
+        {back && (
+          <Form.Item name="reason" label={t('leads.stageBackReason')} rules={[{ required: true, whitespace: true }]}>
+            <Input.TextArea rows={2} maxLength={200} />
+          </Form.Item>
         )}
         <Form.Item name="note" label={t('leads.note')}>
           <Input />

@@ -31,7 +31,7 @@ export function KanbanBoard({ leads }: { leads: Lead[] }) {
       message.warning(`${t('leads.dropRefused')}（${skipped.map(labels.stage).join('、')}）`);
       return;
     }
-    setTarget({ leadId: lead.id, version: lead.version, stage });
+    setTarget({ leadId: lead.id, version: lead.version, stage, from: lead.stage });
   };
 
   return (

@@ -23,7 +23,15 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { formatMoney } from '../../../../contract/money.ts';
-import { activityKinds, agreementKinds, leadStages, leadStatuses, stageGates, type LeadStage } from '../../../../contract/pipeline-enums.ts';
+import {
+  activityKinds,
+  agreementAllowedAt,
+  agreementKinds,
+  leadStages,
+  leadStatuses,
+  stageGates,
+  type LeadStage,
+} from '../../../../contract/pipeline-enums.ts';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
 import { useAddActivity } from '../api/add-activity';
@@ -89,17 +97,17 @@ export default function LeadDetailPage() {
               placeholder={t('leads.moveTo')}
               style={{ width: 160 }}
               value={null}
-              onChange={(stage: LeadStage) => setTarget({ leadId: l.id, version: l.version, stage })}
+              onChange={(stage: LeadStage) => setTarget({ leadId: l.id, version: l.version, stage, from: l.stage })}
               options={leadStages.filter((s) => s !== l.stage).map((s) => ({ value: s, label: `${labels.stage(s)}${stageGates[s] ? ' 🔒' : ''}` }))}
             />
           )}
           {next && can('changeStage') && (
-            <Button type="primary" onClick={() => setTarget({ leadId: l.id, version: l.version, stage: next })}>
+            <Button type="primary" onClick={() => setTarget({ leadId: l.id, version: l.version, stage: next, from: l.stage })}>
               {t('leads.moveTo')} {labels.stage(next)}
             </Button>
           )}
           {can('changeStatus') && <Button onClick={() => setStatusOpen(true)}>{t('leads.changeStatus')}</Button>}
-          {can('addAgreement') && <Button onClick={() => setAgreementOpen(true)}>{t('leads.addAgreement')}</Button>}
+          {can('addAgreement') && l.stage !== 'prospect' && <Button onClick={() => setAgreementOpen(true)}>{t('leads.addAgreement')}</Button>}
           {can('convert') && (
             <Button
               onClick={async () => {
@@ -316,9 +324,15 @@ export default function LeadDetailPage() {
         }}
         destroyOnHidden
       >
-        <Form form={agreementForm} layout="vertical" name="agreement" initialValues={{ kind: 'investment', signedOn: dayjs() }}>
+        <Form
+          form={agreementForm}
+          layout="vertical"
+          name="agreement"
+          initialValues={{ kind: agreementAllowedAt('investment', l.stage) ? 'investment' : 'supplementary', signedOn: dayjs() }}
+        >
           <Form.Item name="kind" label={t('leads.kind')}>
-            <Select options={agreementKinds.map((k) => ({ value: k, label: labels.agreementKind(k) }))} />
+            {/* Only the kinds the lead's stage allows (the server refuses the others with the reason). */}
+            <Select options={agreementKinds.filter((k) => agreementAllowedAt(k, l.stage)).map((k) => ({ value: k, label: labels.agreementKind(k) }))} />
           </Form.Item>
           <Form.Item name="signedOn" label={t('leads.signedOn')} rules={[{ required: true }]}>
             <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Button, Card, Descriptions, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../../i18n/use-i18n';
+import { tripResultsText } from '../components/trip-results';
 import { useTrip } from '../api/trips';
 import { AddMeetingModal } from '../components/add-meeting-modal';
 
@@ -38,11 +39,7 @@ export default function TripPage() {
         )}
       </Descriptions>
       <Card size="small" title={t('trips.results')} style={{ marginBottom: 16 }} data-testid="trip-results">
-        {[
-          t('trips.enterprisesMet', { n: r.results.enterprisesMet }),
-          t('trips.agreementsSigned', { n: r.results.agreementsSigned }),
-          t('trips.intentsGained', { n: r.results.intentsGained }),
-        ].join('，')}
+        {tripResultsText(t, r.results)}
       </Card>
       <Table
         rowKey="id"

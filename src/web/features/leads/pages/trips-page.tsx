@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { Button, Card, Checkbox, DatePicker, Form, Input, Modal, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../../../i18n/use-i18n';
+import { tripResultsText } from '../components/trip-results';
 import { useCurrentZone } from '../../../lib/current-zone-context';
 import { useSession } from '../../../lib/session-context';
 import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
@@ -84,12 +85,7 @@ export default function TripsPage() {
           { title: t('trips.leader'), dataIndex: 'leader' },
           {
             title: t('trips.results'),
-            render: (_, r) =>
-              [
-                t('trips.enterprisesMet', { n: r.results.enterprisesMet }),
-                t('trips.agreementsSigned', { n: r.results.agreementsSigned }),
-                t('trips.intentsGained', { n: r.results.intentsGained }),
-              ].join('，'),
+            render: (_, r) => tripResultsText(t, r.results),
           },
         ]}
       />
