@@ -277,7 +277,13 @@ function createProjectCoreRepository() {
     /** A project's flag changes, newest first (the last 100: a timeline, not an archive). */
     async flagHistory(db: DbOrTx, projectId: string) {
       const rows = await db
-        .select({ fromFlag: projectFlagEvents.fromFlag, toFlag: projectFlagEvents.toFlag, reasons: projectFlagEvents.reasons, on: projectFlagEvents.on, at: projectFlagEvents.at })
+        .select({
+          fromFlag: projectFlagEvents.fromFlag,
+          toFlag: projectFlagEvents.toFlag,
+          reasons: projectFlagEvents.reasons,
+          on: projectFlagEvents.on,
+          at: projectFlagEvents.at,
+        })
         .from(projectFlagEvents)
         .where(eq(projectFlagEvents.projectId, projectId))
         .orderBy(desc(projectFlagEvents.at), desc(projectFlagEvents.on))

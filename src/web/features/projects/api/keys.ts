@@ -8,6 +8,7 @@ export const projectKeys = {
   batch: (zoneId: string, periodStart: string | undefined) => ['projects', 'batch', zoneId, periodStart ?? 'current'] as const,
   templates: (zoneId: string | null) => ['projects', 'templates', zoneId ?? 'global'] as const,
   flagRule: (zoneId: string | null) => ['projects', 'flag-rule', zoneId ?? 'global'] as const,
+  flagHistory: (id: string, at: string) => ['projects', 'flag-history', id, at] as const,
   assignees: (zoneId: string) => ['projects', 'assignees', zoneId] as const,
   calendar: (year: number) => ['calendar', year] as const,
 };

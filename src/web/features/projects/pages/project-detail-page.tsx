@@ -6,6 +6,7 @@ import { RecordHistoryDrawer, type RecordHistoryTarget } from '../../../componen
 import { useProject } from '../api/get-project';
 import { AnnualPlanPanel } from '../components/annual-plan-panel';
 import { ApprovalsPanel } from '../components/approvals-panel';
+import { FlagHistoryPanel } from '../components/flag-history-panel';
 import { FlagTag } from '../components/flag-tag';
 import { LandPanel } from '../components/land-panel';
 import { MilestonesPanel } from '../components/milestones-panel';
@@ -96,6 +97,7 @@ export default function ProjectDetailPage() {
             { key: 'reports', label: t('detail.reports'), children: <ReportsPanel project={p} /> },
             { key: 'plans', label: t('plan.tab'), children: <AnnualPlanPanel project={p} onReload={reload} /> },
             { key: 'land', label: t('detail.land'), children: <LandPanel project={p} onReload={reload} /> },
+            { key: 'flags', label: t('flagHistory.tab'), children: <FlagHistoryPanel project={p} /> },
           ]}
         />
       </Card>
