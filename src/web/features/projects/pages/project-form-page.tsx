@@ -4,7 +4,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useParams } from 'react-router';
 import { fromYuan } from '../../../../contract/money.ts';
-import { projectLevels, projectNatures, projectStages, stageGates } from '../../../../contract/projects.ts';
+import { leaderRoles, projectLevels, projectNatures, projectStages, stageGates } from '../../../../contract/projects.ts';
 import { EnterprisePicker } from '../../../components/enterprise-picker';
 import { ApiError, isApiError } from '../../../lib/api-error';
 import { useCurrentZone } from '../../../lib/current-zone-context';
@@ -103,6 +103,9 @@ export default function ProjectFormPage() {
   const needed = new Set<string>(projectStages.slice(1, projectStages.indexOf(stage as never) + 1).flatMap((s) => stageGates[s]));
   const parks = (zonesWithParks.data ?? []).find((z) => z.id === zoneId)?.parks ?? [];
   const people = (assignees.data ?? []).map((u) => ({ value: u.id, label: `${u.displayName}${u.title ? `（${u.title}）` : ''}` }));
+  // A 包联领导 must hold a leader role (the server refuses anyone else): offer only those.
+  const leaderIds = new Set((assignees.data ?? []).filter((u) => (leaderRoles as readonly string[]).includes(u.role)).map((u) => u.id));
+  const leaders = people.filter((o) => leaderIds.has(o.value));
 
   const onFinish = (values: Record<string, unknown>) => {
     const body: Record<string, unknown> = { ...values };
@@ -275,7 +278,7 @@ export default function ProjectFormPage() {
           <Row gutter={16}>
             <Col xs={12} md={6}>
               <Form.Item name="leaderUserId" label={L('field.leader')}>
-                <Select allowClear showSearch optionFilterProp="label" options={people} />
+                <Select allowClear showSearch optionFilterProp="label" options={leaders} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
