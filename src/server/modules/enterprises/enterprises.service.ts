@@ -10,7 +10,7 @@ import { can, hasPermission, type Permission } from '../../platform/policies.ts'
 import { zoneScope } from '../../platform/scope.ts';
 import { assertVersion } from '../../platform/versioned.ts';
 import type { EnterpriseRow, EnterprisesRepository } from './enterprises.repository.ts';
-import { normalizeEnterpriseName } from './normalize-name.ts';
+import { exactNameKey, normalizeEnterpriseName } from './normalize-name.ts';
 
 /** What another module knows of an enterprise it meets (a visit, an intake text, a ledger row). */
 export interface FindOrCreateEnterprise {
@@ -149,7 +149,8 @@ export function createEnterprisesService(deps: { db: Db; enterprises: Enterprise
         throw fieldError(`${field}creditCode`, 'credit_code_required');
       }
       const normalizedName = normalizeEnterpriseName(input.name);
-      const [same] = await enterprises.findByNormalizedName(tx, normalizedName);
+      // Reused silently only under the exact name: a merely similar one is a suggestion for a person.
+      const same = (await enterprises.findByNormalizedName(tx, normalizedName)).find((e) => exactNameKey(e.name) === exactNameKey(input.name));
       if (same && (!code || !same.creditCode)) return { id: same.id, created: false, name: same.name, creditCode: same.creditCode };
       const zoneId = input.zoneId ?? (s.scope.all ? null : (s.scope.zoneIds[0] ?? null));
       if (!hasPermission(s, 'enterprise.create') || (zoneId && !can(s, 'enterprise.create', zoneId))) throw new AppError('FORBIDDEN');

@@ -63,3 +63,13 @@ export function normalizeEnterpriseName(name: string): string {
   s = stripLeadingRegions(s);
   return s.toLowerCase();
 }
+
+/**
+ * The key under which an import or another module may silently reuse an enterprise: the same full
+ * name but for width, spacing and the legal form. The looser `normalizeEnterpriseName` only
+ * suggests a duplicate to a person (北京铭诚科技 and 山西铭诚科技 share it; they may be two firms).
+ */
+export function exactNameKey(name: string): string {
+  const s = name.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\s\u3000]/g, '');
+  return stripTrailing(s, legalForms).toLowerCase();
+}
