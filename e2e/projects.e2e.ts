@@ -54,6 +54,9 @@ export default async function projectsWalk({ baseUrl, page }: E2eContext) {
   await page.getByTestId('milestones-save').click();
   await flagIs(page, 'red');
   await expectVisible(page.getByText('超期 40'));
+  // The flag history keeps the change: 绿灯 → 红灯, with its reason.
+  await page.getByRole('tab', { name: '红黄绿灯变化' }).click();
+  await expectVisible(page.getByTestId('flag-history').locator('[data-flag="red"]').filter({ hasText: '超期 40' }));
   await page.getByRole('menuitem', { name: '项目管理' }).click();
   await expectVisible(page.locator('.ant-table-row').filter({ hasText: name }).locator('[data-flag="red"]'));
 
