@@ -48,6 +48,8 @@ export interface TestContext {
   config: Config;
   anon: Client;
   login(username: string, password?: string): Promise<Client>;
+  /** Rows in a table (`table` may carry its own `where …`): a refused request must leave the counts unchanged. */
+  rowCount(table: string, where?: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -109,6 +111,10 @@ export async function createTestContext(
       const setCookie = res.headers['set-cookie'];
       const cookie = String(Array.isArray(setCookie) ? setCookie[0] : setCookie).split(';')[0];
       return makeClient(app, { cookie, csrfToken: res.body.csrfToken });
+    },
+    async rowCount(table, where = '') {
+      const [row] = await database.query<{ n: string | number }>(`select count(*) as n from ${table} ${where}`);
+      return Number(row.n);
     },
     async close() {
       await app.close();

@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const count = async (table: string) => Number((await ctx.database.query<{ n: string }>(`select count(*) as n from ${table}`))[0].n);
+const count = (table: string) => ctx.rowCount(table);
 
 describe('blockers: raising and the bad-input rules', () => {
   it('an officer raises a blocker on a project; the responsible person is notified and it is on the board', async () => {

@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const count = async (table: string) => Number((await ctx.database.query<{ n: string }>(`select count(*) as n from ${table}`))[0].n);
+const count = (table: string) => ctx.rowCount(table);
 
 describe('三个一批 campaigns', () => {
   it('plans three lists, confirms on the event day, computes the rates of the worked example, counts a project once', async () => {

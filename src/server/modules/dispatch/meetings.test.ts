@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const count = async (table: string) => Number((await ctx.database.query<{ n: string }>(`select count(*) as n from ${table}`))[0].n);
+const count = (table: string) => ctx.rowCount(table);
 
 describe('the weekly meeting', () => {
   let meetingId: string;

@@ -37,7 +37,7 @@ afterAll(() => ctx.close());
 /** The error body of a refused call (the harness types a call's body as its success). */
 const failure = (res: { body: unknown }) => res.body as ErrorBody;
 
-const count = async (table: string, where = '') => Number((await ctx.database.query<{ n: string }>(`select count(*) as n from ${table} ${where}`))[0].n);
+const count = (table: string, where = '') => ctx.rowCount(table, where);
 /** Every table a commit writes: a refused request must leave all of them unchanged. */
 const footprint = async () => ({
   sources: await count('intake_sources'),

@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const count = async (table: string) => Number((await ctx.database.query<{ n: string }>(`select count(*) as n from ${table}`))[0].n);
+const count = (table: string) => ctx.rowCount(table);
 
 async function exportLedger(client: Client = officer, query = '') {
   const res = await ctx.app.inject({ method: 'GET', url: `/api/exports/lead-ledger.xlsx${query}`, headers: { cookie: client.cookie! } });

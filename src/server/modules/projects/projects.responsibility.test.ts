@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const count = async (table: string) => Number((await ctx.database.query<{ n: string }>(`select count(*) as n from ${table}`))[0].n);
+const count = (table: string) => ctx.rowCount(table);
 const footprint = async () => ({ projects: await count('projects'), flagEvents: await count('project_flag_events'), audit: await count('audit_log') });
 const fieldsOf = (res: { body: { details?: { fields?: { field: string; reason: string }[] } } }) =>
   (res.body.details?.fields ?? []).map((f) => `${f.field}:${f.reason}`).sort();

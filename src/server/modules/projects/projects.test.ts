@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const count = async (table: string) => Number((await ctx.database.query<{ n: string }>(`select count(*) as n from ${table}`))[0].n);
+const count = (table: string) => ctx.rowCount(table);
 /** Rows of every table a project write touches: a refused request must leave them all unchanged. */
 const footprint = async () => ({
   projects: await count('projects'),
