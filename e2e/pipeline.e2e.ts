@@ -137,7 +137,8 @@ export default async function pipelineWalk({ baseUrl, page }: E2eContext) {
   await expectVisible(page.locator('.ant-table-row').filter({ hasText: `“三个一批”签约活动${stamp}` }));
   await page.goto(leadPage);
 
-  // 6. Convert into a project.
+  // 6. Convert into a project, once the reloaded lead page (with its current version) is up.
+  await expectVisible(page.getByText('重复签约，不计入'));
   await page.getByRole('button', { name: '转为项目' }).click();
   await page.waitForURL(/\/projects\//, { timeout: 15_000 });
 
