@@ -17,7 +17,7 @@ import {
   meetingStatuses,
 } from '../../../contract/dispatch-enums.ts';
 import { departments, users, zoneRef, zones } from './foundation.ts';
-import { leads } from './pipeline.ts';
+import { leads, signingEvents } from './pipeline.ts';
 import { projects } from './projects.ts';
 import { createdAt, day, id, updatedAt, version } from './columns.ts';
 
@@ -217,7 +217,10 @@ export const decisions = pgTable(
   ],
 );
 
-/** 三个一批: one campaign per zone and quarter, with its event day. */
+/**
+ * 三个一批: one campaign per zone and quarter, with its event day and the signing event (签约活动)
+ * whose agreements fill its 签约一批.
+ */
 export const campaigns = pgTable(
   'campaigns',
   {
@@ -227,17 +230,25 @@ export const campaigns = pgTable(
     quarter: smallint('quarter').notNull(),
     name: text('name').notNull(),
     eventOn: day('event_on'),
+    /** The pipeline's signing event held for this campaign: agreements signed at it are the 签约一批 achieved. */
+    signingEventId: uuid('signing_event_id').references(() => signingEvents.id, { onDelete: 'set null' }),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('campaigns_zone_quarter_key').on(t.zoneId, t.year, t.quarter), check('campaigns_quarter_range', sql`${t.quarter} between 1 and 4`)],
+  (t) => [
+    uniqueIndex('campaigns_zone_quarter_key').on(t.zoneId, t.year, t.quarter),
+    uniqueIndex('campaigns_signing_event_key')
+      .on(t.signingEventId)
+      .where(sql`${t.signingEventId} is not null`),
+    check('campaigns_quarter_range', sql`${t.quarter} between 1 and 4`),
+  ],
 );
 
 /**
- * One entry of a campaign's list (签约一批 / 开工一批 / 投产一批), planned ahead, then confirmed or not
- * (with a reason) on the event day. A project or lead is counted once per batch kind, whatever
- * ceremonies follow: the unique indexes hold it.
+ * One nomination (提名) on a campaign's list (签约一批 / 开工一批 / 投产一批), planned ahead. Whether it
+ * was achieved is never typed: it is derived from the records (the lead's agreement at the campaign's
+ * signing event, the project's actual start or production date in the quarter; docs/dispatch.md).
  */
 export const campaignEntries = pgTable(
   'campaign_entries',
@@ -253,15 +264,9 @@ export const campaignEntries = pgTable(
     leadId: uuid('lead_id').references(() => leads.id, { onDelete: 'set null' }),
     name: text('name').notNull(),
     plannedAmountYuan: bigint('planned_amount_yuan', { mode: 'number' }),
-    /** null: not yet reported; true: done on the event day; false: not done (reason required). */
-    confirmed: boolean('confirmed'),
+    /** What officials say about it (e.g. why it was not achieved); never a completion mark. */
     reason: text('reason'),
-    /** The signing, start or production date actually reached. */
-    actualOn: day('actual_on'),
-    actualAmountYuan: bigint('actual_amount_yuan', { mode: 'number' }),
     arrivedYuan: bigint('arrived_yuan', { mode: 'number' }),
-    /** For 投产一批: the project reached its designed output (达产达效). */
-    outputReached: boolean('output_reached').notNull().default(false),
     sortOrder: integer('sort_order').notNull().default(0),
     version: version(),
     createdAt: createdAt(),
@@ -269,22 +274,15 @@ export const campaignEntries = pgTable(
   },
   (t) => [
     index('campaign_entries_campaign_idx').on(t.campaignId, t.batch, t.sortOrder),
+    index('campaign_entries_zone_project_idx')
+      .on(t.zoneId, t.projectId)
+      .where(sql`${t.projectId} is not null`),
     uniqueIndex('campaign_entries_project_once_key')
       .on(t.campaignId, t.batch, t.projectId)
       .where(sql`${t.projectId} is not null`),
     uniqueIndex('campaign_entries_lead_once_key')
       .on(t.campaignId, t.batch, t.leadId)
       .where(sql`${t.leadId} is not null`),
-    uniqueIndex('campaign_entries_project_counted_key')
-      .on(t.batch, t.projectId)
-      .where(sql`${t.projectId} is not null and ${t.confirmed}`),
-    uniqueIndex('campaign_entries_lead_counted_key')
-      .on(t.batch, t.leadId)
-      .where(sql`${t.leadId} is not null and ${t.confirmed}`),
-    check('campaign_entries_reason', sql`${t.confirmed} is distinct from false or (${t.reason} is not null and length(trim(${t.reason})) > 0)`),
-    check(
-      'campaign_entries_money_nonneg',
-      sql`coalesce(${t.plannedAmountYuan}, 0) >= 0 and coalesce(${t.actualAmountYuan}, 0) >= 0 and coalesce(${t.arrivedYuan}, 0) >= 0`,
-    ),
+    check('campaign_entries_money_nonneg', sql`coalesce(${t.plannedAmountYuan}, 0) >= 0 and coalesce(${t.arrivedYuan}, 0) >= 0`),
   ],
 );

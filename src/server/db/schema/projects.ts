@@ -79,6 +79,7 @@ export const projects = pgTable(
     leaderUserId: uuid('leader_user_id').references(() => users.id),
     departmentId: uuid('department_id').references(() => departments.id),
     officerUserId: uuid('officer_user_id').references(() => users.id),
+    /** 专班's name; its members are project_task_force_members. */
     taskForce: text('task_force'),
     /** The pipeline's lead this project came from (no FK: that table belongs to the pipeline module). */
     leadId: uuid('lead_id'),
@@ -116,6 +117,25 @@ export const projects = pgTable(
     index('projects_investor_idx').on(t.investorEnterpriseId),
     check('projects_money_nonneg', sql`${t.totalInvestmentYuan} >= 0 and coalesce(${t.fixedAssetInvestmentYuan}, 0) >= 0`),
   ],
+);
+
+/**
+ * 专班: the project's task force as people, the zone's users (not free text); `projects.task_force`
+ * keeps the team's name. Order is the order the form lists them (the first is the team's lead).
+ */
+export const projectTaskForceMembers = pgTable(
+  'project_task_force_members',
+  {
+    zoneId: zoneRef(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    sortOrder: smallint('sort_order').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.userId] }), index('project_task_force_members_zone_user_idx').on(t.zoneId, t.userId)],
 );
 
 /** 一期/二期…: each phase has its own money and dates. */
