@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { readText } from './reader/read-text.ts';
 import { loadSamples } from './samples/load-samples.ts';
+import { scoreLines } from './score/score-samples.ts';
 
 const TARGET_BYTES = 100 * 1024;
 
@@ -29,7 +30,7 @@ const heapMb = () => {
   return process.memoryUsage().heapUsed / 1024 / 1024;
 };
 
-/** Speed and memory of the intake reader; one printed line per figure. */
+/** The scoring table of the shared samples (score/score-samples.ts), then speed and memory of the reader. */
 export async function benchIntake(runs = 30, repetitions = 1000): Promise<string[]> {
   const text = newspaperText();
   const opts = { referenceDate: '2026-06-10' };
@@ -49,6 +50,7 @@ export async function benchIntake(runs = 30, repetitions = 1000): Promise<string
   for (let i = 0; i < repetitions; i++) readText(sample.text, { referenceDate: sample.expected.reference_date });
   const after = heapMb();
   return [
+    ...scoreLines(undefined, process.argv.includes('--verbose')),
     `intake: read ${kb} kB newspaper text p50 = ${p50.toFixed(1)} ms (${runs} runs)`,
     `intake: heap before ${repetitions} reads = ${before.toFixed(1)} MB, after = ${after.toFixed(1)} MB${gc ? '' : ' (no --expose-gc: figures include garbage)'}`,
   ];
