@@ -48,6 +48,15 @@ export interface AppOptions {
   modules?: readonly ModuleDefinition<any>[];
 }
 
+/**
+ * Vite names every asset under assets/ by its content hash: a year, immutable (a new build has new
+ * names). index.html and anything else unhashed must be revalidated, or a deploy is not seen.
+ */
+export function webCacheControl(webDir: string, filePath: string): string {
+  const relative = path.relative(webDir, filePath).split(path.sep);
+  return relative[0] === 'assets' && relative.length > 1 ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 /** Builds the whole app (without listening), for main.ts and for tests alike. */
 export async function buildApp({ config, database, clock = systemClock, webDir = webDistDir, modules = allModules }: AppOptions): Promise<FastifyInstance & { routeTable: RouteInfo[] }> {
   const app = Fastify({
@@ -158,7 +167,16 @@ export async function buildApp({ config, database, clock = systemClock, webDir =
 
   if (fs.existsSync(path.join(webDir, 'index.html'))) {
     // wildcard: files are looked up per request, so a rebuild while running is served at once.
-    await app.register(fastifyStatic, { root: webDir, wildcard: true, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: true,
+      index: ['index.html'],
+      // The build writes .br and .gz beside each file (vite.config.ts): sent as they are when asked.
+      preCompressed: true,
+      cacheControl: false,
+      // @fastify/static 10 passes the reply here (its types still say ServerResponse).
+      setHeaders: (reply: unknown, filePath: string) => (reply as { header(name: string, value: string): void }).header('cache-control', webCacheControl(webDir, filePath)),
+    });
   }
 
   return Object.assign(app, { routeTable });

@@ -83,7 +83,9 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {
   // Client-side routes of the web app (/projects/123) get the app shell, when it is built.
-  if (request.method === 'GET' && !request.url.startsWith('/api/') && typeof reply.sendFile === 'function') {
+  // A missing hashed asset (a tab still open on the previous build) must be a 404, not the HTML shell
+  // a browser would try to run as a script.
+  if ((request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/') && typeof reply.sendFile === 'function') {
     return reply.type('text/html').sendFile('index.html');
   }
   const code: ErrorCode = 'ROUTE_NOT_FOUND';

@@ -57,6 +57,47 @@ describe('the web app', () => {
     }
   });
 
+  it('sends the build precompressed, hashed assets cached for a year and the shell revalidated', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const zlib = await import('node:zlib');
+    const webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zonedesk-web-'));
+    const shell = '<!doctype html><html lang="zh-CN"><body><div id="root"></div></body></html>';
+    const script = `console.log(${JSON.stringify('开发区'.repeat(500))});`;
+    fs.mkdirSync(path.join(webDir, 'assets'));
+    fs.writeFileSync(path.join(webDir, 'index.html'), shell);
+    fs.writeFileSync(path.join(webDir, 'assets', 'index-3f2a9c.js'), script);
+    fs.writeFileSync(path.join(webDir, 'assets', 'index-3f2a9c.js.br'), zlib.brotliCompressSync(script));
+    fs.writeFileSync(path.join(webDir, 'assets', 'index-3f2a9c.js.gz'), zlib.gzipSync(script));
+    const web = await createTestContext({ template: 'empty', webDir });
+    try {
+      const fetchAsset = (url: string, encoding: string) => web.app.inject({ method: 'GET', url, headers: { 'accept-encoding': encoding } });
+      const brotli = await fetchAsset('/assets/index-3f2a9c.js', 'br, gzip');
+      expect(brotli.statusCode).toBe(200);
+      expect(brotli.headers['content-encoding']).toBe('br');
+      expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(zlib.brotliDecompressSync(brotli.rawPayload).toString()).toBe(script);
+
+      const gzip = await fetchAsset('/assets/index-3f2a9c.js', 'gzip');
+      expect(gzip.headers['content-encoding']).toBe('gzip');
+      expect(zlib.gunzipSync(gzip.rawPayload).toString()).toBe(script);
+
+      const plain = await fetchAsset('/assets/index-3f2a9c.js', 'identity');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body).toBe(script);
+
+      const page = await web.anon.get('/projects/some-id');
+      expect(page.headers['cache-control']).toBe('no-cache');
+      expect((await web.app.inject({ method: 'HEAD', url: '/leads' })).statusCode).toBe(200);
+      // A chunk of a previous build is gone: a 404, never the HTML shell run as a script.
+      expect((await web.anon.get('/assets/index-000000.js')).status).toBe(404);
+    } finally {
+      await web.close();
+      fs.rmSync(webDir, { recursive: true, force: true });
+    }
+  });
+
   it('does not send browsers to https over plain HTTP, and does behind HTTPS', async () => {
     const csp = String((await ctx.anon.call(healthOperations.health)).headers['content-security-policy']);
     expect(csp).toContain("default-src 'self'");
