@@ -75,6 +75,8 @@ export const projects = pgTable(
     completedOn: day('completed_on'),
     productionOn: day('production_on'),
     fullProductionOn: day('full_production_on'),
+    /** Working days from 供地 to 开工 on the official calendar, stored when both are set (the list filters 拿地即开工 on it). */
+    landToStartWorkdays: smallint('land_to_start_workdays'),
     /** 三级包联: leader in charge, responsible department, responsible officer and task force (专班). */
     leaderUserId: uuid('leader_user_id').references(() => users.id),
     departmentId: uuid('department_id').references(() => departments.id),
@@ -138,7 +140,7 @@ export const projectTaskForceMembers = pgTable(
   (t) => [primaryKey({ columns: [t.projectId, t.userId] }), index('project_task_force_members_zone_user_idx').on(t.zoneId, t.userId)],
 );
 
-/** 一期/二期…: each phase has its own money and dates. */
+/** 一期/二期…: each phase has its own stage, dates (拿地, 开工, 竣工, 投产) and money (total, completed). */
 export const projectPhases = pgTable(
   'project_phases',
   {
@@ -149,14 +151,33 @@ export const projectPhases = pgTable(
       .references(() => projects.id, { onDelete: 'cascade' }),
     sortOrder: smallint('sort_order').notNull(),
     name: text('name').notNull(),
+    stage: text('stage', { enum: projectStages }).notNull().default('planning'),
+    /** 总投资 of the phase. */
     investmentYuan: yuan('investment_yuan'),
+    /** 已完成投资 of the phase. */
+    investedYuan: yuan('invested_yuan'),
     content: text('content'),
     plannedStartOn: day('planned_start_on'),
     plannedEndOn: day('planned_end_on'),
+    /** 拿地 (供地) date of the phase. */
+    landOn: day('land_on'),
+    /** 实际开工. */
     actualStartOn: day('actual_start_on'),
+    /** 实际竣工. */
     actualEndOn: day('actual_end_on'),
+    /** 投产. */
+    productionOn: day('production_on'),
+    /** Working days from land_on to actual_start_on on the official calendar, stored when both are set. */
+    landToStartWorkdays: smallint('land_to_start_workdays'),
   },
-  (t) => [index('project_phases_project_idx').on(t.projectId, t.sortOrder)],
+  (t) => [
+    index('project_phases_project_idx').on(t.projectId, t.sortOrder),
+    // 拿地即开工 filter: phases of a zone by their land-to-start working days.
+    index('project_phases_zone_land_start_idx')
+      .on(t.zoneId, t.landToStartWorkdays)
+      .where(sql`${t.landToStartWorkdays} is not null`),
+    check('project_phases_money_nonneg', sql`coalesce(${t.investmentYuan}, 0) >= 0 and coalesce(${t.investedYuan}, 0) >= 0`),
+  ],
 );
 
 /** Every stage change, with the reason when it moved back. */
@@ -253,7 +274,11 @@ export const projectApprovals = pgTable(
   (t) => [index('project_approvals_project_idx').on(t.projectId, t.sortOrder), index('project_approvals_agent_idx').on(t.agentUserId)],
 );
 
-/** 标准地: the land's promised indicators and, later, the achieved ones. */
+/**
+ * 标准地: the land's promised indicators. What is achieved is derived from the records (reports,
+ * the enterprise's yearly figures, the project's fields), never typed; the `*_achieved` columns hold
+ * the values typed before issue 10, kept read-only as 企业自报 (reported by the enterprise) history.
+ */
 export const projectLandStandards = pgTable('project_land_standards', {
   projectId: uuid('project_id')
     .primaryKey()
@@ -261,16 +286,19 @@ export const projectLandStandards = pgTable('project_land_standards', {
   zoneId: zoneRef(),
   /** 投资强度, 万元/亩. */
   investmentIntensityPromised: numeric('investment_intensity_promised', { precision: 12, scale: 2, mode: 'number' }),
-  investmentIntensityAchieved: numeric('investment_intensity_achieved', { precision: 12, scale: 2, mode: 'number' }),
+  investmentIntensityReported: numeric('investment_intensity_achieved', { precision: 12, scale: 2, mode: 'number' }),
   /** 亩均税收, 万元/亩. */
   taxPerMuPromised: numeric('tax_per_mu_promised', { precision: 12, scale: 2, mode: 'number' }),
-  taxPerMuAchieved: numeric('tax_per_mu_achieved', { precision: 12, scale: 2, mode: 'number' }),
+  taxPerMuReported: numeric('tax_per_mu_achieved', { precision: 12, scale: 2, mode: 'number' }),
+  /** 亩均产出 (output per mu), 万元/亩. */
+  outputPerMuPromised: numeric('output_per_mu_promised', { precision: 12, scale: 2, mode: 'number' }),
   /** 容积率. */
   floorAreaRatioPromised: numeric('floor_area_ratio_promised', { precision: 6, scale: 2, mode: 'number' }),
-  floorAreaRatioAchieved: numeric('floor_area_ratio_achieved', { precision: 6, scale: 2, mode: 'number' }),
+  floorAreaRatioReported: numeric('floor_area_ratio_achieved', { precision: 6, scale: 2, mode: 'number' }),
   /** 单位产值能耗, 吨标准煤/万元 (lower is better). */
   energyPerOutputPromised: numeric('energy_per_output_promised', { precision: 10, scale: 4, mode: 'number' }),
-  energyPerOutputAchieved: numeric('energy_per_output_achieved', { precision: 10, scale: 4, mode: 'number' }),
+  energyPerOutputReported: numeric('energy_per_output_achieved', { precision: 10, scale: 4, mode: 'number' }),
+  /** The date of the 企业自报 values above. */
   assessedOn: day('assessed_on'),
   version: version(),
   updatedAt: updatedAt(),
@@ -372,6 +400,10 @@ export const projectFlagRules = pgTable(
     investmentRedPoints: smallint('investment_red_points').notNull(),
     missingReportFlag: text('missing_report_flag', { enum: ['off', 'yellow', 'red'] }).notNull(),
     reportGraceDays: smallint('report_grace_days').notNull(),
+    /** 供地到开工: the statutory working days (法定), the zone's promise (承诺), and N for 拿地即开工. */
+    landToStartStatutoryDays: smallint('land_to_start_statutory_days').notNull().default(107),
+    landToStartPromisedDays: smallint('land_to_start_promised_days'),
+    immediateStartDays: smallint('immediate_start_days').notNull().default(30),
     version: version(),
     updatedAt: updatedAt(),
   },

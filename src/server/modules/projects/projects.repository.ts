@@ -213,13 +213,13 @@ function createProjectCoreRepository() {
         land: land
           ? ({
               investmentIntensityPromised: num(land.investment_intensity_promised),
-              investmentIntensityAchieved: num(land.investment_intensity_achieved),
+              investmentIntensityReported: num(land.investment_intensity_achieved),
               taxPerMuPromised: num(land.tax_per_mu_promised),
-              taxPerMuAchieved: num(land.tax_per_mu_achieved),
+              taxPerMuReported: num(land.tax_per_mu_achieved),
               floorAreaRatioPromised: num(land.floor_area_ratio_promised),
-              floorAreaRatioAchieved: num(land.floor_area_ratio_achieved),
+              floorAreaRatioReported: num(land.floor_area_ratio_achieved),
               energyPerOutputPromised: num(land.energy_per_output_promised),
-              energyPerOutputAchieved: num(land.energy_per_output_achieved),
+              energyPerOutputReported: num(land.energy_per_output_achieved),
               assessedOn: (land.assessed_on as string | null) ?? null,
               version: Number(land.version),
             } as LandStandardRow)

@@ -61,10 +61,10 @@ export function gateErrors(v: Partial<ProjectInsert>, stage: ProjectStage): Fiel
 /** A land-indicator row with its per-indicator compliance (met when achieved reaches promised). */
 export function presentLand(l: LandStandardRow) {
   const pairs = {
-    investmentIntensity: [l.investmentIntensityPromised, l.investmentIntensityAchieved, 'higher'],
-    taxPerMu: [l.taxPerMuPromised, l.taxPerMuAchieved, 'higher'],
-    floorAreaRatio: [l.floorAreaRatioPromised, l.floorAreaRatioAchieved, 'higher'],
-    energyPerOutput: [l.energyPerOutputPromised, l.energyPerOutputAchieved, 'lower'],
+    investmentIntensity: [l.investmentIntensityPromised, l.investmentIntensityReported, 'higher'],
+    taxPerMu: [l.taxPerMuPromised, l.taxPerMuReported, 'higher'],
+    floorAreaRatio: [l.floorAreaRatioPromised, l.floorAreaRatioReported, 'higher'],
+    energyPerOutput: [l.energyPerOutputPromised, l.energyPerOutputReported, 'lower'],
   } as const;
   const compliance: Record<string, 'met' | 'not_met' | 'pending'> = {};
   for (const [k, [promised, achieved, better]] of Object.entries(pairs)) {
@@ -74,13 +74,13 @@ export function presentLand(l: LandStandardRow) {
   const values = Object.values(compliance);
   return {
     investmentIntensityPromised: l.investmentIntensityPromised,
-    investmentIntensityAchieved: l.investmentIntensityAchieved,
+    investmentIntensityAchieved: l.investmentIntensityReported,
     taxPerMuPromised: l.taxPerMuPromised,
-    taxPerMuAchieved: l.taxPerMuAchieved,
+    taxPerMuAchieved: l.taxPerMuReported,
     floorAreaRatioPromised: l.floorAreaRatioPromised,
-    floorAreaRatioAchieved: l.floorAreaRatioAchieved,
+    floorAreaRatioAchieved: l.floorAreaRatioReported,
     energyPerOutputPromised: l.energyPerOutputPromised,
-    energyPerOutputAchieved: l.energyPerOutputAchieved,
+    energyPerOutputAchieved: l.energyPerOutputReported,
     assessedOn: l.assessedOn,
     compliance,
     compliant: values.length === 0 || values.includes('pending') ? null : values.every((v) => v === 'met'),

@@ -243,10 +243,10 @@ export async function seedProjects(tx: DbOrTx, options: { scale?: 'demo' | 'prov
         taxPerMuPromised: 15,
         floorAreaRatioPromised: 1.2,
         energyPerOutputPromised: 0.35,
-        investmentIntensityAchieved: achieved ? Math.round(((total * 0.85) / 10_000 / d.landMu) * 100) / 100 : null,
-        taxPerMuAchieved: achieved ? Math.round(15 * shortfall * 100) / 100 : null,
-        floorAreaRatioAchieved: achieved ? 1.3 : null,
-        energyPerOutputAchieved: achieved ? Math.round(0.35 * (2 - shortfall) * 100) / 100 : null,
+        investmentIntensityReported: achieved ? Math.round(((total * 0.85) / 10_000 / d.landMu) * 100) / 100 : null,
+        taxPerMuReported: achieved ? Math.round(15 * shortfall * 100) / 100 : null,
+        floorAreaRatioReported: achieved ? 1.3 : null,
+        energyPerOutputReported: achieved ? Math.round(0.35 * (2 - shortfall) * 100) / 100 : null,
         assessedOn: achieved ? addDays(today, -20) : null,
       });
     }
