@@ -71,6 +71,8 @@ export const leads = pgTable(
     platformContact: text('platform_contact'),
     /** Set once the lead is converted into a project (the projects module owns that row). */
     projectId: uuid('project_id'),
+    /** The chain link (环节) the lead would fill: a row of the chains module (no foreign key: db/ does not know modules). */
+    chainLinkId: uuid('chain_link_id'),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -82,6 +84,7 @@ export const leads = pgTable(
     index('leads_zone_next_step_idx').on(t.zoneId, t.nextStepOn),
     index('leads_owner_idx').on(t.ownerId),
     index('leads_enterprise_idx').on(t.enterpriseId),
+    index('leads_zone_chain_link_idx').on(t.zoneId, t.chainLinkId),
     check('leads_likelihood_range', sql`${t.likelihood} is null or ${t.likelihood} between 0 and 100`),
     check('leads_money_nonneg', sql`coalesce(${t.plannedInvestmentYuan}, 0) >= 0 and coalesce(${t.plannedOutputYuan}, 0) >= 0`),
   ],
