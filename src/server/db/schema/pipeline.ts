@@ -116,7 +116,7 @@ export const leadEvents = pgTable(
     leadId: uuid('lead_id')
       .notNull()
       .references(() => leads.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['created', 'stage', 'status', 'owner', 'converted', 'imported'] }).notNull(),
+    kind: text('kind', { enum: ['created', 'stage', 'status', 'owner', 'converted', 'imported', 'merged'] }).notNull(),
     fromValue: text('from_value'),
     toValue: text('to_value'),
     note: text('note'),
