@@ -8,10 +8,11 @@ import { Flex, Typography } from 'antd';
 export function PageHeader({ title, extra }: { title: ReactNode; extra?: ReactNode }) {
   return (
     <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
-      <Typography.Title level={4} style={{ margin: 0 }}>
+      {/* The title keeps its width; the controls wrap under it, or scroll in their own line on a phone. */}
+      <Typography.Title level={4} style={{ margin: 0, flexShrink: 0, maxWidth: '100%' }}>
         {title}
       </Typography.Title>
-      {extra}
+      {extra && <div style={{ maxWidth: '100%', overflowX: 'auto' }}>{extra}</div>}
     </Flex>
   );
 }

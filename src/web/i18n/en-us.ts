@@ -35,6 +35,7 @@ const shellEn: Record<keyof typeof shellZh, string> = {
   'shell.language': 'Language',
 
   'menu.system': 'Administration',
+  'menu.open': 'Menu',
   'menu.audit': 'Audit log',
 
   'notFound.title': 'Page not found',

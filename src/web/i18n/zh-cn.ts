@@ -39,6 +39,7 @@ export const shellZh = {
   'shell.language': '语言',
 
   'menu.system': '系统管理',
+  'menu.open': '菜单',
   'menu.audit': '操作日志',
 
   'notFound.title': '页面不存在',
