@@ -91,24 +91,62 @@ const spansOf = <K extends string>(keys: readonly K[]) =>
 const projectFieldNames = Object.keys(projectFields).filter((k) => k !== 'issues') as ProjectFieldName[];
 const leadFieldNames = Object.keys(leadFields) as LeadFieldName[];
 
+/** How an amount was qualified: 近/约/余/超 (approx), 5-8亿元 (range), 以上/以内 (bound), 力争/不少于 (target), 美元 (foreign). */
+export const inexactKinds = ['approx', 'range', 'bound', 'target', 'foreign'] as const;
+export type InexactKind = (typeof inexactKinds)[number];
+
+export const intakeInexactSchema = z.object({
+  field: z.string().describe('The field it would fill, e.g. total_investment_wan'),
+  written: z.string().describe('As written, e.g. 近10亿元'),
+  kind: z.enum(inexactKinds),
+  value: z.number().describe('The number (lower end of a range), in `unit`'),
+  max: z.number().optional().describe('Upper end of a range'),
+  unit: z.string().describe('万元, 万美元 ...'),
+  span: spanSchema,
+});
+export type IntakeInexact = z.infer<typeof intakeInexactSchema>;
+
+const articleIndex = z.number().int().nonnegative().optional().describe('Index into `articles` of the report it was read from');
+
 export const intakeProjectSchema = z.object({
   ...projectFields,
+  inexact: z.array(intakeInexactSchema).optional().describe('Approximate, ranged or foreign amounts: kept apart, never in an exact field'),
+  article: articleIndex,
   span: spanSchema.describe('Where the project is described'),
   spans: spansOf(projectFieldNames).describe('Where each field came from'),
 });
 
 export const intakeLeadSchema = z.object({
   ...leadFields,
+  inexact: z.array(intakeInexactSchema).optional(),
+  article: articleIndex,
   span: spanSchema.describe('Where the lead is described'),
   spans: spansOf(leadFieldNames).describe('Where each field came from'),
 });
 
 export const intakeFigureSchema = z.object({
-  what: z.string().describe('Label, e.g. 对接企业数, 签约总额(万元)'),
+  what: z.string().describe('Label, e.g. 对接企业数, 签约总额(万元), 规上工业总产值同比增长(%)'),
   value: z.number(),
   unit: z.string().describe('个, 家, 次, 万元, % ...'),
+  from: z.number().optional().describe('The earlier value of 由 X 增加到 Y (value is Y)'),
+  period: z.string().optional().describe('When the figure holds: YYYY, YYYY-MM, YYYY-MM-DD or FROM/TO'),
+  from_period: z.string().optional().describe('When `from` held'),
+  qualifier: z.enum(inexactKinds).optional().describe('Set when the number is approximate, a range (value = lower end) or a bound'),
+  max: z.number().optional(),
+  article: articleIndex,
   span: spanSchema,
 });
+
+/** One report of a page (a whole text is one article when it is not a page of several). */
+export const intakeArticleSchema = z.object({
+  zone: z.string().nullable().describe('The zone the report is about, as written (大同经开区)'),
+  zone_span: spanSchema.nullable(),
+  zone_full: z.string().nullable().describe('The full name printed with it (山西大同经济技术开发区)'),
+  headline: z.string().nullable(),
+  reporter: z.string().nullable(),
+  span: spanSchema,
+});
+export type IntakeArticle = z.infer<typeof intakeArticleSchema>;
 
 export const intakeResultSchema = z.object({
   reference_date: z
@@ -117,6 +155,7 @@ export const intakeResultSchema = z.object({
     .describe('Date relative dates were resolved against'),
   zone: z.string().nullable().describe('Development zone the text names (开发区)'),
   zone_span: spanSchema.nullable(),
+  articles: z.array(intakeArticleSchema).describe('The reports of the page, each with its own zone'),
   projects: z.array(intakeProjectSchema),
   leads: z.array(intakeLeadSchema),
   figures: z.array(intakeFigureSchema),

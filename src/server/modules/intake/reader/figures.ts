@@ -80,10 +80,12 @@ const RULES: Rule[] = [
   },
 ];
 
-export function readFigures(text: string): Found<FigureFacts>[] {
+export function readFigures(text: string, from = 0, to = text.length, _ref?: unknown): Found<FigureFacts>[] {
   const out: Found<FigureFacts>[] = [];
+  const slice = text.slice(from, to);
   for (const rule of RULES) {
-    for (const m of text.matchAll(rule.re)) {
+    for (const m of slice.matchAll(rule.re)) {
+      m.index += from;
       if (m.index > 0 && /\d/.test(text[m.index - 1]) && /^\d/.test(m[0])) continue;
       for (const f of rule.read(m as RegExpExecArray)) {
         if (out.some((o) => o.value.what === f.what && o.value.value === f.value)) continue;

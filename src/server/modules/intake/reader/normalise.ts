@@ -53,7 +53,8 @@ function mapChar(c: string): string {
     case '\u2029':
       return '\n';
   }
-  if (c === '\t' || c === '\u3000' || c === '\u00a0' || /\s/.test(c)) return ' ';
+  if (c === '\t') return '\t';
+  if (c === '\u3000' || c === '\u00a0' || /\s/.test(c)) return ' ';
   if (code === 0xfffd || (code >= 0xe000 && code <= 0xf8ff) || code < 0x20 || (code >= 0x7f && code <= 0x9f)) return '';
   if ((code >= 0x200b && code <= 0x200f) || code === 0xfeff || c === '□') return '';
   // Lone surrogates are what a broken decoder leaves; a proper pair is kept.
@@ -90,6 +91,12 @@ function toPieces(input: string): Piece[] {
     }
   }
   return lines;
+}
+
+/** A line with two or more tabs is a table row pasted from Word or Excel: its tabs become cell bars. */
+function tabsToCells(p: Piece): Piece {
+  const tabs = p.chars.filter((c) => c === '\t').length;
+  return { chars: p.chars.map((c) => (c === '\t' ? (tabs >= 2 ? '|' : ' ') : c)), origin: p.origin };
 }
 
 function trimPiece(p: Piece): Piece {
@@ -130,7 +137,7 @@ export function normalise(input: string): NormalisedText {
   let lastLineEnd = '';
   let lastWasTableRow = false;
   for (const raw of toPieces(input)) {
-    const line = trimPiece(raw);
+    const line = trimPiece(tabsToCells(raw));
     if (line.chars.length === 0) continue;
     const lineText = line.chars.join('');
     if (isNoiseLine(lineText)) continue;
@@ -180,7 +187,8 @@ function collapseSpaces(p: Piece): Piece {
 function removeNoise(p: Piece): NormalisedText {
   const text = p.chars.join('');
   const drop = new Uint8Array(text.length);
-  for (const m of text.matchAll(/[（(][^（）()\n]{0,30}摄[)）]|[▲△■◆◇●○★☆※]/g)) {
+  // Photo credits: `（张三 摄）`, and a caption's credit line (`长治高新区供图`, `本报记者 张帆 摄`) that opens a paragraph.
+  for (const m of text.matchAll(/[（(][^（）()\n]{0,30}摄[)）]|[▲△■◆◇●○★☆※▶►]|(?<=^|\n|。)(?:(?:本报记者|记者|通讯员)?[\u4e00-\u9fa5]{2,4}摄|[\u4e00-\u9fa5]{2,12}?供图)(?=[\u4e00-\u9fa5“]|$)/g)) {
     drop.fill(1, m.index, m.index + m[0].length);
   }
   // `chars` holds whole surrogate pairs as two entries, so `text` indexes line up with `chars`.

@@ -41,10 +41,15 @@ function cellsOf(text: string, block: Block): Cell[] {
     }
   }
   // `| a | b |` has empty cells at both edges.
-  if (cells.length && cells[0].text === '') cells.shift();
+  if (cells.length && cells[0].text === '' && text[block.start] === '|' && /[|｜]\s*$/.test(text.slice(block.start, block.end))) cells.shift();
   if (cells.length && cells[cells.length - 1].text === '') cells.pop();
   return cells;
 }
+
+const TABLE_CAPACITY = new RegExp(`年产(${NUM})(万|亿|千)?(吨|台套|台|套|辆|件|片|只|颗|块|组|GWh|GW|MWh|MW)`);
+/** Physical progress as a table writes it (`主体封顶`, `设备安装调试`, `基础施工`): under construction. */
+const progressStage = (t: string) =>
+  /封顶|安装|调试|施工|钢结构|土建|完成\d+%|总工程量/.test(t) && !/暂缓|停工|尚未开工/.test(t) ? ('construction' as const) : undefined;
 
 const found = <T>(value: T, cell: Cell): Found<T> => ({ value, start: cell.start, end: cell.end });
 
@@ -93,7 +98,10 @@ function rowToProject(cells: Cell[], columns: { column: Column; unit: string; pl
   const nameAt = columns.findIndex((c) => c.column === 'name');
   const nameCell = cells[nameAt];
   if (!nameCell || nameCell.text.length < 2) return undefined;
-  const p: ProjectFacts = { name: found(nameCell.text, nameCell), scope: [block.start, block.end], issues: [] };
+  if (/^(?:合计|小计|总计|共计)$/.test(nameCell.text.replace(/\s/g, ''))) return undefined;
+  const p: ProjectFacts = { name: found(nameCell.text, nameCell), scope: [block.start, block.end], issues: [], evidence: true };
+  const cap = TABLE_CAPACITY.exec(nameCell.text);
+  if (cap) p.capacity = { value: { value: Number(cap[1]), unit: (cap[2] ?? '') + cap[3] }, start: nameCell.start + cap.index, end: nameCell.start + cap.index + cap[0].length };
   columns.forEach((col, i) => {
     const cell = cells[i];
     if (!cell || cell.text === '' || /^[-—/无]+$/.test(cell.text)) return;
@@ -132,9 +140,9 @@ function rowToProject(cells: Cell[], columns: { column: Column; unit: string; pl
         break;
       }
       case 'stage': {
-        const pct = new RegExp(`(${NUM})%`).exec(cell.text);
-        if (pct) p.percent_complete = found(Number(pct[1]), cell);
-        const stage = projectStages.find((s) => projectStageWords[s].split('/').some((w) => cell.text.includes(w)));
+        const pct = new RegExp(`(?:^|总工程量的?|形象进度|工程进度)(${NUM})%$|(?:总工程量的?|形象进度|工程进度)(${NUM})%`).exec(cell.text);
+        if (pct) p.percent_complete = found(Number(pct[1] ?? pct[2]), cell);
+        const stage = projectStages.find((s) => projectStageWords[s].split('/').some((w) => cell.text.includes(w))) ?? progressStage(cell.text);
         if (stage) p.stage = found(stage, cell);
         break;
       }

@@ -25,12 +25,12 @@ export const TABLE_ROW = /\|.*\|/;
  * Blocks: a paragraph that starts with a list marker opens a block that runs until the next one, so
  * a numbered item keeps its later sentences (`存在问题：…`). Pipe-separated rows are table blocks.
  */
-export function splitBlocks(text: string): Block[] {
+export function splitBlocks(text: string, from = 0, to = text.length): Block[] {
   const blocks: Block[] = [];
-  let pos = 0;
-  while (pos <= text.length) {
+  let pos = from;
+  while (pos <= to) {
     const nl = text.indexOf('\n', pos);
-    const end = nl === -1 ? text.length : nl;
+    const end = nl === -1 || nl > to ? to : nl;
     const para = text.slice(pos, end);
     const isTable = TABLE_ROW.test(para);
     const marker = LIST_MARKER.exec(para);
@@ -39,7 +39,7 @@ export function splitBlocks(text: string): Block[] {
       if (last && !marker && !isTable && !last.isTable) last.end = end;
       else blocks.push({ start: pos, end, bodyStart: pos + (marker ? marker[0].length : 0), isTable });
     }
-    if (nl === -1) break;
+    if (nl === -1 || nl >= to) break;
     pos = nl + 1;
   }
   return blocks;
