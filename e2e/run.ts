@@ -66,6 +66,8 @@ interface LoadedTest {
   file: string;
   title: string;
   run: E2eTest;
+  /** A test that walks many pages may allow itself more than the default (`export const timeoutMs`). */
+  timeoutMs: number;
 }
 
 /** The e2e files to run: all of them, or those whose names contain one of the words given. */
@@ -80,9 +82,9 @@ function selectFiles(words: string[]): string[] {
 async function loadTests(files: string[]): Promise<LoadedTest[]> {
   const tests: LoadedTest[] = [];
   for (const file of files) {
-    const mod = (await import(pathToFileURL(path.join(e2eDir, file)).href)) as { default?: E2eTest; title?: string };
+    const mod = (await import(pathToFileURL(path.join(e2eDir, file)).href)) as { default?: E2eTest; title?: string; timeoutMs?: number };
     if (typeof mod.default !== 'function') throw new Error(`${file} must export a default test function`);
-    tests.push({ file, title: mod.title ?? file, run: mod.default });
+    tests.push({ file, title: mod.title ?? file, run: mod.default, timeoutMs: mod.timeoutMs ?? testTimeoutMs });
   }
   return tests;
 }
@@ -99,7 +101,7 @@ async function runTests(baseUrl: string, browser: Browser, tests: LoadedTest[]):
     page.setDefaultTimeout(15_000);
     const started = Date.now();
     try {
-      await withTimeout(test.run({ baseUrl, browser, page }), testTimeoutMs);
+      await withTimeout(test.run({ baseUrl, browser, page }), test.timeoutMs);
       console.log(`✓ ${test.title} (${Date.now() - started} ms)`);
     } catch (error) {
       failed += 1;
