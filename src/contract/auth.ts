@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { okSchema } from './common.ts';
+import { passwordSchema } from './password-policy.ts';
 import { defineOperation } from './operation.ts';
 import { roles } from './roles.ts';
 
@@ -26,8 +27,8 @@ export const meResponse = z.object({
 export type Me = z.infer<typeof meResponse>;
 
 export const changePasswordBody = z.object({
-  currentPassword: z.string().min(1),
-  newPassword: z.string().min(8, 'min8').max(256),
+  currentPassword: z.string().min(1).max(256),
+  newPassword: passwordSchema.describe('The password policy (contract/password-policy.ts); also not the username'),
 });
 
 export const localeBody = z.object({ locale: z.enum(['zh-CN', 'en-US']) });
@@ -41,20 +42,31 @@ export const authOperations = {
     path: '/api/auth/login',
     tags,
     summary: '登录 / Log in',
-    description: 'Attempts per address are rate-limited (LOGIN_RATE_LIMIT_PER_MINUTE); repeated failures lock the account.',
+    description:
+      'Attempts per address are rate-limited (LOGIN_RATE_LIMIT_PER_MINUTE); LOGIN_MAX_FAILURES wrong passwords lock the name for that address (LOGIN_LOCK_MINUTES) and make new addresses wait (doubling delay); unknown names behave the same.',
     public: true,
     body: loginBody,
     response: meResponse,
   }),
-  logout: defineOperation({ method: 'POST', path: '/api/auth/logout', tags, summary: '退出 / Log out', response: okSchema }),
-  me: defineOperation({ method: 'GET', path: '/api/auth/me', tags, summary: '当前用户 / Current user', response: meResponse }),
+  logout: defineOperation({ method: 'POST', path: '/api/auth/logout', tags, summary: '退出 / Log out', beforePasswordChange: true, response: okSchema }),
+  me: defineOperation({ method: 'GET', path: '/api/auth/me', tags, summary: '当前用户 / Current user', beforePasswordChange: true, response: meResponse }),
   changePassword: defineOperation({
     method: 'POST',
     path: '/api/auth/password',
     tags,
     summary: '修改密码 / Change own password',
+    description: 'Wrong current passwords are limited like sign-ins; the new one follows the password policy; every other session of the account ends.',
+    beforePasswordChange: true,
     body: changePasswordBody,
     response: okSchema,
   }),
-  setLocale: defineOperation({ method: 'POST', path: '/api/auth/locale', tags, summary: '界面语言 / UI language', body: localeBody, response: okSchema }),
+  setLocale: defineOperation({
+    method: 'POST',
+    path: '/api/auth/locale',
+    tags,
+    summary: '界面语言 / UI language',
+    beforePasswordChange: true,
+    body: localeBody,
+    response: okSchema,
+  }),
 };

@@ -8,7 +8,12 @@ export const errorRegistry = {
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please log in' },
   SESSION_EXPIRED: { status: 401, zh: '登录已过期，请重新登录', en: 'Your session has expired; please log in again' },
   INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
-  ACCOUNT_LOCKED: { status: 423, zh: '密码错误次数过多，账号已临时锁定，请稍后再试', en: 'Too many failed attempts; the account is locked for a while' },
+  ACCOUNT_LOCKED: { status: 423, zh: '密码错误次数过多，请稍后再试', en: 'Too many failed attempts; try again later' },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    zh: '请先修改初始密码，再使用系统',
+    en: 'Change your initial password before using the system',
+  },
   ACCOUNT_DISABLED: { status: 403, zh: '账号已停用，请联系管理员', en: 'This account is deactivated; contact your administrator' },
   CSRF_INVALID: { status: 403, zh: '安全校验失败，请刷新页面后重试', en: 'Security check failed; reload the page and try again' },
   FORBIDDEN: { status: 403, zh: '您没有执行此操作的权限', en: 'You are not allowed to do this' },

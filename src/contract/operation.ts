@@ -32,6 +32,12 @@ export interface OperationSpec {
   /** No session needed (login, health). */
   public?: boolean;
   /**
+   * Callable by a session whose password must be changed first (mustChangePassword): only the
+   * caller's own account operations (read itself, change password, language, log out). Every other
+   * operation answers PASSWORD_CHANGE_REQUIRED to such a session.
+   */
+  beforePasswordChange?: true;
+  /**
    * The `:param` that names a zone-scoped record, and the kind of record: a caller outside its zone
    * is answered 404 before the body is validated (a module's `records` resolve the kind).
    */

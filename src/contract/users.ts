@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passwordSchema } from './password-policy.ts';
 import { actionsSchema, idParams, isoDateTime, pageOf, paginationQuery, regionCodeSchema, uuidSchema, versionSchema } from './common.ts';
 import { defineOperation } from './operation.ts';
 import { roles } from './roles.ts';
@@ -29,7 +30,7 @@ export const listUsersQuery = paginationQuery.extend({
 });
 export const userPage = pageOf(userSchema);
 
-const password = z.string().min(8, 'min8').max(256);
+const password = passwordSchema;
 const phone = z
   .string()
   .trim()

@@ -12,7 +12,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
-import { AppError, errorHandler, notFoundHandler } from './platform/errors.ts';
+import { AppError, errorHandler, frameworkErrorHandler, notFoundHandler } from './platform/errors.ts';
 import multipart from '@fastify/multipart';
 import { recordAudit } from './platform/audit.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
@@ -57,6 +57,9 @@ export function webCacheControl(webDir: string, filePath: string): string {
   return relative[0] === 'assets' && relative.length > 1 ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
+/** Trust the nearest `hops` proxies (proxy-addr counts the socket's peer as hop 0). */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 /** Builds the whole app (without listening), for main.ts and for tests alike. */
 export async function buildApp({ config, database, clock = systemClock, webDir = webDistDir, modules = allModules }: AppOptions): Promise<FastifyInstance & { routeTable: RouteInfo[] }> {
   const app = Fastify({
@@ -64,7 +67,10 @@ export async function buildApp({ config, database, clock = systemClock, webDir =
     bodyLimit: config.BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    trustProxy: true,
+    // Only a configured proxy's X-Forwarded-For names the client (rate limits, audit): TRUST_PROXY.
+    trustProxy: typeof config.TRUST_PROXY === 'number' ? trustHops(config.TRUST_PROXY) : config.TRUST_PROXY,
+    // Errors Fastify raises before routing (a 150-character id, a broken %-escape) get the registry's body too.
+    frameworkErrors: frameworkErrorHandler as never,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -21,6 +21,17 @@ const configSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /**
+   * Which proxy's X-Forwarded-For to believe for the client address (rate limits, audit): unset or
+   * `false` = none (the socket's address); a hop count (`1`); or addresses/CIDRs (`127.0.0.1,10.0.0.0/8`).
+   * `true` (any proxy) lets a client pick its own address: refused.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .refine((v) => v !== 'true', 'name the proxy (hop count or addresses), not `true`: any client could then choose its address')
+    .refine((v) => v === 'false' || /^\d{1,2}$/.test(v) || /^[\d.:a-fA-F/]+(\s*,\s*[\d.:a-fA-F/]+)*$/.test(v), 'false, a hop count, or comma-separated addresses/CIDRs')
+    .transform((v): false | number | string[] => (v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v.split(',').map((a) => a.trim()))),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),

@@ -1,4 +1,6 @@
 import { createUsersRepository } from '../modules/users/users.repository.ts';
+import { passwordProblem } from '../../contract/password-policy.ts';
+import { reasonText } from '../../contract/reasons.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { systemActor } from '../platform/auth/session.ts';
@@ -29,6 +31,8 @@ export async function addUser(
   if (!regionScopedRoles.includes(role) && role !== 'system_admin' && body.zoneIds.length === 0) throw new UsageError('--zones is required for this role');
   const users = createUsersRepository();
   if (await users.findByUsername(database.db, body.username)) throw new UsageError(`username ${body.username} is taken`);
+  const weak = passwordProblem(body.password, body.username);
+  if (weak) throw new UsageError(`--password: ${reasonText(weak, 'en-US') ?? weak}`);
   const passwordHash = await hashPassword(body.password);
   return database.db.transaction(async (tx) => {
     const user = await users.insert(

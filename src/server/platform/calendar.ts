@@ -44,22 +44,66 @@ export function createWorkCalendar(overrides: CalendarDay[] = []): WorkCalendar 
   }
   const isWorkday = (day: string) => describe(day).workday;
 
+  // Counting is arithmetic, never a walk over days: weekdays in a span come from whole weeks, then
+  // the days whose status differs from the plain weekday rule (holidays on weekdays, 调休 weekends,
+  // overrides) are added or taken away through a prefix sum over their sorted list.
+  const exceptions = [...new Set([...Object.keys(published.holidays), ...Object.keys(published.workdays), ...override.keys()])]
+    .map((day) => ({ t: toTime(day), delta: describe(day).workday === plainWeekday(toTime(day)) ? 0 : describe(day).workday ? 1 : -1 }))
+    .filter((e) => e.delta !== 0)
+    .sort((a, b) => a.t - b.t);
+  const times = exceptions.map((e) => e.t);
+  const prefix = [0];
+  for (const e of exceptions) prefix.push(prefix[prefix.length - 1] + e.delta);
+  /** Sum of the exceptions' deltas on days <= t. */
+  const exceptionsUpTo = (t: number) => prefix[upperBound(times, t)];
+  /** Working days in (fromT, toT]. */
+  const countBetween = (fromT: number, toT: number) =>
+    toT <= fromT ? 0 : weekdaysBefore(toT + DAY_MS) - weekdaysBefore(fromT + DAY_MS) + exceptionsUpTo(toT) - exceptionsUpTo(fromT);
+
   return {
     isWorkday,
     describe,
-    workdaysBetween(from, to) {
-      let count = 0;
-      for (let t = toTime(from) + DAY_MS, end = toTime(to); t <= end; t += DAY_MS) if (isWorkday(toDate(t))) count++;
-      return count;
-    },
+    workdaysBetween: (from, to) => countBetween(toTime(from), toTime(to)),
     addWorkdays(from, n) {
-      let t = toTime(from);
-      for (let left = n; left > 0; ) {
-        t += DAY_MS;
-        if (isWorkday(toDate(t))) left--;
+      const start = toTime(from);
+      if (n <= 0) return toDate(start);
+      // The smallest day whose count from `start` reaches n: widen an upper bound, then bisect.
+      let hi = start + (2 * n + 14) * DAY_MS;
+      while (countBetween(start, hi) < n) hi += (hi - start) * 2;
+      let lo = start;
+      while (hi - lo > DAY_MS) {
+        const mid = lo + Math.floor((hi - lo) / DAY_MS / 2) * DAY_MS;
+        if (countBetween(start, mid) >= n) hi = mid;
+        else lo = mid;
       }
-      return toDate(t);
+      return toDate(hi);
     },
     publishedYears: () => publishedYearSet,
   };
+}
+
+/** Monday–Friday, before any holiday or 调休. */
+function plainWeekday(t: number): boolean {
+  const weekday = new Date(t).getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+}
+
+const MONDAY = Date.UTC(1970, 0, 5);
+/** Weekdays (Mon–Fri) in [MONDAY, t) for t on or after MONDAY, negative before: differences count a span. */
+function weekdaysBefore(t: number): number {
+  const days = Math.round((t - MONDAY) / DAY_MS);
+  const weeks = Math.floor(days / 7);
+  return weeks * 5 + Math.min(days - weeks * 7, 5);
+}
+
+/** Index of the first element > value in a sorted array. */
+function upperBound(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -66,6 +66,11 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     details = { fields: [{ field: 'body', reason: locale === 'en-US' ? 'not valid JSON' : '不是有效的 JSON' }] };
   } else if (error.statusCode === 429) {
     code = 'RATE_LIMITED';
+  } else if (pgErrorCode(error)?.startsWith('22')) {
+    // A data exception (value out of range, impossible date, NUL in text, bad number text): the
+    // input was wrong, whatever schema let it through. Schemas should catch these first; this is the net.
+    code = 'VALIDATION_FAILED';
+    details = { fields: [{ field: 'input', reason: translateIssue('value_rejected', locale) }] };
   } else if (pgErrorCode(error) === '23505') {
     code = 'DUPLICATE';
   } else if (pgErrorCode(error) === '23503') {
@@ -79,6 +84,17 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   const body: ErrorBody = { code, message: errorMessage(code, locale), requestId: String(request.id) };
   if (details) body.details = details;
   reply.status(errorRegistry[code].status).send(body);
+}
+
+/** Fastify's own refusals before a route runs (`frameworkErrors`): an over-long path parameter, a broken URL escape. */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const locale = requestLocale(request);
+  const code: ErrorCode = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'NOT_FOUND' : error.code === 'FST_ERR_BAD_URL' ? 'ROUTE_NOT_FOUND' : 'VALIDATION_FAILED';
+  if (code === 'VALIDATION_FAILED' && (error.statusCode ?? 500) >= 500) return errorHandler(error, request, reply);
+  reply
+    .status(errorRegistry[code].status)
+    .header('x-request-id', String(request.id))
+    .send({ code, message: errorMessage(code, locale), requestId: String(request.id) } satisfies ErrorBody);
 }
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { sessions, users } from '../../db/schema.ts';
 
@@ -27,9 +27,9 @@ export function createSessionsRepository() {
       await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
     },
 
-    /** Password resets and deactivation end every session of the user, except optionally the current one. */
-    async deleteForUser(db: DbOrTx, userId: string): Promise<void> {
-      await db.delete(sessions).where(eq(sessions.userId, userId));
+    /** Password resets and deactivation end every session of the user; a change of one's own password keeps the current one. */
+    async deleteForUser(db: DbOrTx, userId: string, except?: string): Promise<void> {
+      await db.delete(sessions).where(except ? and(eq(sessions.userId, userId), ne(sessions.tokenHash, except)) : eq(sessions.userId, userId));
     },
 
     async deleteExpired(db: DbOrTx, now: Date): Promise<void> {

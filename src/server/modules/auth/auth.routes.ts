@@ -10,8 +10,9 @@ export function authRoutes(router: Router, auth: AuthService, { config }: Module
 
   router.handle(
     op.login,
-    async ({ body, requestId, reply }) => {
-      const { token, session, expiresAt } = await auth.login(body.username, body.password, requestId);
+    async ({ body, requestId, reply, request }) => {
+      // request.ip is the socket's peer unless TRUST_PROXY names the proxy in front.
+      const { token, session, expiresAt } = await auth.login(body.username, body.password, requestId, request.ip);
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, expires: expiresAt });
       return auth.me(session);
     },
@@ -27,8 +28,8 @@ export function authRoutes(router: Router, auth: AuthService, { config }: Module
     await auth.changePassword(session, body.currentPassword, body.newPassword, requestId);
     return { ok: true as const };
   });
-  router.handle(op.setLocale, async ({ session, body }) => {
-    await auth.setLocale(session, body.locale);
+  router.handle(op.setLocale, async ({ session, body, requestId }) => {
+    await auth.setLocale(session, body.locale, requestId);
     return { ok: true as const };
   });
 }

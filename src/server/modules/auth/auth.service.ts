@@ -7,6 +7,8 @@ import type { AuditWriter } from '../../platform/audit.ts';
 import { scopeRuleOf } from '../../platform/scope.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
+import { createThrottle } from '../../platform/auth/throttle.ts';
+import { passwordProblem } from '../../../contract/password-policy.ts';
 import { actorOf, type Actor, type SessionContext } from '../../platform/auth/session.ts';
 import { permissionsOf } from '../../platform/policies.ts';
 import type { SessionsRepository } from './auth.repository.ts';
@@ -23,7 +25,7 @@ export interface AuthPolicy {
 
 type Accounts = Pick<
   UsersService,
-  'accountByUsername' | 'accountById' | 'scopeZoneIds' | 'recordLoginFailureInTx' | 'recordLoginSuccessInTx' | 'setOwnPasswordInTx' | 'setLocale'
+  'accountByUsername' | 'accountById' | 'scopeZoneIds' | 'recordLoginSuccessInTx' | 'setOwnPasswordInTx' | 'setLocaleInTx'
 >;
 type UserRow = NonNullable<Awaited<ReturnType<UsersService['accountById']>>>;
 
@@ -41,6 +43,10 @@ export function createAuthService(deps: {
   policy: AuthPolicy;
 }) {
   const { db, sessions, users, org, audit, clock, policy } = deps;
+  // Sign-in guesses per name and address, and current-password guesses per account (platform/auth/throttle.ts).
+  const logins = createThrottle(policy, clock);
+  const passwordChecks = createThrottle(policy, clock);
+  const refuse = (retryAfterSeconds: number) => new AppError('ACCOUNT_LOCKED', { retryAfterSeconds });
 
   async function contextFor(user: UserRow, tokenHash: string, csrfToken: string): Promise<SessionContext> {
     const zoneIds = await users().scopeZoneIds(user);
@@ -61,25 +67,31 @@ export function createAuthService(deps: {
   }
 
   return {
-    async login(username: string, password: string, requestId: string): Promise<{ token: string; session: SessionContext; expiresAt: Date }> {
+    /**
+     * Signs in. Unknown names take the same path as known ones (a dummy hash is verified, the same
+     * counters run, a failure is audited), so no answer or delay tells which names exist.
+     */
+    async login(username: string, password: string, requestId: string, address = 'unknown'): Promise<{ token: string; session: SessionContext; expiresAt: Date }> {
+      const throttled = logins.check(username, address);
+      if (throttled) throw refuse(throttled.retryAfterSeconds);
       const user = await users().accountByUsername(username);
-      if (!user) {
-        await verifyPassword(await dummyPasswordHash(), password);
+      const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+      const now = clock();
+      if (!user || !ok) {
+        const { pairLocked, startedDelay } = logins.fail(username, address);
+        const actor: Actor = user ? { id: user.id, name: user.username, requestId } : { id: null, name: username.slice(0, 64), requestId };
+        const target = user ? { entityType: 'user', entityId: user.id } : { entityType: 'login', entityId: username.slice(0, 64) };
+        await db.transaction(async (tx) => {
+          await audit(tx, actor, { zoneId: null, action: 'auth.login_failed', ...target, after: { address } });
+          // The alert: from now on this name makes new addresses wait (once per run of failures).
+          if (startedDelay) await audit(tx, actor, { zoneId: null, action: 'auth.locked', ...target, after: { address, maxFailures: policy.maxFailures } });
+        });
+        if (pairLocked) throw refuse(policy.lockMinutes * 60);
         throw new AppError('INVALID_CREDENTIALS');
       }
-      const now = clock();
-      if (user.lockedUntil && user.lockedUntil > now) throw new AppError('ACCOUNT_LOCKED', { lockedUntil: user.lockedUntil.toISOString() });
-      const ok = await verifyPassword(user.passwordHash, password);
-      const actor: Actor = { id: user.id, name: user.username, requestId };
-      if (!ok) {
-        const { locked } = await db.transaction(async (tx) => {
-          const result = await users().recordLoginFailureInTx(tx, user.id, policy);
-          if (result.locked) await audit(tx, actor, { zoneId: null, action: 'auth.locked', entityType: 'user', entityId: user.id });
-          return result;
-        });
-        throw new AppError(locked ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
-      }
       if (!user.active) throw new AppError('ACCOUNT_DISABLED');
+      logins.succeed(username, address);
+      const actor: Actor = { id: user.id, name: user.username, requestId };
 
       const token = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(24).toString('base64url');
@@ -88,7 +100,7 @@ export function createAuthService(deps: {
       await db.transaction(async (tx) => {
         await users().recordLoginSuccessInTx(tx, user.id);
         await sessions.insert(tx, { tokenHash, userId: user.id, csrfToken, expiresAt });
-        await audit(tx, actor, { zoneId: null, action: 'auth.login', entityType: 'user', entityId: user.id });
+        await audit(tx, actor, { zoneId: null, action: 'auth.login', entityType: 'user', entityId: user.id, after: { address } });
       });
       return { token, session: await contextFor(user, tokenHash, csrfToken), expiresAt };
     },
@@ -125,14 +137,31 @@ export function createAuthService(deps: {
       };
     },
 
+    /**
+     * The caller's own new password: the current one must be right (guesses are limited like
+     * sign-ins), the new one must pass the policy; every other session of the account ends.
+     */
     async changePassword(session: SessionContext, currentPassword: string, newPassword: string, requestId: string): Promise<void> {
+      const key = `user:${session.user.id}`;
+      const throttled = passwordChecks.check(key, 'own');
+      if (throttled) throw refuse(throttled.retryAfterSeconds);
       const user = await users().accountById(session.user.id);
-      if (!user || !(await verifyPassword(user.passwordHash, currentPassword)))
+      if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
+        const { pairLocked } = passwordChecks.fail(key, 'own');
+        await db.transaction((tx) =>
+          audit(tx, actorOf(session, requestId), { zoneId: null, action: 'user.password_change_failed', entityType: 'user', entityId: session.user.id }),
+        );
+        if (pairLocked) throw refuse(policy.lockMinutes * 60);
         throw new AppError('WRONG_PASSWORD', { fields: [{ field: 'currentPassword', reason: 'WRONG_PASSWORD' }] });
+      }
+      passwordChecks.succeed(key, 'own');
       if (currentPassword === newPassword) throw fieldError('newPassword', 'same_password');
+      const weak = passwordProblem(newPassword, user.username);
+      if (weak) throw fieldError('newPassword', weak);
       const passwordHash = await hashPassword(newPassword);
       await db.transaction(async (tx) => {
         await users().setOwnPasswordInTx(tx, user.id, passwordHash);
+        await sessions.deleteForUser(tx, user.id, session.tokenHash);
         await audit(tx, actorOf(session, requestId), { zoneId: null, action: 'user.password_changed', entityType: 'user', entityId: user.id });
       });
     },
@@ -142,8 +171,19 @@ export function createAuthService(deps: {
       await sessions.deleteForUser(tx, userId);
     },
 
-    async setLocale(session: SessionContext, locale: 'zh-CN' | 'en-US'): Promise<void> {
-      await users().setLocale(session.user.id, locale);
+    async setLocale(session: SessionContext, locale: 'zh-CN' | 'en-US', requestId: string): Promise<void> {
+      if (session.user.locale === locale) return;
+      await db.transaction(async (tx) => {
+        await users().setLocaleInTx(tx, session.user.id, locale);
+        await audit(tx, actorOf(session, requestId), {
+          zoneId: null,
+          action: 'user.locale_changed',
+          entityType: 'user',
+          entityId: session.user.id,
+          before: { locale: session.user.locale },
+          after: { locale },
+        });
+      });
     },
   };
 }

@@ -3,10 +3,11 @@ import type { Db, DbOrTx } from '../../db/client.ts';
 import type { createUserBody, listUsersQuery, resetPasswordBody, updateUserBody } from '../../../contract/users.ts';
 import { regionScopedRoles, type Role } from '../../../contract/roles.ts';
 import type { FieldError } from '../../../contract/errors.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, fieldError, notFound } from '../../platform/errors.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
+import { passwordProblem } from '../../../contract/password-policy.ts';
 import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
 import { actionsFor } from '../../platform/policies.ts';
 import { assertVersion } from '../../platform/versioned.ts';
@@ -87,7 +88,7 @@ export function createUsersService(deps: {
     recordLoginSuccessInTx: (tx: DbOrTx, userId: string) => users.recordLoginSuccess(tx, userId, clock()),
     /** The user's own new password (no change needed at next login). */
     setOwnPasswordInTx: (tx: DbOrTx, userId: string, passwordHash: string) => users.setPassword(tx, userId, passwordHash, false),
-    setLocale: (userId: string, locale: 'zh-CN' | 'en-US') => users.setLocale(db, userId, locale),
+    setLocaleInTx: (tx: DbOrTx, userId: string, locale: 'zh-CN' | 'en-US') => users.setLocale(tx, userId, locale),
 
     async list(s: SessionContext, query: z.infer<typeof listUsersQuery>) {
       const { page, pageSize, q, role, zoneId, active } = query;
@@ -109,6 +110,8 @@ export function createUsersService(deps: {
       };
       await validateAssignment(assignment);
       if (await users.findByUsername(db, body.username)) throw new AppError('DUPLICATE', { fields: [{ field: 'username', reason: 'username_taken' }] });
+      const weak = passwordProblem(body.password, body.username);
+      if (weak) throw fieldError('password', weak);
       const passwordHash = await hashPassword(body.password);
       const created = await db.transaction(async (tx) => {
         const row = await users.insert(
@@ -177,6 +180,8 @@ export function createUsersService(deps: {
     async resetPassword(s: SessionContext, id: string, body: z.infer<typeof resetPasswordBody>, requestId: string) {
       const before = await load(id);
       assertVersion(before, body.version);
+      const weak = passwordProblem(body.password, before.username);
+      if (weak) throw fieldError('password', weak);
       const passwordHash = await hashPassword(body.password);
       await db.transaction(async (tx) => {
         await users.update(tx, id, body.version, { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null });

@@ -8,7 +8,8 @@ const mutating = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Every /api route needs a session unless its config says `public`; every mutation needs the
- * session's CSRF token in X-CSRF-Token; a route's `permission` is checked here, before any handler.
+ * session's CSRF token in X-CSRF-Token; a session that must change its password reaches only the
+ * routes marked `beforePasswordChange`; a route's `permission` is checked here, before any handler.
  */
 export function registerGuard(app: FastifyInstance, resolve: (token: string) => Promise<SessionContext | 'expired' | null>) {
   app.decorateRequest('session', null);
@@ -22,6 +23,8 @@ export function registerGuard(app: FastifyInstance, resolve: (token: string) => 
     if (session === 'expired') throw new AppError('SESSION_EXPIRED');
     if (!session) throw new AppError('UNAUTHENTICATED');
     if (mutating.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) throw new AppError('CSRF_INVALID');
+    // A new or reset account serves nothing but its own password change until it is made.
+    if (session.user.mustChangePassword && !config.beforePasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     if (config.permission && !hasPermission(session, config.permission)) throw new AppError('FORBIDDEN');
     request.session = session;
   });

@@ -47,6 +47,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes that need no session (login, health, docs). Everything else is guarded. */
     public?: boolean;
+    /** A session that must change its password first may call this route (OperationSpec.beforePasswordChange). */
+    beforePasswordChange?: boolean;
     /** A global permission the route needs, checked before the handler. */
     permission?: import('../policies.ts').Permission;
   }

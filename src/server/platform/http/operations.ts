@@ -17,7 +17,7 @@ import {
 } from '../../../contract/operation.ts';
 import { sessionOf } from '../auth/guard.ts';
 import type { SessionContext } from '../auth/session.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, fieldError, notFound } from '../errors.ts';
 import { assertPermissionKnown } from '../policies.ts';
 import type { DownloadFile } from './send-file.ts';
 import { sendFile } from './send-file.ts';
@@ -79,6 +79,19 @@ function definedOnly<T extends Record<string, unknown>>(object: T): T {
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
 }
 
+/** Where a NUL character sits in parsed input (a key or a string value), as a field path, or undefined. */
+export function nulPath(value: unknown, at: string, depth = 0): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? at || 'body' : undefined;
+  if (value === null || typeof value !== 'object' || depth > 32 || Buffer.isBuffer(value)) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const field = at ? `${at}.${key}` : key;
+    if (key.includes('\u0000')) return at || 'body';
+    const found = nulPath(item, field, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** A router over one Fastify instance; `records` resolves the `record.kind` of operations. */
 export function createRouter(app: FastifyInstance, records: ReadonlyMap<string, RecordScopeCheck>): Router {
   return {
@@ -93,7 +106,7 @@ export function createRouter(app: FastifyInstance, records: ReadonlyMap<string, 
         method: operation.method,
         url: operation.path,
         ...(operation.bodyLimit ? { bodyLimit: operation.bodyLimit } : {}),
-        config: { permission: operation.permission as never, public: operation.public, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) },
+        config: { permission: operation.permission as never, public: operation.public, beforePasswordChange: operation.beforePasswordChange, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) },
         // Parts the operation does not have are left out, not set to undefined (Fastify warns on those).
         schema: definedOnly({
           tags: [...operation.tags],
@@ -106,12 +119,16 @@ export function createRouter(app: FastifyInstance, records: ReadonlyMap<string, 
         }),
         // A record outside the caller's zones is NOT_FOUND before its body is even validated, so a
         // caller learns nothing about another zone's records from validation messages.
-        preValidation: record
-          ? async (request: FastifyRequest) => {
-              const id = (request.params as Record<string, string | undefined>)[record.param] ?? '';
-              if (!uuid.test(id) || !(await records.get(record.kind)!(sessionOf(request), id))) throw notFound();
-            }
-          : undefined,
+        // Then no text anywhere in the request may hold a NUL (PostgreSQL text cannot): one check for
+        // every operation, so no field's schema has to remember it.
+        preValidation: async (request: FastifyRequest) => {
+          if (record) {
+            const id = (request.params as Record<string, string | undefined>)[record.param] ?? '';
+            if (!uuid.test(id) || !(await records.get(record.kind)!(sessionOf(request), id))) throw notFound();
+          }
+          const nul = nulPath(request.params, 'params') ?? nulPath(request.query, 'query') ?? nulPath(request.body, '');
+          if (nul) throw fieldError(nul, 'nul_character');
+        },
         handler: async (request, reply) => {
           const input = {
             session: operation.public ? request.session : sessionOf(request),
