@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Col, Empty, List, Row, Select, Space, Steps, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { IntakeCommitResponse, IntakeMatchResponse, IntakeReadResponse } from '../../../../contract/intake.ts';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useCurrentZone } from '../../../lib/current-zone-context';
@@ -14,8 +13,9 @@ import { HighlightedText, markId, type TextMark } from '../components/highlighte
 import { ProposalCard, type ProposalDecision } from '../components/proposal-card';
 import { SavedRecords } from '../components/saved-records';
 import { SourceInput, type SourceValue } from '../components/source-input';
+import { chinaToday } from '../../../lib/format-date-time';
 
-const emptySource = (): SourceValue => ({ mode: 'paste', text: '', file: null, referenceDate: dayjs().format('YYYY-MM-DD') });
+const emptySource = (): SourceValue => ({ mode: 'paste', text: '', file: null, referenceDate: chinaToday() });
 
 /**
  * 智能录入: paste or upload → the facts beside the text, spans highlighted, each editable, accepted or

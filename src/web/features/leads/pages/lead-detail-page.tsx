@@ -45,6 +45,7 @@ import { useUploadFile } from '../api/upload-file';
 import { GateAgreementModal, type GateTarget } from '../components/gate-agreement-modal';
 import { LeadEditDrawer } from '../components/lead-edit-drawer';
 import { pipelineLabels, statusColors } from '../components/labels';
+import { formatChinaDate } from '../../../lib/format-date-time';
 
 /** A lead: its facts, stage moves (gated), status, agreements with what each counts, files and the timeline. */
 export default function LeadDetailPage() {
@@ -244,7 +245,7 @@ export default function LeadDetailPage() {
                 children: (
                   <div>
                     <Typography.Text strong>{tryT(`leads.event.${e.kind}`) ?? e.kind}</Typography.Text>{' '}
-                    <Typography.Text type="secondary">{dayjs(e.at).format('YYYY-MM-DD')}</Typography.Text>
+                    <Typography.Text type="secondary">{formatChinaDate(e.at)}</Typography.Text>
                     <div>
                       {e.kind === 'stage' && `${labels.stage(e.fromValue as LeadStage)} → ${labels.stage(e.toValue as LeadStage)}`}
                       {e.kind === 'status' && `${labels.status(e.fromValue as never)} → ${labels.status(e.toValue as never)}`}

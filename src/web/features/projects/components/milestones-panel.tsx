@@ -5,6 +5,7 @@ import type { ProjectDetail } from '../../../../contract/projects.ts';
 import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
 import { useSaveMilestones } from '../api/project-mutations';
 import { useProjectsI18n } from '../i18n';
+import { chinaToday } from '../../../lib/format-date-time';
 
 type Row = {
   key: string;
@@ -30,7 +31,7 @@ export function MilestonesPanel({ project, onReload }: { project: ProjectDetail;
   const set = (key: string, patch: Partial<Row>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
   const dates = rows.flatMap((r) => [r.plannedOn, r.actualOn]).filter(Boolean) as string[];
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = chinaToday();
   const min = Math.min(...[...dates, today].map((d) => Date.parse(d)));
   const max = Math.max(...[...dates, today].map((d) => Date.parse(d))) + DAY;
   const pos = (d: string) => `${((Date.parse(d) - min) / (max - min)) * 100}%`;

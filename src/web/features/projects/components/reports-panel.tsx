@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Checkbox, Form, Image, Input, InputNumber, Select, Space, Table } from 'antd';
 import { FilePicker } from '../../../components/file-picker';
-import dayjs from 'dayjs';
 import { periodLabel, periodOf, previousPeriod } from '../../../../contract/periods.ts';
 import type { ProjectDetail } from '../../../../contract/projects.ts';
 import { useI18n } from '../../../i18n/use-i18n';
@@ -11,6 +10,7 @@ import { useCreateReport } from '../api/create-report';
 import { useUploadPhoto } from '../api/upload-photo';
 import { useProjectsI18n } from '../i18n';
 import { Money } from './money';
+import { chinaToday } from '../../../lib/format-date-time';
 
 type Report = ProjectDetail['reports'][number];
 
@@ -25,7 +25,7 @@ export function ReportsPanel({ project }: { project: ProjectDetail }) {
   const [form] = Form.useForm();
   const [byCumulative, setByCumulative] = useState(false);
   const kind = project.reportPeriod;
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = chinaToday();
   const reported = new Set(project.reports.map((r) => r.periodStart));
   const periods: string[] = [];
   for (let p = periodOf(kind, today); periods.length < 6; p = previousPeriod(kind, p.start)) if (!reported.has(p.start)) periods.push(p.start);

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Empty, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { periodLabel, periodOf, previousPeriod } from '../../../../contract/periods.ts';
 import { isApiError } from '../../../lib/api-error';
 import { useCurrentZone } from '../../../lib/current-zone-context';
@@ -9,6 +8,7 @@ import { useBatch, useSubmitBatch, type BatchGrid } from '../api/batch';
 import { FlagTag } from '../components/flag-tag';
 import { Money } from '../components/money';
 import { useProjectsI18n } from '../i18n';
+import { chinaToday } from '../../../lib/format-date-time';
 
 type Entry = { investedWan?: string; percentComplete?: number | null; progressText?: string; problems?: string };
 
@@ -32,7 +32,7 @@ export default function BatchEntryPage() {
   const data = grid.data;
   const kind = data?.periodKind ?? 'month';
   const choices: string[] = [];
-  for (let p = periodOf(kind, dayjs().format('YYYY-MM-DD')); choices.length < 6; p = previousPeriod(kind, p.start)) choices.push(p.start);
+  for (let p = periodOf(kind, chinaToday()); choices.length < 6; p = previousPeriod(kind, p.start)) choices.push(p.start);
   const open = (data?.rows ?? []).filter((r) => !r.report);
   const set = (id: string, patch: Entry) => setEntries((e) => ({ ...e, [id]: { ...e[id], ...patch } }));
   const err = (id: string, field: string) => errors[`${id}.${field}`];
