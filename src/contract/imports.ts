@@ -32,14 +32,24 @@ defineReasons({
   sheet_missing_columns: ['表头缺少必需的列', 'the header lacks required columns'],
   sheet_merged_cells: ['合并单元格：请取消合并，并在每一行填写', 'merged cells: unmerge them and fill every row'],
   sheet_too_large: ['文件过大', 'the file is too large'],
+  sheet_too_large_inflated: ['文件解压后过大（可能是压缩炸弹）', 'the file inflates to too much (a zip bomb?)'],
+  text_too_long: ['内容过长（不会被截断）：请缩短', 'too long (it would not be cut): shorten it'],
+  money_range: ['是一个范围，请填写一个金额', 'a range: give one amount'],
+  money_estimate: ['是一个估计数（约、近、超…），请填写确数', 'an estimate (约, 近, 超…): give the figure'],
+  date_year_unknown: ['缺少年份，且表格未写明期间', 'no year, and the sheet states no period'],
+  date_day_missing: ['只有年月，缺少日', 'a month without a day'],
+  cell_formula_no_value: ['公式没有计算结果：请在 Excel 中打开并保存后再上传', 'a formula without its computed value: open and save the file in Excel, then upload again'],
+  cell_error: ['单元格是错误值（如 #REF!）', 'the cell holds an error value (such as #REF!)'],
+  years_form: ['建设年限的格式无法识别（如 2026-2027、2026.03-2026.12、2025年4月-2026年10月）', 'construction years not understood (e.g. 2026-2027, 2026.03-2026.12)'],
 });
 
 /** What can be imported: 招商线索台账, the enterprise list, 重点项目调度表. */
-export const importKinds = ['leads', 'enterprises', 'project-dispatch'] as const;
+export const importKinds = ['leads', 'enterprises', 'project-dispatch', 'campaign-lists', 'funding-programmes', 'funding-reserve', 'delegated-items', 'enterprise-figures'] as const;
 export type ImportKind = (typeof importKinds)[number];
 
 export const importRowError = z.object({
   row: z.number().int().describe('Spreadsheet row number (1-based, as Excel shows it)'),
+  sheet: z.string().optional().describe('The sheet, when the workbook has several'),
   column: z.string().describe('Column header (or the merged range)'),
   reason: z.string().describe("In the uploader's language"),
 });
@@ -58,6 +68,44 @@ export const importField = z.object({
 });
 
 const counts = z.record(z.string(), z.number().int());
+export const importSheetPeriod = z.object({
+  asOf: z.string().nullable(),
+  month: z.string().nullable(),
+  quarter: z.string().nullable(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  written: z.string().describe('The words of the sheet it was read from'),
+});
+export const importTable = z.object({
+  table: z.number().int(),
+  sheet: z.string(),
+  headerRows: z.array(z.number().int()),
+  block: z.string().nullable().describe('The section row above the header (a block of a sheet with several)'),
+  unit: z.string().nullable().describe('Money unit of the unit row (yuan | wan | yi)'),
+  period: importSheetPeriod.nullable(),
+  rows: z.number().int(),
+  columns: z.array(z.object({ index: z.number().int(), header: z.string(), field: z.string().nullable(), hidden: z.boolean().optional() })),
+});
+export const importSkippedRow = z.object({
+  sheet: z.string(),
+  row: z.number().int(),
+  kind: z.enum(['title', 'unit', 'header', 'section', 'total', 'subtotal', 'blank', 'footer', 'note', 'hidden']),
+  text: z.string().optional(),
+});
+export const importName = z.object({
+  field: z.string().describe('The field (department, leader, officer, owner, investor)'),
+  text: z.string().describe('The name as written'),
+  rows: z.number().int().describe('How many rows name it'),
+  resolution: z.enum(['create', 'text', 'matched']).describe('create: made on commit; text: kept as written, no record linked; matched: a near record'),
+  matchName: z.string().nullable(),
+});
+export const importCheck = z.object({
+  sheet: z.string(),
+  row: z.number().int(),
+  column: z.string(),
+  sheetValue: z.string(),
+  rowsSum: z.string(),
+});
 export const importSummarySchema = z.object({
   id: z.string(),
   kind: z.enum(importKinds),
@@ -75,6 +123,12 @@ export const importSummarySchema = z.object({
   plan: counts.describe('What the valid rows would write, by the importer\'s own counts (e.g. projectsCreated)'),
   createdAt: isoDateTime,
   committed: counts.nullable().describe('What the commit wrote (e.g. leadsCreated, enterprisesCreated)'),
+  period: importSheetPeriod.nullable().describe('The reporting period the sheet states (title, note rows), for the user to confirm'),
+  tables: z.array(importTable).describe('Every table found: sheet, header rows, block, mapping'),
+  skipped: z.array(importSkippedRow).describe('Rows not imported and why (title, header, section, 合计/小计, blank, footer, note, hidden); the first 2000'),
+  sheetsSkipped: z.array(z.object({ sheet: z.string(), why: z.string() })),
+  names: z.array(importName).describe('Names the zone does not know yet, once each, with what the import does with them'),
+  checks: z.array(importCheck).describe("The sheet's own 合计/小计 rows that differ from the sum of their rows"),
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
 
@@ -92,6 +146,7 @@ export const remapImportBody = z.object({
   columns: z
     .array(z.object({ index: z.number().int().min(1), field: z.string().nullable() }))
     .describe('For each column to change: the field it fills, or null to ignore it'),
+  table: z.number().int().min(0).optional().describe('Which table (summary.tables) the columns belong to; default 0'),
 });
 export const commitImportBody = z.object({
   mode: z.enum(['all', 'valid']).describe('all: only if every row is valid; valid: import the valid rows, skip the rest'),

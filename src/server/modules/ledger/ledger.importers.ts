@@ -9,7 +9,6 @@ import { creditCodeProblem, normalizeCreditCode } from '../../../contract/credit
 import { industryCodeOf } from '../../../contract/industries.ts';
 import { chinaToday } from '../../platform/clock.ts';
 import { defineImporter, type ImportRow } from '../../platform/imports/index.ts';
-import { cellDate, cellMoney, cellText } from '../../platform/xlsx.ts';
 import { normalizeEnterpriseName, type EnterprisesService } from '../enterprises/index.ts';
 import type { LeadsService } from '../leads/index.ts';
 import {
@@ -69,15 +68,15 @@ function creditCodeOf<K extends string>(row: ImportRow<K>): string | null | 'bad
   return code;
 }
 
+/** Money in the column's unit; a blank or '—' is none (not zero) in a ledger. A range ("5-8") is kept as none, not guessed. */
 function moneyOf<K extends string>(row: ImportRow<K>, key: K): number | null {
-  const v = cellMoney(row.get(key), row.unit(key));
-  if (v === 'bad') row.fail(key, 'number_format');
-  else if (v === 'negative') row.fail(key, 'money_negative');
-  else return v;
-  return null;
+  const v = row.get(key);
+  if (v != null && /^\s*\d+(\.\d+)?\s*[-~～至到—]\s*\d+(\.\d+)?\s*$/.test(String(v))) return null;
+  return row.money(key, false);
 }
 
-const text = <K extends string>(row: ImportRow<K>, key: K, max: number) => cellText(row.get(key), max);
+/** Text up to `max` characters; longer is an error, never a cut. */
+const text = <K extends string>(row: ImportRow<K>, key: K, max: number) => row.text(key, max);
 
 /** The enterprise list (企业名录): new enterprises with their first contact; existing ones are matched. */
 export function enterprisesImporter(deps: { ledger: LedgerRepository }) {
@@ -156,7 +155,11 @@ export function leadsImporter(deps: {
     async begin(scope) {
       const owners = await leads.owners(scope.session, scope.zoneId);
       const ownerByName = new Map<string, string | null>();
-      for (const o of owners) ownerByName.set(o.displayName, ownerByName.has(o.displayName) ? null : o.id);
+      for (const o of owners) {
+        ownerByName.set(o.displayName, ownerByName.has(o.displayName) ? null : o.id);
+        const bare = o.displayName.replace(/\s/g, '');
+        if (bare !== o.displayName) ownerByName.set(bare, ownerByName.has(bare) ? null : o.id);
+      }
       /** New investors, one id per credit code or normalised name. */
       return { owners, ownerByName, seenLeadCodes: new Set<string>(), newEnterpriseIds: new Map<string, string>() };
     },
@@ -171,7 +174,7 @@ export function leadsImporter(deps: {
         run.seenLeadCodes.add(code);
       }
       const enumOf = <T>(key: LedgerKey, m: Map<string, T>, fallback: T | null): T | null => {
-        const v = text(row, key, 40);
+        const v = text(row, key, 40)?.replace(/\s/g, '');
         if (!v) return fallback;
         const found = m.get(v) ?? m.get(v.toLowerCase());
         if (found === undefined) row.fail(key, 'unknown_value');
@@ -186,29 +189,22 @@ export function leadsImporter(deps: {
       if (status === 'lost' && !lostToRegion) row.fail('lostToRegion', 'lost_region_required');
       const chainAction = enumOf('chainAction', chainActionByText, null);
       let likelihood: number | null = null;
-      const rawLikelihood = row.get('likelihood');
-      if (rawLikelihood != null) {
-        // 0.6 from a percent-formatted cell means 60.
-        const n =
-          typeof rawLikelihood === 'number'
-            ? rawLikelihood > 0 && rawLikelihood < 1
-              ? rawLikelihood * 100
-              : rawLikelihood
-            : Number(String(rawLikelihood).replace(/%$/, ''));
-        if (!Number.isFinite(n) || n < 0 || n > 100) row.fail('likelihood', 'percent_range');
+      const pct = row.percent('likelihood');
+      if (pct != null) {
+        // A bare 0.6 means 60 % (a percent-formatted cell reads "60%").
+        const n = pct > 0 && pct < 1 && typeof row.get('likelihood') === 'number' ? pct * 100 : pct;
+        if (n < 0 || n > 100) row.fail('likelihood', 'percent_range');
         else likelihood = Math.round(n);
       }
       const dates: Record<string, string | null> = {};
-      for (const key of ['firstContactOn', 'lastFollowUpOn', 'nextStepOn'] as const) {
-        const d = cellDate(row.get(key));
-        if (d === 'bad') row.fail(key, 'date_format');
-        dates[key] = d === 'bad' ? null : d;
-      }
+      for (const key of ['firstContactOn', 'lastFollowUpOn', 'nextStepOn'] as const) dates[key] = row.date(key);
+      // The owner by display name (spaces inside a name ignored); one the zone does not have is listed, the lead left without owner.
       let ownerId: string | null = null;
       const ownerText = text(row, 'owner', 40);
       if (ownerText) {
-        ownerId = run.ownerByName.get(ownerText) ?? run.owners.find((o) => o.id === ownerText)?.id ?? null;
-        if (!ownerId) row.fail('owner', 'unknown_owner');
+        const bare = ownerText.replace(/\s/g, '');
+        ownerId = run.ownerByName.get(ownerText) ?? run.ownerByName.get(bare) ?? run.owners.find((o) => o.id === ownerText)?.id ?? null;
+        if (!ownerId) row.noteName('owner', bare, 'text');
       }
       // The investor: an existing enterprise (by code, then name), or one registered on commit.
       const enterpriseName = text(row, 'enterpriseName', 100);

@@ -89,7 +89,8 @@ export function createLedgerRepository() {
           insert into leads (id, zone_id, code, name, enterprise_id, method, stage, status, status_reason, lost_to_region, sector, chain_link, chain_action,
             planned_investment_yuan, planned_output_yuan, likelihood, first_contact_on, last_follow_up_on, next_step, next_step_on, owner_id, platform_contact)
           select (data->>'id')::uuid, ${uuidText(zoneId)},
-            coalesce(data->>'code', ${codePrefix} || lpad((${Number(base[0]?.n ?? 0)} + seq)::text, 3, '0')),
+            -- lpad would cut 1000 to '100': pad to three digits only what is shorter.
+            coalesce(data->>'code', ${codePrefix} || case when ${Number(base[0]?.n ?? 0)} + seq < 1000 then lpad((${Number(base[0]?.n ?? 0)} + seq)::text, 3, '0') else (${Number(base[0]?.n ?? 0)} + seq)::text end),
             data->>'name', coalesce((data->>'enterpriseId')::uuid, (${JSON.stringify(investorIds)}::jsonb->>(data->'newEnterprise'->>'id'))::uuid), data->>'method', data->>'stage', data->>'status',
             data->>'statusReason', data->>'lostToRegion', data->>'sector', data->>'chainLink', data->>'chainAction',
             (data->>'plannedInvestmentYuan')::bigint, (data->>'plannedOutputYuan')::bigint, (data->>'likelihood')::smallint,

@@ -130,7 +130,9 @@ describe('the lead ledger import', () => {
         .filter((e) => e.row === 6)
         .map((e) => e.column)
         .sort(),
-    ).toEqual(['招商方式', '计划投资（亿元）', '推进阶段', '状态说明', '流失去向', '负责人', '首次接洽'].sort());
+    ).toEqual(['招商方式', '计划投资（亿元）', '推进阶段', '状态说明', '流失去向', '首次接洽'].sort());
+    // An owner the zone does not have is not a refusal: listed once, the lead left without owner.
+    expect(staged.body.names).toContainEqual({ field: 'owner', text: '张三', rows: 1, resolution: 'text', matchName: null });
     expect(errors).toContainEqual({ row: 7, column: '线索编号', reason: '与表格中前面的行重复' });
     expect(staged.body.columns).toContainEqual(expect.objectContaining({ header: '计划投资（亿元）', field: 'plannedInvestment' }));
 

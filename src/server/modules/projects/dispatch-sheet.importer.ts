@@ -14,7 +14,7 @@ import type { AuditWriter } from '../../platform/audit.ts';
 import { chinaToday } from '../../platform/clock.ts';
 import { fieldError } from '../../platform/errors.ts';
 import { defineImporter, type ImportRow } from '../../platform/imports/index.ts';
-import { cellMoney, cellText } from '../../platform/xlsx.ts';
+import { cellText } from '../../platform/xlsx.ts';
 import { normalizeEnterpriseName } from '../enterprises/index.ts';
 import { dispatchColumns, levelByText, natureByText, type DispatchKey } from './dispatch-sheet.columns.ts';
 import type { DispatchSheetRepository, NewProjectRow, ProjectPatchRow, ReportWrite } from './dispatch-sheet.repository.ts';
@@ -27,10 +27,27 @@ export const DISPATCH_MAX_BYTES = 30 * 1024 * 1024;
 const OPENING_BEFORE_YEAR = '期初数（调度表导入：以前年度累计）';
 const OPENING_IN_YEAR = '期初数（调度表导入：本年以前各期累计）';
 
+/** A department's name without the zone's prefix: "经开区经济发展局" ≈ "经济发展局". */
+export function bareDepartment(name: string): string {
+  return name.replace(/\s/g, '').replace(/^.{0,12}?(经济技术开发区|高新技术产业开发区|经开区|高新区|开发区|管委会|园区)/, '');
+}
+
+/** An enum word found inside a longer text (a section row "一、新建项目（6个）", a sheet name "省级重点"). */
+function textEnum(text: string | null, m: Map<string, string>): string | null {
+  if (!text) return null;
+  const t = text.replace(/\s/g, '');
+  const found = [...m.keys()].filter((k) => k.length >= 2 && /[\u4e00-\u9fff]/.test(k) && t.includes(k)).sort((a, b) => b.length - a.length)[0];
+  return found ? m.get(found)! : null;
+}
+
 type NewEnterprise = { id: string; name: string; normalizedName: string; creditCode: string | null };
 
 /** What one valid row writes. */
 export interface DispatchRowData {
+  /** A department the zone did not have, made on commit. */
+  newDepartment: { id: string; name: string } | null;
+  /** Names kept as written (not a user of the zone). */
+  unresolved: { field: string; text: string }[];
   created: NewProjectRow | null;
   updated: ProjectPatchRow | null;
   enterprise: NewEnterprise | null;
@@ -54,10 +71,11 @@ export function dispatchSheetImporter(deps: {
     maxBytes: DISPATCH_MAX_BYTES,
     // The whole sheet at once: look-ups of existing projects and their reports in one go.
     batchSize: DISPATCH_MAX_ROWS,
-    refuseMergedCells: true,
 
-    async resolve({ session, zoneId, clock, options }) {
-      const period = await periods.resolvePeriod(session, { zoneId, period: options.period as string | undefined });
+    // The period: the upload's parameter, else the one the sheet states in its title (截至2026年9月30日), else the last finished one.
+    async resolve({ session, zoneId, clock, options, sheet: found }) {
+      const asked = (options.period as string | undefined) ?? found.period?.asOf ?? undefined;
+      const period = await periods.resolvePeriod(session, { zoneId, period: asked });
       if (period.start > chinaToday(clock)) throw fieldError('period', 'period_future');
       return { ...period };
     },
@@ -71,8 +89,10 @@ export function dispatchSheetImporter(deps: {
         lastYear: periodOf(period.kind, `${Number(period.yearStart.slice(0, 4)) - 1}-12-31`),
         seenNames: new Set<string>(),
         newEnterprises: new Map<string, NewEnterprise>(),
-        plan: { projectsCreated: 0, projectsUpdated: 0, enterprisesCreated: 0, reportsWritten: 0 },
+        plan: { projectsCreated: 0, projectsUpdated: 0, enterprisesCreated: 0, reportsWritten: 0 } as Record<string, number>,
         usedEnterprises: new Set<string>(),
+        newDepartments: new Map<string, { id: string; name: string }>(),
+        usedDepartments: new Set<string>(),
       };
     },
 
@@ -97,7 +117,12 @@ export function dispatchSheetImporter(deps: {
       ]);
       const matchedIds = rows.map((r) => existing.get(cellText(r.get('name'), 100) ?? '')).filter((x): x is string => Boolean(x));
       const sums = await sheet.reportSums(db, matchedIds, run.period.yearStart, run.period.start);
+      // Departments by name, and by name without the zone's prefix (经开区经济发展局 ≈ 经济发展局).
       const deptByName = new Map<string, string | null>(departments.map((x) => [x.name.trim(), x.id]));
+      for (const x of departments) {
+        const bare = bareDepartment(x.name);
+        if (!deptByName.has(bare)) deptByName.set(bare, x.id);
+      }
       const personByName = new Map<string, string | null>();
       for (const u of people) personByName.set(u.display_name.trim(), personByName.has(u.display_name.trim()) ? null : u.id);
       return { existing, byCode, byName, sums, deptByName, personByName };
@@ -105,14 +130,9 @@ export function dispatchSheetImporter(deps: {
 
     parseRow(row, run, { existing, byCode, byName, sums, deptByName, personByName }): DispatchRowData {
       const { period, prev, lastYear } = run;
-      const text = (key: DispatchKey, max: number) => cellText(row.get(key), max);
-      const money = (key: DispatchKey): number | null => {
-        const v = cellMoney(row.get(key), row.unit(key));
-        if (v === 'bad') row.fail(key, 'number_format');
-        else if (v === 'negative') row.fail(key, 'money_negative');
-        else return v;
-        return null;
-      };
+      const text = (key: DispatchKey, max: number) => row.text(key, max);
+      // '—', '/' and blank are zero in the figures, "nothing" in the total (an existing project keeps its own).
+      const money = (key: DispatchKey, nothingIsZero = true): number | null => row.money(key, nothingIsZero);
 
       const name = text('name', 100);
       if (!name || name.length < 2) row.fail('name', 'required');
@@ -158,39 +178,50 @@ export function dispatchSheetImporter(deps: {
         if (!found) row.fail(key, 'unknown_value');
         return found ?? null;
       };
-      const nature = enumOf('nature', natureByText);
-      const level = enumOf('level', levelByText);
+      // Nature and level: the column, else the section row above (一、新建项目), else the sheet's name (省级重点).
+      const nature = enumOf('nature', natureByText) ?? textEnum(row.section, natureByText);
+      const level = enumOf('level', levelByText) ?? textEnum(row.sheet, levelByText) ?? textEnum(row.block, levelByText);
 
-      let startYear: number | null = null;
-      let endYear: number | null = null;
-      const yearsCell = row.get('years');
-      if (yearsCell != null) {
-        const m = /^(\d{4})\s*年?\s*(?:[-—–~～至到]+\s*(\d{4})\s*年?)?$/.exec(String(yearsCell).trim());
-        if (!m || Number(m[1]) < 1990 || Number(m[2] ?? m[1]) > 2100) row.fail('years', 'sheet_years');
-        else {
-          startYear = Number(m[1]);
-          endYear = Number(m[2] ?? m[1]);
-          if (endYear < startYear) row.fail('years', 'years_order');
-        }
-      }
+      const years = row.years('years');
+      const startYear = years ? Number(years.start.slice(0, 4)) : null;
+      const endYear = years ? Number(years.end.slice(0, 4)) : null;
 
-      const total = money('total');
+      const total = money('total', false);
       if (total == null && !projectId && !row.failed('total')) row.fail('total', 'required');
       const plan = money('annualPlan');
       const done = money('periodDone');
       const ytd = money('ytd');
       const since = money('sinceStart');
 
-      const ref = (key: DispatchKey, m: Map<string, string | null>, unknown: string) => {
-        const v = text(key, 60);
-        if (v == null) return null;
-        if (!m.has(v)) row.fail(key, unknown);
-        else if (m.get(v) === null) row.fail(key, 'sheet_ambiguous_person');
-        return m.get(v) ?? null;
+      // A department the zone does not have is created on commit; a person who is not a user is kept
+      // as written (listed in the summary, in the project's audit entry) and the link left empty.
+      let departmentId: string | null = null;
+      const deptText = text('department', 60);
+      if (deptText) {
+        departmentId = deptByName.get(deptText) ?? deptByName.get(bareDepartment(deptText)) ?? null;
+        if (!departmentId) {
+          const key = bareDepartment(deptText);
+          const made = run.newDepartments.get(key) ?? { id: randomUUID(), name: deptText };
+          run.newDepartments.set(key, made);
+          departmentId = made.id;
+          row.noteName('department', deptText, 'create');
+        }
+      }
+      const unresolved: { field: string; text: string }[] = [];
+      const person = (key: DispatchKey) => {
+        const people = row.people(key);
+        if (!people) return null;
+        const ids = people.map((x) => personByName.get(x.name));
+        people.forEach((x, i) => {
+          if (ids[i] == null) {
+            unresolved.push({ field: key, text: x.title ? `${x.name}（${x.title}）` : x.name });
+            row.noteName(key, x.name, 'text');
+          }
+        });
+        return ids[0] ?? null;
       };
-      const departmentId = ref('department', deptByName, 'sheet_unknown_department');
-      const officerUserId = ref('officer', personByName, 'sheet_unknown_person');
-      const leaderUserId = ref('leader', personByName, 'sheet_unknown_person');
+      const officerUserId = person('officer');
+      const leaderUserId = person('leader');
       const progressText = text('progressText', 2000);
       const problems = text('problems', 2000);
 
@@ -237,7 +268,10 @@ export function dispatchSheetImporter(deps: {
         officerUserId,
         leaderUserId,
       };
+      const newDepartment = departmentId ? ([...run.newDepartments.values()].find((d) => d.id === departmentId) ?? null) : null;
       return {
+        newDepartment,
+        unresolved,
         created: projectId ? null : { ...common, name: name!, nature: nature ?? 'new', level: level ?? 'none', totalInvestmentYuan: total! },
         updated: projectId ? { ...common, nature, level, totalInvestmentYuan: total } : null,
         enterprise,
@@ -254,6 +288,10 @@ export function dispatchSheetImporter(deps: {
         run.plan.enterprisesCreated++;
       }
       run.plan.reportsWritten += data.reports.length;
+      if (data.newDepartment && !run.usedDepartments.has(data.newDepartment.id)) {
+        run.usedDepartments.add(data.newDepartment.id);
+        run.plan.departmentsCreated = (run.plan.departmentsCreated ?? 0) + 1;
+      }
     },
     plan: (run) => ({ ...run.plan }),
 
@@ -268,6 +306,9 @@ export function dispatchSheetImporter(deps: {
       const reports = valid.flatMap((r) => r.reports);
       const today = chinaToday(clock);
       const template = (await projects.template(tx, zoneId)) ?? (await projects.template(tx, null));
+      const departments = new Map<string, { id: string; name: string }>();
+      for (const r of valid) if (r.newDepartment) departments.set(r.newDepartment.id, r.newDepartment);
+      await sheet.insertDepartments(tx, zoneId, [...departments.values()]);
       await sheet.insertEnterprises(tx, zoneId, [...enterprises.values()]);
       await sheet.insertProjects(tx, zoneId, today, created, { milestones: template?.milestones ?? builtinMilestones, approvals: template?.approvals ?? builtinApprovals }, actor);
       await sheet.updateProjects(tx, updated);
@@ -276,10 +317,14 @@ export function dispatchSheetImporter(deps: {
       const reportsOf = new Map<string, ReportWrite[]>();
       for (const r of reports) reportsOf.set(r.projectId, [...(reportsOf.get(r.projectId) ?? []), r]);
       const planOf = new Map(plans.map((x) => [x.projectId, x.planYuan]));
-      const entry = (x: { id: string }) => ({ entityId: x.id, after: { ...x, annualPlanYuan: planOf.get(x.id) ?? null, reports: reportsOf.get(x.id) ?? [] } });
+      const unresolvedOf = new Map(valid.map((r) => [(r.created ?? r.updated)!.id, r.unresolved]));
+      const entry = (x: { id: string }) => ({
+        entityId: x.id,
+        after: { ...x, annualPlanYuan: planOf.get(x.id) ?? null, reports: reportsOf.get(x.id) ?? [], ...(unresolvedOf.get(x.id)?.length ? { namesAsWritten: unresolvedOf.get(x.id) } : {}) },
+      });
       await projects.auditMany(tx, actor, { zoneId, action: 'project.create', entityType: 'project' }, created.map(entry));
       await projects.auditMany(tx, actor, { zoneId, action: 'project.import_update', entityType: 'project' }, updated.map(entry));
-      const written = { projectsCreated: created.length, projectsUpdated: updated.length, enterprisesCreated: enterprises.size, reportsWritten: reports.length };
+      const written = { projectsCreated: created.length, projectsUpdated: updated.length, enterprisesCreated: enterprises.size, departmentsCreated: departments.size, reportsWritten: reports.length };
       await audit(tx, actor, {
         zoneId,
         action: 'project.dispatch_import',

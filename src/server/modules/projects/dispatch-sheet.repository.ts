@@ -162,6 +162,13 @@ export function createDispatchSheetRepository() {
       );
     },
 
+    /** Departments a sheet names that the zone did not have (kind 'other' until someone says). */
+    async insertDepartments(db: DbOrTx, zoneId: string, rows: { id: string; name: string }[]) {
+      if (!rows.length) return;
+      await db.execute(sql`insert into departments (id, zone_id, name, kind)
+        select id, ${zoneId}::uuid, name, 'other' from unnest(${p(rows.map((r) => r.id))}::uuid[], ${p(rows.map((r) => r.name))}::text[]) as t(id, name)`);
+    },
+
     async insertEnterprises(db: DbOrTx, zoneId: string, rows: { id: string; name: string; normalizedName: string; creditCode: string | null }[]) {
       if (!rows.length) return;
       await db.execute(sql`insert into enterprises (id, name, normalized_name, credit_code, created_in_zone_id)

@@ -215,9 +215,9 @@ describe('dispatch sheet import', () => {
     ws.addRow(header);
     ws.addRow(['导入新建项目甲', '山西导入测试甲有限公司', 5000, 1200, 100, 300, 800, '项目推进办公室', '张建国']); // 3: valid
     ws.addRow(['导入新建项目乙', null, '五千万', 1200, 'abc', null, null, null, null]); // 4: text in number columns
-    ws.addRow(['导入新建项目丙', null, 3000, null, null, null, null, '不存在的局', '不存在的人']); // 5: unknown refs
+    ws.addRow(['导入新建项目丙', null, 3000, null, null, null, null, '不存在的局', '不存在的人']); // 5: unknown names: a department made, a person kept as written
     ws.addRow(['导入新建项目丁', null, 3000, null, 500, 100, 50, null, null]); // 6: figures out of order
-    ws.addRow(['导入新建项目戊', null, 3000, null, null, null, null, null, null]); // 7: merged with 8
+    ws.addRow(['导入新建项目戊', null, 3000, null, null, null, null, null, null]); // 7: merged with 8 (8 gets its name: a duplicate)
     ws.addRow([null, null, 3000, null, null, null, null, null, null]);
     ws.mergeCells('A7:A8');
     ws.addRow(['导入新建项目甲', null, 1, null, null, null, null, null, null]); // 9: duplicate
@@ -226,15 +226,19 @@ describe('dispatch sheet import', () => {
 
     const checked = await preview(officer, fendong, period, file);
     expect(checked.status, JSON.stringify(checked.body)).toBe(201);
-    expect(checked.body).toMatchObject({ totalRows: 8, validRows: 1, errorRows: 7 });
+    expect(checked.body).toMatchObject({ totalRows: 8, validRows: 3, errorRows: 5 });
     const errs = checked.body.errors as { row: number; column: string; reason: string }[];
     expect(errs.filter((e) => e.row === 4).map((e) => e.column)).toEqual(['总投资（万元）', '本期完成投资（万元）']);
     expect(errs).toContainEqual({ row: 4, column: '总投资（万元）', reason: '数字格式不正确' });
-    expect(errs).toContainEqual({ row: 5, column: '责任单位', reason: '本开发区没有此部门（按名称匹配）' });
-    expect(errs).toContainEqual({ row: 5, column: '包联领导', reason: '本开发区没有此人（按姓名匹配）' });
+    expect(errs.filter((e) => e.row === 5)).toEqual([]);
+    expect(checked.body.names).toEqual([
+      { field: 'department', text: '不存在的局', rows: 1, resolution: 'create', matchName: null },
+      { field: 'leader', text: '不存在的人', rows: 1, resolution: 'text', matchName: null },
+    ]);
     expect(errs).toContainEqual({ row: 6, column: '年度累计完成（万元）', reason: '应满足：本期完成 ≤ 年度累计 ≤ 自开工累计' });
-    expect(errs).toContainEqual({ row: 7, column: 'A7:A8', reason: '合并单元格：请取消合并，并在每一行填写' });
-    expect(errs).toContainEqual({ row: 8, column: 'A7:A8', reason: '合并单元格：请取消合并，并在每一行填写' });
+    // A vertically merged cell gives its value to every row it covers.
+    expect(errs.filter((e) => e.row === 7)).toEqual([]);
+    expect(errs).toContainEqual({ row: 8, column: '项目名称', reason: '与表格中前面的行重复' });
     expect(errs).toContainEqual({ row: 9, column: '项目名称', reason: '与表格中前面的行重复' });
     expect(errs).toContainEqual({ row: 10, column: '总投资（万元）', reason: '金额不能为负数' });
 
@@ -246,15 +250,15 @@ describe('dispatch sheet import', () => {
 
     const valid = await commit(officer, fendong, period, file, 'valid');
     expect(valid.status, JSON.stringify(valid.body)).toBe(200);
-    expect(valid.body.plan).toEqual({ projectsCreated: 1, projectsUpdated: 0, enterprisesCreated: 1, reportsWritten: 3 });
-    const list = (await officer.get(`/api/projects?zoneId=${fendong}&q=导入新建项目`)).body.items;
+    expect(valid.body.plan).toEqual({ projectsCreated: 3, projectsUpdated: 0, enterprisesCreated: 1, reportsWritten: 3, departmentsCreated: 1 });
+    const list = (await officer.get(`/api/projects?zoneId=${fendong}&q=导入新建项目甲`)).body.items;
     expect(list.map((p: { name: string }) => p.name)).toEqual(['导入新建项目甲']);
     const detail = (await officer.get(`/api/projects/${list[0].id}`)).body;
     expect(detail).toMatchObject({ totalInvestmentYuan: 50_000_000, investorName: '山西导入测试甲有限公司', leader: { name: '张建国' } });
     const here = detail.reports.find((r: { periodStart: string }) => r.periodStart === period);
     expect(here).toMatchObject({ investedYuan: 1_000_000, sinceStartYuan: 8_000_000 });
     const after = await footprint();
-    expect(after.projects - before.projects).toBe(1);
+    expect(after.projects - before.projects).toBe(3);
   });
 
   it('updates a project matched by name; its cumulatives must agree with the reports already filed', async () => {

@@ -101,13 +101,13 @@ describe('the staged-import engine', () => {
   });
 
   it('maps a lead import differently: the importer looks up its zone again while checking the staged cells', async () => {
-    const file = await buildXlsx(['项目名称', '来源渠道', '推进阶段'], [['重映射测试项目甲', '产业链招商', '意向'], ['重映射测试项目乙', '飞鸽传书', '线索']]);
+    const file = await buildXlsx(['项目名称', '备用列', '推进阶段'], [['重映射测试项目甲', '产业链招商', '意向'], ['重映射测试项目乙', '飞鸽传书', '线索']]);
     const staged = await uploadXlsx(ctx, officer, '/api/imports?kind=leads', file);
     expect(staged.body, JSON.stringify(staged.body)).toMatchObject({ validRows: 2, errorCount: 0 });
     const remapped = await officer.call(importOperations.remap, { params: { id: staged.body.id }, body: { columns: [{ index: 2, field: 'method' }] } });
     expect(remapped.status, JSON.stringify(remapped.body)).toBe(200);
     expect(remapped.body).toMatchObject({ validRows: 1, errorRows: 1 });
-    expect(remapped.body.errors).toEqual([{ row: 3, column: '来源渠道', reason: '不是允许的取值' }]);
+    expect(remapped.body.errors).toEqual([{ row: 3, column: '备用列', reason: '不是允许的取值' }]);
   });
 
   it('answers the row report in the uploader’s language', async () => {

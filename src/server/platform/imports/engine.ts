@@ -25,21 +25,49 @@ import type { Clock } from '../clock.ts';
 import { AppError, fieldError, notFound } from '../errors.ts';
 import type { UploadedFile } from '../http/operations.ts';
 import { can, inScope } from '../policies.ts';
-import { headerUnit, mergedRanges, readSheet, SheetError, type Cell } from '../xlsx.ts';
+import type { Cell } from '../xlsx.ts';
 import type { AnyImporter, ImportRow, ImportScope, Json, StagedRows } from './importer.ts';
+import { openWorkbook } from './formats.ts';
+import type { SheetPeriod } from './period.ts';
+import { cellString, findTables, headerUnitOf, type SkippedRow, type TableEvent, type TableInfo } from './table.ts';
+import * as values from './values.ts';
+import { WorkbookError } from './workbook.ts';
 import { createImportsRepository, type ImportBatchRow, type StagedRow } from './imports.repository.ts';
 
 const MAX_REPORTED_ERRORS = 1000;
+const MAX_REPORTED_SKIPS = 2000;
+/** A staged row's key: sheets never collide (Excel has at most 1,048,576 rows). */
+const ROW_KEY = 2_000_000;
 const DEFAULT_BATCH = 2000;
 const SAMPLE_ROWS = 3;
 
 type Column = ImportSummary['columns'][number];
 
+/** A workbook whose table cannot be read as this importer's. */
+class SheetError extends Error {
+  constructor(
+    readonly reason: 'missing_columns' | 'no_header' | 'too_many_rows' | 'empty',
+    readonly missing: string[] = [],
+  ) {
+    super(reason);
+  }
+}
+
+type Table = ImportSummary['tables'][number];
+type Name = ImportSummary['names'][number];
+
 /** What the batch keeps besides its counts (import_batches.errors, jsonb). */
 interface BatchState {
   errors: ImportRowError[];
   errorRows: number;
+  /** The first table's mapping (kept for the wizard's one-table view). */
   columns: Column[];
+  tables?: Table[];
+  skipped?: SkippedRow[];
+  sheetsSkipped?: { sheet: string; why: string }[];
+  names?: Name[];
+  checks?: ImportSummary['checks'];
+  period?: SheetPeriod | null;
   resolved: Json;
   plan: Record<string, number>;
   committed: Record<string, number> | null;
@@ -51,16 +79,20 @@ interface Progress {
   userId: string;
 }
 
-/** A row as staged: cells by column number (dates kept as `{ d: iso }`), the merged range it lies under. */
+/** A row as staged: cells by column number (dates kept as `{ d: iso }`), its table and section. */
 interface RawRow {
+  /** The staged key: sheet × ROW_KEY + row. */
+  key: number;
   rowNumber: number;
+  table: number;
   cells: Cell[];
-  merged: string | null;
+  section: string | null;
+  fills?: Record<number, string>;
+  marks?: Record<number, string>;
 }
 
 const encodeCell = (v: Cell): unknown => (v instanceof Date ? { d: v.toISOString() } : v);
 const decodeCell = (v: unknown): Cell => (v && typeof v === 'object' && 'd' in v ? new Date(String((v as { d: string }).d)) : (v as Cell));
-const cellString = (v: Cell) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
 
 interface CheckResult {
   totalRows: number;
@@ -69,6 +101,7 @@ interface CheckResult {
   errorCount: number;
   errors: ImportRowError[];
   plan: Record<string, number>;
+  names: Name[];
 }
 
 export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Clock; importers: readonly AnyImporter[] }) {
@@ -108,6 +141,12 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
       plan: state.plan ?? {},
       createdAt: b.createdAt.toISOString(),
       committed: state.committed ?? null,
+      period: state.period ?? null,
+      tables: state.tables ?? [],
+      skipped: state.skipped ?? [],
+      sheetsSkipped: state.sheetsSkipped ?? [],
+      names: state.names ?? [],
+      checks: state.checks ?? [],
     };
   }
 
@@ -119,23 +158,34 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
     importer: AnyImporter,
     scope: ImportScope<Json>,
     rows: AsyncIterable<RawRow>,
-    columns: Column[],
+    tables: Table[],
     locale: Locale,
     p: Progress,
     write: (staged: StagedRow[]) => Promise<void>,
   ): Promise<CheckResult> {
     const say = (key: string) => reasonText(key, locale) ?? key;
-    const indexOf = new Map<string, number>();
-    const headerOf = new Map<string, string>();
-    for (const c of columns) {
-      if (!c.field) continue;
-      indexOf.set(c.field, c.index);
-      headerOf.set(c.field, c.header);
-    }
-    const header = (key: string) => headerOf.get(key) ?? importer.columns.find((c) => c.key === key)?.header ?? key;
+    const fieldHeader = (key: string) => importer.columns.find((c) => c.key === key)?.header ?? key;
+    // Per table (tables arrive while the upload is read): field → column.
+    const maps = new Map<number, { indexOf: Map<string, number>; headerOf: Map<string, string> }>();
+    const mapsOf = (n: number) => {
+      let m = maps.get(n);
+      if (!m) {
+        const t = tables[n] ?? tables[0];
+        m = { indexOf: new Map(), headerOf: new Map() };
+        for (const c of t.columns) {
+          if (!c.field) continue;
+          m.indexOf.set(c.field, c.index);
+          m.headerOf.set(c.field, c.header);
+        }
+        maps.set(n, m);
+      }
+      return m;
+    };
     const run = await importer.begin(scope);
-    const result: CheckResult = { totalRows: 0, validRows: 0, errorRows: 0, errorCount: 0, errors: [], plan: {} };
+    const result: CheckResult = { totalRows: 0, validRows: 0, errorRows: 0, errorCount: 0, errors: [], plan: {}, names: [] };
+    const names = new Map<string, Name>();
     let pending: RawRow[] = [];
+    const multiSheet = () => new Set(tables.map((t) => t.sheet)).size > 1;
 
     const flush = async () => {
       const chunk = pending;
@@ -144,18 +194,69 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
       p.phase = 'checking';
       const made = chunk.map((raw) => {
         const errors: ImportRowError[] = [];
-        if (raw.merged) errors.push({ row: raw.rowNumber, column: raw.merged, reason: say('sheet_merged_cells') });
+        const t = tables[raw.table] ?? tables[0];
+        const { indexOf, headerOf } = mapsOf(raw.table);
+        const header = (key: string) => headerOf.get(key) ?? fieldHeader(key);
+        const where = multiSheet() ? { sheet: t.sheet } : {};
+        const fail = (key: string, reason: string, extra = '') => errors.push({ row: raw.rowNumber, ...where, column: header(key), reason: say(reason) + extra });
+        const get = (key: string): Cell => {
+          const i = indexOf.get(key);
+          if (i === undefined) return null;
+          const mark = raw.marks?.[i];
+          if (mark && !errors.some((e) => e.column === header(key))) fail(key, mark === 'formula_no_value' ? 'cell_formula_no_value' : 'cell_error', mark.startsWith('error:') ? `（${mark.slice(6)}）` : '');
+          return raw.cells[i] ?? null;
+        };
+        const year = t.period?.asOf ? Number(t.period.asOf.slice(0, 4)) : t.period?.quarter ? Number(t.period.quarter.slice(0, 4)) : undefined;
+        const typed =
+          <T,>(parse: (v: Cell) => T | values.Problem) =>
+          (key: string): T | null => {
+            const v = parse(get(key));
+            if (values.isProblem(v)) {
+              fail(key, v.problem);
+              return null;
+            }
+            return v;
+          };
+        const unit = (key: string) => headerUnitOf(header(key)) ?? (t.unit as 'yuan' | 'wan' | 'yi' | null) ?? 'wan';
         const row: ImportRow<string> = {
           rowNumber: raw.rowNumber,
-          get: (key) => {
-            const i = indexOf.get(key);
-            return i === undefined ? null : (raw.cells[i] ?? null);
-          },
+          sheet: t.sheet,
+          section: raw.section,
+          block: t.block,
+          period: t.period,
+          get,
           has: (key) => indexOf.has(key),
           header,
-          unit: (key) => headerUnit(header(key)),
-          fail: (key, reason, extra = '') => errors.push({ row: raw.rowNumber, column: header(key), reason: say(reason) + extra }),
+          unit,
+          fail,
           failed: (key) => errors.some((e) => e.column === header(key)),
+          fill: (key) => {
+            const i = indexOf.get(key);
+            return i === undefined ? null : (raw.fills?.[i] ?? null);
+          },
+          text: (key, max) => typed((v) => values.textValue(v, max))(key),
+          money: (key, nothingIsZero = true) => (indexOf.has(key) ? typed((v) => values.moneyValue(v, unit(key), nothingIsZero))(key) : null),
+          percent: typed(values.percentValue),
+          number: (key, nothingIsZero = false) => typed((v) => values.numberValue(v, nothingIsZero))(key),
+          date: typed((v) => values.dateValue(v, year)),
+          dayOrMonth: typed((v) => values.dayOrMonth(v, year)),
+          years: typed(values.yearsValue),
+          people: (key) => values.peopleValue(get(key)),
+          flag: (key) => {
+            const i = indexOf.get(key);
+            const v = values.flagValue(get(key), i === undefined ? null : raw.fills?.[i]);
+            if (values.isProblem(v)) {
+              fail(key, v.problem);
+              return null;
+            }
+            return v;
+          },
+          noteName: (key, text, resolution, matchName = null) => {
+            const id = `${key}\u0000${text}`;
+            const n = names.get(id);
+            if (n) n.rows++;
+            else names.set(id, { field: key, text, rows: 1, resolution, matchName });
+          },
         };
         return { raw, row, errors };
       });
@@ -173,7 +274,19 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
           result.errorCount += errors.length;
           for (const e of errors) if (result.errors.length < MAX_REPORTED_ERRORS) result.errors.push(e);
         }
-        staged.push({ r: raw.rowNumber, v: valid, d: { cells: raw.cells.map(encodeCell), merged: raw.merged, value: valid ? (data as unknown) : null } });
+        staged.push({
+          r: raw.key,
+          v: valid,
+          d: {
+            cells: raw.cells.map(encodeCell),
+            n: raw.rowNumber,
+            t: raw.table,
+            s: raw.section,
+            ...(raw.fills ? { f: raw.fills } : {}),
+            ...(raw.marks ? { m: raw.marks } : {}),
+            value: valid ? (data as unknown) : null,
+          },
+        });
       }
       p.phase = 'staging';
       await write(staged);
@@ -187,11 +300,13 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
     }
     await flush();
     result.plan = importer.plan?.(run) ?? {};
+    result.names = [...names.values()];
     return result;
   }
 
   /** A SheetError in the caller's words: missing columns named, limits stated. */
   function sheetProblem(e: unknown, importer: AnyImporter, say: (key: string) => string): never {
+    if (e instanceof WorkbookError) throw fieldError('file', e.reason === 'too_large_inflated' ? 'sheet_too_large_inflated' : e.reason === 'empty' ? 'import_empty' : 'import_not_xlsx');
     if (!(e instanceof SheetError)) throw e;
     if (e.reason === 'missing_columns' || e.reason === 'no_header')
       throw new AppError('VALIDATION_FAILED', {
@@ -234,7 +349,6 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
       assertMay(s, importer, zoneId);
       const { kind: _kind, zoneId: _zone, importId: chosenId, ...options } = q;
       const parsedOptions = (importer.options ? importer.options.parse(options) : options) as Record<string, unknown>;
-      const resolved = ((await importer.resolve?.({ db, session: s, zoneId, clock, options: parsedOptions })) ?? null) as Json;
       const importId = chosenId ?? randomUUID();
       if (chosenId && (progress.has(chosenId) || (await repo.findBatch(db, chosenId)))) throw fieldError('importId', 'name_taken', 'DUPLICATE');
 
@@ -260,43 +374,90 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
       const fileName = upload.fileName || 'upload.xlsx';
       p.phase = 'reading';
 
-      const state: BatchState = { errors: [], errorRows: 0, columns: [], resolved, plan: {}, committed: null };
+      const state: BatchState = { errors: [], errorRows: 0, columns: [], tables: [], skipped: [], sheetsSkipped: [], names: [], checks: [], period: null, resolved: null, plan: {}, committed: null };
+      let inserted = false;
       try {
+        const wb = await openWorkbook(buffer, fileName);
+        const tables: Table[] = state.tables!;
+        const infos: TableInfo[] = [];
+        let dataRows = 0;
+        let best = new Set<string>();
+        // Every visible sheet, every table on it, in reading order.
+        async function* events(): AsyncGenerator<TableEvent> {
+          let base = 0;
+          for (const sheet of wb.sheets) {
+            if (sheet.hidden) {
+              state.sheetsSkipped!.push({ sheet: sheet.name, why: 'hidden' });
+              continue;
+            }
+            const gen = findTables(
+              sheet,
+              { fields: importer.columns.map((c) => ({ ...c })), required: importer.required, onCandidate: (f) => void (f.size > best.size && (best = f)) },
+              base,
+            );
+            let step = await gen.next();
+            while (!step.done) {
+              yield step.value;
+              step = await gen.next();
+            }
+            if (step.value === 0) state.sheetsSkipped!.push({ sheet: sheet.name, why: 'no_table' });
+            base += step.value;
+          }
+        }
+        const source = events();
+        // Up to the first table: its period goes to the importer's resolve, before any row is checked.
+        const early: TableEvent[] = [];
+        for (;;) {
+          const step = await source.next();
+          if (step.done) break;
+          early.push(step.value);
+          if (step.value.type === 'table') break;
+        }
+        const firstTable = early.find((e): e is Extract<TableEvent, { type: 'table' }> => e.type === 'table')?.table;
+        if (!firstTable) {
+          const lacking = importer.required.filter((k) => !best.has(k));
+          throw new SheetError('missing_columns', (lacking.length ? lacking : importer.required).map((k) => importer.columns.find((c) => c.key === k)!.header));
+        }
+        state.period = firstTable.period;
+        state.resolved = ((await importer.resolve?.({ db, session: s, zoneId, clock, options: parsedOptions, sheet: { period: firstTable.period } })) ?? null) as Json;
         await repo.insertBatch(db, { id: importId, zoneId, userId: s.user.id, kind: importer.kind, fileName, totalRows: 0, validRows: 0, errorCount: 0, errors: state });
-        const merged = new Map<number, string>();
-        let headerRow = 0;
-        const sheet = readSheet(buffer, {
-          columns: importer.columns,
-          required: importer.required,
-          maxRows: importer.maxRows,
-          onHeader: (mapped, row) => {
-            headerRow = row;
-            state.columns = mapped.map((m) => ({ index: m.index, header: m.header, field: m.column && !m.column.exportOnly ? m.column.key : null, sample: [] }));
-          },
-          onRow: (n) => (p.rowsRead = n),
-        });
-        // The first row must be read before the merged ranges are known (the header row decides which count).
-        const first = await sheet.next().catch((e) => sheetProblem(e, importer, say));
-        if (importer.refuseMergedCells && !first.done) {
-          for (const m of await mergedRanges(buffer, 1)) {
-            if (m.bottom <= headerRow) continue;
-            for (let r = Math.max(m.top, headerRow + 1); r <= m.bottom; r++) if (!merged.has(r)) merged.set(r, m.ref);
-          }
-        }
-        const sampleOf = new Map(state.columns.map((c) => [c.index, c.sample]));
+        inserted = true;
+
+        const samples = new Map<number, Map<number, string[]>>();
+        const exportOnly = new Set(importer.columns.filter((c) => c.exportOnly).map((c) => c.key));
         async function* raw(): AsyncGenerator<RawRow> {
-          let next = first;
-          while (!next.done) {
-            const { rowNumber, cells } = next.value;
-            for (const [i, sample] of sampleOf) if (sample.length < SAMPLE_ROWS && cells[i] != null) sample.push(cellString(cells[i]).slice(0, 60));
-            yield { rowNumber, cells, merged: merged.get(rowNumber) ?? null };
-            next = await sheet.next().catch((e) => sheetProblem(e, importer, say));
+          const replay = (async function* () {
+            yield* early;
+            yield* source;
+          })();
+          for await (const e of replay) {
+            if (e.type === 'table') {
+              infos.push(e.table);
+              const cols = e.table.columns.map((c) => ({ ...c, field: c.field && !exportOnly.has(c.field) ? c.field : null }));
+              tables.push({ table: e.table.table, sheet: e.table.sheet, headerRows: e.table.headerRows, block: e.table.block, unit: e.table.unit, period: e.table.period, rows: 0, columns: cols });
+              samples.set(e.table.table, new Map(cols.map((c) => [c.index, []])));
+              continue;
+            }
+            if (e.type === 'skip') {
+              if (state.skipped!.length < MAX_REPORTED_SKIPS) state.skipped!.push(e.skip);
+              continue;
+            }
+            const r = e.row;
+            if (++dataRows > importer.maxRows) throw new SheetError('too_many_rows');
+            p.rowsRead = dataRows;
+            const t = tables.find((x) => x.table === r.table)!;
+            t.rows++;
+            for (const [i, sample] of samples.get(r.table)!) if (sample.length < SAMPLE_ROWS && r.cells[i] != null) sample.push(cellString(r.cells[i]!).slice(0, 60));
+            const sheetIndex = infos.find((x) => x.table === r.table)!.sheetIndex;
+            yield { key: sheetIndex * ROW_KEY + r.r, rowNumber: r.r, table: r.table, cells: Array.from(r.cells, (v) => v ?? null), section: r.section, fills: r.fills, marks: r.marks };
           }
         }
-        const scope: ImportScope<Json> = { db, session: s, zoneId, clock, resolved };
-        const result = await check(importer, scope, raw(), state.columns, locale, p, (staged) => repo.insertRows(db, importId, staged));
+        const scope: ImportScope<Json> = { db, session: s, zoneId, clock, resolved: state.resolved };
+        const result = await check(importer, scope, raw(), tables, locale, p, (staged) => repo.insertRows(db, importId, staged));
         if (result.totalRows === 0) throw fieldError('file', 'import_empty');
-        Object.assign(state, { errors: result.errors, errorRows: result.errorRows, plan: result.plan });
+        for (const t of tables) for (const c of t.columns) Object.assign(c, { sample: samples.get(t.table)?.get(c.index) ?? [] });
+        state.columns = (tables[0]?.columns ?? []).map((c) => ({ index: c.index, header: c.header, field: c.field, sample: (c as unknown as { sample?: string[] }).sample ?? [] }));
+        Object.assign(state, { errors: result.errors, errorRows: result.errorRows, plan: result.plan, names: result.names });
         await db.transaction(async (tx) => {
           await repo.updateBatch(tx, importId, { totalRows: result.totalRows, validRows: result.validRows, errorCount: result.errorCount, errors: state });
           await audit(tx, actorOf(s, requestId), {
@@ -304,13 +465,13 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
             action: 'import.stage',
             entityType: 'import',
             entityId: importId,
-            after: { kind: importer.kind, fileName, totalRows: result.totalRows, validRows: result.validRows, errorCount: result.errorCount },
+            after: { kind: importer.kind, fileName, totalRows: result.totalRows, validRows: result.validRows, errorCount: result.errorCount, period: state.period?.written ?? null },
           });
         });
       } catch (err) {
-        await repo.deleteBatch(db, importId).catch(() => undefined);
+        if (inserted) await repo.deleteBatch(db, importId).catch(() => undefined);
         progress.delete(importId);
-        if (err instanceof SheetError) sheetProblem(err, importer, say);
+        if (err instanceof SheetError || err instanceof WorkbookError) sheetProblem(err, importer, say);
         throw err;
       } finally {
         forget(importId, p);
@@ -334,7 +495,10 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
       assertMay(s, importer, b.zoneId);
       if (b.status !== 'staged') throw fieldError('columns', 'import_not_staged');
       const state = stateOf(b);
-      const columns = state.columns.map((c) => ({ ...c }));
+      const tables = (state.tables ?? []).map((t) => ({ ...t, columns: t.columns.map((c) => ({ ...c })) }));
+      const which = body.table ?? 0;
+      if (!tables[which]) throw fieldError('table', 'import_unknown_column');
+      const columns = tables[which].columns;
       const importable = new Set(importer.columns.filter((c) => !c.exportOnly).map((c) => c.key));
       for (const change of body.columns) {
         const column = columns.find((c) => c.index === change.index);
@@ -358,15 +522,25 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
             if (!page.length) return;
             for (const r of page) {
               p.rowsRead++;
-              yield { rowNumber: r.row_no, cells: r.data.cells.map(decodeCell), merged: r.data.merged ?? null };
+              const d = r.data;
+              yield { key: r.row_no, rowNumber: d.n ?? r.row_no % ROW_KEY, table: d.t ?? 0, cells: d.cells.map(decodeCell), section: d.s ?? null, fills: d.f, marks: d.m };
             }
             after = page[page.length - 1].row_no;
           }
         }
         const rewritten: StagedRow[][] = [];
         const scope: ImportScope<Json> = { db, session: s, zoneId: b.zoneId, clock, resolved: state.resolved };
-        const result = await check(importer, scope, staged(), columns, locale, p, async (rows) => void rewritten.push(rows));
-        const next: BatchState = { ...state, columns, errors: result.errors, errorRows: result.errorRows, plan: result.plan };
+        const result = await check(importer, scope, staged(), tables, locale, p, async (rows) => void rewritten.push(rows));
+        const first = tables[0]?.columns ?? [];
+        const next: BatchState = {
+          ...state,
+          tables,
+          columns: first.map((c) => ({ index: c.index, header: c.header, field: c.field, sample: (c as unknown as { sample?: string[] }).sample ?? [] })),
+          errors: result.errors,
+          errorRows: result.errorRows,
+          plan: result.plan,
+          names: result.names,
+        };
         await db.transaction(async (tx) => {
           if ((await repo.findBatch(tx, id))?.status !== 'staged') throw fieldError('columns', 'import_not_staged');
           for (const rows of rewritten) for (let i = 0; i < rows.length; i += DEFAULT_BATCH) await repo.rewriteRows(tx, id, rows.slice(i, i + DEFAULT_BATCH));
@@ -376,7 +550,7 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
             action: 'import.stage',
             entityType: 'import',
             entityId: id,
-            before: { columns: state.columns.map((c) => ({ header: c.header, field: c.field })) },
+            before: { table: which, columns: (state.tables?.[which]?.columns ?? state.columns).map((c) => ({ header: c.header, field: c.field })) },
             after: { columns: columns.map((c) => ({ header: c.header, field: c.field })), validRows: result.validRows, errorCount: result.errorCount },
           });
         });

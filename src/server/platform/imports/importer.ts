@@ -11,22 +11,53 @@ import type { Db, DbOrTx, Tx } from '../../db/client.ts';
 import type { Actor, SessionContext } from '../auth/session.ts';
 import type { Clock } from '../clock.ts';
 import type { Permission } from '../policies.ts';
+import type { MoneyUnit } from '../../../contract/money.ts';
 import type { Cell, SheetColumn } from '../xlsx.ts';
+import type { SheetPeriod } from './period.ts';
 
 /** A JSON value: what an importer stores for a row and for the whole import. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
-/** One data row as the importer sees it: the mapped cells, and a way to refuse it. */
+/** What the engine does with a name the zone does not know (listed once in the summary). */
+export type NameResolution = 'create' | 'text' | 'matched';
+
+/** One data row as the importer sees it: the mapped cells, typed readers, and a way to refuse it. */
 export interface ImportRow<K extends string> {
   rowNumber: number;
+  /** The sheet's name (a category when it means one: 省级重点). */
+  sheet: string;
+  /** The last section row above ("一、新建项目（6个）"), or null. */
+  section: string | null;
+  /** The section row above this table's header (a block of a sheet with several), or null. */
+  block: string | null;
+  /** The period the sheet states, if any. */
+  period: SheetPeriod | null;
+  /** The fill colour of the field's cell when it is empty (a flag given by colour), or null. */
+  fill(key: K): string | null;
+  /** Typed readers (platform/imports/values.ts): a problem refuses the row on that field and answers null. */
+  text(key: K, max: number): string | null;
+  /** Integer yuan; '—', '/', blank are 0 unless `nothingIsZero` is false. Unit: the value's, the header's, the unit row's, 万元. */
+  money(key: K, nothingIsZero?: boolean): number | null;
+  percent(key: K): number | null;
+  number(key: K, nothingIsZero?: boolean): number | null;
+  /** YYYY-MM-DD; "8月28日" takes the year of the sheet's period. */
+  date(key: K): string | null;
+  /** A day, or a month alone ("9月", "2026年9月"). */
+  dayOrMonth(key: K): { day: string | null; month: string } | null;
+  /** 建设起止年限: YYYY or YYYY-MM at each end. */
+  years(key: K): { start: string; end: string } | null;
+  people(key: K): { name: string; title: string | null }[] | null;
+  flag(key: K): 'red' | 'yellow' | 'green' | null;
+  /** Lists a name the zone does not know, once per import, with what will be done with it. */
+  noteName(key: K, text: string, resolution: NameResolution, matchName?: string | null): void;
   /** The cell of a field (null when empty or not mapped). */
   get(key: K): Cell;
   /** Whether the field is mapped to a column at all. */
   has(key: K): boolean;
   /** The header text of the field's column (for messages). */
   header(key: K): string;
-  /** The money unit the field's header names (万元 unless it says 元 or 亿元). */
-  unit(key: K): 'yuan' | 'wan' | 'yi';
+  /** The money unit of the field: its header's, else the sheet's unit row, else 万元. */
+  unit(key: K): MoneyUnit;
   /** Refuses the row: `reason` is a key of contract/reasons.ts, `extra` text appended to it. */
   fail(key: K, reason: string, extra?: string): void;
   /** Whether the row was already refused on this field. */
@@ -76,12 +107,10 @@ export interface Importer<K extends string = string, C extends Json = Json, D = 
   maxBytes?: number;
   /** Rows checked together (`prepare` looks up their references in bulk); default 2,000. */
   batchSize?: number;
-  /** Rows under a merged range are refused (the value sits in one row of it only). */
-  refuseMergedCells?: boolean;
   /** Extra upload parameters (e.g. the dispatch sheet's period). */
   options?: z.ZodType;
   /** Once per upload: anything the import depends on besides its rows (kept with the batch). May throw a field error. */
-  resolve?(input: { db: Db; session: SessionContext; zoneId: string; clock: Clock; options: Record<string, unknown> }): Promise<C>;
+  resolve?(input: { db: Db; session: SessionContext; zoneId: string; clock: Clock; options: Record<string, unknown>; sheet: { period: SheetPeriod | null } }): Promise<C>;
   /** Once per check of all rows (upload, remap): state shared across rows, e.g. names seen so far. */
   begin(scope: ImportScope<C>): Promise<R>;
   /** Once per batch of rows: bulk look-ups. */

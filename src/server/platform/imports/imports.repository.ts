@@ -13,7 +13,8 @@ export type ImportBatchRow = Omit<typeof importBatches.$inferSelect, 'kind'> & {
 export interface StagedRow {
   r: number;
   v: boolean;
-  d: { cells: unknown[]; merged?: string | null; value: unknown };
+  /** cells; n: the sheet's row number; t: the table; s: the section above; f: fills, m: problem marks by column. */
+  d: { cells: unknown[]; n?: number; t?: number; s?: string | null; f?: Record<number, string>; m?: Record<number, string>; value: unknown };
 }
 
 const uuidText = (s: string) => sql`${s}::uuid`;
