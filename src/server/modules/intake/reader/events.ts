@@ -8,7 +8,7 @@ export interface EventDates {
   signed?: Found<string>;
 }
 
-const EVENT = /^[^，,；;。]{0,8}?(开工|动工|开建|投产|签约|签订|签署)/;
+const EVENT = /^[^，,；;。]{0,8}?(开工|动工|开建|投产|投用|签约|签订|签署)/;
 
 /**
  * Dates tied to the event that follows them in the same clause (`2025年11月开工`, `计划7月15日开工`,
@@ -28,7 +28,7 @@ export function findEventDates(text: string, ref: RefDate, from: number, to: num
     if (/开工|动工|开建/.test(event[1])) {
       if (future) out.planned_start ??= found;
       else out.started ??= found;
-    } else if (event[1] === '投产') {
+    } else if (event[1] === '投产' || event[1] === '投用') {
       if (future) out.planned_production ??= found;
     } else if (!future) out.signed ??= found;
   }

@@ -113,7 +113,22 @@ export function readLeads(
     });
   }
   for (const lead of leads.values()) if (!lead.stage && defaultStage) lead.stage = { value: defaultStage, start: lead.enterprise.start, end: lead.enterprise.end };
+  // Signed at the event the article opens with (`8月12日，…招商推介会在深圳举行`): that event's date.
+  const opening = blocks.length ? eventDate(text, ref, blocks[0].areaStart) : undefined;
+  for (const lead of leads.values())
+    if (opening && !lead.signed && (lead.stage?.value === 'framework' || lead.stage?.value === 'signed') && !lead.head) lead.signed = opening;
   return [...leads.values()].map(({ head: _head, ...l }) => l);
+}
+
+function eventDate(text: string, ref: RefDate, from: number): Found<string> | undefined {
+  const m = /^(?:[\u4e00-\u9fa5]{0,8}讯)?(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/.exec(text.slice(from, from + 24));
+  if (!m || !/签约|签订|签署|推介会|洽谈会|仪式|招商会/.test(text.slice(from, sentenceEnd(text, from, from + 300)))) return undefined;
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  let year = m[1] ? Number(m[1]) : ref.year;
+  if (!m[1] && month * 100 + day > ref.month * 100 + ref.day) year -= 1;
+  return { value: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, start: from + m.index, end: from + m[0].length };
 }
 
 function sectionFound(text: string, blocks: Block[], block: Block, company: Found<string>): Found<LeadStage> | undefined {

@@ -24,7 +24,7 @@ const TABLE_ROW_LINE = /\|.*\|/;
  * A line that starts a new paragraph: list markers such as `1.`, `一、`, `（二）` and bullets. `1.` must be
  * followed by text, so a number cut after its point (`23.` / `5亿元`) is not taken for one.
  */
-export const LIST_MARKER = /^(?:\d{1,2}[.．、]\s*(?=[\u4e00-\u9fa5A-Za-z（(“])|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,2}[)）]|[■◆●★])/;
+export const LIST_MARKER = /^(?:\d{1,2}[.．、]\s*(?=[\u4e00-\u9fa5A-Za-z（(“])|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,2}[)）]|[■◆●★▶►]|——|【(?=[^】\n]{1,30}】))/;
 
 /**
  * Per code unit: the replacement ('' drops it). Full-width digits, letters and the decimal point become
@@ -118,7 +118,8 @@ export function isNoiseLine(line: string): boolean {
   }
   if (/^第\s*\d{1,3}\s*版/.test(line) && line.length <= 16) return true;
   if (/^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(星期|周)[一二三四五六日天]/.test(line) && line.length <= 30) return true;
-  if (/^(本报记者|本报通讯员|记者|通讯员|责任编辑|本版责编|责编|编辑|美编|校对|版式|摄影)[\s:：]/.test(line) && !/[。，]/.test(line) && line.length <= 40)
+  // A byline line is furniture, unless it closes a byline in brackets that the report's last line opened (`（记者 甲` / `通讯员 乙）`).
+  if (/^(本报记者|本报通讯员|记者|通讯员|责任编辑|本版责编|责编|编辑|美编|校对|版式|摄影)[\s:：]/.test(line) && !/[。，)）]/.test(line) && line.length <= 40)
     return true;
   if (/^[【[][^】\]]{1,10}[】\]]$/.test(line)) return true;
   if (/^(▲|图为|图：|上图|下图)/.test(line)) return true;
@@ -149,9 +150,8 @@ export function normalise(input: string): NormalisedText {
         out.origin.push(line.origin[0] - 1);
       }
     }
-    // Bullets only mark the paragraph start; the break above keeps that meaning.
-    const startsWithBullet = /^[■◆●★]/.test(lineText);
-    for (let i = startsWithBullet ? 1 : 0; i < line.chars.length; i++) {
+    // A bullet stays as the marker of its list item; stray glyphs inside a paragraph go (removeNoise).
+    for (let i = 0; i < line.chars.length; i++) {
       out.chars.push(line.chars[i]);
       out.origin.push(line.origin[i]);
     }
@@ -188,7 +188,7 @@ function removeNoise(p: Piece): NormalisedText {
   const text = p.chars.join('');
   const drop = new Uint8Array(text.length);
   // Photo credits: `（张三 摄）`, and a caption's credit line (`长治高新区供图`, `本报记者 张帆 摄`) that opens a paragraph.
-  for (const m of text.matchAll(/[（(][^（）()\n]{0,30}摄[)）]|[▲△■◆◇●○★☆※▶►]|(?<=^|\n|。)(?:(?:本报记者|记者|通讯员)?[\u4e00-\u9fa5]{2,4}摄|[\u4e00-\u9fa5]{2,12}?供图)(?=[\u4e00-\u9fa5“]|$)/g)) {
+  for (const m of text.matchAll(/[（(][^（）()\n]{0,30}摄[)）]|(?<!\n)(?<!^)[▲△■◆◇●○★☆※▶►]|^[▲△◇○☆※]|(?<=\n)[▲△◇○☆※]|(?<=^|\n|。)(?:(?:本报记者|记者|通讯员)?[\u4e00-\u9fa5]{2,4}摄|[\u4e00-\u9fa5]{2,12}?供图)(?=[\u4e00-\u9fa5“]|$)/g)) {
     drop.fill(1, m.index, m.index + m[0].length);
   }
   // `chars` holds whole surrogate pairs as two entries, so `text` indexes line up with `chars`.

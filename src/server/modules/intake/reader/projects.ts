@@ -11,6 +11,8 @@ import { clauseStart, firstIn, isPlanned, matchesIn, sentenceEnd, sentenceStart,
 export interface ProjectFacts {
   name: Found<string>;
   scope: [number, number];
+  /** Every stretch of text that speaks of it (a later mention adds one); `scope` is the first. */
+  ranges?: [number, number][];
   investor?: Found<string>;
   total_investment_wan?: Found<number>;
   phase1_investment_wan?: Found<number>;
@@ -56,7 +58,7 @@ const SHORT_ZONE = /^[\u4e00-\u9fa5]{2,4}?(?:经开区|高新区|开发区|综�
 /** Verbs that show the text before them is a sentence, not a name: `及时协调解决智达…基地项目` names 智达…基地项目. */
 const VERB = /(?:解决|推进|推动|谋划|申报|带着|跟进|协调|做好|实施|覆盖|帮助|组织|办理|抓好|抓紧|加快|确保|建立|列入|纳入|用于|开展|围绕|聚焦|打造|引进|争取|落实|对照|参加|举办|召开|跑出|实行|坚持|作为|看看|关心|包括)/g;
 /** Words that show a "name" is really a sentence about projects in general. */
-const NOT_A_NAME = /项目|完成|实现|正在|^已|^均|^共|\d{4}年|\d+月|关于|上半年|下半年|全年|今年|去年|明年|以来|共有|举行|开展|调度|情况|进展|汇报|工作|亿元|万元|拟|意向|洽谈|考察|一批|各类|各级|各个|所有|全部|每个|\d+个|[一两二三四五六七八九十几多]个|亿级|千亿|百亿|产业集群|资金|清单|台账|储备库|攻坚|活动|行动|会战|机制|全生命周期|我们|大家/;
+const NOT_A_NAME = /项目|问题|[一二三四五]是|完成|实现|正在|^已|^均|^共|\d{4}年|\d+月|关于|上半年|下半年|全年|今年|去年|明年|以来|共有|举行|开展|调度|情况|进展|汇报|工作|亿元|万元|拟|意向|洽谈|考察|一批|各类|各级|各个|所有|全部|每个|\d+个|[一两二三四五六七八九十几多]个|亿级|千亿|百亿|产业集群|资金|清单|台账|储备库|攻坚|活动|行动|会战|机制|全生命周期|我们|大家/;
 const GENERIC =
   /重点|重大|签约|开工|在建|投产|竣工|储备|招商|引资|产业|新建|续建|集中|省级以上|省级|市级|县级|省市|上级|全省|全市|全区|我区|该区|本区|部分|现场|新注册|注册|落地|框架|协议|累计|已|及|和|与|跟进|本周|上述|其他|其余|[省市县区大好该本此新类等各]/g;
 /** A name may not end in a word that joins it to more text. */
@@ -101,10 +103,21 @@ export function findMentions(text: string, blocks: Block[], leadMentions: LeadMe
       const raw = text.slice(start, end);
       const company = COMPANY_AT_END.exec(text.slice(Math.max(block.bodyStart, start - 40), start).replace(/[—-]+$/, ''));
       const own = findEnterprises(raw, 0, raw.length)[0];
+      const built = raw.lastIndexOf('建设');
       if (own && own.start <= 2 && own.end < raw.length - 4) {
-        const nameStart = start + own.end;
-        leadMentions.push({ enterprise: { value: own.value, start: start + own.start, end: nameStart }, name: { value: text.slice(nameStart, end), start: nameStart, end } });
+        let nameStart = start + own.end;
+        if (built > own.end - 1) nameStart = start + built + 2;
+        if (end - nameStart > 3 && !/亿元|万元|投资/.test(text.slice(nameStart, end)))
+          leadMentions.push({ enterprise: { value: own.value, start: start + own.start, end: start + own.end }, name: { value: text.slice(nameStart, end), start: nameStart, end } });
         continue;
+      }
+      if (built >= 0 && end - (start + built + 2) > 3) {
+        const nameStart = start + built + 2;
+        const probe: Mention = { name: text.slice(nameStart, end), start: nameStart, end, clauseStart: clauseStart(text, nameStart, block.bodyStart), isHead: false, block };
+        if (ownedByLead(text, probe)) {
+          leadMentions.push({ name: { value: probe.name, start: nameStart, end } });
+          continue;
+        }
       }
       if (company && /[—-]$/.test(text.slice(Math.max(block.bodyStart, start - 2), start))) {
         leadMentions.push({ name: { value: raw, start, end } });
@@ -145,7 +158,7 @@ function ownedByLead(text: string, m: Mention): boolean {
 const MAX_SCOPE = 1200;
 
 /** Sentences that continue talking about the project just named. */
-const ANAPHORA = /^(?:该项目|此项目|项目|一期|二期|三期|建成后|投产后|达产后|全部建成后|届时)/;
+const ANAPHORA = /^(?:(?:目前|现在|当前|截至目前|同时|此外)[，,]?)?(?:该项目|此项目|项目|一期|二期|三期|建成后|投产后|达产后|全部建成后|届时)/;
 
 function scopeOf(text: string, mention: Mention, next: Mention | undefined): [number, number] {
   const { block } = mention;
@@ -240,32 +253,35 @@ function batchStage(text: string, mention: Mention): Found<ProjectStage> | undef
   if (own) return { value: BATCH_STAGES[own[1]], start: sStart, end: sStart + own[0].length };
   const inSentence = /(开工|签约|投产|竣工)项目中[，,]/.exec(text.slice(sStart, mention.start));
   if (inSentence) return { value: BATCH_STAGES[inSentence[1]], start: sStart + inSentence.index, end: sStart + inSentence.index + inSentence[0].length };
-  if (!text.startsWith('其中', sStart) || sStart === 0) return undefined;
+  if (!text.startsWith('其中', sStart) || sStart <= mention.block.areaStart) return undefined;
   let prevEnd = sStart - 1;
   while (prevEnd > 0 && /[。！？!?\n]/.test(text[prevEnd - 1])) prevEnd--;
-  const prevStart = sentenceStart(text, prevEnd, 0);
-  const m = firstIn(text, /(?:集中|新)?(开工|签约|投产|竣工)/g, prevStart, sStart);
+  const prevStart = sentenceStart(text, prevEnd, mention.block.areaStart);
+  const m = firstIn(text, /集中(开工|签约|投产|竣工)/g, prevStart, sStart) ?? firstIn(text, /(?:新)?(开工|签约|投产|竣工)/g, prevStart, sStart);
   if (!m || isPlanned(text, m.index, prevStart)) return undefined;
   return { value: BATCH_STAGES[m[1]], start: m.index, end: m.index + m[0].length };
 }
 
-/** The date of the batch event the article opens with (`9月29日，…集中开工项目6个`), for projects of that batch. */
-function batchDate(text: string, ref: RefDate, mention: Mention, stage: Found<ProjectStage>): Found<string> | undefined {
-  if (stage.value !== 'started') return undefined;
-  const sStart = sentenceStart(text, stage.start, mention.block.start);
-  let from = sStart;
-  if (text.startsWith('其中', sStart) || /^(开工|签约|投产|竣工)项目中/.test(text.slice(sStart, sStart + 6))) {
-    let prevEnd = sStart - 1;
-    while (prevEnd > 0 && /[。！？!?\n]/.test(text[prevEnd - 1])) prevEnd--;
-    from = sentenceStart(text, prevEnd, 0);
-    from = Math.max(0, sentenceStart(text, Math.max(0, from - 1), 0));
+/**
+ * When a project's start is told without a date of its own (`8月10日，总投资…的X项目破土动工`, or one of
+ * the batch of `8月18日，…集中开工活动举行`), the date opening its sentence, else the one opening its article.
+ */
+function openingDate(text: string, ref: RefDate, mention: Mention): Found<string> | undefined {
+  const own = sentenceStart(text, mention.clauseStart, mention.block.areaStart);
+  const candidates = [own, mention.block.areaStart];
+  for (const from of candidates) {
+    const head = text.slice(from, from + 24);
+    const m = /^(?:[\u4e00-\u9fa5]{0,8}讯)?(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/.exec(head);
+    if (!m) continue;
+    if (from === mention.block.areaStart && from !== own && !/开工|动工/.test(text.slice(from, sentenceEnd(text, from, from + 300)))) continue;
+    const month = Number(m[2]);
+    const day = Number(m[3]);
+    if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+    let year = m[1] ? Number(m[1]) : ref.year;
+    if (!m[1] && month * 100 + day > ref.month * 100 + ref.day) year -= 1;
+    return { value: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, start: from + m.index, end: from + m[0].length };
   }
-  const opening = firstIn(text, /^[^。]{0,12}?(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/g, from, stage.start);
-  void ref;
-  if (!opening) return undefined;
-  const year = opening[1] ? Number(opening[1]) : ref.year;
-  const iso = `${year}-${opening[2].padStart(2, '0')}-${opening[3].padStart(2, '0')}`;
-  return { value: iso, start: opening.index, end: opening.index + opening[0].length };
+  return undefined;
 }
 
 const KIND_OF: Record<string, IntakeInexact['kind']> = { approx: 'approx', range: 'range', bound: 'bound', target: 'target', foreign: 'foreign' };
@@ -317,10 +333,7 @@ function factsInScope(text: string, ref: RefDate, from: number, to: number, fact
   const batch = batchStage(text, mention);
   const best = stage && batch ? (rank(stage.value) >= rank(batch.value) ? stage : batch) : (stage ?? batch);
   if (best && (!facts.stage || rank(best.value) > rank(facts.stage.value))) facts.stage = best;
-  if (batch && !facts.started) {
-    const d = batchDate(text, ref, mention, batch);
-    if (d) facts.started = d;
-  }
+  if (facts.stage?.value === 'started' && !facts.started) facts.started = openingDate(text, ref, mention);
   if (!facts.investor) {
     const company = findEnterprises(text, from, to)[0];
     if (company) facts.investor = company;
@@ -345,7 +358,7 @@ export function readProjects(text: string, blocks: Block[], ref: RefDate, leadMe
       byName.set(key, facts);
     }
     factsInScope(text, ref, scope[0], scope[1], facts, mention);
-    facts.scope = [Math.min(facts.scope[0], scope[0]), Math.max(facts.scope[1], scope[1])];
+    facts.ranges = [...(facts.ranges ?? []), scope];
   });
   return [...byName.values()];
 }
@@ -386,7 +399,7 @@ export function mergeProjects(list: ProjectFacts[]): ProjectFacts[] {
     for (const i of p.issues) if (!into.issues.some((x) => x.value.text === i.value.text)) into.issues.push(i);
     if (p.inexact) into.inexact = [...(into.inexact ?? []), ...p.inexact.filter((i) => !into.inexact?.some((x) => x.start === i.start))];
     into.evidence ||= p.evidence;
-    into.scope = [Math.min(into.scope[0], p.scope[0]), Math.max(into.scope[1], p.scope[1])];
+    into.ranges = [...(into.ranges ?? [into.scope]), ...(p.ranges ?? [p.scope])];
   }
   return kept.filter((p) => p.evidence).sort((a, b) => a.name.start - b.name.start);
 }

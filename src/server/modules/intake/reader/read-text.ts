@@ -36,7 +36,7 @@ export function readText(text: string, opts: ReadOptions): IntakeResult {
       t,
       blocks,
       ref,
-      projects.map((p) => p.scope),
+      projects.flatMap((p) => p.ranges ?? [p.scope]),
       headlineLeadStage(figures),
       leads0,
     );
@@ -84,7 +84,7 @@ const inexactOf = (norm: NormalisedText, list: Found<Omit<IntakeInexact, 'span'>
   list?.length ? { inexact: list.map((i) => ({ ...i.value, span: spanOf(norm, i) })) } : {};
 
 function toProject(norm: NormalisedText, p: ProjectFacts): IntakeProject {
-  const { values, spans } = copyFields(norm, p, ['scope', 'issues', 'inexact', 'evidence']);
+  const { values, spans } = copyFields(norm, p, ['scope', 'ranges', 'issues', 'inexact', 'evidence']);
   return {
     ...(values as Omit<IntakeProject, 'span' | 'spans' | 'issues'>),
     ...(p.issues.length ? { issues: p.issues.map((i) => ({ ...i.value, span: spanOf(norm, i) })) } : {}),

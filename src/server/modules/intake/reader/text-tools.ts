@@ -14,6 +14,8 @@ export interface Block {
   /** End of the list marker (`1.`, `一、`) when the block is a list item, else `start`. */
   bodyStart: number;
   isTable: boolean;
+  /** Start of the article (or text) the block belongs to: nothing before it speaks of this block. */
+  areaStart: number;
 }
 
 const CLAUSE_BREAK = /[，,；;。！？!?\n：:]/;
@@ -37,7 +39,7 @@ export function splitBlocks(text: string, from = 0, to = text.length): Block[] {
     const last = blocks[blocks.length - 1];
     if (para.length > 0) {
       if (last && !marker && !isTable && !last.isTable) last.end = end;
-      else blocks.push({ start: pos, end, bodyStart: pos + (marker ? marker[0].length : 0), isTable });
+      else blocks.push({ start: pos, end, bodyStart: pos + (marker ? marker[0].length : 0), isTable, areaStart: from });
     }
     if (nl === -1 || nl >= to) break;
     pos = nl + 1;

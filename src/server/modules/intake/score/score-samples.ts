@@ -42,6 +42,7 @@ export interface SampleScore {
   decoys: string[];
   leads: { expected: number; found: number; spurious: string[]; fieldsRight: number; fieldsExpected: number };
   figures: { expected: number; found: number; withPeriod: number; missing: string[] };
+  wrong: string[];
   zones: { expected: string[]; got: string[]; right: number };
   ms: number;
 }
@@ -82,11 +83,15 @@ export function scoreSample(name: string, text: string, expected: ExpectedFile):
     leads: { expected: (expected.leads ?? []).length, found: 0, spurious: [], fieldsRight: 0, fieldsExpected: 0 },
     figures: { expected: (expected.figures ?? []).length, found: 0, withPeriod: 0, missing: [] },
     zones: { expected: [], got: [], right: 0 },
+    wrong: [],
     ms,
   };
   for (const want of wantProjects) {
     const got = result.projects.find((p) => squash(p.name) === squash(want.name));
-    if (!got) continue;
+    if (!got) {
+      score.wrong.push(`missing project ${want.name}`);
+      continue;
+    }
     score.projects.found++;
     if (want.total_investment_wan === undefined || got.total_investment_wan === want.total_investment_wan) score.projects.exactAmount++;
     for (const [field, value] of Object.entries(want)) {
@@ -94,6 +99,7 @@ export function scoreSample(name: string, text: string, expected: ExpectedFile):
       score.projects.fieldsExpected++;
       const v = field === 'stage' ? stageKey(projectStages, projectStageWords, value) : value;
       if (JSON.stringify(got[field as keyof typeof got]) === JSON.stringify(v)) score.projects.fieldsRight++;
+      else score.wrong.push(`${want.name}.${field}: ${JSON.stringify(got[field as keyof typeof got])} ≠ ${JSON.stringify(v)}`);
     }
   }
   const wanted = new Set(wantProjects.map((p) => squash(p.name)));
@@ -105,13 +111,17 @@ export function scoreSample(name: string, text: string, expected: ExpectedFile):
   }
   for (const want of expected.leads ?? []) {
     const got = result.leads.find((l) => squash(l.enterprise) === squash(want.enterprise));
-    if (!got) continue;
+    if (!got) {
+      score.wrong.push(`missing lead ${want.enterprise}`);
+      continue;
+    }
     score.leads.found++;
     for (const [field, value] of Object.entries(want)) {
       if (field === 'enterprise') continue;
       score.leads.fieldsExpected++;
       const v = field === 'stage' ? stageKey(leadStages, leadStageWords, value) : value;
       if (JSON.stringify(got[field as keyof typeof got]) === JSON.stringify(v)) score.leads.fieldsRight++;
+      else score.wrong.push(`${want.enterprise}.${field}: ${JSON.stringify(got[field as keyof typeof got])} ≠ ${JSON.stringify(v)}`);
     }
   }
   const wantedLeads = new Set((expected.leads ?? []).map((l) => squash(l.enterprise)));
@@ -176,6 +186,7 @@ export function scoreLines(dir = SHARED_SAMPLES, verbose = false): string[] {
     );
     if (verbose) {
       if (sc.spurious.length) lines.push(`    spurious: ${sc.spurious.join(' · ')}`);
+      for (const w of sc.wrong) lines.push(`    ${w}`);
       if (sc.leads.spurious.length) lines.push(`    spurious leads: ${sc.leads.spurious.join(' · ')}`);
       if (sc.figures.missing.length) lines.push(`    missing figures: ${sc.figures.missing.join(' · ')}`);
       if (sc.zones.right < sc.zones.expected.length) lines.push(`    zones expected: ${sc.zones.expected.join(' ')}`);
