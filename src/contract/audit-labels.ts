@@ -15,6 +15,7 @@ import {
   statusLabels as leadStatusLabels,
 } from './pipeline-enums.ts';
 import { roleLabels } from './roles.ts';
+import { servicesAuditActions, servicesAuditEntities } from './services/audit-labels.ts';
 
 export type AuditLabel = readonly [zh: string, en: string];
 
@@ -113,6 +114,8 @@ export const auditActionLabels = {
   'campaign.entry_confirm': a('确认入库项目', 'Confirm campaign entry', '确认了 {e}的项目', 'confirmed an entry of {e}'),
   // 智能录入
   'intake.commit': a('智能录入', 'Save intake', '通过智能录入保存了 {e}', 'saved {e} from intake'),
+  // 企业服务 (contract/services/audit-labels.ts)
+  ...servicesAuditActions,
 } as const satisfies Record<string, AuditActionLabel>;
 export type AuditAction = keyof typeof auditActionLabels;
 
@@ -137,6 +140,7 @@ export const auditEntityLabels = {
   decision: ['议定事项', 'decision'],
   campaign: ['三个一批', 'campaign'],
   intake_source: ['录入材料', 'intake source'],
+  ...servicesAuditEntities,
 } as const satisfies Record<string, AuditLabel>;
 export type AuditEntityType = keyof typeof auditEntityLabels;
 

@@ -8,6 +8,7 @@ import { authModule } from './auth/auth.module.ts';
 import { calendarModule } from './calendar/calendar.module.ts';
 import { dispatchModule } from './dispatch/dispatch.module.ts';
 import { enterprisesModule } from './enterprises/enterprises.module.ts';
+import { fundingModule } from './funding/funding.module.ts';
 import { healthModule } from './health/health.module.ts';
 import { intakeModule } from './intake/intake.module.ts';
 import { leadsModule } from './leads/leads.module.ts';
@@ -29,6 +30,7 @@ export const modules: readonly ModuleDefinition<any>[] = [
   leadsModule,
   ledgerModule,
   dispatchModule,
+  fundingModule,
   workbenchModule,
   intakeModule,
 ];
