@@ -92,10 +92,14 @@ export function nulPath(value: unknown, at: string, depth = 0): string | undefin
   return undefined;
 }
 
+/** Every operation a router registered (`METHOD path` → operation): test/input-walk.test.ts walks them with hostile input. */
+export const registeredOperations = new Map<string, OperationSpec>();
+
 /** A router over one Fastify instance; `records` resolves the `record.kind` of operations. */
 export function createRouter(app: FastifyInstance, records: ReadonlyMap<string, RecordScopeCheck>): Router {
   return {
     handle(operation, handler, options = {}) {
+      registeredOperations.set(`${operation.method} ${operation.path}`, operation);
       if (operation.permission) assertPermissionKnown(operation.permission, `${operation.method} ${operation.path}`);
       const record = operation.record;
       if (record && !records.has(record.kind)) throw new Error(`${operation.method} ${operation.path}: no module resolves records of kind "${record.kind}"`);
@@ -126,7 +130,7 @@ export function createRouter(app: FastifyInstance, records: ReadonlyMap<string, 
             const id = (request.params as Record<string, string | undefined>)[record.param] ?? '';
             if (!uuid.test(id) || !(await records.get(record.kind)!(sessionOf(request), id))) throw notFound();
           }
-          const nul = nulPath(request.params, 'params') ?? nulPath(request.query, 'query') ?? nulPath(request.body, '');
+          const nul = nulPath(request.params, 'params') ?? nulPath(request.query, 'querystring') ?? nulPath(request.body, '');
           if (nul) throw fieldError(nul, 'nul_character');
         },
         handler: async (request, reply) => {
