@@ -19,6 +19,7 @@ import { systemClock, type Clock } from './platform/clock.ts';
 import { registerGuard } from './platform/auth/guard.ts';
 import { createRouter, type RecordScopeCheck } from './platform/http/operations.ts';
 import { createImportEngine, importRoutes } from './platform/imports/index.ts';
+import { searchRoutes } from './platform/search.ts';
 import { IMPORT_MAX_BYTES } from '../contract/imports.ts';
 import type { ModuleContext, ModuleDefinition, ModuleServices } from './platform/module.ts';
 import { modules as allModules } from './modules/modules.ts';
@@ -156,6 +157,8 @@ export async function buildApp({ config, database, clock = systemClock, webDir =
     await scope.register(multipart, { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 10, fieldSize: 10_000 } });
     importRoutes(createRouter(scope, records), imports);
   });
+  const searchProviders = built.flatMap(({ module, service }) => module.search?.(service, context) ?? []);
+  await app.register(async (scope) => searchRoutes(createRouter(scope, records), searchProviders));
   for (const { module, service } of built) {
     await app.register(async (scope) => {
       if (module.routes) {

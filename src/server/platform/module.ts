@@ -13,6 +13,7 @@ import type { Clock } from './clock.ts';
 import type { RecordScopeCheck, Router } from './http/operations.ts';
 import type { AnyImporter } from './imports/importer.ts';
 import type { PolicyDefinition } from './policies.ts';
+import type { SearchProvider } from './search.ts';
 
 /**
  * The public services of all modules, by module name. Each manifest adds its own by declaration
@@ -59,6 +60,8 @@ export interface ModuleDefinition<S = unknown> {
   routes?: (router: Router, service: S, ctx: ModuleContext) => void;
   /** Spreadsheet importers the staged-import engine runs (platform/imports, docs/imports.md). */
   importers?: (service: S, ctx: ModuleContext) => readonly AnyImporter[];
+  /** What the header's global search finds in this module (platform/search.ts). */
+  search?: (service: S, ctx: ModuleContext) => readonly SearchProvider[];
   /** A Fastify plugin, for what an operation cannot express (kept rare). */
   plugin?: (app: FastifyInstance, service: S, ctx: ModuleContext) => Promise<void>;
   /** Background work started with the server (never in tests); returns how to stop it. */

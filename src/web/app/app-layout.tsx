@@ -2,6 +2,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { Button, Drawer, Grid, Layout, Menu, Space, theme, type MenuProps } from 'antd';
 import { MenuOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { GlobalSearch } from '../components/global-search';
 import { LanguageSwitch } from '../components/language-switch';
 import { ChangePasswordModal } from '../features/auth/components/change-password-modal';
 import { NotificationBell } from '../features/dispatch/components/notification-bell';
@@ -105,6 +106,7 @@ export function AppLayout() {
         >
           {narrow && <Button type="text" icon={<MenuOutlined />} aria-label={t('menu.open')} onClick={() => setDrawerOpen(true)} />}
           <Space size={narrow ? 'small' : 'large'} style={{ minWidth: 0 }}>
+            <GlobalSearch compact={narrow} />
             <ZoneSwitcher />
             <NotificationBell />
             <LanguageSwitch onLocaleChange={(locale) => setServerLocale.mutate(locale)} />

@@ -36,6 +36,15 @@ const shellEn: Record<keyof typeof shellZh, string> = {
 
   'menu.system': 'Administration',
   'menu.open': 'Menu',
+  'search.open': 'Search',
+  'search.placeholder': 'Name or code of a project, lead, enterprise or blocker',
+  'search.hint': 'Type a name, a lead code or a credit code; ↑↓ to choose, Enter to open, Esc to close',
+  'search.results': 'Search results',
+  'search.none': 'Nothing you may see matches',
+  'search.kind.project': 'Project',
+  'search.kind.lead': 'Lead',
+  'search.kind.enterprise': 'Enterprise',
+  'search.kind.blocker': 'Blocker',
   'menu.audit': 'Audit log',
 
   'notFound.title': 'Page not found',

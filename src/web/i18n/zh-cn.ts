@@ -40,6 +40,15 @@ export const shellZh = {
 
   'menu.system': '系统管理',
   'menu.open': '菜单',
+  'search.open': '搜索',
+  'search.placeholder': '项目、线索、企业或堵点的名称、编号',
+  'search.hint': '输入名称、线索编号或统一社会信用代码；↑↓ 选择，回车打开，Esc 关闭',
+  'search.results': '搜索结果',
+  'search.none': '没有找到可查看的记录',
+  'search.kind.project': '项目',
+  'search.kind.lead': '线索',
+  'search.kind.enterprise': '企业',
+  'search.kind.blocker': '堵点',
   'menu.audit': '操作日志',
 
   'notFound.title': '页面不存在',

@@ -5,6 +5,7 @@ import { dispatchRoutes } from './dispatch.routes.ts';
 import { dispatchSecurityFixtures } from './dispatch.security-fixtures.ts';
 import { seedDispatch } from './dispatch.seed.ts';
 import { createDispatchService, type DispatchService } from './dispatch.service.ts';
+import { blockerSearch } from './dispatch.search.ts';
 
 declare module '../../platform/module.ts' {
   interface ModuleServices {
@@ -28,6 +29,7 @@ export const dispatchModule = defineModule({
     notification: (s, id) => dispatch.notifications.isRecipient(s, id),
   }),
   routes: dispatchRoutes,
+  search: (service) => blockerSearch(service),
   // Overdue blockers escalate on a timer here and lazily on every read (docs/dispatch.md); tests drive the read path with their clock.
   start: (dispatch, { log }) => dispatch.startEscalationTimer(15 * 60_000, (err) => log.error({ err }, 'blocker escalation sweep failed')),
   seed: { order: 40, run: (tx, { clock }) => seedDispatch(tx, { clock }) },

@@ -3,6 +3,7 @@ import { enterprisesPolicy } from './enterprises.policy.ts';
 import { createEnterprisesRepository } from './enterprises.repository.ts';
 import { enterprisesRoutes } from './enterprises.routes.ts';
 import { createEnterprisesService, type EnterprisesService } from './enterprises.service.ts';
+import { enterpriseSearch } from './enterprises.search.ts';
 
 /** An enterprise registered by 河津's leader (汾东 works no lead or project with it). */
 async function hejinEnterprise({ login }: SecurityFixtureContext): Promise<string> {
@@ -21,6 +22,7 @@ export const enterprisesModule = defineModule({
   policy: enterprisesPolicy,
   service: ({ db, audit }) => createEnterprisesService({ db, enterprises: createEnterprisesRepository(), audit }),
   routes: enterprisesRoutes,
+  search: (service) => enterpriseSearch(service),
   // A database from before the short-name rule: its stored comparable names are brought up to date.
   start: (enterprises, { log }) => {
     enterprises.renormalizeNames().catch((err: unknown) => log.error({ err }, 're-normalising enterprise names failed'));

@@ -6,6 +6,7 @@ import { createLeadsRepository } from './leads.repository.ts';
 import { leadsRoutes } from './leads.routes.ts';
 import { seedPipeline } from './leads.seed.ts';
 import { createLeadsService, type LeadsService } from './leads.service.ts';
+import { leadSearch } from './leads.search.ts';
 
 declare module '../../platform/module.ts' {
   interface ModuleServices {
@@ -41,6 +42,7 @@ export const leadsModule = defineModule({
     leadView: (s, id) => leads.inCallerScope(s, 'leadView', id),
   }),
   routes: leadsRoutes,
+  search: (service) => leadSearch(service),
   seed: { order: 30, run: (tx, { scale, clock }) => seedPipeline(tx, { scale, today: chinaToday(clock) }) },
   securityFixtures: {
     ...Object.fromEntries(leadRoutes.map((url) => [url, hejinLead] as const)),

@@ -7,6 +7,7 @@ import { createProjectsRepository } from './projects.repository.ts';
 import { projectsRoutes } from './projects.routes.ts';
 import { seedProjects } from './projects.seed.ts';
 import { createProjectsService, type ProjectsService } from './projects.service.ts';
+import { projectSearch } from './projects.search.ts';
 
 /** Every route naming a project: the security walk tries it with 河津's LNG project, out of 汾东's reach. */
 const projectRecordRoutes = Object.values(projectOperations)
@@ -26,6 +27,7 @@ export const projectsModule = defineModule({
     createProjectsService({ db, projects: createProjectsRepository(), audit, clock, calendar: () => services.calendar.current() }),
   records: (projects) => ({ project: (session, id) => projects.inCallerScope(session, id) }),
   routes: projectsRoutes,
+  search: (service) => projectSearch(service),
   // The dispatch sheet: its export route, and its importer on the shared import engine (dispatch-sheet.wiring.ts).
   plugin: dispatchSheetPlugin,
   importers: dispatchSheetImporters,
