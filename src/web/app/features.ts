@@ -7,6 +7,7 @@ import { auditFeature } from '../features/audit/feature';
 import { authFeature } from '../features/auth/feature';
 import { dispatchFeature } from '../features/dispatch/feature';
 import { enterprisesFeature } from '../features/enterprises/feature';
+import { fundingFeature } from '../features/funding/feature';
 import { intakeFeature } from '../features/intake/feature';
 import { leadsFeature } from '../features/leads/feature';
 import { orgFeature } from '../features/org/feature';
@@ -21,6 +22,7 @@ export const features = [
   projectsFeature,
   intakeFeature,
   dispatchFeature,
+  fundingFeature,
   adminUsersFeature,
   orgFeature,
   auditFeature,

@@ -1,0 +1,4 @@
+import type { Locale } from '../../../../contract/errors.ts';
+
+/** A contract label pair in the page's language. */
+export const labelOf = (pair: readonly [string, string] | undefined, locale: Locale) => (pair ? pair[locale === 'en-US' ? 1 : 0] : '—');
