@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { defineOperation } from './operation.ts';
 import { uuidSchema } from './common.ts';
 
-export const searchKinds = ['project', 'lead', 'enterprise', 'blocker'] as const;
+/** Also the order hits come in: a zone's own work first, the shared enterprise directory last. */
+export const searchKinds = ['project', 'lead', 'blocker', 'enterprise'] as const;
 export type SearchKind = (typeof searchKinds)[number];
 
 export const searchHitSchema = z.object({

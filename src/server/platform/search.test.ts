@@ -37,6 +37,9 @@ describe('global search (header, Ctrl+K)', () => {
     expect(kinds.has('enterprise')).toBe(true);
     expect(kinds.has('lead') || kinds.has('project')).toBe(true);
     for (const kind of kinds) expect(res.body.hits.filter((h) => h.kind === kind).length).toBeLessThanOrEqual(5);
+    // A zone's own work first, the shared enterprise directory last.
+    const order = res.body.hits.map((h) => h.kind);
+    expect(order.indexOf('enterprise')).toBeGreaterThan(order.lastIndexOf('project'));
   });
 
   it('refuses an empty query with the field named, and needs a session', async () => {

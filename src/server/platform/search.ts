@@ -1,10 +1,10 @@
 /**
  * Global search (the header's Ctrl+K): each module offers providers in its manifest (`search`),
  * each one a thin use of the module's own list with its scope and permission; this runs those the
- * caller may use, side by side, and returns their hits in the modules' order.
+ * caller may use, side by side, and returns their hits kind by kind (`searchKinds` order).
  */
 import type { SearchHit, SearchKind } from '../../contract/search.ts';
-import { searchOperations } from '../../contract/search.ts';
+import { searchKinds, searchOperations } from '../../contract/search.ts';
 import type { Router } from './http/operations.ts';
 import type { SessionContext } from './auth/session.ts';
 import { hasPermission, type Permission } from './policies.ts';
@@ -20,6 +20,6 @@ export function searchRoutes(router: Router, providers: readonly SearchProvider[
   router.handle(searchOperations.search, async ({ session, query: { q, limit } }) => {
     const usable = providers.filter((p) => !p.permission || hasPermission(session, p.permission));
     const hits = await Promise.all(usable.map((p) => p.search(session, q, limit)));
-    return { hits: hits.flat() };
+    return { hits: hits.flat().sort((a, b) => searchKinds.indexOf(a.kind) - searchKinds.indexOf(b.kind)) };
   });
 }
