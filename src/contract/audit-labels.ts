@@ -14,6 +14,7 @@ import {
   stageLabels as leadStageLabels,
   statusLabels as leadStatusLabels,
 } from './pipeline-enums.ts';
+import { chainsAuditActions, chainsAuditEntities } from './chains/audit-labels.ts';
 import { roleLabels } from './roles.ts';
 import { servicesAuditActions, servicesAuditEntities } from './services/audit-labels.ts';
 
@@ -66,6 +67,8 @@ export const auditActionLabels = {
   'lead.stage': a('推进阶段', 'Change stage', '推进了 {e}的阶段', 'moved {e} to another stage'),
   'lead.status': a('变更状态', 'Change status', '变更了 {e}的状态', 'changed the status of {e}'),
   'lead.convert': a('转为项目', 'Convert to project', '将 {e} 转为项目', 'converted {e} into a project'),
+  'lead.merge': a('合并重复线索', 'Merge duplicate lead', '将一条重复线索并入 {e}', 'merged a duplicate lead into {e}'),
+  'lead.merged_into': a('线索被合并', 'Merged away', '将 {e} 并入另一条线索', 'merged {e} into another lead'),
   'agreement.create': a('登记协议', 'Record agreement', '为 {e} 登记了协议', 'recorded an agreement for {e}'),
   'activity.create': a('新增对接记录', 'Add activity', '为 {e} 新增了对接记录', 'logged an activity for {e}'),
   'file.create': a('上传附件', 'Upload file', '为 {e} 上传了附件', 'uploaded a file to {e}'),
@@ -112,10 +115,14 @@ export const auditActionLabels = {
   'campaign.update': a('修改三个一批', 'Update campaign', '修改了 {e}', 'updated {e}'),
   'campaign.entry_add': a('新增入库项目', 'Add campaign entry', '为 {e} 新增了项目', 'added an entry to {e}'),
   'campaign.entry_confirm': a('确认入库项目', 'Confirm campaign entry', '确认了 {e}的项目', 'confirmed an entry of {e}'),
+  'campaign.entry_update': a('修改提名说明', 'Update nomination', '修改了 {e}的提名说明', 'updated a nomination of {e}'),
+  'campaign.entry_remove': a('撤销提名', 'Withdraw nomination', '撤销了 {e}的一项提名', 'withdrew a nomination of {e}'),
   // 智能录入
   'intake.commit': a('智能录入', 'Save intake', '通过智能录入保存了 {e}', 'saved {e} from intake'),
   // 企业服务 (contract/services/audit-labels.ts)
   ...servicesAuditActions,
+  // 产业链与企业画像 (contract/chains/audit-labels.ts)
+  ...chainsAuditActions,
 } as const satisfies Record<string, AuditActionLabel>;
 export type AuditAction = keyof typeof auditActionLabels;
 
@@ -141,6 +148,7 @@ export const auditEntityLabels = {
   campaign: ['三个一批', 'campaign'],
   intake_source: ['录入材料', 'intake source'],
   ...servicesAuditEntities,
+  ...chainsAuditEntities,
 } as const satisfies Record<string, AuditLabel>;
 export type AuditEntityType = keyof typeof auditEntityLabels;
 

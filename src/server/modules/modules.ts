@@ -6,6 +6,7 @@ import type { ModuleDefinition } from '../platform/module.ts';
 import { auditModule } from './audit/audit.module.ts';
 import { authModule } from './auth/auth.module.ts';
 import { calendarModule } from './calendar/calendar.module.ts';
+import { chainsModule } from './chains/chains.module.ts';
 import { dispatchModule } from './dispatch/dispatch.module.ts';
 import { enterprisesModule } from './enterprises/enterprises.module.ts';
 import { fundingModule } from './funding/funding.module.ts';
@@ -30,6 +31,7 @@ export const modules: readonly ModuleDefinition<any>[] = [
   leadsModule,
   ledgerModule,
   dispatchModule,
+  chainsModule,
   fundingModule,
   workbenchModule,
   intakeModule,

@@ -50,14 +50,15 @@ export interface LeadsDeps {
 }
 
 /** A lead created by another module (intake, ledger): the parsed create body, and the stage it starts at. */
-export type LeadCreateInput = z.infer<typeof createLeadBody> & { stage?: LeadStage };
+export type LeadCreateInput = z.infer<typeof createLeadBody> & { stage?: LeadStage; chainLinkId?: string | null };
 /** How another module marks its writes: a note on the created event, provenance in the audit entry. */
 export interface LeadWriteOptions {
   eventNote?: string;
   provenance?: Record<string, unknown>;
 }
 
-export type LeadInput = Partial<z.infer<typeof createLeadBody>> & Partial<z.infer<typeof updateLeadBody>>;
+/** `chainLinkId` (the chain link the lead would fill) is set by the chains module, which checks the link's zone. */
+export type LeadInput = Partial<z.infer<typeof createLeadBody>> & Partial<z.infer<typeof updateLeadBody>> & { chainLinkId?: string | null };
 
 /** Midnight in China of a date, as the timeline's ISO instant. */
 export const dateAt = (d: string) => new Date(`${d}T00:00:00+08:00`).toISOString();
@@ -162,6 +163,7 @@ export function createLeadsShared(deps: LeadsDeps) {
       'sector',
       'chainLink',
       'chainAction',
+      'chainLinkId',
       'likelihood',
       'firstContactOn',
       'lastFollowUpOn',
@@ -181,7 +183,7 @@ export function createLeadsShared(deps: LeadsDeps) {
     tx: Tx,
     s: SessionContext,
     lead: { id: string; zoneId: string },
-    kind: 'created' | 'stage' | 'status' | 'owner' | 'converted',
+    kind: 'created' | 'stage' | 'status' | 'owner' | 'converted' | 'merged',
     from: string | null,
     to: string | null,
     note?: string | null,
