@@ -73,7 +73,7 @@ describe('intake samples', () => {
       for (const p of result.projects) {
         if (p.total_investment_wan === undefined) continue;
         const span = spanText(text, p.spans.total_investment_wan!);
-        expect(span).toMatch(/\d/);
+        expect(span).toMatch(/[\d一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]/);
       }
     });
   });

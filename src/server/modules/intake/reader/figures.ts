@@ -1,14 +1,21 @@
 import type { LeadStage } from '../../../../contract/intake.ts';
 import { COUNT, MONEY_UNIT, NUM, parseCount, toWan } from './numbers.ts';
+import type { RefDate } from './dates.ts';
+import { periodAt, subjectFigures, EXTRA_RULES } from './kpis.ts';
 import type { Found } from './text-tools.ts';
 
 export interface FigureFacts {
   what: string;
   value: number;
   unit: string;
+  from?: number;
+  period?: string;
+  from_period?: string;
+  qualifier?: 'approx' | 'range' | 'bound' | 'target' | 'foreign';
+  max?: number;
 }
 
-interface Rule {
+export interface Rule {
   re: RegExp;
   /** Figures from one match; `at(i)` gives the span of capture group i. */
   read: (m: RegExpExecArray) => FigureFacts[];
@@ -19,13 +26,14 @@ const count = (what: string, written: string, unit: string): FigureFacts[] => {
   const value = parseCount(written);
   return Number.isFinite(value) ? [{ what, value, unit }] : [];
 };
-const TOTAL_AFTER = `(?:[，,]?(?:计划)?(?:总投资|投资总额)(?:约|达|为|近|超|逾)?(${NUM})(${MONEY_UNIT}))?`;
+const TOTAL_AFTER = `(?:[，,、]?(?:计划)?(?:总投资|投资总额)(?:约|达|为|近|超|逾)?(${NUM})(${MONEY_UNIT}))?`;
 
 /**
  * Headline numbers of zone reports. Labels follow the shared samples: `<event>项目数`, `<verb>企业数`,
  * `<kind>意向数`, `框架协议数`, `<what>(万元)`, `占年度计划(%)`.
  */
 const RULES: Rule[] = [
+  ...EXTRA_RULES,
   {
     // 12个项目集中开工，总投资68.7亿元
     re: new RegExp(`(${COUNT})个(?:项目)?(集中|新)?(开工|签约|投产|竣工)${TOTAL_AFTER}`, 'g'),
@@ -38,7 +46,7 @@ const RULES: Rule[] = [
     // 签约项目7个 / 新开工项目15个，总投资…
     re: new RegExp(`(集中|新)?(开工|签约|投产|竣工)(?:项目)(${COUNT})个${TOTAL_AFTER}`, 'g'),
     read: (m) => [
-      ...count(`${m[1] ?? ''}${m[2]}项目数`, m[3], '个'),
+      ...count(`${m[1] === '新' && m[2] === '签约' ? '' : (m[1] ?? '')}${m[2]}项目数`, m[3], '个'),
       ...(m[4] ? [{ what: `${m[1] ?? ''}${m[2]}总投资(万元)`, value: money(m[4], m[5]), unit: '万元' }] : []),
     ],
   },
@@ -80,19 +88,26 @@ const RULES: Rule[] = [
   },
 ];
 
-export function readFigures(text: string, from = 0, to = text.length, _ref?: unknown): Found<FigureFacts>[] {
+export function readFigures(text: string, from = 0, to = text.length, ref?: RefDate): Found<FigureFacts>[] {
   const out: Found<FigureFacts>[] = [];
   const slice = text.slice(from, to);
+  const push = (f: FigureFacts, start: number, end: number) => {
+    if (!Number.isFinite(f.value)) return;
+    if (ref && f.period === undefined) {
+      const p = periodAt(text, start, from, ref);
+      if (p) f.period = p;
+    }
+    if (out.some((o) => o.value.what === f.what && o.value.value === f.value && o.value.period === f.period)) return;
+    out.push({ value: f, start, end });
+  };
   for (const rule of RULES) {
     for (const m of slice.matchAll(rule.re)) {
       m.index += from;
       if (m.index > 0 && /\d/.test(text[m.index - 1]) && /^\d/.test(m[0])) continue;
-      for (const f of rule.read(m as RegExpExecArray)) {
-        if (out.some((o) => o.value.what === f.what && o.value.value === f.value)) continue;
-        out.push({ value: f, start: m.index, end: m.index + m[0].length });
-      }
+      for (const f of rule.read(m as RegExpExecArray)) push(f, m.index, m.index + m[0].length);
     }
   }
+  for (const f of subjectFigures(text, from, to, ref)) push(f.value, f.start, f.end);
   return out.sort((a, b) => a.start - b.start);
 }
 

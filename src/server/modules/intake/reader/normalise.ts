@@ -24,7 +24,7 @@ const TABLE_ROW_LINE = /\|.*\|/;
  * A line that starts a new paragraph: list markers such as `1.`, `一、`, `（二）` and bullets. `1.` must be
  * followed by text, so a number cut after its point (`23.` / `5亿元`) is not taken for one.
  */
-export const LIST_MARKER = /^(?:\d{1,2}[.．、]\s*(?=[\u4e00-\u9fa5A-Za-z（(“])|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,2}[)）]|[■◆●★▶►]|——|【(?=[^】\n]{1,30}】))/;
+export const LIST_MARKER = /^(?:\d{1,2}[.．、]\s*(?=[\u4e00-\u9fa5A-Za-z（(“])|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,2}[)）]|[■◆●★▶►]|【(?=[^】\n]{1,30}】))/;
 
 /**
  * Per code unit: the replacement ('' drops it). Full-width digits, letters and the decimal point become
@@ -158,7 +158,50 @@ export function normalise(input: string): NormalisedText {
     lastLineEnd = line.chars[line.chars.length - 1];
     lastWasTableRow = isTableRow;
   }
-  return removeNoise(collapseSpaces(out));
+  return removeNoise(percentWords(collapseSpaces(out)));
+}
+
+const CN_PCT = /百分之([零〇一二两三四五六七八九十百]+)(?:点([零〇一二三四五六七八九]+))?/g;
+const CN_D: Record<string, string> = { 零: '0', 〇: '0', 一: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+function cnInt(s: string): number {
+  let total = 0;
+  let cur = 0;
+  for (const c of s) {
+    if (c === '十') {
+      total += (cur || 1) * 10;
+      cur = 0;
+    } else if (c === '百') {
+      total += (cur || 1) * 100;
+      cur = 0;
+    } else cur = Number(CN_D[c] ?? 0);
+  }
+  return total + cur;
+}
+
+/** `百分之三十二点六` → `32.6%`, so percentages read the same however they are written (each character keeps an origin). */
+function percentWords(p: Piece): Piece {
+  const text = p.chars.join('');
+  if (!text.includes('百分之')) return p;
+  const res: Piece = { chars: [], origin: [] };
+  let last = 0;
+  for (const m of text.matchAll(CN_PCT)) {
+    for (let i = last; i < m.index; i++) {
+      res.chars.push(p.chars[i]);
+      res.origin.push(p.origin[i]);
+    }
+    const written = `${cnInt(m[1])}${m[2] ? `.${[...m[2]].map((c) => CN_D[c]).join('')}` : ''}%`;
+    [...written].forEach((c, k) => {
+      res.chars.push(c);
+      res.origin.push(p.origin[m.index + k]);
+    });
+    last = m.index + m[0].length;
+  }
+  for (let i = last; i < p.chars.length; i++) {
+    res.chars.push(p.chars[i]);
+    res.origin.push(p.origin[i]);
+  }
+  return res;
 }
 
 function collapseSpaces(p: Piece): Piece {

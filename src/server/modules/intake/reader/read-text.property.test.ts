@@ -72,7 +72,7 @@ describe('readText on arbitrary input', () => {
 
 describe('readText under re-wrapping', () => {
   // The table sample is left out: a table re-wrapped at 5 characters is no longer a table.
-  const prose = loadSamples().filter((s) => !s.name.includes('table'));
+  const prose = loadSamples().filter((s) => !s.name.includes('table') && !/\t.*\t|\|.*\|/.test(s.text));
 
   it.each(prose)('$name reads the same at any line width 5..40', ({ text, expected }) => {
     const opts = { referenceDate: expected.reference_date };
