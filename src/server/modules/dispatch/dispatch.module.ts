@@ -6,6 +6,7 @@ import { dispatchSecurityFixtures } from './dispatch.security-fixtures.ts';
 import { seedDispatch } from './dispatch.seed.ts';
 import { createDispatchService, type DispatchService } from './dispatch.service.ts';
 import { blockerSearch } from './dispatch.search.ts';
+import { campaignListsImporter } from './campaign-lists.importer.ts';
 
 declare module '../../platform/module.ts' {
   interface ModuleServices {
@@ -29,6 +30,8 @@ export const dispatchModule = defineModule({
     notification: (s, id) => dispatch.notifications.isRecipient(s, id),
   }),
   routes: dispatchRoutes,
+  // The 三个一批 lists as a workbook (three blocks on one sheet) through the shared import engine (docs/imports.md).
+  importers: (_dispatch, { audit }) => [campaignListsImporter({ audit })],
   search: (service) => blockerSearch(service),
   // Overdue blockers escalate on a timer here and lazily on every read (docs/dispatch.md); tests drive the read path with their clock.
   start: (dispatch, { log }) => dispatch.startEscalationTimer(15 * 60_000, (err) => log.error({ err }, 'blocker escalation sweep failed')),

@@ -125,10 +125,11 @@ export function dispatchSheetImporter(deps: {
       }
       const personByName = new Map<string, string | null>();
       for (const u of people) personByName.set(u.display_name.trim(), personByName.has(u.display_name.trim()) ? null : u.id);
-      return { existing, byCode, byName, sums, deptByName, personByName };
+      const deptNameOf = new Map(departments.map((x) => [x.id, x.name]));
+      return { existing, byCode, byName, sums, deptByName, deptNameOf, personByName };
     },
 
-    parseRow(row, run, { existing, byCode, byName, sums, deptByName, personByName }): DispatchRowData {
+    parseRow(row, run, { existing, byCode, byName, sums, deptByName, deptNameOf, personByName }): DispatchRowData {
       const { period, prev, lastYear } = run;
       const text = (key: DispatchKey, max: number) => row.text(key, max);
       // '—', '/' and blank are zero in the figures, "nothing" in the total (an existing project keeps its own).
@@ -198,7 +199,12 @@ export function dispatchSheetImporter(deps: {
       let departmentId: string | null = null;
       const deptText = text('department', 60);
       if (deptText) {
-        departmentId = deptByName.get(deptText) ?? deptByName.get(bareDepartment(deptText)) ?? null;
+        departmentId = deptByName.get(deptText) ?? null;
+        if (!departmentId && deptByName.get(bareDepartment(deptText))) {
+          // A near name ("经开区经济发展局" for 经济发展局): linked, and listed for the user to see.
+          departmentId = deptByName.get(bareDepartment(deptText))!;
+          row.noteName('department', deptText, 'matched', deptNameOf.get(departmentId) ?? null);
+        }
         if (!departmentId) {
           const key = bareDepartment(deptText);
           const made = run.newDepartments.get(key) ?? { id: randomUUID(), name: deptText };
