@@ -33,14 +33,24 @@ export const auditActionLabels = {
   // Accounts and sign-in
   'auth.login': a('登录', 'Sign in', '登录了系统', 'signed in'),
   'auth.logout': a('退出登录', 'Sign out', '退出了登录', 'signed out'),
-  'auth.locked': a('登录限制', 'Sign-in slowed', '因多次密码错误限制了 {e} 的登录（新地址需等待）', 'slowed sign-ins to {e} after failed attempts (new addresses wait)'),
+  'auth.locked': a(
+    '登录限制',
+    'Sign-in slowed',
+    '因多次密码错误限制了 {e} 的登录（新地址需等待）',
+    'slowed sign-ins to {e} after failed attempts (new addresses wait)',
+  ),
   'auth.login_failed': a('登录失败', 'Failed sign-in', '登录 {e} 失败（密码错误）', 'failed to sign in to {e} (wrong password)'),
   'user.create': a('新建用户', 'Create user', '新建了 {e}', 'created {e}'),
   'user.update': a('修改用户', 'Update user', '修改了 {e}', 'updated {e}'),
   'user.activate': a('启用用户', 'Activate user', '启用了 {e}', 'activated {e}'),
   'user.deactivate': a('停用用户', 'Deactivate user', '停用了 {e}', 'deactivated {e}'),
   'user.password_reset': a('重置密码', 'Reset password', '重置了 {e}的密码', 'reset the password of {e}'),
-  'user.password_change_failed': a('修改密码失败', 'Failed password change', '修改 {e}的密码失败（当前密码错误）', 'failed to change the password of {e} (wrong current password)'),
+  'user.password_change_failed': a(
+    '修改密码失败',
+    'Failed password change',
+    '修改 {e}的密码失败（当前密码错误）',
+    'failed to change the password of {e} (wrong current password)',
+  ),
   'user.locale_changed': a('切换语言', 'Change language', '切换了 {e}的界面语言', 'changed the UI language of {e}'),
   'user.password_changed': a('修改密码', 'Change password', '修改了 {e}的密码', 'changed the password of {e}'),
   // Organisation

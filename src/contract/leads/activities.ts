@@ -36,7 +36,7 @@ export const createActivityBody = z.object({
 
 export const timelineEntrySchema = z.object({
   id: z.string(),
-  kind: z.enum(['created', 'stage', 'status', 'owner', 'converted', 'imported', 'activity', 'agreement', 'file']),
+  kind: z.enum(['created', 'stage', 'status', 'owner', 'converted', 'imported', 'merged', 'activity', 'agreement', 'file']),
   at: isoDateTime.describe('When it happened (dates of activities and agreements at midnight UTC+8)'),
   actorName: z.string().nullable(),
   fromValue: z.string().nullable(),

@@ -107,18 +107,67 @@ const leadFields = {
   partners: z.array(partnerInput).max(20).optional(),
 };
 
-export const createLeadBody = z.object({
-  zoneId: uuidSchema.optional().describe('Required when the caller covers several zones'),
-  code: z.string().trim().min(1).max(32).optional().describe('Ledger number; generated when absent'),
-  ...leadFields,
+/** The duplicate check's override: the person has seen the existing leads and says why this one is another project. */
+const duplicateOverride = {
+  allowDuplicate: z.boolean().optional().describe('Write the lead although leads of the same (or a name-similar) investor with a similar project name exist'),
+  duplicateReason: optionalText(200).describe('Why it is another project (required with allowDuplicate); kept in the lead history'),
+};
+const duplicateReasonRequired = (v: { allowDuplicate?: boolean; duplicateReason?: string | null }, ctx: z.RefinementCtx) => {
+  if (v.allowDuplicate && !v.duplicateReason) ctx.addIssue({ code: 'custom', path: ['duplicateReason'], message: 'lead_duplicate_reason_required' });
+};
+
+export const createLeadBody = z
+  .object({
+    zoneId: uuidSchema.optional().describe('Required when the caller covers several zones'),
+    code: z.string().trim().min(1).max(32).optional().describe('Ledger number; generated when absent'),
+    ...leadFields,
+    ...duplicateOverride,
+  })
+  .superRefine(duplicateReasonRequired);
+
+export const updateLeadBody = z
+  .object({
+    version: versionSchema,
+    code: z.string().trim().min(1).max(32).optional(),
+    ...leadFields,
+    name: leadFields.name.optional(),
+    method: leadFields.method.optional(),
+    ...duplicateOverride,
+  })
+  .superRefine(duplicateReasonRequired);
+
+/** A lead that may be the same project as the one being written (the duplicate check). */
+export const leadDuplicateSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  enterpriseId: z.string().nullable(),
+  enterpriseName: z.string().nullable(),
+  stage: leadStageSchema,
+  status: leadStatusSchema,
+  projectId: z.string().nullable(),
+  version: z.number().int(),
+  match: z
+    .enum(['same_enterprise', 'similar_enterprise', 'same_name'])
+    .describe('Why: the same investor, an investor under the same comparable name (字号), or the same project name'),
+  signedYuan: z.number().describe('Its counted signed amount'),
+});
+export type LeadDuplicate = z.infer<typeof leadDuplicateSchema>;
+export const leadDuplicatesQuery = z.object({
+  zoneId: uuidSchema.optional().describe('The zone of the lead; default the caller’s only zone'),
+  name: z.string().trim().min(1).max(100).describe('Project name being written'),
+  enterpriseId: uuidSchema.optional(),
+  excludeId: uuidSchema.optional().describe('The lead being edited'),
 });
 
-export const updateLeadBody = z.object({
-  version: versionSchema,
-  code: z.string().trim().min(1).max(32).optional(),
-  ...leadFields,
-  name: leadFields.name.optional(),
-  method: leadFields.method.optional(),
+export const mergeLeadBody = z.object({
+  duplicateId: uuidSchema.describe('The duplicate lead, merged into this one and removed'),
+  version: versionSchema.describe('Version of this (kept) lead'),
+  duplicateVersion: versionSchema.describe('Version of the duplicate as read'),
+  confirmReSigning: z
+    .boolean()
+    .optional()
+    .describe('Both leads carry a first investment agreement: confirm the later one is a re-signing of the same project (counted 0)'),
 });
 
 export const changeStageBody = z.object({

@@ -37,4 +37,27 @@ defineReasons({
   meeting_outside_trip: ['拜访日期须在出行日期之内', 'the meeting date must fall within the trip'],
   projects_unavailable: ['项目模块尚未启用，暂不能转为项目', 'the projects module is not available yet'],
   file_missing: ['请选择要上传的文件', 'choose a file to upload'],
+  lead_duplicate: [
+    '疑似重复线索：本开发区已有同一（或同名）投资方、项目名称相近的线索，请打开已有线索或合并；确属另一项目请说明原因',
+    'possible duplicate: the zone has a lead of the same (or a same-named) investor with a similar project name; open or merge it, or say why this is another project',
+  ],
+  lead_duplicate_reason_required: ['确认不是重复线索时请说明原因', 'say why this is another project'],
+  merge_same: ['不能与自身合并', 'a lead cannot be merged into itself'],
+  merge_other_zone: ['只能合并同一开发区的线索', 'only leads of the same zone can be merged'],
+  merge_both_converted: [
+    '两条线索都已转为项目，合并会让一个项目计为两个；请先在项目中处理重复',
+    'both leads are already projects: merging would count one project twice; resolve the duplicate projects first',
+  ],
+  merge_into_converted: [
+    '被合并的线索已转为项目，请反向操作：将本线索合并到已转为项目的那条线索',
+    'the duplicate is already a project: merge the other way, into the converted lead',
+  ],
+  merge_two_first_signings: [
+    '两条线索各有一份首次签约的投资协议，合并后同一项目会出现两次首签：请确认较晚的一份为重复签约（不计入签约额）后再合并',
+    'both leads carry a first investment agreement, two first signings of one project: confirm the later one is a re-signing (counted 0) to merge',
+  ],
+  merge_campaign_twice: [
+    '两条线索已列入同一“三个一批”批次（或都已计入），合并会重复计数',
+    'both leads are in the same 三个一批 batch (or both counted in it): merging would count it twice',
+  ],
 });

@@ -8,9 +8,15 @@ import type { Client, TestContext } from '../../../../test/harness.ts';
 import { uploadMultipart } from '../../../../test/pipeline-fixtures.ts';
 import { pathOf } from '../../../contract/operation.ts';
 
-/** A lead of the caller's zone (a chain-method 线索 at the first stage unless overridden). */
+let serial = 0;
+
+/**
+ * A lead of the caller's zone (a chain-method 线索 at the first stage unless overridden), named
+ * uniquely unless a name is given (two leads of one name without an investor are duplicates).
+ */
 export async function buildLead(client: Client, overrides: Partial<z.input<typeof createLeadBody>> = {}) {
-  const res = await client.call(leadOperations.create, { body: { name: '测试线索', method: 'chain', ...overrides } });
+  serial += 1;
+  const res = await client.call(leadOperations.create, { body: { name: `测试线索${serial}号`, method: 'chain', ...overrides } });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
 }

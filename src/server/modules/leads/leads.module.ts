@@ -28,7 +28,7 @@ async function hejinTrip({ login }: SecurityFixtureContext): Promise<string> {
 }
 
 const hejinLead = () => demoId('lead:zhonglv-foil');
-const leadRoutes = ['', '/stage', '/status', '/agreements', '/files', '/activities', '/timeline', '/convert'].map((tail) => `/api/leads/:id${tail}`);
+const leadRoutes = ['', '/stage', '/status', '/agreements', '/files', '/activities', '/timeline', '/convert', '/merge'].map((tail) => `/api/leads/:id${tail}`);
 
 export const leadsModule = defineModule({
   name: 'leads',

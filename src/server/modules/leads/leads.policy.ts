@@ -17,6 +17,7 @@ export const leadsPolicy = definePolicy({
       addAgreement: 'lead.update',
       addActivity: 'lead.update',
       convert: 'lead.update',
+      merge: 'lead.update',
       history: 'lead.read',
     },
     trip: { update: 'lead.update', addMeeting: 'lead.update' },

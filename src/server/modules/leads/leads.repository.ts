@@ -384,6 +384,61 @@ export function createLeadsRepository() {
       return rows.map((r) => ({ ...r, amount_yuan: Number(r.amount_yuan) }));
     },
 
+    /**
+     * Leads of a zone that may be the same project as a lead being written (the duplicate check):
+     * the same investor, an investor under the same comparable name (字号, enterprises.normalized_name),
+     * or a name holding the compared core of the project name. The service decides by the name.
+     */
+    async duplicateCandidates(db: DbOrTx, zoneId: string, q: { enterpriseId: string | null; nameCore: string; excludeId?: string }) {
+      const sameFirm = q.enterpriseId
+        ? sql`(l.enterprise_id = ${q.enterpriseId}::uuid or e.normalized_name = (select x.normalized_name from enterprises x where x.id = ${q.enterpriseId}::uuid))`
+        : sql`false`;
+      const rows = rowsOf<{
+        id: string;
+        code: string;
+        name: string;
+        enterprise_id: string | null;
+        enterprise_name: string | null;
+        stage: LeadStage;
+        status: LeadStatus;
+        project_id: string | null;
+        version: number;
+        same_firm: boolean;
+      }>(
+        await db.execute(sql`select l.id, l.code, l.name, l.enterprise_id, e.name as enterprise_name, l.stage, l.status, l.project_id, l.version,
+            ${sameFirm} as same_firm
+          from leads l left join enterprises e on e.id = l.enterprise_id
+          where l.zone_id = ${zoneId}::uuid ${q.excludeId ? sql`and l.id <> ${q.excludeId}::uuid` : sql``}
+            and (${sameFirm} or replace(l.name, ' ', '') ilike ${containsPattern(q.nameCore)})
+          order by l.created_at limit 200`),
+      );
+      return rows.map((r) => ({ ...r, version: Number(r.version), same_firm: Boolean(r.same_firm) }));
+    },
+
+    /** Every column in the database that references leads.id, so a merge moves every link (dispatch's too). */
+    async referencingColumns(db: DbOrTx): Promise<{ table: string; column: string }[]> {
+      const rows = rowsOf<{ table_name: string; column_name: string }>(
+        await db.execute(sql`select c.conrelid::regclass::text as table_name, a.attname as column_name
+          from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any(c.conkey)
+          where c.contype = 'f' and c.confrelid = 'public.leads'::regclass order by 1, 2`),
+      );
+      return rows.map((r) => ({ table: r.table_name, column: r.column_name }));
+    },
+    async moveLinks(db: DbOrTx, table: string, column: string, fromId: string, toId: string): Promise<number> {
+      const result = await db.execute(
+        sql`update ${sql.identifier(table.replace(/^public\./, '').replace(/"/g, ''))} set ${sql.identifier(column)} = ${toId}::uuid where ${sql.identifier(column)} = ${fromId}::uuid`,
+      );
+      return Number((result as { rowCount?: number; affectedRows?: number }).rowCount ?? (result as { affectedRows?: number }).affectedRows ?? 0);
+    },
+    /** The duplicate's partners the kept lead already has (same kind and name): dropped, not moved. */
+    async deleteSharedPartners(db: DbOrTx, fromLeadId: string, toLeadId: string) {
+      await db.execute(sql`delete from lead_partners p where p.lead_id = ${fromLeadId}::uuid
+        and exists (select 1 from lead_partners k where k.lead_id = ${toLeadId}::uuid and k.kind = p.kind and k.name = p.name)`);
+    },
+    async deleteLead(db: DbOrTx, id: string) {
+      await db.delete(leads).where(eq(leads.id, id));
+    },
+
     /** Active users of the zones in roles that own leads (the zone's 招商 people and leaders). */
     async owners(db: DbOrTx, inZones: ZoneFilter) {
       const rows = await db

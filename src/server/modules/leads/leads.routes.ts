@@ -7,6 +7,7 @@ export function leadsRoutes(router: Router, leads: LeadsService) {
   router.handle(op.create, ({ session, body, requestId }) => leads.create(session, body, requestId));
   router.handle(op.funnel, ({ session, query }) => leads.funnel(session, query.zoneId));
   router.handle(op.signedReport, ({ session, query }) => leads.signedReport(session, query));
+  router.handle(op.duplicates, ({ session, query }) => leads.duplicates(session, query));
   router.handle(op.owners, ({ session, query }) => leads.owners(session, query.zoneId));
   router.handle(op.get, ({ session, params }) => leads.get(session, params.id));
   router.handle(op.update, ({ session, params, body, requestId }) => leads.update(session, params.id, body, requestId));
@@ -16,6 +17,7 @@ export function leadsRoutes(router: Router, leads: LeadsService) {
   router.handle(op.uploadFile, async ({ session, params, file, requestId }) => leads.uploadFile(session, params.id, await file(), requestId));
   router.handle(op.addActivity, ({ session, params, body, requestId }) => leads.addActivity(session, params.id, body, requestId));
   router.handle(op.timeline, ({ session, params }) => leads.timeline(session, params.id));
+  router.handle(op.merge, ({ session, params, body, requestId }) => leads.merge(session, params.id, body, requestId));
   router.handle(op.convert, ({ session, params, body, requestId }) => leads.convert(session, params.id, body, requestId));
   router.handle(leadFileOperations.download, ({ session, params }) => leads.downloadFile(session, params.id));
 

@@ -5,7 +5,15 @@
  */
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.ts';
-import type { changeStageBody, changeStatusBody, convertLeadBody, createLeadBody, listLeadsQuery, updateLeadBody } from '../../../contract/leads.ts';
+import type {
+  changeStageBody,
+  changeStatusBody,
+  convertLeadBody,
+  createLeadBody,
+  listLeadsQuery,
+  mergeLeadBody,
+  updateLeadBody,
+} from '../../../contract/leads.ts';
 import { leadStages, leadStatuses, stageGates, type LeadStage } from '../../../contract/pipeline-enums.ts';
 import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
 import { chinaDaysFrom } from '../../platform/clock.ts';
@@ -16,6 +24,7 @@ import { countAgreements, signedTotal } from './counting.ts';
 import { createActivitiesService } from './lead-activities.service.ts';
 import { createAgreementRules, createAgreementsService } from './lead-agreements.service.ts';
 import { createFilesService } from './lead-files.service.ts';
+import { createMergeService } from './lead-merge.service.ts';
 import { createSigningEventsService } from './lead-signing-events.service.ts';
 import { createTripsService } from './lead-trips.service.ts';
 import { createViewsService } from './lead-views.service.ts';
@@ -48,6 +57,7 @@ export function createLeadsService(deps: LeadsDeps) {
     insertLead,
   } = shared;
   const agreementRules = createAgreementRules(shared);
+  const merging = createMergeService(shared);
 
   async function get(s: SessionContext, id: string) {
     const lead = await loadLead(s, id);
@@ -139,9 +149,34 @@ export function createLeadsService(deps: LeadsDeps) {
       return items;
     },
 
-    create: (s: SessionContext, body: z.infer<typeof createLeadBody>, requestId: string) => db.transaction((tx) => createInTx(tx, s, body, requestId)),
+    /** The form's create: the route's rules plus the duplicate check (refused unless overridden with a reason). */
+    create: (s: SessionContext, body: z.infer<typeof createLeadBody>, requestId: string) =>
+      db.transaction(async (tx) => {
+        const zoneId = targetZone(s, body.zoneId);
+        if (!can(s, 'lead.create', zoneId)) throw new AppError('FORBIDDEN');
+        const options = await merging.checkDuplicates(tx, zoneId, { name: body.name, enterpriseId: body.enterpriseId ?? null }, body);
+        return createInTx(tx, s, body, requestId, options);
+      }),
+    /** The form's edit: a new name or investor is checked for duplicates as a create is. */
     update: (s: SessionContext, id: string, body: z.infer<typeof updateLeadBody>, requestId: string) =>
-      db.transaction((tx) => updateInTx(tx, s, id, body, requestId)),
+      db.transaction(async (tx) => {
+        const before = await loadLead(s, id, 'lead.update', tx);
+        const name = body.name ?? before.name;
+        const enterpriseId = body.enterpriseId === undefined ? before.enterpriseId : body.enterpriseId;
+        const changed = name !== before.name || enterpriseId !== before.enterpriseId;
+        const options = changed ? await merging.checkDuplicates(tx, before.zoneId, { name, enterpriseId, excludeId: id }, body) : {};
+        return updateInTx(tx, s, id, body, requestId, options);
+      }),
+
+    /** The leads a create or an edit would duplicate, for the form's warning. */
+    duplicates: merging.duplicates,
+    /** For other modules (imports, intake): the leads of a zone a new one would duplicate, inside their transaction. */
+    findDuplicatesInTx: merging.findDuplicates,
+
+    async merge(s: SessionContext, id: string, body: z.infer<typeof mergeLeadBody>, requestId: string) {
+      const { moved } = await merging.merge(s, id, body, requestId);
+      return { lead: await get(s, id), moved };
+    },
 
     async changeStage(s: SessionContext, id: string, body: z.infer<typeof changeStageBody>, requestId: string) {
       const before = await loadLead(s, id, 'lead.update');
