@@ -68,7 +68,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
     fs.mkdirSync(dataDir, { recursive: true });
     // Two processes on one PGlite directory silently lose writes: refuse the second one.
-    lock = acquireDirLock(path.join(dataDir, 'zonedesk.lock'));
+    lock = await acquireDirLock(path.join(dataDir, 'zonedesk.lock'));
     try {
       client = await PGlite.create(path.join(dataDir, 'pgdata'));
     } catch (err) {

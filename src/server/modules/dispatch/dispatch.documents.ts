@@ -24,6 +24,7 @@ import {
   convertMillimetersToTwip,
 } from 'docx';
 import ExcelJS from 'exceljs';
+import { xlsxBuffer } from '../../platform/xlsx-export.ts';
 import {
   agendaItemKindLabels,
   blockerCategoryLabels,
@@ -411,7 +412,7 @@ export async function buildBlockersSheet(title: string, rows: BlockerSheetRow[])
       r.resolution ? `${r.resolvedOn ? `${r.resolvedOn} ` : ''}${r.resolution}` : '',
     ]),
   );
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return xlsxBuffer(wb);
 }
 
 export interface CampaignSheetEntry {
@@ -480,7 +481,7 @@ export async function buildCampaignSheet(title: string, entries: CampaignSheetEn
     row.getCell(1).font = { name: '黑体', size: 11, bold: true };
     row.getCell(3).font = { name: '仿宋_GB2312', size: 11 };
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return xlsxBuffer(wb);
 }
 
 export const agendaKindLabel = (kind: AgendaItemKind) => agendaItemKindLabels[kind][0];

@@ -2,6 +2,7 @@
 import { fromYuan } from '../../../contract/money.ts';
 import { applicationStatusLabels } from '../../../contract/services/labels.ts';
 import { loadExcel, writeHeader, writeTitle } from '../../platform/xlsx.ts';
+import { xlsxBuffer } from '../../platform/xlsx-export.ts';
 import type { FundingService } from './funding.service.ts';
 
 type ExportData = Awaited<ReturnType<FundingService['exportData']>>;
@@ -78,5 +79,5 @@ export async function fundingWorkbook(data: ExportData, title: string, today: st
     [36, 8, 8, 8, 8, 14, 14],
     data.summary.byProgramme.map((p) => [p.name, p.year, p.reserve, p.applied, p.contacts, wan(p.askedYuan), wan(p.grantedYuan)]),
   );
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return xlsxBuffer(wb);
 }

@@ -9,6 +9,7 @@ import { fromYuan } from '../../../contract/money.ts';
 import type { SessionContext } from '../../platform/auth/session.ts';
 import { chinaToday, type Clock } from '../../platform/clock.ts';
 import { loadExcel } from '../../platform/xlsx.ts';
+import { xlsxBuffer } from '../../platform/xlsx-export.ts';
 import type { LeadsService } from '../leads/index.ts';
 import { ledgerColumns } from './ledger.columns.ts';
 
@@ -75,7 +76,7 @@ export function createLedgerService(deps: { leads: Pick<LeadsService, 'listAll'>
     // Column formats also hit rows 1–2; give the header back its text format.
     header.eachCell((cell) => (cell.numFmt = '@'));
     ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: ledgerColumns.length } };
-    return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), fileName: '招商线索台账.xlsx' };
+    return { buffer: await xlsxBuffer(wb), fileName: '招商线索台账.xlsx' };
   }
 
   return { exportLedger };

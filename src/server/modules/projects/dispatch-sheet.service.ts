@@ -11,6 +11,7 @@ import type { SessionContext } from '../../platform/auth/session.ts';
 import { chinaToday, type Clock } from '../../platform/clock.ts';
 import { inScope } from '../../platform/policies.ts';
 import { loadExcel, writeHeader, writeTitle } from '../../platform/xlsx.ts';
+import { xlsxBuffer } from '../../platform/xlsx-export.ts';
 import { dispatchColumns, flagFill, flagText, levelText, natureText, type DispatchKey } from './dispatch-sheet.columns.ts';
 import type { DispatchSheetRepository } from './dispatch-sheet.repository.ts';
 
@@ -132,7 +133,7 @@ export function createDispatchSheetService(deps: { db: Db; sheet: DispatchSheetR
     for (const r of [1, 2, 3]) ws.getRow(r).eachCell((cell) => (cell.numFmt = '@'));
     ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: n } };
     return {
-      buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+      buffer: await xlsxBuffer(wb),
       fileName: `${period.zoneName}重点项目调度表（${period.label}）.xlsx`,
     };
   }
