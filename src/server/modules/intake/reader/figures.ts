@@ -98,6 +98,12 @@ export function readFigures(text: string, from = 0, to = text.length, ref?: RefD
       if (p) f.period = p;
     }
     if (out.some((o) => o.value.what === f.what && o.value.value === f.value && o.value.period === f.period)) return;
+    // The same number read by two rules (`工业总产值` inside `规上工业总产值…`): the longer label stays.
+    const twin = out.findIndex((o) => o.value.value === f.value && o.start < end && start < o.end && (o.value.what.endsWith(f.what) || f.what.endsWith(o.value.what)));
+    if (twin >= 0) {
+      if (out[twin].value.what.length >= f.what.length) return;
+      out.splice(twin, 1);
+    }
     out.push({ value: f, start, end });
   };
   for (const rule of RULES) {

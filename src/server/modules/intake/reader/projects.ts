@@ -360,6 +360,18 @@ export function readProjects(text: string, blocks: Block[], ref: RefDate, leadMe
     factsInScope(text, ref, scope[0], scope[1], facts, mention);
     facts.ranges = [...(facts.ranges ?? []), scope];
   });
+  // `总投资40亿元的A项目、总投资5亿元的B项目同日开工`: projects listed together share the stage told after the last.
+  for (let i = 0; i < mentions.length - 1; i++) {
+    let j = i;
+    while (j + 1 < mentions.length && mentions[j + 1].block === mentions[j].block && /^[、和及与]$/.test(text.slice(mentions[j].end, mentions[j].end + 1)) && mentions[j + 1].clauseStart <= mentions[j].end + 1) j++;
+    if (j === i) continue;
+    const last = byName.get(squash(mentions[j].name));
+    for (let k = i; k < j && last?.stage; k++) {
+      const facts = byName.get(squash(mentions[k].name));
+      if (facts && !facts.stage) facts.stage = last.stage;
+    }
+    i = j;
+  }
   return [...byName.values()];
 }
 
