@@ -17,6 +17,8 @@ defineReasons({
   hires_above_applicants: ['录用人数不能超过求职人数', 'hires cannot exceed applicants'],
   filled_above_headcount: ['已招人数不能超过岗位需求数', 'positions filled cannot exceed the headcount'],
   pay_range: ['薪酬下限不能高于上限', 'the lowest pay cannot be above the highest'],
+  deadline_before_posted: ['截止日期不能早于发布日期', 'the deadline cannot be before the day it was posted'],
+  unknown_fair: ['招聘会不存在或不属于该开发区', 'no such job fair in this zone'],
   unknown_post: ['岗位需求不存在或不属于该开发区', 'no such post in this zone'],
   partnership_exists: ['该学校的此合作项目已存在', 'this school already has that programme'],
   promised_above_statutory: ['承诺时限不能超过法定时限', 'the promised days cannot exceed the statutory days'],

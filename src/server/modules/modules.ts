@@ -11,6 +11,7 @@ import { dispatchModule } from './dispatch/dispatch.module.ts';
 import { enterprisesModule } from './enterprises/enterprises.module.ts';
 import { fundingModule } from './funding/funding.module.ts';
 import { healthModule } from './health/health.module.ts';
+import { hiringModule } from './hiring/hiring.module.ts';
 import { intakeModule } from './intake/intake.module.ts';
 import { leadsModule } from './leads/leads.module.ts';
 import { ledgerModule } from './ledger/ledger.module.ts';
@@ -33,6 +34,7 @@ export const modules: readonly ModuleDefinition<any>[] = [
   dispatchModule,
   chainsModule,
   fundingModule,
+  hiringModule,
   workbenchModule,
   intakeModule,
 ];
