@@ -4,10 +4,12 @@
  */
 import { adminUsersFeature } from '../features/admin-users/feature';
 import { auditFeature } from '../features/audit/feature';
+import { chainsFeature } from '../features/chains/feature';
 import { authFeature } from '../features/auth/feature';
 import { dispatchFeature } from '../features/dispatch/feature';
 import { enterprisesFeature } from '../features/enterprises/feature';
 import { fundingFeature } from '../features/funding/feature';
+import { hiringFeature } from '../features/hiring/feature';
 import { intakeFeature } from '../features/intake/feature';
 import { leadsFeature } from '../features/leads/feature';
 import { orgFeature } from '../features/org/feature';
@@ -18,11 +20,13 @@ export const features = [
   authFeature,
   workbenchFeature,
   leadsFeature,
+  chainsFeature,
   enterprisesFeature,
   projectsFeature,
   intakeFeature,
   dispatchFeature,
   fundingFeature,
+  hiringFeature,
   adminUsersFeature,
   orgFeature,
   auditFeature,
