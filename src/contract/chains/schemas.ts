@@ -117,6 +117,8 @@ export const chainSummarySchema = z.object({
   actions: actionsSchema,
 });
 
+export type ChainSummary = z.infer<typeof chainSummarySchema>;
+
 export const linkStrengths = ['gap', 'weak', 'strong'] as const;
 export const chainLinkSchema = z.object({
   id: z.string(),

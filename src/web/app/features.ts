@@ -4,6 +4,7 @@
  */
 import { adminUsersFeature } from '../features/admin-users/feature';
 import { auditFeature } from '../features/audit/feature';
+import { chainsFeature } from '../features/chains/feature';
 import { authFeature } from '../features/auth/feature';
 import { dispatchFeature } from '../features/dispatch/feature';
 import { enterprisesFeature } from '../features/enterprises/feature';
@@ -19,6 +20,7 @@ export const features = [
   authFeature,
   workbenchFeature,
   leadsFeature,
+  chainsFeature,
   enterprisesFeature,
   projectsFeature,
   intakeFeature,

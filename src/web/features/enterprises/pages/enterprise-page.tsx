@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { App, Button, Card, Descriptions, Form, Input, List, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { formatMoney } from '../../../../contract/money.ts';
 import { stageLabels, statusLabels, type LeadStage, type LeadStatus } from '../../../../contract/pipeline-enums.ts';
+import { EnterpriseProfileTabs } from '../../../components/enterprise-profile/enterprise-profile-tabs';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
 import { useAddContact } from '../api/add-contact';
@@ -37,6 +38,10 @@ export default function EnterprisePage() {
         <Descriptions.Item label={t('enterprises.region')}>{page.data.regionName ?? e.regionCode ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('enterprises.address')}>{e.address ?? '—'}</Descriptions.Item>
       </Descriptions>
+
+      <Card size="small">
+        <EnterpriseProfileTabs enterpriseId={e.id} />
+      </Card>
 
       <Card size="small" title={t('enterprises.leads')}>
         <Table
