@@ -53,6 +53,10 @@ export const auditActionLabels = {
   ),
   'user.locale_changed': a('切换语言', 'Change language', '切换了 {e}的界面语言', 'changed the UI language of {e}'),
   'user.password_changed': a('修改密码', 'Change password', '修改了 {e}的密码', 'changed the password of {e}'),
+  'saved_view.create': a('保存视图', 'Save view', '保存了 {e}', 'saved {e}'),
+  'saved_view.delete': a('删除视图', 'Delete view', '删除了 {e}', 'deleted {e}'),
+  'notification.read': a('已读消息', 'Read notice', '将 {e} 标为已读', 'marked {e} read'),
+  'notification.read_all': a('全部已读', 'Read all notices', '将全部消息标为已读', 'marked all notices read'),
   // Organisation
   'zone.create': a('新建开发区', 'Create zone', '新建了 {e}', 'created {e}'),
   'zone.update': a('修改开发区', 'Update zone', '修改了 {e}', 'updated {e}'),
@@ -138,6 +142,8 @@ export type AuditAction = keyof typeof auditActionLabels;
 
 export const auditEntityLabels = {
   user: ['用户', 'user'],
+  notification: ['消息', 'notice'],
+  saved_view: ['我的视图', 'saved view'],
   login: ['登录名', 'sign-in name'],
   zone: ['开发区', 'zone'],
   park: ['园区', 'park'],

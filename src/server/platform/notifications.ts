@@ -9,7 +9,8 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Locale } from '../../contract/errors.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { notifications } from '../db/schema.ts';
-import type { SessionContext } from './auth/session.ts';
+import { actorOf, type SessionContext } from './auth/session.ts';
+import { recordAudit } from './audit.ts';
 import type { Clock } from './clock.ts';
 import { notFound } from './errors.ts';
 
@@ -72,11 +73,23 @@ export function createNotificationInbox(db: DbOrTx, clock: Clock) {
       .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
     return Number(row.n);
   };
-  const markRead = (userId: string, id?: string) =>
-    db
-      .update(notifications)
-      .set({ readAt: clock() })
-      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), id ? eq(notifications.id, id) : undefined));
+  /** Marks one or all unread notices read and audits it in the same transaction (only when one changed). */
+  const markRead = (s: SessionContext, requestId: string | undefined, id?: string) =>
+    db.transaction(async (tx) => {
+      const read = await tx
+        .update(notifications)
+        .set({ readAt: clock() })
+        .where(and(eq(notifications.userId, s.user.id), isNull(notifications.readAt), id ? eq(notifications.id, id) : undefined))
+        .returning({ id: notifications.id });
+      if (read.length === 0) return;
+      await recordAudit(
+        tx,
+        actorOf(s, requestId),
+        id
+          ? { zoneId: null, action: 'notification.read', entityType: 'notification', entityId: id }
+          : { zoneId: null, action: 'notification.read_all', entityType: 'user', entityId: s.user.id, after: { count: read.length } },
+      );
+    });
 
   return {
     async list(s: SessionContext, q: { unread?: 'true' | 'false'; limit: number }, locale: Locale) {
@@ -109,13 +122,13 @@ export function createNotificationInbox(db: DbOrTx, clock: Clock) {
       const [row] = await db.select({ userId: notifications.userId }).from(notifications).where(eq(notifications.id, id));
       return row?.userId === s.user.id;
     },
-    async markRead(s: SessionContext, id: string) {
+    async markRead(s: SessionContext, id: string, requestId?: string) {
       if (!(await this.isRecipient(s, id))) throw notFound();
-      await markRead(s.user.id, id);
+      await markRead(s, requestId, id);
       return { unread: await unreadCount(s.user.id) };
     },
-    async markAllRead(s: SessionContext) {
-      await markRead(s.user.id);
+    async markAllRead(s: SessionContext, requestId?: string) {
+      await markRead(s, requestId);
       return { unread: 0 };
     },
   };

@@ -30,9 +30,14 @@ export function createAuditService(deps: { db: Db; audit: AuditRepository }) {
     },
 
     /** The latest zone-level changes in the caller's zones (the 工作台's 最近变更: no permission needed, no global entries). */
+    /**
+     * The 工作台's 最近变更: who changed which record, for everyone in the zones; the before/after
+     * snapshots only for a role that may read the audit log (audit.read), as GET /api/audit.
+     */
     async recentChanges(s: SessionContext, limit: number) {
       const { items } = await audit.list(db, { scope: s }, { page: 1, pageSize: limit });
-      return items.map((e) => ({ ...e, at: e.at.toISOString() }));
+      const detailed = hasPermission(s, 'audit.read');
+      return items.map((e) => ({ ...e, at: e.at.toISOString(), ...(detailed ? {} : { before: null, after: null }) }));
     },
   };
 }

@@ -28,8 +28,8 @@ export function dispatchRoutes(router: Router, dispatch: DispatchService) {
   const n = notificationOperations;
   router.handle(n.list, ({ session, query, request }) => notifications.list(session, query, requestLocale(request)));
   router.handle(n.unreadCount, ({ session }) => notifications.unreadCount(session));
-  router.handle(n.markRead, ({ session, params }) => notifications.markRead(session, params.id));
-  router.handle(n.markAllRead, ({ session }) => notifications.markAllRead(session));
+  router.handle(n.markRead, ({ session, params, requestId }) => notifications.markRead(session, params.id, requestId));
+  router.handle(n.markAllRead, ({ session, requestId }) => notifications.markAllRead(session, requestId));
 
   // ---------- meetings 周调度会
   const m = meetingOperations;

@@ -30,6 +30,6 @@ export function leadsRoutes(router: Router, leads: LeadsService) {
   router.handle(signingEventOperations.create, ({ session, body, requestId }) => leads.createSigningEvent(session, body, requestId));
 
   router.handle(leadViewOperations.list, ({ session }) => leads.listViews(session));
-  router.handle(leadViewOperations.create, ({ session, body }) => leads.createView(session, body));
-  router.handle(leadViewOperations.remove, ({ session, params }) => leads.deleteView(session, params.id));
+  router.handle(leadViewOperations.create, ({ session, body, requestId }) => leads.createView(session, body, requestId));
+  router.handle(leadViewOperations.remove, ({ session, params, requestId }) => leads.deleteView(session, params.id, requestId));
 }
