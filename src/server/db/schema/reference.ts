@@ -53,6 +53,8 @@ export const enterpriseContacts = pgTable(
     title: text('title'),
     phone: text('phone'),
     email: text('email'),
+    // Optimistic concurrency: an edit names the version it read (issue 17).
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('enterprise_contacts_enterprise_idx').on(t.enterpriseId)],
