@@ -11,12 +11,16 @@ import { flagReasonSchema, projectFlags, projectLevels, projectNatures, projectS
 
 export const phaseInput = z.object({
   name: z.string().trim().min(1).max(32).describe('一期/二期…'),
-  investmentWan: wanAmount().nullable().optional(),
+  stage: z.enum(projectStages).default('planning').describe("The phase's own stage; its gate dates are required (供地 landOn, 开工 actualStartOn, 竣工 actualEndOn, 投产 productionOn)"),
+  investmentWan: wanAmount().nullable().optional().describe('总投资 of the phase, 万元'),
+  investedWan: wanAmount().nullable().optional().describe('已完成投资 of the phase, 万元 (not above its total)'),
   content: optionalText(500),
   plannedStartOn: isoDate.nullable().optional(),
   plannedEndOn: isoDate.nullable().optional(),
-  actualStartOn: isoDate.nullable().optional(),
-  actualEndOn: isoDate.nullable().optional(),
+  landOn: isoDate.nullable().optional().describe('拿地 (供地) date'),
+  actualStartOn: isoDate.nullable().optional().describe('实际开工 (not before landOn)'),
+  actualEndOn: isoDate.nullable().optional().describe('实际竣工 (not before actualStartOn)'),
+  productionOn: isoDate.nullable().optional().describe('投产 (not before actualStartOn)'),
 });
 
 /** Fields a project's create and update share; money in 万元. */
@@ -102,6 +106,7 @@ export const projectListItemSchema = z.object({
   department: person,
   officer: person,
   taskForce: z.string().nullable(),
+  immediateStart: z.boolean().describe("拿地即开工: a phase (or the project) started within the zone's N working days of its land"),
   updatedAt: isoDateTime,
   version: z.number().int(),
   actions: actionsSchema,
@@ -119,6 +124,10 @@ export const listProjectsQuery = paginationQuery.extend({
   leaderUserId: uuidSchema.optional(),
   departmentId: uuidSchema.optional(),
   responsibility: z.enum(['mine', 'led']).optional().describe('mine = I am the responsible officer; led = I am the leader in charge'),
+  immediateStart: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe("true: only projects where a phase (or the project) started within the zone's N working days of its land (拿地即开工); false: none"),
   q: z.string().trim().max(64).optional().describe('Name contains'),
   sort: z.enum(projectSorts).default('updatedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
@@ -145,15 +154,33 @@ export const flagEventSchema = z.object({
 export type FlagEvent = z.infer<typeof flagEventSchema>;
 export const flagHistorySchema = z.object({ items: z.array(flagEventSchema) });
 
+/** 供地到开工 of a phase (or the project) against the zone's rule: statutory 107, its promise, 拿地即开工 within N. */
+export const landToStartSchema = z.object({
+  workdays: z.number().int().describe('Working days after the land date up to the start (or today while not started), official calendar'),
+  started: z.boolean().describe('false: the clock still runs (counted to today)'),
+  statutoryDays: z.number().int().describe("法定: the zone's statutory figure (default 107)"),
+  promisedDays: z.number().int().nullable().describe("承诺: the zone's promise, if it has one"),
+  immediateStartDays: z.number().int().describe('N: 拿地即开工 when the start follows the land within N working days'),
+  overStatutory: z.boolean(),
+  overPromised: z.boolean(),
+  immediateStart: z.boolean().describe('拿地即开工: started, and within N working days'),
+});
+export type LandToStart = z.infer<typeof landToStartSchema>;
+
 export const phaseSchema = z.object({
   id: z.string(),
   name: z.string(),
+  stage: z.enum(projectStages),
   investmentYuan: z.number().nullable(),
+  investedYuan: z.number().nullable(),
   content: z.string().nullable(),
   plannedStartOn: z.string().nullable(),
   plannedEndOn: z.string().nullable(),
+  landOn: z.string().nullable(),
   actualStartOn: z.string().nullable(),
   actualEndOn: z.string().nullable(),
+  productionOn: z.string().nullable(),
+  landToStart: landToStartSchema.nullable().describe('null without a land date'),
 });
 
 export const projectDetailSchema = projectListItemSchema.extend({
@@ -181,6 +208,7 @@ export const projectDetailSchema = projectListItemSchema.extend({
   leadId: z.string().nullable(),
   reportPeriod: z.enum(reportPeriods).describe("The zone's reporting period"),
   landToStartWorkdays: z.number().int().nullable().describe('供地 to 开工 (or today while not started), working days'),
+  landToStart: landToStartSchema.nullable().describe("The project's own 供地 to 开工 against the zone's rule; null without landOn"),
   approvalsStatutoryWorkdays: z.number().int().describe('Sum of the statutory limits of the checklist'),
   approvalsPromisedWorkdays: z.number().int(),
   phases: z.array(phaseSchema),

@@ -36,21 +36,40 @@ export const approvalSchema = z.object({
   version: z.number().int(),
 });
 
-export const landIndicatorKeys = ['investmentIntensity', 'taxPerMu', 'floorAreaRatio', 'energyPerOutput'] as const;
+export const landIndicatorKeys = ['investmentIntensity', 'taxPerMu', 'outputPerMu', 'floorAreaRatio', 'energyPerOutput'] as const;
+export type LandIndicatorKey = (typeof landIndicatorKeys)[number];
+/** 达标 / 未达标 / 待核. */
+export const landVerdicts = ['met', 'not_met', 'pending'] as const;
+export type LandVerdict = (typeof landVerdicts)[number];
+/**
+ * Where an achieved figure comes from: the progress reports' cumulative investment, the investor
+ * enterprise's yearly figures (亩均税收/亩均产出/能耗 of its latest year), or the project's own fields
+ * (expected tax and output, floor area): the last gives a figure but never a verdict on tax or output.
+ */
+export const landSources = ['progress_reports', 'enterprise_yearly', 'project_fields'] as const;
+export type LandSource = (typeof landSources)[number];
+
+export const landIndicatorSchema = z.object({
+  key: z.enum(landIndicatorKeys),
+  promised: z.number().nullable(),
+  achieved: z.number().nullable().describe('Derived from the records; null when they hold nothing to derive it from'),
+  source: z.enum(landSources).nullable(),
+  year: z.number().int().nullable().describe('The year of the enterprise figures used, when source is enterprise_yearly'),
+  verdict: z.enum(landVerdicts).nullable().describe('null when nothing is promised'),
+  reported: z.number().nullable().describe('企业自报: the value typed before issue 10, kept as history; never used for the verdict'),
+});
 export const landStandardSchema = z.object({
   investmentIntensityPromised: z.number().nullable().describe('投资强度 万元/亩'),
-  investmentIntensityAchieved: z.number().nullable(),
   taxPerMuPromised: z.number().nullable().describe('亩均税收 万元/亩'),
-  taxPerMuAchieved: z.number().nullable(),
+  outputPerMuPromised: z.number().nullable().describe('亩均产出 万元/亩'),
   floorAreaRatioPromised: z.number().nullable().describe('容积率'),
-  floorAreaRatioAchieved: z.number().nullable(),
   energyPerOutputPromised: z.number().nullable().describe('单位产值能耗 吨标煤/万元 (lower is better)'),
-  energyPerOutputAchieved: z.number().nullable(),
-  assessedOn: z.string().nullable(),
-  compliance: z.record(z.string(), z.enum(['met', 'not_met', 'pending'])).describe('Per indicator'),
-  compliant: z.boolean().nullable().describe('null until every promised indicator has an achieved value'),
+  indicators: z.array(landIndicatorSchema).describe('Each promised indicator with its derived figure and verdict'),
+  verdict: z.enum(landVerdicts).describe('未达标 when any is not met; 达标 when all are met; else 待核'),
+  reportedOn: z.string().nullable().describe('The date of the 企业自报 history values'),
   version: z.number().int(),
 });
+export type LandStandard = z.infer<typeof landStandardSchema>;
 
 export const milestonesBody = z.object({
   items: z
@@ -90,17 +109,14 @@ export const approvalsBody = z.object({
 });
 
 const indicator = z.number().min(0).max(1e9).nullable().optional();
+/** Only what was promised: the achieved figures are derived from the records, never typed. */
 export const landStandardBody = z.object({
   version: versionSchema.optional().describe('Required when the indicators exist'),
   investmentIntensityPromised: indicator,
-  investmentIntensityAchieved: indicator,
   taxPerMuPromised: indicator,
-  taxPerMuAchieved: indicator,
+  outputPerMuPromised: indicator,
   floorAreaRatioPromised: indicator,
-  floorAreaRatioAchieved: indicator,
   energyPerOutputPromised: indicator,
-  energyPerOutputAchieved: indicator,
-  assessedOn: isoDate.nullable().optional(),
 });
 
 export const yearParams = z.object({ id: uuidSchema, year: z.coerce.number().int().min(2000).max(2100) });

@@ -8,6 +8,12 @@ defineReasons({
   fixed_exceeds_total: ['固定资产投资不能大于总投资', 'fixed-asset investment cannot exceed the total'],
   years_order: ['计划竣工年份不能早于开工年份', 'the planned end year cannot precede the start year'],
   dates_order: ['结束日期不能早于开始日期', 'the end date cannot precede the start date'],
+  start_before_land: ['开工日期不能早于拿地（供地）日期', 'the start cannot precede the land date'],
+  before_start: ['该日期不能早于实际开工日期', 'this date cannot precede the actual start'],
+  needs_start: ['请先填写实际开工日期', 'give the actual start date first'],
+  stage_dates_order: ['该日期不能早于前一阶段的日期', 'this date cannot precede the date of an earlier stage'],
+  invested_exceeds_total: ['已完成投资不能大于该期总投资', "the completed investment cannot exceed the phase's total"],
+  phases_exceed_total: ['各期投资合计不能大于项目总投资', "the phases' investments together cannot exceed the project's total"],
   granted_before_filed: ['办结日期不能早于申报日期', 'the granted date cannot precede the filed date'],
   period_start_invalid: [
     '期间起始日与本区填报周期不符（月报为每月1日，旬报为1/11/21日，周报为周一）',

@@ -68,6 +68,15 @@ export const flagRuleFields = z.object({
   investmentRedPoints: z.number().int().min(1).max(100),
   missingReportFlag: z.enum(['off', 'yellow', 'red']).describe('Flag when the last ended period has no report after the grace days'),
   reportGraceDays: z.number().int().min(0).max(60),
+  landToStartStatutoryDays: z.number().int().min(1).max(999).default(107).describe('供地到开工 法定 working days the phases are compared with (default 107)'),
+  landToStartPromisedDays: z.number().int().min(1).max(999).nullable().default(null).describe("供地到开工: the zone's promise, working days (none by default)"),
+  immediateStartDays: z
+    .number()
+    .int()
+    .min(0)
+    .max(999)
+    .default(30)
+    .describe('拿地即开工: a start within this many working days of the land (default 30)'),
 });
 export type FlagRule = z.infer<typeof flagRuleFields>;
 export const defaultFlagRule: FlagRule = {
@@ -77,6 +86,9 @@ export const defaultFlagRule: FlagRule = {
   investmentRedPoints: 25,
   missingReportFlag: 'yellow',
   reportGraceDays: 5,
+  landToStartStatutoryDays: 107,
+  landToStartPromisedDays: null,
+  immediateStartDays: 30,
 };
 export const flagRuleSchema = flagRuleFields.extend({
   zoneId: z.string().nullable(),

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Db } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import type { upsertCalendarDayBody } from '../../../contract/calendar.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
@@ -14,9 +14,10 @@ export function createCalendarService(deps: { db: Db; days: CalendarRepository; 
   const { db, days, audit } = deps;
   let cached: { calendar: WorkCalendar; at: number } | undefined;
 
-  async function current(): Promise<WorkCalendar> {
+  /** `d`: the caller's transaction, when it holds one (PGlite has one connection: a read beside an open transaction waits for it). */
+  async function current(d: DbOrTx = db): Promise<WorkCalendar> {
     if (!cached || Date.now() - cached.at > REFRESH_MS) {
-      cached = { calendar: createWorkCalendar(await days.all(db)), at: Date.now() };
+      cached = { calendar: createWorkCalendar(await days.all(d)), at: Date.now() };
     }
     return cached.calendar;
   }

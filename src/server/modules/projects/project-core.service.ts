@@ -20,7 +20,21 @@ import { inScope } from '../../platform/policies.ts';
 import { assertVersion } from '../../platform/versioned.ts';
 import type { ProjectsContext } from './projects.context.ts';
 import type { ProjectInsert, ProjectRow } from './projects.repository.ts';
-import { checkRecord, gateDateOf, gateErrors, stageIndex, throwIfAny } from './projects.rules.ts';
+import { checkRecord, gateDateOf, gateErrors, stageIndex, storedLandToStart, throwIfAny } from './projects.rules.ts';
+import type { WorkCalendar } from '../../platform/calendar.ts';
+
+type PhaseBody = NonNullable<z.infer<typeof createProjectBody>['phases']>[number];
+
+/** A phase as stored: money in yuan (the parsed body's), its stage, and its land-to-start working days. */
+function phaseRows(phases: PhaseBody[], cal: WorkCalendar) {
+  return phases.map(({ investmentWan, investedWan, ...ph }) => ({
+    ...ph,
+    stage: ph.stage ?? 'planning',
+    investmentYuan: investmentWan ?? null,
+    investedYuan: investedWan ?? null,
+    landToStartWorkdays: storedLandToStart(cal, ph.landOn, ph.actualStartOn),
+  }));
+}
 
 /** The input another module (the pipeline, when a lead is signed) gives `createFromLead`. Money in yuan. */
 export interface ProjectFromLeadInput {
@@ -55,7 +69,7 @@ export interface ProjectFromLeadInput {
 export type ProjectCreateValues = Omit<z.infer<typeof createProjectBody>, 'stage'> & { stage?: ProjectStage; leadId?: string | null };
 
 export function createProjectCoreService(k: ProjectsContext) {
-  const { db, repo, audit, today, ensureFresh, presentItem, load, requirePermission, checkRefs, templateFor, detail } = k;
+  const { db, repo, audit, today, ensureFresh, presentItem, load, requirePermission, checkRefs, templateFor, detail, calendar } = k;
 
   /** Inserts a project with its phases, first stage event and template plan; audit and flag in the same transaction. */
   async function insertProject(
@@ -68,14 +82,14 @@ export function createProjectCoreService(k: ProjectsContext) {
     const t = today();
     const stage = values.stage ?? 'planning';
     const gate = gateDateOf[stage];
-    const row = await repo.insert(tx, { ...values, stage, stageEnteredOn: (gate && values[gate]) || t });
-    if (extra.phases)
-      await repo.replacePhases(
-        tx,
-        row.id,
-        row.zoneId,
-        extra.phases.map((ph) => ({ ...ph, investmentYuan: ph.investmentWan ?? null })),
-      );
+    const cal = await calendar(tx);
+    const row = await repo.insert(tx, {
+      ...values,
+      stage,
+      stageEnteredOn: (gate && values[gate]) || t,
+      landToStartWorkdays: storedLandToStart(cal, values.landOn, values.startOn),
+    });
+    if (extra.phases) await repo.replacePhases(tx, row.id, row.zoneId, phaseRows(extra.phases, cal));
     const actor = actorOf(s, requestId);
     await repo.insertStageEvent(tx, {
       zoneId: row.zoneId,
@@ -267,14 +281,11 @@ export function createProjectCoreService(k: ProjectsContext) {
       if (expectedTaxWan !== undefined) patch.expectedTaxYuan = expectedTaxWan;
       const merged = { ...before, ...patch };
       throwIfAny([...checkRecord(merged, today(), phases), ...gateErrors(merged, before.stage), ...(await checkRefs(tx, before.zoneId, patch))]);
+      const cal = await calendar(tx);
+      const landToStartWorkdays = storedLandToStart(cal, merged.landOn, merged.startOn);
+      if (landToStartWorkdays !== before.landToStartWorkdays) patch.landToStartWorkdays = landToStartWorkdays;
       const after = await repo.update(tx, id, version, patch);
-      if (phases)
-        await repo.replacePhases(
-          tx,
-          id,
-          before.zoneId,
-          phases.map((ph) => ({ ...ph, investmentYuan: ph.investmentWan ?? null })),
-        );
+      if (phases) await repo.replacePhases(tx, id, before.zoneId, phaseRows(phases, cal));
       await audit(tx, actorOf(s, requestId), {
         zoneId: before.zoneId,
         action: 'project.update',
@@ -299,7 +310,7 @@ export function createProjectCoreService(k: ProjectsContext) {
       const merged = { ...before, ...patch };
       const fields: FieldError[] = [];
       if (back && (!reason || reason.length < 2)) fields.push({ field: 'reason', reason: 'stage_back_reason' });
-      fields.push(...checkRecord(patch, t));
+      fields.push(...checkRecord(merged, t));
       if (!back) fields.push(...gateErrors(merged, stage));
       if (patch.investorEnterpriseId && !(await repo.enterpriseExists(db, patch.investorEnterpriseId)))
         fields.push({ field: 'investorEnterpriseId', reason: 'unknown_enterprise' });
@@ -307,7 +318,8 @@ export function createProjectCoreService(k: ProjectsContext) {
       const gate = gateDateOf[stage];
       const on = (!back && gate && merged[gate]) || t;
       await db.transaction(async (tx) => {
-        const after = await repo.update(tx, id, version, { ...patch, stage, stageEnteredOn: on });
+        const landToStartWorkdays = storedLandToStart(await calendar(tx), merged.landOn, merged.startOn);
+        const after = await repo.update(tx, id, version, { ...patch, stage, stageEnteredOn: on, landToStartWorkdays });
         const actor = actorOf(s, requestId);
         await repo.insertStageEvent(tx, {
           zoneId: before.zoneId,

@@ -69,7 +69,18 @@ export function createProjectPlanRepository() {
     /** 标准地 indicators of the caller's zones (or one of them), by project name. */
     landCompliance: (db: DbOrTx, caller: Pick<SessionContext, 'scope'>, zoneId?: string | null) =>
       db
-        .select({ land: projectLandStandards, projectName: projects.name, landMu: projects.landMu })
+        .select({
+          land: projectLandStandards,
+          projectName: projects.name,
+          // What the achieved figures are derived from (docs/projects.md, 标准地).
+          landMu: projects.landMu,
+          stage: projects.stage,
+          investedTotalYuan: projects.investedTotalYuan,
+          expectedTaxYuan: projects.expectedTaxYuan,
+          expectedOutputYuan: projects.expectedOutputYuan,
+          floorAreaM2: projects.floorAreaM2,
+          investorEnterpriseId: projects.investorEnterpriseId,
+        })
         .from(projectLandStandards)
         .innerJoin(projects, eq(projects.id, projectLandStandards.projectId))
         .where(zoneScope(caller, projectLandStandards.zoneId, zoneId))

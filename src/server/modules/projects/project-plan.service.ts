@@ -6,10 +6,10 @@ import { AppError, fieldError } from '../../platform/errors.ts';
 import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
 import { inScope } from '../../platform/policies.ts';
 import type { ProjectsContext } from './projects.context.ts';
-import { presentLand, throwIfAny } from './projects.rules.ts';
+import { deriveLand, throwIfAny } from './projects.rules.ts';
 
 export function createProjectPlanService(k: ProjectsContext) {
-  const { db, repo, audit, today, load, requirePermission, afterChange, detail } = k;
+  const { db, repo, audit, today, load, requirePermission, afterChange, detail, yearlyOf } = k;
 
   return {
     async putMilestones(s: SessionContext, id: string, body: z.infer<typeof milestonesBody>, requestId: string) {
@@ -123,7 +123,6 @@ export function createProjectPlanService(k: ProjectsContext) {
     async putLandStandard(s: SessionContext, id: string, body: z.infer<typeof landStandardBody>, requestId: string) {
       const project = await load(s, id);
       requirePermission(s, 'project.update', project.zoneId);
-      if (body.assessedOn && body.assessedOn > today()) throw fieldError('assessedOn', 'date_in_future');
       const before = await repo.landStandard(db, id);
       const { version, ...values } = body;
       await db.transaction(async (tx) => {
@@ -175,7 +174,17 @@ export function createProjectPlanService(k: ProjectsContext) {
     async landCompliance(s: SessionContext, zoneId: string | undefined) {
       if (zoneId && !inScope(s, zoneId)) return [];
       const rows = await repo.landCompliance(db, s, zoneId);
-      return rows.map((r) => ({ ...presentLand(r.land), projectId: r.land.projectId, projectName: r.projectName, zoneId: r.land.zoneId, landMu: r.landMu }));
+      const yearly = await yearlyOf(
+        db,
+        rows.map((r) => r.investorEnterpriseId),
+      );
+      return rows.map((r) => ({
+        ...deriveLand(r.land, { ...r, yearly: r.investorEnterpriseId ? yearly.get(r.investorEnterpriseId) : null }),
+        projectId: r.land.projectId,
+        projectName: r.projectName,
+        zoneId: r.land.zoneId,
+        landMu: r.landMu,
+      }));
     },
   };
 }

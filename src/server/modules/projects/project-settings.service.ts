@@ -63,6 +63,9 @@ export function createProjectSettingsService(k: ProjectsContext) {
             investmentRedPoints: used.investmentRedPoints,
             missingReportFlag: used.missingReportFlag,
             reportGraceDays: used.reportGraceDays,
+            landToStartStatutoryDays: used.landToStartStatutoryDays,
+            landToStartPromisedDays: used.landToStartPromisedDays,
+            immediateStartDays: used.immediateStartDays,
           }
         : defaultFlagRule;
       return {

@@ -5,7 +5,7 @@
 import type { Db, DbOrTx } from '../../db/client.ts';
 import type { FieldError } from '../../../contract/errors.ts';
 import { pathOf } from '../../../contract/operation.ts';
-import { builtinApprovals, builtinMilestones, projectOperations, type FlagReason } from '../../../contract/projects.ts';
+import { builtinApprovals, builtinMilestones, defaultFlagRule, projectOperations, type FlagReason, type FlagRule } from '../../../contract/projects.ts';
 import { daysBetween } from '../../../contract/periods.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
@@ -14,18 +14,28 @@ import { chinaToday, type Clock } from '../../platform/clock.ts';
 import type { WorkCalendar } from '../../platform/calendar.ts';
 import { actionsFor, can, inScope, type Permission } from '../../platform/policies.ts';
 import type { ProjectRow, ProjectsRepository, ProjectWithNames } from './projects.repository.ts';
-import { pct, presentLand } from './projects.rules.ts';
+import { deriveLand, landToStartOf, pct, storedLandToStart, type EnterpriseYearFigures } from './projects.rules.ts';
+
+/**
+ * The latest yearly figures (tax, output, energy) of each enterprise that has any: the 标准地 read
+ * uses them instead of the project's expected figures as soon as they exist (docs/projects.md).
+ */
+export type EnterpriseYearlySource = (db: DbOrTx, enterpriseIds: string[]) => Promise<Map<string, EnterpriseYearFigures>>;
 
 export interface ProjectsDeps {
   db: Db;
   projects: ProjectsRepository;
   audit: AuditWriter;
   clock: Clock;
-  calendar: () => Promise<WorkCalendar>;
+  /** The official calendar; `d` is the caller's transaction when there is one. */
+  calendar: (d?: DbOrTx) => Promise<WorkCalendar>;
+  /** Absent until the enterprises' yearly figures are wired (projects.module.ts): no yearly figures. */
+  enterpriseYearly?: EnterpriseYearlySource;
 }
 
 export function createProjectsContext(deps: ProjectsDeps) {
   const { db, projects: repo, clock, calendar } = deps;
+  const enterpriseYearly: EnterpriseYearlySource = deps.enterpriseYearly ?? (async () => new Map());
 
   /** Today on the official (Beijing) calendar. */
   const today = () => chinaToday(clock);
@@ -35,7 +45,46 @@ export function createProjectsContext(deps: ProjectsDeps) {
     const t = today();
     if (freshOn === t) return;
     await repo.refreshStale(db, t);
+    await refreshLandToStart(db);
     freshOn = t;
+  }
+
+  /**
+   * The stored land-to-start working days (the list's 拿地即开工 filter) of every project and phase
+   * with both dates, recomputed on the calendar in force where they differ: rows saved before the
+   * column existed, and calendar days an administrator edited since. Once a day, with the flags.
+   */
+  async function refreshLandToStart(d: DbOrTx) {
+    const cal = await calendar(d);
+    const rows = await repo.landStartDates(d);
+    const changed = rows
+      .map((r) => ({ ...r, workdays: storedLandToStart(cal, r.landOn, r.startOn) }))
+      .filter((r) => r.workdays !== r.stored);
+    await repo.setLandToStart(d, changed);
+  }
+
+  /** The zone's project rule (flags, land-to-start): its own row, else the global one, else the defaults. */
+  async function ruleFor(d: DbOrTx, zoneId: string): Promise<FlagRule> {
+    const row = (await repo.flagRule(d, zoneId)) ?? (await repo.flagRule(d, null));
+    return row
+      ? {
+          milestoneYellowDays: row.milestoneYellowDays,
+          milestoneRedDays: row.milestoneRedDays,
+          investmentYellowPoints: row.investmentYellowPoints,
+          investmentRedPoints: row.investmentRedPoints,
+          missingReportFlag: row.missingReportFlag,
+          reportGraceDays: row.reportGraceDays,
+          landToStartStatutoryDays: row.landToStartStatutoryDays,
+          landToStartPromisedDays: row.landToStartPromisedDays,
+          immediateStartDays: row.immediateStartDays,
+        }
+      : defaultFlagRule;
+  }
+
+  /** Land inputs of projects for the 标准地 read, with each investor's latest yearly figures when they exist. */
+  async function yearlyOf(d: DbOrTx, enterpriseIds: (string | null)[]) {
+    const ids = [...new Set(enterpriseIds.filter((e): e is string => !!e))];
+    return ids.length ? enterpriseYearly(d, ids) : new Map<string, EnterpriseYearFigures>();
   }
 
   function presentItem(s: SessionContext, r: ProjectWithNames) {
@@ -69,6 +118,7 @@ export function createProjectsContext(deps: ProjectsDeps) {
       department: p.departmentId ? { id: p.departmentId, name: r.departmentName ?? '' } : null,
       officer: p.officerUserId ? { id: p.officerUserId, name: r.officerName ?? '' } : null,
       taskForce: p.taskForce,
+      immediateStart: r.immediateStart ?? false,
       updatedAt: p.updatedAt.toISOString(),
       version: p.version,
       actions: actionsFor(s, 'project', p.zoneId),
@@ -127,7 +177,12 @@ export function createProjectsContext(deps: ProjectsDeps) {
     if (!r || !inScope(s, r.project.zoneId)) throw notFound();
     const p = r.project;
     const t = today();
-    const [cal, { phases, milestones, approvals, land, plans, reports, photos, events }] = await Promise.all([calendar(), repo.children(db, id)]);
+    const [cal, rule, yearly, { phases, milestones, approvals, land, plans, reports, photos, events }] = await Promise.all([
+      calendar(),
+      ruleFor(db, p.zoneId),
+      yearlyOf(db, [p.investorEnterpriseId]),
+      repo.children(db, id),
+    ]);
     const photoIdsByReport = new Map<string, string[]>();
     for (const ph of photos) if (ph.reportId) photoIdsByReport.set(ph.reportId, [...(photoIdsByReport.get(ph.reportId) ?? []), ph.id]);
     return {
@@ -156,17 +211,23 @@ export function createProjectsContext(deps: ProjectsDeps) {
       leadId: p.leadId,
       reportPeriod: r.reportPeriod,
       landToStartWorkdays: p.landOn ? cal.workdaysBetween(p.landOn, p.startOn ?? t) : null,
+      landToStart: landToStartOf(cal, p.landOn, p.startOn, t, rule),
       approvalsStatutoryWorkdays: approvals.reduce((sum, a) => sum + (a.statutoryDays ?? 0), 0),
       approvalsPromisedWorkdays: approvals.reduce((sum, a) => sum + (a.promisedDays ?? 0), 0),
       phases: phases.map((ph) => ({
         id: ph.id,
         name: ph.name,
-        investmentYuan: ph.investmentYuan,
+        stage: ph.stage,
+        investmentYuan: ph.investmentYuan == null ? null : Number(ph.investmentYuan),
+        investedYuan: ph.investedYuan == null ? null : Number(ph.investedYuan),
         content: ph.content,
         plannedStartOn: ph.plannedStartOn,
         plannedEndOn: ph.plannedEndOn,
+        landOn: ph.landOn,
         actualStartOn: ph.actualStartOn,
         actualEndOn: ph.actualEndOn,
+        productionOn: ph.productionOn,
+        landToStart: landToStartOf(cal, ph.landOn, ph.actualStartOn, t, rule),
       })),
       milestones: milestones.map((m) => {
         const overdue = !m.actualOn && !!m.plannedOn && m.plannedOn < t;
@@ -203,7 +264,7 @@ export function createProjectsContext(deps: ProjectsDeps) {
           version: a.version,
         };
       }),
-      landStandard: land ? presentLand(land) : null,
+      landStandard: land ? deriveLand(land, { ...p, yearly: p.investorEnterpriseId ? yearly.get(p.investorEnterpriseId) : null }) : null,
       annualPlans: plans.map((ap) => ({ year: ap.year, planYuan: Number(ap.planYuan), version: ap.version })),
       reports: reports.map((rep) => ({
         ...rep,
@@ -216,7 +277,7 @@ export function createProjectsContext(deps: ProjectsDeps) {
     };
   }
 
-  return { ...deps, repo, today, ensureFresh, presentItem, load, requirePermission, checkRefs, templateFor, afterChange, detail };
+  return { ...deps, repo, today, ensureFresh, presentItem, load, requirePermission, checkRefs, templateFor, afterChange, detail, ruleFor, yearlyOf };
 }
 
 export type ProjectsContext = ReturnType<typeof createProjectsContext>;

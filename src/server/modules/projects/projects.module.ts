@@ -24,7 +24,7 @@ export const projectsModule = defineModule({
   name: 'projects',
   policy: projectsPolicy,
   service: ({ db, audit, clock, services }) =>
-    createProjectsService({ db, projects: createProjectsRepository(), audit, clock, calendar: () => services.calendar.current() }),
+    createProjectsService({ db, projects: createProjectsRepository(), audit, clock, calendar: (d) => services.calendar.current(d) }),
   records: (projects) => ({ project: (session, id) => projects.inCallerScope(session, id) }),
   routes: projectsRoutes,
   search: (service) => projectSearch(service),

@@ -7,13 +7,13 @@ import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'dr
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
 import { departments, enterprises, parks, projectFlagEvents, projectPhases, projects, projectStageEvents, users, userZones, zones } from '../../db/schema.ts';
 import { anyUuid, containsPattern } from '../../db/sql-helpers.ts';
-import { leaderRoles, type listProjectsQuery } from '../../../contract/projects.ts';
+import { defaultFlagRule, leaderRoles, type listProjectsQuery } from '../../../contract/projects.ts';
 import type { PeriodKind } from '../../../contract/periods.ts';
 import type { z } from 'zod';
 import type { Actor, SessionContext } from '../../platform/auth/session.ts';
 import { zoneScope } from '../../platform/scope.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
-import { createProjectDerivedRepository } from './project-derived.repository.ts';
+import { createProjectDerivedRepository, dateText } from './project-derived.repository.ts';
 import { createProjectPlanRepository, type ApprovalRow, type LandStandardRow, type MilestoneRow } from './project-plan.repository.ts';
 import { createProjectProgressRepository } from './project-progress.repository.ts';
 import { createProjectSettingsRepository } from './project-settings.repository.ts';
@@ -31,6 +31,13 @@ export type ListFilter = Omit<z.infer<typeof listProjectsQuery>, 'page' | 'pageS
   officerUserId?: string;
 };
 
+/** N of the project's zone for 拿地即开工: its rule, else the global rule, else the default. */
+const immediateDaysSql = sql`coalesce((select r.immediate_start_days from project_flag_rules r where r.zone_id = ${projects.zoneId}),
+  (select r.immediate_start_days from project_flag_rules r where r.zone_id is null), ${defaultFlagRule.immediateStartDays})`;
+/** 拿地即开工: the project, or one of its phases, started within N working days of its land (stored working days). */
+const immediateStartSql = sql`(coalesce(${projects.landToStartWorkdays} <= ${immediateDaysSql}, false) or exists (select 1 from project_phases ph
+  where ph.project_id = ${projects.id} and ph.land_to_start_workdays <= ${immediateDaysSql}))`;
+
 /**
  * The names a project refers to, as scalar subqueries: cheaper to plan than a seven-way join,
  * which cost more than running the whole list query.
@@ -45,6 +52,7 @@ const listColumns = {
   leaderName: sql<string | null>`(select u.display_name from users u where u.id = ${projects.leaderUserId})`,
   officerName: sql<string | null>`(select u.display_name from users u where u.id = ${projects.officerUserId})`,
   departmentName: sql<string | null>`(select d.name from departments d where d.id = ${projects.departmentId})`,
+  immediateStart: sql<boolean>`${immediateStartSql}`,
 };
 export type ProjectWithNames = { project: ProjectRow; zoneName: string; reportPeriod: PeriodKind } & {
   parkName: string | null;
@@ -53,6 +61,7 @@ export type ProjectWithNames = { project: ProjectRow; zoneName: string; reportPe
   leaderName: string | null;
   officerName: string | null;
   departmentName: string | null;
+  immediateStart: boolean;
 };
 
 const stageOrder = sql.raw(
@@ -87,6 +96,7 @@ function createProjectCoreRepository() {
       f.officerUserId ? eq(projects.officerUserId, f.officerUserId) : undefined,
       f.departmentId ? eq(projects.departmentId, f.departmentId) : undefined,
       f.q ? ilike(projects.name, containsPattern(f.q)) : undefined,
+      f.immediateStart === 'true' ? immediateStartSql : f.immediateStart === 'false' ? sql`not ${immediateStartSql}` : undefined,
     ];
     return and(...conditions.filter(Boolean));
   }
@@ -150,6 +160,35 @@ function createProjectCoreRepository() {
       if (rows.length) await db.insert(projectPhases).values(rows.map((r, i) => ({ ...r, projectId, zoneId, sortOrder: i + 1 })));
     },
 
+    /** Every project and phase with both a land and a start date, with the working days stored for them. */
+    async landStartDates(db: DbOrTx) {
+      const result = await db.execute(sql`
+        select 'project' as kind, id, land_on, start_on, land_to_start_workdays from projects where land_on is not null and start_on is not null
+        union all
+        select 'phase', id, land_on, actual_start_on, land_to_start_workdays from project_phases where land_on is not null and actual_start_on is not null`);
+      return rowsOf<{ kind: 'project' | 'phase'; id: string; land_on: unknown; start_on: unknown; land_to_start_workdays: number | null }>(result).map((r) => ({
+        kind: r.kind,
+        id: r.id,
+        landOn: dateText(r.land_on),
+        startOn: dateText(r.start_on),
+        stored: r.land_to_start_workdays == null ? null : Number(r.land_to_start_workdays),
+      }));
+    },
+    /** Stores recomputed land-to-start working days, two set-based statements. */
+    async setLandToStart(db: DbOrTx, rows: { kind: 'project' | 'phase'; id: string; workdays: number | null }[]) {
+      for (const [kind, table] of [
+        ['project', 'projects'],
+        ['phase', 'project_phases'],
+      ] as const) {
+        const part = rows.filter((r) => r.kind === kind);
+        if (part.length === 0) continue;
+        await db.execute(sql`
+          update ${sql.identifier(table)} t set land_to_start_workdays = v.workdays
+          from unnest(${sql.param(part.map((r) => r.id))}::uuid[], ${sql.param(part.map((r) => r.workdays))}::int[]) as v(id, workdays)
+          where t.id = v.id`);
+      }
+    },
+
     async insertStageEvent(db: DbOrTx, values: typeof projectStageEvents.$inferInsert) {
       await db.insert(projectStageEvents).values(values);
     },
@@ -161,8 +200,10 @@ function createProjectCoreRepository() {
     async children(db: DbOrTx, projectId: string) {
       const result = await db.execute(sql`
         select
-          (select coalesce(jsonb_agg(jsonb_build_object('id', ph.id, 'name', ph.name, 'investmentYuan', ph.investment_yuan, 'content', ph.content,
-              'plannedStartOn', ph.planned_start_on, 'plannedEndOn', ph.planned_end_on, 'actualStartOn', ph.actual_start_on, 'actualEndOn', ph.actual_end_on)
+          (select coalesce(jsonb_agg(jsonb_build_object('id', ph.id, 'name', ph.name, 'stage', ph.stage, 'investmentYuan', ph.investment_yuan,
+              'investedYuan', ph.invested_yuan, 'content', ph.content, 'plannedStartOn', ph.planned_start_on, 'plannedEndOn', ph.planned_end_on,
+              'landOn', ph.land_on, 'actualStartOn', ph.actual_start_on, 'actualEndOn', ph.actual_end_on, 'productionOn', ph.production_on,
+              'landToStartWorkdays', ph.land_to_start_workdays)
               order by ph.sort_order), '[]') from project_phases ph where ph.project_id = ${projectId}) as phases,
           (select coalesce(jsonb_agg(jsonb_build_object('id', m.id, 'sortOrder', m.sort_order, 'name', m.name, 'stage', m.stage, 'plannedOn', m.planned_on,
               'actualOn', m.actual_on, 'note', m.note, 'version', m.version) order by m.sort_order), '[]') from project_milestones m where m.project_id = ${projectId}) as milestones,
@@ -195,12 +236,17 @@ function createProjectCoreRepository() {
           {
             id: string;
             name: string;
+            stage: ProjectRow['stage'];
             investmentYuan: number | null;
+            investedYuan: number | null;
             content: string | null;
             plannedStartOn: string | null;
             plannedEndOn: string | null;
+            landOn: string | null;
             actualStartOn: string | null;
             actualEndOn: string | null;
+            productionOn: string | null;
+            landToStartWorkdays: number | null;
           }[]
         >(row.phases),
         milestones: parse<Pick<MilestoneRow, 'id' | 'sortOrder' | 'name' | 'stage' | 'plannedOn' | 'actualOn' | 'note' | 'version'>[]>(row.milestones),
@@ -216,6 +262,7 @@ function createProjectCoreRepository() {
               investmentIntensityReported: num(land.investment_intensity_achieved),
               taxPerMuPromised: num(land.tax_per_mu_promised),
               taxPerMuReported: num(land.tax_per_mu_achieved),
+              outputPerMuPromised: num(land.output_per_mu_promised),
               floorAreaRatioPromised: num(land.floor_area_ratio_promised),
               floorAreaRatioReported: num(land.floor_area_ratio_achieved),
               energyPerOutputPromised: num(land.energy_per_output_promised),

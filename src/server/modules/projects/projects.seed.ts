@@ -14,6 +14,7 @@ import {
   projectFlagRules,
   projectLandStandards,
   projectMilestones,
+  projectPhases,
   projects,
   projectStageEvents,
   projectTemplates,
@@ -31,6 +32,7 @@ import { departmentId } from '../org/org.seed.ts';
 import { createProjectsRepository } from './projects.repository.ts';
 import { demoProjects } from './projects.seed-data.ts';
 import { seedScaleProjects } from './projects.seed-scale.ts';
+import { storedLandToStart } from './projects.rules.ts';
 
 export { demoProjects, type DemoProject } from './projects.seed-data.ts';
 export { seedScaleProjects } from './projects.seed-scale.ts';
@@ -150,6 +152,46 @@ export async function seedProjects(tx: DbOrTx, options: { scale?: 'demo' | 'prov
     });
     await recordAudit(tx, systemActor, { zoneId, action: 'project.create', entityType: 'project', entityId: id, after: { name: d.name, stage: d.stage } });
 
+    // 一期 on the project's own dates; a 二期 from land to construction in 21 working days across the
+    // National Day holiday (拿地即开工 under the default N = 30, against the statutory 107).
+    if (d.key === 'jinfen-anode' && gateDay.land && gateDay.started) {
+      const secondLand = (year: number) => `${year}-09-25`;
+      let year = Number(today.slice(0, 4));
+      if (calendar.addWorkdays(secondLand(year), 21) > addDays(today, -7)) year -= 1;
+      const landOn = secondLand(year);
+      const startOn = calendar.addWorkdays(landOn, 21);
+      await tx.insert(projectPhases).values([
+        {
+          zoneId,
+          projectId: id,
+          sortOrder: 1,
+          name: '一期',
+          stage: 'construction',
+          investmentYuan: Math.round(total * 0.6),
+          investedYuan: Math.round(total * 0.6 * 0.55),
+          content: '石墨化车间及3万吨负极材料生产线',
+          landOn: gateDay.land,
+          actualStartOn: gateDay.started,
+          plannedStartOn: gateDay.started,
+          plannedEndOn: addDays(gateDay.started, 540),
+        },
+        {
+          zoneId,
+          projectId: id,
+          sortOrder: 2,
+          name: '二期',
+          stage: 'started',
+          investmentYuan: Math.round(total * 0.4),
+          investedYuan: Math.round(total * 0.4 * 0.08),
+          content: '2万吨负极材料生产线及配套仓储',
+          landOn,
+          actualStartOn: startOn,
+          plannedStartOn: startOn,
+          plannedEndOn: addDays(startOn, 420),
+        },
+      ]);
+    }
+
     // Stage history: every gate passed, in order; 石英砂 once moved back to 供地.
     const events: (typeof projectStageEvents.$inferInsert)[] = [];
     let from: ProjectStage | null = null;
@@ -234,14 +276,19 @@ export async function seedProjects(tx: DbOrTx, options: { scale?: 'demo' | 'prov
     );
 
     if (d.landMu && gateDay.land) {
+      // The values typed before issue 10 (kept as 企业自报 history); achieved figures are derived.
       const achieved = idx >= projectStages.indexOf('production');
       const shortfall = d.key === 'crrc-rail' ? 0.8 : 1.1;
+      // Promised intensity: what the reports reach once built (达标), except 中车 whose promise they miss (未达标).
+      const builtIntensity = (total * 0.85 * 0.9) / 10_000 / d.landMu;
       await tx.insert(projectLandStandards).values({
         projectId: id,
         zoneId,
-        investmentIntensityPromised: 300,
+        investmentIntensityPromised: Math.round(builtIntensity * (d.key === 'crrc-rail' ? 1.25 : 0.9)),
         taxPerMuPromised: 15,
-        floorAreaRatioPromised: 1.2,
+        outputPerMuPromised: Math.round((total * 2) / 10_000 / d.landMu / 10) * 10,
+        // The demo's floor area is 0.9 of the land: 容积率 0.8 is met once built.
+        floorAreaRatioPromised: 0.8,
         energyPerOutputPromised: 0.35,
         investmentIntensityReported: achieved ? Math.round(((total * 0.85) / 10_000 / d.landMu) * 100) / 100 : null,
         taxPerMuReported: achieved ? Math.round(15 * shortfall * 100) / 100 : null,
@@ -306,5 +353,11 @@ export async function seedProjects(tx: DbOrTx, options: { scale?: 'demo' | 'prov
     reportCount += scaled.reports;
   }
   await repo.refreshDerived(tx, { everyZone: true }, today);
+  // The stored land-to-start working days the list's 拿地即开工 filter reads.
+  const dated = await repo.landStartDates(tx);
+  await repo.setLandToStart(
+    tx,
+    dated.map((r) => ({ ...r, workdays: storedLandToStart(calendar, r.landOn, r.startOn) })),
+  );
   return { projects: count, reports: reportCount };
 }

@@ -232,22 +232,22 @@ describe('milestones, flag and approvals', () => {
     expect((await agent.patch(`/api/projects/${p.id}`, { version: 1, name: '代办员改项目名称' })).status).toBe(403);
   });
 
-  it('标准地 indicators show compliance per indicator', async () => {
+  it('标准地 indicators show a derived verdict per indicator (details in projects.phases.test.ts)', async () => {
     const p = await createProject({ landMu: 100 });
     const res = await put(officer, `/api/projects/${p.id}/land-standard`, {
       investmentIntensityPromised: 300,
-      investmentIntensityAchieved: 320,
       energyPerOutputPromised: 0.3,
-      energyPerOutputAchieved: 0.4,
       taxPerMuPromised: 15,
     });
-    expect(res.body.landStandard).toMatchObject({
-      compliance: { investmentIntensity: 'met', energyPerOutput: 'not_met', taxPerMu: 'pending' },
-      compliant: null,
-    });
+    expect(res.body.landStandard.indicators.filter((i: { verdict: string | null }) => i.verdict)).toMatchObject([
+      { key: 'investmentIntensity', verdict: 'pending' },
+      { key: 'taxPerMu', verdict: 'pending' },
+      { key: 'energyPerOutput', verdict: 'pending' },
+    ]);
+    expect(res.body.landStandard.verdict).toBe('pending');
     const list = await officer.get('/api/land-standards');
     expect(list.body.find((r: { projectId: string }) => r.projectId === p.id)).toBeDefined();
-    expect(list.body.some((r: { compliant: boolean | null }) => r.compliant === false)).toBe(true);
+    expect(list.body.some((r: { verdict: string }) => r.verdict === 'not_met')).toBe(true);
   });
 });
 

@@ -7,12 +7,13 @@ import { useLandCompliance, type LandComplianceRow } from '../api/land-complianc
 import { useProjectsI18n } from '../i18n';
 
 type Status = 'compliant' | 'non_compliant' | 'pending';
-const statusOf = (r: LandComplianceRow): Status => (r.compliant === true ? 'compliant' : r.compliant === false ? 'non_compliant' : 'pending');
+const statusOf = (r: LandComplianceRow): Status => (r.verdict === 'met' ? 'compliant' : r.verdict === 'not_met' ? 'non_compliant' : 'pending');
 const statusColor: Record<Status, string> = { compliant: 'success', non_compliant: 'error', pending: 'default' };
 const indicatorColor = { met: 'success', not_met: 'error', pending: 'default' } as const;
-const num = (v: number | null) => (v == null ? '—' : v.toLocaleString(undefined, { maximumFractionDigits: 4 }));
+const num = (v: number | null | undefined) => (v == null ? '—' : v.toLocaleString(undefined, { maximumFractionDigits: 4 }));
+const indicatorOf = (r: LandComplianceRow, k: string) => r.indicators.find((i) => i.key === k);
 
-/** 标准地履标: promised against achieved indicators of every project, in the chosen zone (or all of mine). */
+/** 标准地履标: promised against achieved (derived from the records) indicators of every project, in the chosen zone (or all of mine). */
 export default function LandCompliancePage() {
   const { t, shellT } = useProjectsI18n();
   const { zoneId, zones } = useCurrentZone();
@@ -59,11 +60,11 @@ export default function LandCompliancePage() {
           width: 110,
           align: 'right' as const,
           render: (_: unknown, r: LandComplianceRow) => {
-            const c = r.compliance[k];
-            if (r[`${k}Promised`] == null) return num(r[`${k}Achieved`]);
+            const i = indicatorOf(r, k);
+            if (!i?.verdict) return num(i?.achieved);
             return (
-              <Tag color={c ? indicatorColor[c] : 'default'} title={c ? t(`land.${c}`) : undefined} style={{ marginInlineEnd: 0 }}>
-                {num(r[`${k}Achieved`])}
+              <Tag color={indicatorColor[i.verdict]} title={t(`land.${i.verdict}`)} style={{ marginInlineEnd: 0 }}>
+                {num(i.achieved)}
               </Tag>
             );
           },
@@ -82,7 +83,7 @@ export default function LandCompliancePage() {
         </Tag>
       ),
     },
-    { title: t('landc.assessedOn'), dataIndex: 'assessedOn', key: 'assessedOn', width: 110, render: (v: string | null) => v ?? '—' },
+    { title: t('landc.assessedOn'), dataIndex: 'reportedOn', key: 'reportedOn', width: 110, render: (v: string | null) => v ?? '—' },
   ];
 
   return (
