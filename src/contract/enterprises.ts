@@ -3,7 +3,7 @@ import { actionsSchema, idParams, isoDateTime, okSchema, pageOf, paginationQuery
 import { creditCodeProblem, creditCodeReasons, normalizeCreditCode } from './credit-code.ts';
 import { isIndustryCode } from './industries.ts';
 import { wanAmount } from './money.ts';
-import { defineOperation } from './operation.ts';
+import { defineOperation, fileResponse } from './operation.ts';
 import { defineReasons } from './reasons.ts';
 
 defineReasons({
@@ -57,9 +57,19 @@ export const enterpriseSchema = z.object({
 });
 export type Enterprise = z.infer<typeof enterpriseSchema>;
 
+export const enterpriseSorts = ['name', 'registeredCapital', 'updatedAt'] as const;
 export const listEnterprisesQuery = paginationQuery.extend({
   q: z.string().trim().max(64).optional().describe('Name (normalised) or credit code'),
+  industry: z
+    .string()
+    .trim()
+    .regex(/^[A-T]$|^\d{2,4}$/, { message: 'unknown_industry' })
+    .optional()
+    .describe('GB/T 4754: a section letter (C) or a code prefix (38, 3841): every class under it'),
+  sort: z.enum(enterpriseSorts).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
 });
+export const exportEnterprisesQuery = listEnterprisesQuery.omit({ page: true, pageSize: true });
 export const enterprisePage = pageOf(enterpriseSchema);
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -167,6 +177,14 @@ export const enterpriseOperations = {
     summary: '企业库 / Enterprises',
     query: listEnterprisesQuery,
     response: enterprisePage,
+  }),
+  export: defineOperation({
+    method: 'GET',
+    path: '/api/enterprises/export.xlsx',
+    tags,
+    summary: '导出企业库（当前筛选）/ Export the enterprise directory as filtered (.xlsx)',
+    query: exportEnterprisesQuery,
+    response: fileResponse,
   }),
   create: defineOperation({
     method: 'POST',

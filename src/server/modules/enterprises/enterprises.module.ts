@@ -20,7 +20,7 @@ declare module '../../platform/module.ts' {
 export const enterprisesModule = defineModule({
   name: 'enterprises',
   policy: enterprisesPolicy,
-  service: ({ db, audit }) => createEnterprisesService({ db, enterprises: createEnterprisesRepository(), audit }),
+  service: ({ db, audit, clock }) => createEnterprisesService({ db, enterprises: createEnterprisesRepository(), audit, clock }),
   routes: enterprisesRoutes,
   search: (service) => enterpriseSearch(service),
   // A database from before the short-name rule: its stored comparable names are brought up to date.

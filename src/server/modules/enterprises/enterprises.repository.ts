@@ -1,4 +1,6 @@
-import { and, asc, count, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, like, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { enterpriseSorts } from '../../../contract/enterprises.ts';
+import { industrySections } from '../../../contract/industries.ts';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
 import { anyUuid, containsPattern } from '../../db/sql-helpers.ts';
 import { enterpriseContacts, enterprises, leads, regions, zones } from '../../db/schema.ts';
@@ -8,6 +10,9 @@ import { updateVersioned } from '../../platform/versioned.ts';
 export type ZoneFilter = (zoneColumn: SQL | typeof leads.zoneId) => SQL;
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
+export type EnterpriseSort = (typeof enterpriseSorts)[number];
+
+const divisionsOfSection = (section: string) => industrySections.find((s) => s.code === section)?.divisions.map(([code]) => code) ?? [];
 
 export function createEnterprisesRepository() {
   return {
@@ -27,23 +32,39 @@ export function createEnterprisesRepository() {
     },
     findByNormalizedName: (db: DbOrTx, normalizedName: string) => db.select().from(enterprises).where(eq(enterprises.normalizedName, normalizedName)),
 
-    async list(db: DbOrTx, filter: { q?: string; normalizedQ?: string }, page: { page: number; pageSize: number }) {
-      let where: SQL | undefined;
+    /** A page of the directory (or, with `page` null, every match: the export), sorted as asked. */
+    async list(
+      db: DbOrTx,
+      filter: { q?: string; normalizedQ?: string; industry?: string },
+      page: { page: number; pageSize: number } | null,
+      sort: { sort: EnterpriseSort; order: 'asc' | 'desc' } = { sort: 'name', order: 'asc' },
+    ) {
+      const conditions: SQL[] = [];
       if (filter.q) {
-        where = or(
-          ilike(enterprises.name, containsPattern(filter.q)),
-          ilike(enterprises.normalizedName, containsPattern(filter.normalizedQ ?? filter.q)),
-          eq(enterprises.creditCode, filter.q.toUpperCase()),
+        conditions.push(
+          or(
+            ilike(enterprises.name, containsPattern(filter.q)),
+            ilike(enterprises.normalizedName, containsPattern(filter.normalizedQ ?? filter.q)),
+            eq(enterprises.creditCode, filter.q.toUpperCase()),
+          )!,
         );
       }
+      if (filter.industry) {
+        // A section letter stands for its divisions (C → 13…43); a code for itself and its classes.
+        const prefixes = /^[A-T]$/.test(filter.industry) ? divisionsOfSection(filter.industry) : [filter.industry];
+        conditions.push(or(...prefixes.map((p) => like(enterprises.industryCode, `${p}%`)), eq(enterprises.industryCode, filter.industry))!);
+      }
+      const where = conditions.length ? and(...conditions) : undefined;
+      const direction = sort.order === 'desc' ? desc : asc;
+      const column = { name: enterprises.normalizedName, registeredCapital: enterprises.registeredCapitalYuan, updatedAt: enterprises.updatedAt }[sort.sort];
+      const query = db
+        .select()
+        .from(enterprises)
+        .where(where)
+        // Nulls last whichever way, then the id: a stable order across pages.
+        .orderBy(sql`${column} is null`, direction(column), asc(enterprises.id));
       const [items, [{ total }]] = await Promise.all([
-        db
-          .select()
-          .from(enterprises)
-          .where(where)
-          .orderBy(asc(enterprises.normalizedName))
-          .limit(page.pageSize)
-          .offset((page.page - 1) * page.pageSize),
+        page ? query.limit(page.pageSize).offset((page.page - 1) * page.pageSize) : query,
         db.select({ total: count() }).from(enterprises).where(where),
       ]);
       return { items, total: Number(total) };

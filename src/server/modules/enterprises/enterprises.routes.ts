@@ -5,6 +5,7 @@ import type { EnterprisesService } from './enterprises.service.ts';
 
 export function enterprisesRoutes(router: Router, enterprises: EnterprisesService) {
   router.handle(op.list, ({ session, query }) => enterprises.list(session, query));
+  router.handle(op.export, ({ session, query }) => enterprises.exportList(session, query));
   router.handle(op.create, ({ session, body, requestId }) => enterprises.create(session, body, requestId));
   router.handle(op.get, ({ session, params }) => enterprises.get(session, params.id));
   router.handle(op.update, ({ session, params, body, requestId }) => enterprises.update(session, params.id, body, requestId));

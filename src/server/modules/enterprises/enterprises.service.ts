@@ -1,7 +1,10 @@
 import type { z } from 'zod';
 import type { Db, DbOrTx, Tx } from '../../db/client.ts';
 import { creditCodeProblem, normalizeCreditCode } from '../../../contract/credit-code.ts';
-import type { contactBody, createEnterpriseBody, listEnterprisesQuery, mergeEnterpriseBody, updateEnterpriseBody } from '../../../contract/enterprises.ts';
+import type { contactBody, createEnterpriseBody, exportEnterprisesQuery, listEnterprisesQuery, mergeEnterpriseBody, updateEnterpriseBody } from '../../../contract/enterprises.ts';
+import { fromYuan } from '../../../contract/money.ts';
+import { chinaToday, systemClock, type Clock } from '../../platform/clock.ts';
+import { listWorkbook } from '../../platform/list-export.ts';
 import { industryLabel } from '../../../contract/industries.ts';
 import { AppError, fieldError, notFound } from '../../platform/errors.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
@@ -39,8 +42,9 @@ export interface FindOrCreateEnterprise {
  * zone-filtered. Edits belong to the zone that registered the enterprise, to the zones that work
  * it (a lead or project with it), and to admins, so an unrelated zone cannot rewrite master data.
  */
-export function createEnterprisesService(deps: { db: Db; enterprises: EnterprisesRepository; audit: AuditWriter }) {
-  const { db, enterprises, audit } = deps;
+export function createEnterprisesService(deps: { db: Db; enterprises: EnterprisesRepository; audit: AuditWriter; clock?: Clock }) {
+  const { db, enterprises, audit, clock = systemClock } = deps;
+  const filterOf = (q: z.infer<typeof exportEnterprisesQuery>) => ({ q: q.q, normalizedQ: q.q ? normalizeEnterpriseName(q.q) : undefined, industry: q.industry });
   let projectsTable: Promise<boolean> | undefined;
   const hasProjects = () => (projectsTable ??= enterprises.tableExists(db, 'projects'));
 
@@ -178,12 +182,34 @@ export function createEnterprisesService(deps: { db: Db; enterprises: Enterprise
     },
 
     async list(s: SessionContext, q: z.infer<typeof listEnterprisesQuery>) {
-      const { items, total } = await enterprises.list(db, { q: q.q, normalizedQ: q.q ? normalizeEnterpriseName(q.q) : undefined }, q);
+      const { items, total } = await enterprises.list(db, filterOf(q), q, q);
       const linkedIds = await linked(
         s,
         items.map((e) => e.id),
       );
       return { items: items.map((e) => present(s, e, linkedIds)), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    /** 企业库 as filtered and sorted on screen, as an .xlsx people file (platform/list-export.ts). */
+    async exportList(s: SessionContext, q: z.infer<typeof exportEnterprisesQuery>) {
+      const { items } = await enterprises.list(db, filterOf(q), null, q);
+      const wan = (yuan: number | null) => (yuan == null ? null : Number(fromYuan(yuan, 'wan')));
+      return listWorkbook({
+        title: '企业库',
+        fileName: `企业库-${chinaToday(clock)}.xlsx`,
+        clock,
+        rows: items,
+        note: [q.q && `搜索“${q.q}”`, q.industry && `行业 ${industryLabel(q.industry) ?? q.industry}`].filter(Boolean).join('，') || undefined,
+        columns: [
+          { header: '企业名称', width: 36, value: (e) => e.name },
+          { header: '统一社会信用代码', width: 22, value: (e) => e.creditCode ?? '暂无代码' },
+          { header: '法定代表人', width: 12, value: (e) => e.legalPerson },
+          { header: '注册资本（万元）', width: 16, value: (e) => wan(e.registeredCapitalYuan), numFmt: '#,##0.####' },
+          { header: '所属行业', width: 28, value: (e) => (e.industryCode ? (industryLabel(e.industryCode) ?? e.industryCode) : null) },
+          { header: '行政区划代码', width: 14, value: (e) => e.regionCode },
+          { header: '地址', width: 36, value: (e) => e.address },
+        ],
+      });
     },
 
     async get(s: SessionContext, id: string) {

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Checkbox, Form, Input, Modal, TreeSelect, Typography } from 'antd';
+import { App, Checkbox, Form, Input, Modal, Typography } from 'antd';
 import { creditCodeProblem, creditCodeReasons } from '../../../../contract/credit-code.ts';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
 import { useCreateEnterprise } from '../api/create-enterprise';
-import { useIndustries } from '../api/list-industries';
+import { IndustrySelect } from './industry-select';
 
 interface Values {
   name: string;
@@ -23,14 +23,16 @@ export function EnterpriseFormModal({ open, onClose, onCreated }: { open: boolea
   const [form] = Form.useForm<Values>();
   const create = useCreateEnterprise();
   const onError = useApiErrorHandler();
-  const industries = useIndustries();
+  const { message } = App.useApp();
   const noCode = Form.useWatch('noCreditCode', form);
   const code = Form.useWatch('creditCode', form) ?? '';
   const [submitting, setSubmitting] = useState(false);
   const problem = code ? creditCodeProblem(code) : null;
 
   const submit = async () => {
-    const values = await form.validateFields();
+    // An invalid field is marked on the form; nothing to send (and no unhandled rejection).
+    const values = await form.validateFields().catch(() => undefined);
+    if (!values) return;
     setSubmitting(true);
     try {
       const created = await create.mutateAsync({
@@ -40,6 +42,7 @@ export function EnterpriseFormModal({ open, onClose, onCreated }: { open: boolea
         regionCode: values.regionCode || undefined,
       });
       form.resetFields();
+      message.success(t('enterprises.created', { name: created.name }));
       onCreated?.(created.id);
       onClose();
     } catch (error) {
@@ -81,16 +84,7 @@ export function EnterpriseFormModal({ open, onClose, onCreated }: { open: boolea
           <Input inputMode="decimal" />
         </Form.Item>
         <Form.Item name="industryCode" label={t('enterprises.industry')}>
-          <TreeSelect
-            allowClear
-            showSearch
-            treeNodeFilterProp="title"
-            treeData={(industries.data ?? []).map((s) => ({
-              value: s.code,
-              title: `${s.code} ${locale === 'en-US' ? s.nameEn : s.name}`,
-              children: s.divisions.map(([code, name]) => ({ value: code, title: `${code} ${name}` })),
-            }))}
-          />
+          <IndustrySelect divisionsOnly />
         </Form.Item>
         <Form.Item name="regionCode" label={t('enterprises.region')}>
           <Input maxLength={6} />
