@@ -10,6 +10,7 @@ export const leadKeys = {
   timeline: (id: string) => ['leads', 'timeline', id] as const,
   funnel: (zoneId: string | null) => ['leads', 'funnel', zoneId ?? 'all'] as const,
   signed: (params: QueryParams) => ['leads', 'signed', params] as const,
+  duplicates: (params: Record<string, unknown>) => ['leads', 'duplicates', params] as const,
   owners: (zoneId: string | null) => ['leads', 'owners', zoneId ?? 'all'] as const,
   views: ['leads', 'views'] as const,
   trips: ['leads', 'trips'] as const,

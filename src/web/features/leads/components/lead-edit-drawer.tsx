@@ -1,4 +1,5 @@
-import { App, Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { useNavigate } from 'react-router';
+import { App, Button, Checkbox, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { LeadDetail } from '../../../../contract/leads.ts';
 import { fromYuan } from '../../../../contract/money.ts';
@@ -6,8 +7,10 @@ import { chainActions, leadMethods, partnerKinds, partnerKindLabels } from '../.
 import { EnterprisePicker } from '../../../components/enterprise-picker';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
+import { useLeadDuplicates } from '../api/lead-duplicates';
 import { useOwners } from '../api/list-owners';
 import { useUpdateLead } from '../api/update-lead';
+import { DuplicateLeadsAlert, useMergeFlow } from './duplicate-leads';
 import { pipelineLabels } from './labels';
 
 interface PartnerValues {
@@ -32,6 +35,8 @@ interface EditValues {
   ownerId?: string | null;
   platformContact?: string;
   partners?: PartnerValues[];
+  allowDuplicate?: boolean;
+  duplicateReason?: string;
 }
 
 const text = (v: string | undefined) => (v && v.trim() ? v.trim() : null);
@@ -69,6 +74,15 @@ export function LeadEditDrawer({ lead, open, onClose, onReload }: { lead: LeadDe
   const onError = useApiErrorHandler();
   const owners = useOwners(lead.zoneId);
   const partnerLabel = (k: (typeof partnerKinds)[number]) => partnerKindLabels[k][locale === 'en-US' ? 1 : 0];
+  const navigate = useNavigate();
+  const mergeFlow = useMergeFlow();
+  // A new name or investor is checked for duplicates as a new lead is; the existing one can take this one in.
+  const name = Form.useWatch('name', form);
+  const enterpriseId = Form.useWatch('enterpriseId', form);
+  const changed = name !== undefined && ((name ?? '').trim() !== lead.name || (enterpriseId ?? null) !== lead.enterpriseId);
+  const duplicates = useLeadDuplicates({ zoneId: lead.zoneId, name, enterpriseId, excludeId: lead.id }, open && changed);
+  const found = changed ? (duplicates.data ?? []) : [];
+  const allowDuplicate = Form.useWatch('allowDuplicate', form);
 
   const ownerOptions = (owners.data ?? []).filter((o) => o.zoneIds.includes(lead.zoneId)).map((o) => ({ value: o.id, label: o.displayName }));
   if (lead.ownerId && !ownerOptions.some((o) => o.value === lead.ownerId)) ownerOptions.unshift({ value: lead.ownerId, label: lead.ownerName ?? lead.ownerId });
@@ -95,6 +109,7 @@ export function LeadEditDrawer({ lead, open, onClose, onReload }: { lead: LeadDe
         ownerId: v.ownerId ?? null,
         platformContact: text(v.platformContact),
         partners: (v.partners ?? []).filter((p) => text(p.name)).map((p) => ({ kind: p.kind, name: p.name!.trim(), enterpriseId: p.enterpriseId ?? null })),
+        ...(found.length && v.allowDuplicate ? { allowDuplicate: true, duplicateReason: text(v.duplicateReason) } : {}),
       });
       message.success(t('common.saved'));
       onClose();
@@ -128,7 +143,13 @@ export function LeadEditDrawer({ lead, open, onClose, onReload }: { lead: LeadDe
       }
     >
       <Form form={form} layout="vertical" name="lead-edit" initialValues={initialValues(lead)} onFinish={submit}>
-        <Form.Item name="name" label={t('leads.name')} rules={[{ required: true, whitespace: true, max: 100 }]}>
+        <Form.Item
+          name="name"
+          label={t('leads.name')}
+          rules={[{ required: true, whitespace: true, max: 100 }]}
+          validateStatus={found.length ? 'warning' : undefined}
+          help={found.length ? t('leads.dup.help') : undefined}
+        >
           <Input autoFocus />
         </Form.Item>
         <Form.Item name="enterpriseId" label={t('leads.investor')}>
@@ -137,6 +158,35 @@ export function LeadEditDrawer({ lead, open, onClose, onReload }: { lead: LeadDe
             current={lead.enterpriseId ? { id: lead.enterpriseId, name: lead.enterpriseName ?? '', creditCode: lead.enterpriseCreditCode } : null}
           />
         </Form.Item>
+        {found.length > 0 && (
+          <>
+            <DuplicateLeadsAlert
+              duplicates={found}
+              action={
+                lead.projectId
+                  ? undefined
+                  : {
+                      label: t('leads.dup.mergeInto'),
+                      loading: mergeFlow.pending,
+                      // This lead goes into the existing one, which then holds its records.
+                      onClick: (d) =>
+                        mergeFlow.run(d, lead, () => {
+                          onClose();
+                          navigate(`/leads/${d.id}`);
+                        }),
+                    }
+              }
+            />
+            <Form.Item name="allowDuplicate" valuePropName="checked">
+              <Checkbox>{t('leads.dup.allow')}</Checkbox>
+            </Form.Item>
+            {allowDuplicate && (
+              <Form.Item name="duplicateReason" label={t('leads.dup.reason')} rules={[{ required: true, whitespace: true, max: 200 }]}>
+                <Input />
+              </Form.Item>
+            )}
+          </>
+        )}
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item name="method" label={t('leads.method')} rules={[{ required: true }]}>

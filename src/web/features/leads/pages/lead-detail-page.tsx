@@ -42,6 +42,8 @@ import { leadFileUrl, useLead } from '../api/get-lead';
 import { useOwners } from '../api/list-owners';
 import { useTimeline } from '../api/get-timeline';
 import { useUploadFile } from '../api/upload-file';
+import { useLeadDuplicates } from '../api/lead-duplicates';
+import { DuplicateLeadsAlert, useMergeFlow } from '../components/duplicate-leads';
 import { GateAgreementModal, type GateTarget } from '../components/gate-agreement-modal';
 import { LeadEditDrawer } from '../components/lead-edit-drawer';
 import { pipelineLabels, statusColors } from '../components/labels';
@@ -73,6 +75,12 @@ export default function LeadDetailPage() {
   const addAgreement = useAddAgreement();
   const upload = useUploadFile();
   const convert = useConvertLead();
+  const mergeFlow = useMergeFlow();
+  // Leads that may be this project again: shown with a merge into this one (the duplicate goes away).
+  const duplicates = useLeadDuplicates(
+    { zoneId: lead.data?.zoneId, name: lead.data?.name, enterpriseId: lead.data?.enterpriseId, excludeId: id },
+    Boolean(lead.data),
+  );
 
   if (lead.isPending) return <Skeleton active />;
   if (lead.isError) return <Result status="warning" title={t('common.loadFailed')} subTitle={lead.error.message} />;
@@ -131,6 +139,15 @@ export default function LeadDetailPage() {
           )}
         </Space>
       </Space>
+
+      {(duplicates.data?.length ?? 0) > 0 && (
+        <div data-testid="lead-duplicates">
+          <DuplicateLeadsAlert
+            duplicates={duplicates.data ?? []}
+            action={can('merge') ? { label: t('leads.merge.here'), loading: mergeFlow.pending, onClick: (d) => mergeFlow.run(l, d) } : undefined}
+          />
+        </div>
+      )}
 
       <Row gutter={16}>
         <Col xs={24} lg={14}>
