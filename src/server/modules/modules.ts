@@ -3,6 +3,7 @@
  * those above it). Adding a module: its folder, and one line here.
  */
 import type { ModuleDefinition } from '../platform/module.ts';
+import { approvalServicesModule } from './approval-services/approval-services.module.ts';
 import { auditModule } from './audit/audit.module.ts';
 import { authModule } from './auth/auth.module.ts';
 import { calendarModule } from './calendar/calendar.module.ts';
@@ -35,6 +36,7 @@ export const modules: readonly ModuleDefinition<any>[] = [
   chainsModule,
   fundingModule,
   hiringModule,
+  approvalServicesModule,
   workbenchModule,
   intakeModule,
 ];

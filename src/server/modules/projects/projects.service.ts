@@ -3,6 +3,7 @@
  * (project-core), its plan, its progress and the settings. They share one context
  * (projects.context.ts); the routes, other modules (leads, workbench, intake) and tests use this.
  */
+import { createProjectApprovalCasesService } from './project-approval-cases.service.ts';
 import { createProjectCoreService } from './project-core.service.ts';
 import { createProjectPlanService } from './project-plan.service.ts';
 import { createProjectProgressService } from './project-progress.service.ts';
@@ -23,6 +24,7 @@ export function createProjectsService(deps: ProjectsDeps) {
     ...createProjectPlanService(context),
     ...createProjectProgressService(context),
     ...createProjectSettingsService(context),
+    ...createProjectApprovalCasesService(context),
   };
 }
 
