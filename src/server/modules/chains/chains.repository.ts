@@ -48,6 +48,48 @@ export interface ChainRow {
 const chainColumns = sql`c.id, c.zone_id, z.short_name as zone_name, c.sector_id, s.name as sector_name, c.name, c.description, c.template_key,
   c.weak_min_enterprises, c.weak_min_output_yuan, c.position, c.version`;
 
+/**
+ * Every link of the chains matching `where` (on `c`, the chains), with its figures: enterprises
+ * (and 链主), their latest yearly output, projects, leads (signed), targets. One statement: the links
+ * first, then each figure aggregated once per link and hash-joined (the province's 100 zones read
+ * 600 links and 3,000 placements in one pass instead of a look-up per link and per placement).
+ */
+export const linkRowsSql = (where: SQL) => sql`
+  with l as materialized (
+    select l.id, l.zone_id, z.short_name as zone_name, l.chain_id, l.parent_link_id, l.name, l.description, l.stage, l.position, l.products,
+      l.industry_codes, l.template_link_key, l.version, c.position as chain_position, c.name as chain_name
+    from chains c join zones z on z.id = c.zone_id join chain_links l on l.zone_id = c.zone_id and l.chain_id = c.id
+    where ${where}
+  ),
+  placed as materialized (
+    select cle.link_id, cle.enterprise_id, cle.role from chain_link_enterprises cle join l on l.id = cle.link_id and l.zone_id = cle.zone_id
+  ),
+  latest as (
+    select distinct on (fy.enterprise_id) fy.enterprise_id, fy.output_yuan from enterprise_yearly_figures fy
+    where fy.enterprise_id in (select enterprise_id from placed) order by fy.enterprise_id, fy.year desc
+  ),
+  pe as (
+    select p.link_id, count(*) as n, sum(f.output_yuan) as output,
+      json_agg(json_build_object('enterpriseId', e.id, 'name', e.name) order by e.name) filter (where p.role = 'leader') as leaders
+    from placed p join enterprises e on e.id = p.enterprise_id left join latest f on f.enterprise_id = p.enterprise_id group by p.link_id
+  ),
+  pp as (select p.link_id, count(*) as n from chain_link_projects p join l on l.id = p.link_id and l.zone_id = p.zone_id group by p.link_id),
+  ld as (
+    select ld.chain_link_id as link_id, count(*) as n, count(*) filter (where ld.stage in ('signed', 'registered')) as signed
+    from leads ld join l on l.id = ld.chain_link_id and l.zone_id = ld.zone_id group by ld.chain_link_id
+  ),
+  tg as (
+    select t.link_id, count(*) filter (where t.status <> 'dropped') as n, count(*) filter (where t.lead_id is not null) as with_lead
+    from chain_targets t join l on l.id = t.link_id and l.zone_id = t.zone_id group by t.link_id
+  )
+  select l.id, l.zone_id, l.zone_name, l.chain_id, l.parent_link_id, l.name, l.description, l.stage, l.position, l.products,
+    l.industry_codes, l.template_link_key, l.version,
+    coalesce(pe.n, 0)::int as enterprise_count, pe.leaders, coalesce(pe.output, 0) as output_yuan,
+    coalesce(pp.n, 0)::int as project_count, coalesce(ld.n, 0)::int as lead_count, coalesce(ld.signed, 0)::int as leads_signed,
+    coalesce(tg.n, 0)::int as target_count, coalesce(tg.with_lead, 0)::int as targets_with_lead
+  from l left join pe on pe.link_id = l.id left join pp on pp.link_id = l.id left join ld on ld.link_id = l.id left join tg on tg.link_id = l.id
+  order by l.zone_id, l.chain_id, l.position, l.name`;
+
 export function createChainsRepository() {
   return {
     // ── plan and sectors ──────────────────────────────────────────────────────────────────────
@@ -128,42 +170,9 @@ export function createChainsRepository() {
       await db.delete(chainLinks).where(and(eq(chainLinks.id, link.id), eq(chainLinks.zoneId, link.zoneId)));
     },
 
-    /**
-     * Every link of the chains matching `where` (on `c`, the chains), with its figures: enterprises
-     * (and 链主), their latest yearly output, projects, leads (signed), targets. One statement; each
-     * link's figures come from index look-ups led by its zone.
-     */
+    /** Every link of the chains matching `where`, with its figures (linkRowsSql). */
     async linkRows(db: DbOrTx, where: SQL): Promise<LinkRow[]> {
-      return rowsOf<LinkRow>(
-        await db.execute(sql`
-          select l.id, l.zone_id, z.short_name as zone_name, l.chain_id, l.parent_link_id, l.name, l.description, l.stage, l.position, l.products,
-            l.industry_codes, l.template_link_key, l.version,
-            coalesce(pe.n, 0)::int as enterprise_count, pe.leaders, coalesce(pe.output, 0) as output_yuan,
-            coalesce(pp.n, 0)::int as project_count, coalesce(ld.n, 0)::int as lead_count, coalesce(ld.signed, 0)::int as leads_signed,
-            coalesce(tg.n, 0)::int as target_count, coalesce(tg.with_lead, 0)::int as targets_with_lead
-          from chains c
-          join zones z on z.id = c.zone_id
-          join chain_links l on l.zone_id = c.zone_id and l.chain_id = c.id
-          left join lateral (
-            select count(*) as n, sum(f.output_yuan) as output,
-              json_agg(json_build_object('enterpriseId', e.id, 'name', e.name) order by e.name) filter (where cle.role = 'leader') as leaders
-            from chain_link_enterprises cle
-            join enterprises e on e.id = cle.enterprise_id
-            left join lateral (select fy.output_yuan from enterprise_yearly_figures fy where fy.enterprise_id = cle.enterprise_id order by fy.year desc limit 1) f on true
-            where cle.zone_id = l.zone_id and cle.link_id = l.id
-          ) pe on true
-          left join lateral (select count(*) as n from chain_link_projects p where p.zone_id = l.zone_id and p.link_id = l.id) pp on true
-          left join lateral (
-            select count(*) as n, count(*) filter (where ld.stage in ('signed', 'registered')) as signed
-            from leads ld where ld.zone_id = l.zone_id and ld.chain_link_id = l.id
-          ) ld on true
-          left join lateral (
-            select count(*) filter (where t.status <> 'dropped') as n, count(*) filter (where t.lead_id is not null) as with_lead
-            from chain_targets t where t.zone_id = l.zone_id and t.link_id = l.id
-          ) tg on true
-          where ${where}
-          order by c.zone_id, c.id, l.position, l.name`),
-      );
+      return rowsOf<LinkRow>(await db.execute(linkRowsSql(where)));
     },
 
     // ── placements ────────────────────────────────────────────────────────────────────────────
