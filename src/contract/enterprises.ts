@@ -106,8 +106,12 @@ export const contactSchema = z.object({
   enterpriseId: z.string(),
   name: z.string(),
   title: z.string().nullable(),
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
+  phone: z
+    .string()
+    .nullable()
+    .describe('In full for admins and the zones that work the enterprise (registered it, or a lead or project with it); masked (138****5678) for everyone else'),
+  email: z.string().nullable().describe('Masked like phone (z***@example.com)'),
+  version: z.number().int(),
 });
 export type EnterpriseContact = z.infer<typeof contactSchema>;
 
@@ -122,6 +126,7 @@ export const contactBody = z.object({
     .optional(),
   email: z.email('email').nullable().optional(),
 });
+export const updateContactBody = contactBody.extend({ version: versionSchema });
 
 export const mergeEnterpriseBody = z.object({
   duplicateId: z.uuid().describe('The duplicate enterprise: its links move to this one, then it is deleted'),
@@ -243,7 +248,7 @@ export const enterpriseOperations = {
     permission: 'enterprise.update',
     record: editableContact,
     params: idParams,
-    body: contactBody,
+    body: updateContactBody,
     response: contactSchema,
   }),
   deleteContact: defineOperation({

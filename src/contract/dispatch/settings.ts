@@ -9,7 +9,10 @@ export const dispatchSettingsSchema = z.object({ zoneId: z.string(), escalationW
 export const putDispatchSettingsBody = z.object({
   zoneId: uuidSchema,
   escalationWorkdays: z.number().int().min(1).max(60),
-  version: versionSchema.optional().describe('Required when the zone has its own settings'),
+  version: versionSchema
+    .or(z.literal(0))
+    .optional()
+    .describe('The version read: required when the zone has its own settings; 0 (or none) when it ran on the default'),
 });
 
 export const todoItemSchema = z.object({

@@ -23,10 +23,13 @@ export function createSettingsService(ctx: DispatchContext, escalation: Pick<Esc
       const row = await db.transaction(async (tx) => {
         const before = await repo.settings.settingsForUpdate(tx, body.zoneId);
         let after;
-        if (!before) after = await repo.settings.insertSettings(tx, { zoneId: body.zoneId, escalationWorkdays: body.escalationWorkdays });
-        else {
+        if (!before) {
+          // No row yet (the default, version 0): a client naming another version read something else.
+          if (body.version !== undefined && body.version !== 0) throw new AppError('VERSION_CONFLICT', { expectedVersion: body.version, currentVersion: 0 });
+          after = await repo.settings.insertSettings(tx, { zoneId: body.zoneId, escalationWorkdays: body.escalationWorkdays });
+        } else {
           // The zone has its own row: the client must name the version it read.
-          if (body.version === undefined) throw new AppError('VERSION_CONFLICT', { currentVersion: before.version });
+          if (!body.version) throw new AppError('VERSION_CONFLICT', { currentVersion: before.version });
           assertVersion(before, body.version);
           after = await repo.settings.updateSettings(tx, body.zoneId, body.escalationWorkdays);
         }

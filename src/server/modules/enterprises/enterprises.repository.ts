@@ -100,8 +100,13 @@ export function createEnterprisesRepository() {
       const [row] = await db.insert(enterpriseContacts).values(values).returning();
       return row;
     },
-    async updateContact(db: DbOrTx, id: string, patch: Partial<typeof enterpriseContacts.$inferInsert>) {
-      const [row] = await db.update(enterpriseContacts).set(patch).where(eq(enterpriseContacts.id, id)).returning();
+    /** Only when the contact still has the version the client read (undefined otherwise). */
+    async updateContact(db: DbOrTx, id: string, version: number, patch: Partial<typeof enterpriseContacts.$inferInsert>) {
+      const [row] = await db
+        .update(enterpriseContacts)
+        .set({ ...patch, version: sql`${enterpriseContacts.version} + 1` })
+        .where(and(eq(enterpriseContacts.id, id), eq(enterpriseContacts.version, version)))
+        .returning();
       return row;
     },
     async deleteContact(db: DbOrTx, id: string) {

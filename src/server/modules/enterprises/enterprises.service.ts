@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Db, DbOrTx, Tx } from '../../db/client.ts';
 import { creditCodeProblem, normalizeCreditCode } from '../../../contract/credit-code.ts';
-import type { contactBody, createEnterpriseBody, exportEnterprisesQuery, listEnterprisesQuery, mergeEnterpriseBody, updateEnterpriseBody } from '../../../contract/enterprises.ts';
+import type { contactBody, updateContactBody, createEnterpriseBody, exportEnterprisesQuery, listEnterprisesQuery, mergeEnterpriseBody, updateEnterpriseBody } from '../../../contract/enterprises.ts';
 import { fromYuan } from '../../../contract/money.ts';
 import { chinaToday, systemClock, type Clock } from '../../platform/clock.ts';
 import { listWorkbook } from '../../platform/list-export.ts';
@@ -83,13 +83,19 @@ export function createEnterprisesService(deps: { db: Db; enterprises: Enterprise
     ],
   });
 
-  const presentContact = (c: Awaited<ReturnType<EnterprisesRepository['listContacts']>>[number]) => ({
+  /**
+   * A contact's phone and e-mail are personal data: in full only for `reachable` callers (admins, and
+   * the zones that registered or work the enterprise); masked for every other zone's users, who still
+   * see that someone is there to ask for (docs/pipeline.md, "Enterprise contacts").
+   */
+  const presentContact = (c: Awaited<ReturnType<EnterprisesRepository['listContacts']>>[number], reachable = true) => ({
     id: c.id,
     enterpriseId: c.enterpriseId,
     name: c.name,
     title: c.title,
-    phone: c.phone,
-    email: c.email,
+    phone: reachable ? c.phone : maskPhone(c.phone),
+    email: reachable ? c.email : maskEmail(c.email),
+    version: c.version,
   });
 
   async function checkRegion(code: string | null | undefined, d: DbOrTx = db, field = 'regionCode') {
@@ -242,7 +248,9 @@ export function createEnterprisesService(deps: { db: Db; enterprises: Enterprise
         enterprise: present(s, e, linkedIds),
         industryLabel: industryLabel(e.industryCode) ?? null,
         regionName,
-        contacts: contacts.map(presentContact),
+        contacts: contacts.map((c) =>
+          presentContact(c, s.scope.all || (e.createdInZoneId != null && s.scope.zoneIds.includes(e.createdInZoneId)) || leadRows.length > 0 || projectRows.length > 0),
+        ),
         leads: leadRows.map((l) => ({ ...l, amountYuan: l.amountYuan ?? null })),
         projects: projectRows,
         duplicates,
@@ -267,19 +275,21 @@ export function createEnterprisesService(deps: { db: Db; enterprises: Enterprise
       return presentContact(row);
     },
 
-    async updateContact(s: SessionContext, contactId: string, body: z.infer<typeof contactBody>, requestId: string) {
+    async updateContact(s: SessionContext, contactId: string, body: z.infer<typeof updateContactBody>, requestId: string) {
       const before = await enterprises.findContact(db, contactId);
       if (!before) throw notFound();
       const e = await enterprises.findById(db, before.enterpriseId);
       if (!e) throw notFound();
       await requireEdit(s, e);
+      assertVersion(before, body.version);
       const row = await db.transaction(async (tx) => {
-        const c = await enterprises.updateContact(tx, contactId, {
+        const c = await enterprises.updateContact(tx, contactId, body.version, {
           name: body.name,
           title: body.title ?? null,
           phone: body.phone ?? null,
           email: body.email ?? null,
         });
+        if (!c) throw new AppError('VERSION_CONFLICT', { expectedVersion: body.version });
         await audit(tx, actorOf(s, requestId), {
           zoneId: null,
           action: 'enterprise.contact.update',
@@ -399,3 +409,17 @@ export function createEnterprisesService(deps: { db: Db; enterprises: Enterprise
 }
 
 export type EnterprisesService = ReturnType<typeof createEnterprisesService>;
+
+/** 13812345678 → 138****5678; shorter numbers keep only their last two digits. */
+export function maskPhone(phone: string | null): string | null {
+  if (!phone) return phone;
+  const digits = phone.replace(/\D/g, '');
+  return digits.length >= 7 ? `${digits.slice(0, 3)}****${digits.slice(-4)}` : `****${digits.slice(-2)}`;
+}
+
+/** zhang.san@example.com → z***@example.com. */
+export function maskEmail(email: string | null): string | null {
+  if (!email) return email;
+  const at = email.indexOf('@');
+  return at > 0 ? `${email[0]}***${email.slice(at)}` : '***';
+}

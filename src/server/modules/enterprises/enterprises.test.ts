@@ -142,7 +142,7 @@ describe('enterprises in the pipeline', () => {
     expect(page).toMatchObject({ industryLabel: 'C39 计算机、通信和其他电子设备制造业', regionName: '深圳市' });
     const hejin = await ctx.login('hejin');
     expect((await hejin.get(`/api/enterprises/${id}/page`)).body.leads).toEqual([]);
-    const edited = await officer.patch(`/api/enterprise-contacts/${add.body.id}`, { name: '陈工', title: '总经理' });
+    const edited = await officer.patch(`/api/enterprise-contacts/${add.body.id}`, { name: '陈工', title: '总经理', version: add.body.version });
     expect(edited.body.title).toBe('总经理');
     expect((await officer.request('DELETE', `/api/enterprise-contacts/${add.body.id}`, {})).status).toBe(200);
   });
