@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, pageOf, paginationQuery, uuidSchema } from './common.ts';
-import { defineOperation } from './operation.ts';
+import { defineOperation, fileResponse } from './operation.ts';
 
 export const auditEntrySchema = z.object({
   id: z.number().int(),
@@ -27,6 +27,9 @@ export const auditQuery = paginationQuery.extend({
   actorId: uuidSchema.optional(),
 });
 export const auditPage = pageOf(auditEntrySchema);
+export const auditExportQuery = auditQuery.omit({ page: true, pageSize: true });
+/** An export holds at most this many entries (the newest); the title says when it was cut. */
+export const AUDIT_EXPORT_MAX_ROWS = 50_000;
 
 export const auditOperations = {
   list: defineOperation({
@@ -38,5 +41,14 @@ export const auditOperations = {
       "Without entityType and entityId it is the zone's log and needs audit.read; with both, one record's history, which anyone covering its zone may read.",
     query: auditQuery,
     response: auditPage,
+  }),
+  export: defineOperation({
+    method: 'GET',
+    path: '/api/audit/export.xlsx',
+    tags: ['audit'],
+    summary: '导出操作日志（当前筛选）/ Export the audit log as filtered (.xlsx)',
+    permission: 'audit.read',
+    query: auditExportQuery,
+    response: fileResponse,
   }),
 };

@@ -14,6 +14,6 @@ declare module '../../platform/module.ts' {
 export const auditModule = defineModule({
   name: 'audit',
   policy: auditPolicy,
-  service: ({ db }) => createAuditService({ db, audit: createAuditRepository() }),
+  service: ({ db, clock }) => createAuditService({ db, audit: createAuditRepository(), clock }),
   routes: auditRoutes,
 });

@@ -8,6 +8,7 @@ const zh = {
   items: '明细',
   created: '新记录',
   allTypes: '全部对象',
+  export: '导出当前筛选',
 };
 const en: Record<keyof typeof zh, string> = {
   sentence: 'What happened',
@@ -15,6 +16,7 @@ const en: Record<keyof typeof zh, string> = {
   items: 'Items',
   created: 'New record',
   allTypes: 'All records',
+  export: 'Export as filtered',
 };
 export type AuditTextKey = keyof typeof zh;
 

@@ -1,4 +1,7 @@
 import { useState } from 'react';
+import { DownloadOutlined } from '@ant-design/icons';
+import { auditOperations } from '../../../../contract/audit.ts';
+import { operationUrl } from '../../../lib/api-client';
 import { Alert, Button, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import type { AuditEntry } from '../../../../contract/audit.ts';
 import { auditEntityLabels, type AuditEntityType } from '../../../../contract/audit-labels.ts';
@@ -90,6 +93,12 @@ export default function AuditPage() {
             {t('audit.actorFilter', { name: actor.name })}
           </Tag>
         )}
+        <Button
+          icon={<DownloadOutlined />}
+          href={operationUrl(auditOperations.export, { query: { entityType: effective.entityType, zoneId: effective.zoneId, actorId: effective.actorId } })}
+        >
+          {text('export')}
+        </Button>
       </Space>
       {log.isError && <Alert type="error" showIcon title={log.error.message} style={{ marginBottom: 16 }} />}
       <Table<AuditEntry>
