@@ -3,6 +3,7 @@
  * a feature is its folder (with feature.tsx) and one line here.
  */
 import { adminUsersFeature } from '../features/admin-users/feature';
+import { approvalServicesFeature } from '../features/approval-services/feature';
 import { auditFeature } from '../features/audit/feature';
 import { chainsFeature } from '../features/chains/feature';
 import { authFeature } from '../features/auth/feature';
@@ -27,6 +28,7 @@ export const features = [
   dispatchFeature,
   fundingFeature,
   hiringFeature,
+  approvalServicesFeature,
   adminUsersFeature,
   orgFeature,
   auditFeature,
