@@ -6,6 +6,7 @@ import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
 import { useAssignees } from '../api/list-assignees';
 import { useSaveApprovals } from '../api/project-mutations';
 import { useProjectsI18n } from '../i18n';
+import { LandToStartText } from './phases-panel';
 
 type Approval = ProjectDetail['approvals'][number];
 
@@ -34,7 +35,11 @@ export function ApprovalsPanel({ project, onReload }: { project: ProjectDetail; 
   return (
     <>
       <Typography.Paragraph type="secondary">
-        {project.landToStartWorkdays != null && <strong>{t('detail.landToStart', { n: project.landToStartWorkdays })}　</strong>}
+        {project.landToStart && (
+          <strong>
+            {t('phase.landToStartTitle')}：<LandToStartText value={project.landToStart} />　
+          </strong>
+        )}
         {t('detail.approvalsLimit', { statutory: project.approvalsStatutoryWorkdays, promised: project.approvalsPromisedWorkdays })}
       </Typography.Paragraph>
       <Table<Approval>

@@ -8,6 +8,7 @@ import { AnnualPlanPanel } from '../components/annual-plan-panel';
 import { ApprovalsPanel } from '../components/approvals-panel';
 import { FlagHistoryPanel } from '../components/flag-history-panel';
 import { FlagTag } from '../components/flag-tag';
+import { PhasesPanel } from '../components/phases-panel';
 import { LandPanel } from '../components/land-panel';
 import { MilestonesPanel } from '../components/milestones-panel';
 import { Money } from '../components/money';
@@ -88,6 +89,7 @@ export default function ProjectDetailPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <PhasesPanel project={p} />
       <Card size="small">
         <Tabs
           items={[

@@ -18,24 +18,31 @@ import { useProjectsI18n, type ProjectsKey } from '../i18n';
 
 const dateFields = ['signedOn', 'landOn', 'startOn', 'completedOn', 'productionOn', 'fullProductionOn'] as const;
 const wan = (yuan: number | null | undefined) => (yuan == null ? undefined : fromYuan(yuan, 'wan'));
-const phaseDateFields = ['plannedStartOn', 'plannedEndOn', 'actualStartOn', 'actualEndOn'] as const;
+const phaseDateFields = ['landOn', 'actualStartOn', 'actualEndOn', 'productionOn', 'plannedStartOn', 'plannedEndOn'] as const;
 const maxPhases = 10;
 
 interface PhaseValues {
   name?: string;
+  stage?: string;
   investmentWan?: string | number | null;
+  investedWan?: string | number | null;
   content?: string | null;
   plannedStartOn?: Dayjs | null;
   plannedEndOn?: Dayjs | null;
+  landOn?: Dayjs | null;
   actualStartOn?: Dayjs | null;
   actualEndOn?: Dayjs | null;
+  productionOn?: Dayjs | null;
 }
+const blankToNull = (v: string | number | null | undefined) => (v === undefined || v === null || v === '' ? null : v);
 
 /** The phase rows as the API takes them: dates as YYYY-MM-DD, blanks as null. */
 function phasesBody(phases: PhaseValues[] | undefined) {
   return (phases ?? []).map((ph) => ({
     name: (ph.name ?? '').trim(),
-    investmentWan: ph.investmentWan === undefined || ph.investmentWan === null || ph.investmentWan === '' ? null : ph.investmentWan,
+    stage: ph.stage ?? 'planning',
+    investmentWan: blankToNull(ph.investmentWan),
+    investedWan: blankToNull(ph.investedWan),
     content: ph.content?.trim() || null,
     ...Object.fromEntries(phaseDateFields.map((f) => [f, ph[f] ? ph[f]!.format('YYYY-MM-DD') : null])),
   }));
@@ -90,7 +97,9 @@ export default function ProjectFormPage() {
       departmentId: p.department?.id,
       phases: p.phases.map((ph) => ({
         name: ph.name,
+        stage: ph.stage,
         investmentWan: wan(ph.investmentYuan),
+        investedWan: wan(ph.investedYuan),
         content: ph.content ?? undefined,
         ...Object.fromEntries(phaseDateFields.map((f) => [f, ph[f] ? dayjs(ph[f]) : undefined])),
       })),
@@ -330,7 +339,7 @@ function PhasesCard() {
               size="small"
               icon={<PlusOutlined />}
               disabled={rows.length >= maxPhases}
-              onClick={() => add({ name: t('phase.defaultName', { n: ordinal(rows.length) }) })}
+              onClick={() => add({ name: t('phase.defaultName', { n: ordinal(rows.length) }), stage: 'planning' })}
               data-testid="phase-add"
             >
               {t('phase.add')}
@@ -346,7 +355,17 @@ function PhasesCard() {
                 </Form.Item>
               </Col>
               <Col xs={12} md={3}>
+                <Form.Item name={[row.name, 'stage']} label={t('field.stage')}>
+                  <Select options={projectStages.map((s) => ({ value: s, label: t(`stage.${s}`) }))} data-testid={`phase-stage-${i}`} />
+                </Form.Item>
+              </Col>
+              <Col xs={12} md={3}>
                 <Form.Item name={[row.name, 'investmentWan']} label={t('phase.investment')}>
+                  <InputNumber min={0} style={{ width: '100%' }} stringMode />
+                </Form.Item>
+              </Col>
+              <Col xs={12} md={3}>
+                <Form.Item name={[row.name, 'investedWan']} label={t('phase.invested')}>
                   <InputNumber min={0} style={{ width: '100%' }} stringMode />
                 </Form.Item>
               </Col>
@@ -369,11 +388,11 @@ function PhasesCard() {
                         : undefined
                     }
                   >
-                    <DatePicker style={{ width: '100%' }} disabledDate={f.startsWith('actual') ? (d) => d.isAfter(dayjs(), 'day') : undefined} />
+                    <DatePicker style={{ width: '100%' }} disabledDate={f.startsWith('planned') ? undefined : (d) => d.isAfter(dayjs(), 'day')} />
                   </Form.Item>
                 </Col>
               ))}
-              <Col xs={20} md={5}>
+              <Col xs={20} md={8}>
                 <Form.Item name={[row.name, 'content']} label={t('phase.content')}>
                   <Input maxLength={500} />
                 </Form.Item>

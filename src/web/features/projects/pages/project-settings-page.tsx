@@ -175,6 +175,11 @@ export default function ProjectSettingsPage() {
               <InputNumber min={k === 'reportGraceDays' ? 0 : 1} max={365} />
             </Form.Item>
           ))}
+          {(['landToStartStatutoryDays', 'landToStartPromisedDays', 'immediateStartDays'] as const).map((k) => (
+            <Form.Item key={k} name={k} label={t(`settings.${k}`)} rules={k === 'landToStartPromisedDays' ? undefined : [{ required: true }]}>
+              <InputNumber min={k === 'immediateStartDays' ? 0 : 1} max={999} data-testid={`rule-${k}`} />
+            </Form.Item>
+          ))}
           <Form.Item name="missingReportFlag" label={t('settings.missingReportFlag')}>
             <Select
               style={{ width: 100 }}

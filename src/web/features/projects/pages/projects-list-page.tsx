@@ -51,7 +51,22 @@ export default function ProjectsListPage() {
 
   const columns: TableProps<ProjectListItem>['columns'] = [
     { title: t('field.flag'), dataIndex: 'flag', key: 'flag', width: 80, sorter: true, render: (_, p) => <FlagTag flag={p.flag} reasons={p.flagReasons} /> },
-    { title: t('field.name'), dataIndex: 'name', key: 'name', sorter: true, render: (_, p) => <Link to={`/projects/${p.id}`}>{p.name}</Link> },
+    {
+      title: t('field.name'),
+      dataIndex: 'name',
+      key: 'name',
+      sorter: true,
+      render: (_, p) => (
+        <>
+          <Link to={`/projects/${p.id}`}>{p.name}</Link>
+          {p.immediateStart && (
+            <Tag color="green" style={{ marginInlineStart: 6 }} data-testid="immediate-start">
+              {t('phase.immediate')}
+            </Tag>
+          )}
+        </>
+      ),
+    },
     ...(zoneId ? [] : [{ title: t('field.zone'), dataIndex: 'zoneName', key: 'zone', width: 110 }]),
     { title: t('field.stage'), dataIndex: 'stage', key: 'stage', width: 90, sorter: true, render: (_, p) => <Tag>{t(`stage.${p.stage}`)}</Tag> },
     { title: t('field.level'), dataIndex: 'level', key: 'level', width: 90, render: (_, p) => t(`level.${p.level}`) },
@@ -133,6 +148,18 @@ export default function ProjectsListPage() {
             />
           )}
           <Input allowClear placeholder={t('field.sector')} style={{ width: 110 }} value={filters.sector} onChange={(e) => set('sector')(e.target.value)} />
+          <Select
+            allowClear
+            placeholder={t('phase.immediate')}
+            style={{ width: 130 }}
+            value={filters.immediateStart}
+            onChange={set('immediateStart')}
+            options={[
+              { value: 'true', label: t('list.immediateYes') },
+              { value: 'false', label: t('list.immediateNo') },
+            ]}
+            data-testid="filter-immediate"
+          />
           <Select
             allowClear
             placeholder={t('detail.responsibility')}
