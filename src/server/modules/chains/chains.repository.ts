@@ -51,8 +51,8 @@ const chainColumns = sql`c.id, c.zone_id, z.short_name as zone_name, c.sector_id
 /**
  * Every link of the chains matching `where` (on `c`, the chains), with its figures: enterprises
  * (and 链主), their latest yearly output, projects, leads (signed), targets. One statement: the links
- * first, then each figure aggregated once per link and hash-joined (the province's 100 zones read
- * 600 links and 3,000 placements in one pass instead of a look-up per link and per placement).
+ * first, then each figure aggregated once per link and joined (the province's 100 zones read 600
+ * links in one pass instead of a look-up per link); each placement's latest figures by one index look-up.
  */
 export const linkRowsSql = (where: SQL) => sql`
   with l as materialized (
@@ -64,14 +64,12 @@ export const linkRowsSql = (where: SQL) => sql`
   placed as materialized (
     select cle.link_id, cle.enterprise_id, cle.role from chain_link_enterprises cle join l on l.id = cle.link_id and l.zone_id = cle.zone_id
   ),
-  latest as (
-    select distinct on (fy.enterprise_id) fy.enterprise_id, fy.output_yuan from enterprise_yearly_figures fy
-    where fy.enterprise_id in (select enterprise_id from placed) order by fy.enterprise_id, fy.year desc
-  ),
   pe as (
     select p.link_id, count(*) as n, sum(f.output_yuan) as output,
       json_agg(json_build_object('enterpriseId', e.id, 'name', e.name) order by e.name) filter (where p.role = 'leader') as leaders
-    from placed p join enterprises e on e.id = p.enterprise_id left join latest f on f.enterprise_id = p.enterprise_id group by p.link_id
+    from placed p join enterprises e on e.id = p.enterprise_id
+    left join lateral (select fy.output_yuan from enterprise_yearly_figures fy where fy.enterprise_id = p.enterprise_id order by fy.year desc limit 1) f on true
+    group by p.link_id
   ),
   pp as (select p.link_id, count(*) as n from chain_link_projects p join l on l.id = p.link_id and l.zone_id = p.zone_id group by p.link_id),
   ld as (
