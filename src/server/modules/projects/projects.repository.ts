@@ -225,7 +225,9 @@ function createProjectCoreRepository() {
               from progress_reports r where r.project_id = ${projectId}) r) as reports,
           (select coalesce(jsonb_agg(jsonb_build_object('id', f.id, 'reportId', f.report_id, 'mimeType', f.mime_type, 'sizeBytes', f.size_bytes, 'caption', f.caption,
               'uploadedByName', f.uploaded_by_name, 'createdAt', f.created_at) order by f.created_at desc), '[]') from project_photos f where f.project_id = ${projectId}) as photos,
-          (select coalesce(jsonb_agg(jsonb_build_object('fromStage', e.from_stage, 'toStage', e.to_stage, 'on', e.on, 'reason', e.reason, 'actorName', e.actor_name, 'at', e.at)
+          (select coalesce(jsonb_agg(jsonb_build_object('fromStage', e.from_stage, 'toStage', e.to_stage, 'on', e.on, 'reason', e.reason,
+              -- people by their names (王磊), not their login: the name as it is now, else as recorded
+              'actorName', coalesce((select u.display_name from users u where u.id = e.actor_id), e.actor_name), 'at', e.at)
               order by e.at, e.id), '[]') from project_stage_events e where e.project_id = ${projectId}) as events`);
       const [row] = rowsOf<Record<string, unknown>>(result);
       const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;

@@ -192,14 +192,16 @@ export async function seedProjects(tx: DbOrTx, options: { scale?: 'demo' | 'prov
       ]);
     }
 
-    // Stage history: every gate passed, in order; 石英砂 once moved back to 供地.
+    // Stage history: every gate passed, in order; 石英砂 once moved back to 供地. Recorded by the
+    // zone's own people (汾东's project officer, 河津's leader), so the history shows their names.
+    const stagedBy = { actorId: user(d.zone === 'hejin' ? 'hejin' : 'projects'), actorName: d.zone === 'hejin' ? 'hejin' : 'projects' };
     const events: (typeof projectStageEvents.$inferInsert)[] = [];
     let from: ProjectStage | null = null;
     for (let i = 0; i <= idx; i++) {
       const st = projectStages[i];
       const on = gateDay[st] ?? (i === 0 ? addDays(signedOn ?? today, -90) : undefined);
       if (!on) continue;
-      events.push({ zoneId, projectId: id, fromStage: from, toStage: st, on, actorName: 'projects', at: new Date(`${on}T10:00:00+08:00`) });
+      events.push({ zoneId, projectId: id, fromStage: from, toStage: st, on, ...stagedBy, at: new Date(`${on}T10:00:00+08:00`) });
       from = st;
     }
     if (d.key === 'quartz-sand') {
@@ -211,7 +213,7 @@ export async function seedProjects(tx: DbOrTx, options: { scale?: 'demo' | 'prov
         toStage: 'land',
         on,
         reason: '环评报告需补充地下水专项评价，退回供地阶段补充材料',
-        actorName: 'projects',
+        ...stagedBy,
         at: new Date(`${on}T15:00:00+08:00`),
       });
       events.push({
@@ -220,7 +222,7 @@ export async function seedProjects(tx: DbOrTx, options: { scale?: 'demo' | 'prov
         fromStage: 'land',
         toStage: 'approval',
         on: addDays(on, 12),
-        actorName: 'projects',
+        ...stagedBy,
         at: new Date(`${addDays(on, 12)}T09:00:00+08:00`),
       });
     }

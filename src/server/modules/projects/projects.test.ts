@@ -150,6 +150,8 @@ describe('stages', () => {
     expect(backOk.status).toBe(200);
     expect(backOk.body.stageHistory.map((e: { toStage: string }) => e.toStage)).toEqual(['planning', 'started', 'approval']);
     expect(backOk.body.stageHistory[2].reason).toBe('施工许可被撤回，补充材料');
+    // The history names the person (王磊), not the login (projects).
+    expect(backOk.body.stageHistory[2].actorName).toBe('王磊');
     const future = await officer.post(`/api/projects/${p.id}/stage`, { version: backOk.body.version, stage: 'completed', completedOn: daysAgo(-10) });
     expect(fieldsOf(future)).toEqual(['completedOn']);
   });
