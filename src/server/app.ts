@@ -152,6 +152,9 @@ export async function buildApp({ config, database, clock = systemClock, webDir =
   // Staged imports (platform/imports): the engine runs the importers the modules list.
   const imports = createImportEngine({ db: database.db, audit: recordAudit, clock, importers: built.flatMap(({ module, service }) => module.importers?.(service, context) ?? []) });
   records.set('import', (session, id) => imports.inCallerScope(session, id));
+  // One process per database: no upload is running now, so a batch a crash left half staged goes.
+  const abandoned = await imports.removeAbandoned();
+  if (abandoned > 0) app.log.warn({ abandoned }, 'removed import batches a crash left half staged');
   registerGuard(app, (token) => context.services.auth.resolve(token));
   await app.register(async (scope) => {
     await scope.register(multipart, { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 10, fieldSize: 10_000 } });

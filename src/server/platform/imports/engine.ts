@@ -20,7 +20,7 @@ import { reasonText } from '../../../contract/reasons.ts';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import type { AuditWriter } from '../audit.ts';
-import { actorOf, type SessionContext } from '../auth/session.ts';
+import { actorOf, systemActor, type SessionContext } from '../auth/session.ts';
 import type { Clock } from '../clock.ts';
 import { AppError, fieldError, notFound } from '../errors.ts';
 import type { UploadedFile } from '../http/operations.ts';
@@ -614,6 +614,21 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
         forget(id, p);
       }
       return summaryOf((await repo.findBatch(db, id))!);
+    },
+
+    /**
+     * At start (app.ts), when no upload can be running: a batch a crash left half staged (never
+     * counted) is removed with its rows, audited as the system's, so nobody has to discard it by hand.
+     */
+    async removeAbandoned(): Promise<number> {
+      const abandoned = await repo.abandonedBatches(db);
+      for (const b of abandoned) {
+        await db.transaction(async (tx) => {
+          await repo.deleteBatch(tx, b.id);
+          await audit(tx, systemActor, { zoneId: b.zoneId, action: 'import.abandoned', entityType: 'import', entityId: b.id, before: { kind: b.kind, fileName: b.fileName, createdAt: b.createdAt } });
+        });
+      }
+      return abandoned.length;
     },
 
     async discard(s: SessionContext, id: string, requestId: string): Promise<ImportSummary> {

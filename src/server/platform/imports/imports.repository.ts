@@ -41,6 +41,12 @@ export function createImportsRepository() {
     async updateBatch(db: DbOrTx, id: string, v: { totalRows?: number; validRows?: number; errorCount?: number; errors?: unknown }) {
       await db.update(importBatches).set(v).where(eq(importBatches.id, id));
     },
+    /** Staged batches never counted (total_rows 0): an upload the process died in the middle of. */
+    abandonedBatches: (db: DbOrTx) =>
+      db
+        .select({ id: importBatches.id, zoneId: importBatches.zoneId, kind: importBatches.kind, fileName: importBatches.fileName, createdAt: importBatches.createdAt })
+        .from(importBatches)
+        .where(and(eq(importBatches.status, 'staged'), eq(importBatches.totalRows, 0))),
     /** Removes a failed upload entirely (its staged rows go with it). */
     async deleteBatch(db: DbOrTx, id: string) {
       await db.delete(importBatches).where(eq(importBatches.id, id));
