@@ -92,6 +92,7 @@ export const auditActionLabels = {
   'pipeline.seed': a('导入演示线索', 'Load demo leads', '为 {e} 导入了演示线索', 'loaded demo leads into {e}'),
   'import.stage': a('上传导入文件', 'Upload import', '上传了 {e}', 'uploaded {e}'),
   'import.commit': a('确认导入', 'Commit import', '确认了 {e}', 'committed {e}'),
+  'import.abandoned': a('清理未完成的导入', 'Remove unfinished import', '清理了中断的上传 {e}', 'removed the interrupted upload {e}'),
   'import.discard': a('放弃导入', 'Discard import', '放弃了 {e}', 'discarded {e}'),
   // Projects
   'project.create': a('新建项目', 'Create project', '新建了 {e}', 'created {e}'),
