@@ -7,5 +7,6 @@
 export * from './dispatch/blockers.ts';
 export * from './dispatch/meetings.ts';
 export * from './dispatch/campaigns.ts';
+export * from './dispatch/campaign-text.ts';
 export * from './dispatch/settings.ts';
 export { listNotificationsQuery, notificationList, notificationSchema, unreadCountSchema, type Notification } from './notifications.ts';

@@ -19,11 +19,23 @@ defineReasons({
   meeting_not_closed: ['会议尚未结束', 'the meeting is not closed yet'],
   agenda_items_mismatch: ['议程条目与会议不一致，请刷新后再排序', 'the agenda changed; reload and reorder again'],
   campaign_exists: ['该开发区本季度已有三个一批活动', 'this zone already has a campaign for that quarter'],
-  entry_target_required: ['请选择项目或招商线索，或填写名称', 'choose a project or lead, or give a name'],
+  entry_target_required: ['请选择项目或招商线索', 'choose a project or lead'],
   already_in_list: ['该项目已在本批清单中', 'already on this list'],
-  already_counted: ['该项目已在此前的同类批次中计入，同一项目只计一次', 'already counted in an earlier batch of this kind; a project counts once'],
-  confirm_reason_required: ['未完成须说明原因', 'not done: give the reason'],
-  output_needs_production: ['达效只适用于投产一批', 'output reached applies to the production batch only'],
+  completion_derived: ['完成情况由项目和协议记录认定，不能手工填写', 'achievement is derived from the project and agreement records; it cannot be typed'],
+  entry_project_required: ['开工一批、投产一批须选择本开发区的项目', 'the start and production batches take a project of this zone'],
+  project_has_no_lead: ['该项目未关联招商线索，无法从签约协议认定，请选择其招商线索', 'this project has no lead whose agreements could count; choose the lead'],
+  already_signed: [
+    '该线索已在本季度之前签约计入，不能再列入签约一批',
+    'this lead signed before the quarter and counted then; it cannot join this signing batch',
+  ],
+  already_started: ['该项目已在本季度之前开工，不能再列入开工一批', 'this project started before the quarter; it cannot join this start batch'],
+  already_in_production: [
+    '该项目已在本季度之前投产，不能再列入投产一批',
+    'this project went into production before the quarter; it cannot join this production batch',
+  ],
+  event_outside_quarter: ['活动日期须在该季度内', 'the event day must fall within the quarter'],
+  signing_event_not_in_zone: ['签约活动不存在或不属于该开发区', 'no such signing event in this zone'],
+  signing_event_taken: ['该签约活动已关联其他季度活动', 'this signing event already belongs to another campaign'],
 });
 
 /** A required field whose absence (or null) is answered with `reason` rather than a generic "required". */

@@ -1,7 +1,7 @@
 /** SQL for 三个一批 campaigns and their entries. */
-import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { campaignEntries, campaigns } from '../../db/schema.ts';
+import { agreements, campaignEntries, campaigns, leads, projects, signingEvents } from '../../db/schema.ts';
 import { anyUuid } from '../../db/sql-helpers.ts';
 import { zoneScope } from '../../platform/scope.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
@@ -47,23 +47,79 @@ export function createCampaignsRepository() {
       const [row] = await db.select().from(campaignEntries).where(eq(campaignEntries.id, id));
       return row;
     },
-    /** Another entry of the same batch kind, in any campaign, that already counted this project or lead. */
-    async countedElsewhere(db: DbOrTx, batch: CampaignEntryRow['batch'], target: { projectId?: string | null; leadId?: string | null }, exceptId?: string) {
-      if (!target.projectId && !target.leadId) return undefined;
+    async signingEvent(db: DbOrTx, id: string) {
       const [row] = await db
-        .select({ id: campaignEntries.id, campaignId: campaignEntries.campaignId, name: campaigns.name })
-        .from(campaignEntries)
-        .innerJoin(campaigns, eq(campaigns.id, campaignEntries.campaignId))
-        .where(
-          and(
-            eq(campaignEntries.batch, batch),
-            eq(campaignEntries.confirmed, true),
-            target.projectId ? eq(campaignEntries.projectId, target.projectId) : eq(campaignEntries.leadId, target.leadId!),
-            exceptId ? ne(campaignEntries.id, exceptId) : undefined,
-          ),
-        )
-        .limit(1);
+        .select({ id: signingEvents.id, zoneId: signingEvents.zoneId, name: signingEvents.name, heldOn: signingEvents.heldOn })
+        .from(signingEvents)
+        .where(eq(signingEvents.id, id));
       return row;
+    },
+    async signingEvents(db: DbOrTx, ids: string[]) {
+      if (ids.length === 0) return [];
+      return db
+        .select({ id: signingEvents.id, name: signingEvents.name, heldOn: signingEvents.heldOn })
+        .from(signingEvents)
+        .where(sql`${signingEvents.id} = ${anyUuid(ids)}`);
+    },
+    /** The campaign that already names this signing event, other than `exceptId`. */
+    async campaignOfSigningEvent(db: DbOrTx, signingEventId: string, exceptId?: string) {
+      const [row] = await db
+        .select({ id: campaigns.id })
+        .from(campaigns)
+        .where(and(eq(campaigns.signingEventId, signingEventId), exceptId ? ne(campaigns.id, exceptId) : undefined));
+      return row;
+    },
+    /** The project records a campaign's nominations are derived from. */
+    async projectFacts(db: DbOrTx, ids: string[]) {
+      if (ids.length === 0) return [];
+      return db
+        .select({
+          id: projects.id,
+          zoneId: projects.zoneId,
+          name: projects.name,
+          leadId: projects.leadId,
+          stage: projects.stage,
+          totalInvestmentYuan: projects.totalInvestmentYuan,
+          signedOn: projects.signedOn,
+          startOn: projects.startOn,
+          productionOn: projects.productionOn,
+          fullProductionOn: projects.fullProductionOn,
+        })
+        .from(projects)
+        .where(sql`${projects.id} = ${anyUuid(ids)}`);
+    },
+    /** Every agreement of these leads, and every agreement signed at the event. */
+    async agreementFacts(db: DbOrTx, leadIds: string[], signingEventIds: string[]) {
+      if (leadIds.length === 0 && signingEventIds.length === 0) return [];
+      return db
+        .select({
+          id: agreements.id,
+          leadId: agreements.leadId,
+          kind: agreements.kind,
+          signedOn: agreements.signedOn,
+          amountYuan: agreements.amountYuan,
+          signingEventId: agreements.signingEventId,
+          createdAt: agreements.createdAt,
+        })
+        .from(agreements)
+        .where(
+          or(
+            leadIds.length ? sql`${agreements.leadId} = ${anyUuid(leadIds)}` : undefined,
+            signingEventIds.length
+              ? sql`${agreements.leadId} in (select a.lead_id from agreements a where a.signing_event_id = ${anyUuid(signingEventIds)})`
+              : undefined,
+          ),
+        );
+    },
+    async leadFacts(db: DbOrTx, ids: string[]) {
+      if (ids.length === 0) return [];
+      return db
+        .select({ id: leads.id, zoneId: leads.zoneId, name: leads.name, plannedInvestmentYuan: leads.plannedInvestmentYuan })
+        .from(leads)
+        .where(sql`${leads.id} = ${anyUuid(ids)}`);
+    },
+    async deleteEntry(db: DbOrTx, id: string) {
+      await db.delete(campaignEntries).where(eq(campaignEntries.id, id));
     },
     async insertEntry(db: DbOrTx, values: typeof campaignEntries.$inferInsert): Promise<CampaignEntryRow> {
       const [row] = await db.insert(campaignEntries).values(values).returning();

@@ -36,6 +36,8 @@ import {
   decisionStatusLabels,
 } from '../../../contract/dispatch-enums.ts';
 import type { AgendaItemKind, BlockerCategory, BlockerLevel, BlockerStatus, CampaignBatch, DecisionStatus } from '../../../contract/dispatch-enums.ts';
+import { campaignStatusText } from '../../../contract/dispatch/campaign-text.ts';
+import type { CampaignEntryStatus } from '../../../contract/dispatch/campaigns.ts';
 import { formatMoney, yuanToWan } from '../../../contract/money.ts';
 import type { Rates } from './campaign-rates.ts';
 import { cnDate } from './cn-date.ts';
@@ -424,7 +426,10 @@ export interface CampaignSheetEntry {
   productionOn: string | null;
   outputReached: boolean;
   arrivedYuan: number | null;
-  confirmed: boolean | null;
+  nominated: boolean;
+  achieved: boolean;
+  status: CampaignEntryStatus;
+  statusOn: string | null;
   reason: string | null;
 }
 
@@ -432,7 +437,7 @@ const rateText = (r: { done: number; planned: number; rate: number | null }) =>
   `${r.done}/${r.planned}（${r.rate === null ? '—' : `${(r.rate * 100).toFixed(1)}%`}）`;
 
 /** 三个一批 tracking: batch, project, signing date, agreed amount, start, production, output, money arrived, and the rates (DOMAIN.md, documents 3). */
-export async function buildCampaignSheet(title: string, entries: CampaignSheetEntry[], rates: Rates): Promise<Buffer> {
+export async function buildCampaignSheet(title: string, entries: CampaignSheetEntry[], rates: Rates, gaps: string[] = []): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'zonedesk';
   const ws = sheetWithTitle(wb, '三个一批', title, [
@@ -446,7 +451,8 @@ export async function buildCampaignSheet(title: string, entries: CampaignSheetEn
     { header: '达产达效', width: 10 },
     { header: '到位资金（万元）', width: 14 },
     { header: '完成情况', width: 10 },
-    { header: '未完成原因', width: 30 },
+    { header: '认定依据', width: 30 },
+    { header: '说明', width: 30 },
   ]);
   const rows: (string | number | null)[][] = [];
   for (const batch of campaignBatches) {
@@ -463,7 +469,8 @@ export async function buildCampaignSheet(title: string, entries: CampaignSheetEn
           e.productionOn ?? '',
           batch === 'production' ? (e.outputReached ? '是' : '否') : '',
           e.arrivedYuan == null ? null : yuanToWan(e.arrivedYuan),
-          e.confirmed === null ? '待报' : e.confirmed ? '完成' : '未完成',
+          e.achieved ? (e.nominated ? '完成' : '完成（未提名）') : '未完成',
+          campaignStatusText(e.status, e.statusOn, 'zh'),
           e.reason ?? '',
         ]),
       );
@@ -479,6 +486,11 @@ export async function buildCampaignSheet(title: string, entries: CampaignSheetEn
   for (const [label, value] of summary) {
     const row = ws.addRow([label, '', value]);
     row.getCell(1).font = { name: '黑体', size: 11, bold: true };
+    row.getCell(3).font = { name: '仿宋_GB2312', size: 11 };
+  }
+  // The same sentence the campaign page shows: nominated vs achieved, who is missing and why.
+  for (const text of gaps) {
+    const row = ws.addRow(['', '', text]);
     row.getCell(3).font = { name: '仿宋_GB2312', size: 11 };
   }
   return xlsxBuffer(wb);

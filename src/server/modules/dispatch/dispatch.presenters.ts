@@ -2,8 +2,7 @@
 import type { SessionContext } from '../../platform/auth/session.ts';
 import type { WorkCalendar } from '../../platform/calendar.ts';
 import { actionsFor, can } from '../../platform/policies.ts';
-import { computeRates } from './campaign-rates.ts';
-import type { BlockerWithNames, CampaignEntryRow, CampaignRow, DecisionWithNames, MeetingRow } from './dispatch.repository.ts';
+import type { BlockerWithNames, DecisionWithNames, MeetingRow } from './dispatch.repository.ts';
 
 /** Working days past the deadline on `on` (0 when resolved or not yet due). */
 export function overdueDays(cal: WorkCalendar, b: { status: string; deadlineOn: string }, on: string) {
@@ -94,35 +93,3 @@ export function presentMeeting(s: SessionContext, m: MeetingRow, counts: { agend
     actions: actionsFor(s, 'meeting', m.zoneId).filter((a) => m.status !== 'closed' || a === 'brief'),
   };
 }
-
-export function presentCampaign(s: SessionContext, c: CampaignRow, entries: CampaignEntryRow[]) {
-  return {
-    id: c.id,
-    zoneId: c.zoneId,
-    year: c.year,
-    quarter: c.quarter,
-    name: c.name,
-    eventOn: c.eventOn,
-    rates: computeRates(entries),
-    version: c.version,
-    actions: actionsFor(s, 'campaign', c.zoneId),
-  };
-}
-
-export const presentEntry = (e: CampaignEntryRow) => ({
-  id: e.id,
-  campaignId: e.campaignId,
-  batch: e.batch,
-  projectId: e.projectId,
-  leadId: e.leadId,
-  name: e.name,
-  plannedAmountYuan: e.plannedAmountYuan,
-  confirmed: e.confirmed,
-  reason: e.reason,
-  actualOn: e.actualOn,
-  actualAmountYuan: e.actualAmountYuan,
-  arrivedYuan: e.arrivedYuan,
-  outputReached: e.outputReached,
-  sortOrder: e.sortOrder,
-  version: e.version,
-});

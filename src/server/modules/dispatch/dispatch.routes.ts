@@ -56,6 +56,7 @@ export function dispatchRoutes(router: Router, dispatch: DispatchService) {
   router.handle(c.get, ({ session, params }) => campaigns.get(session, params.id));
   router.handle(c.update, ({ session, params, body, requestId }) => campaigns.update(session, params.id, body, requestId));
   router.handle(c.addEntry, ({ session, params, body, requestId }) => campaigns.addEntry(session, params.id, body, requestId));
-  router.handle(c.confirmEntry, ({ session, params, body, requestId }) => campaigns.confirmEntry(session, params.id, body, requestId));
+  router.handle(c.updateEntry, ({ session, params, body, requestId }) => campaigns.updateEntry(session, params.id, body, requestId));
+  router.handle(c.removeEntry, ({ session, params, requestId }) => campaigns.removeEntry(session, params.id, requestId));
   router.handle(c.tracking, ({ session, params }) => campaigns.trackingXlsx(session, params.id));
 }

@@ -32,7 +32,7 @@ function hejinRecords(ctx: SecurityFixtureContext): Promise<Record<Kind, string>
         const res = await hejin.post('/api/campaigns', { zoneId: hejinZone, year: 2099 - Math.floor(i / 4), quarter: 1 + (i % 4) });
         if (res.status === 201) campaign = res.body.id;
       }
-      const entry = await created(`/api/campaigns/${campaign}/entries`, { batch: 'sign', name: '河津测试签约项目' });
+      const entry = await created(`/api/campaigns/${campaign}/entries`, { batch: 'start', projectId: demoId('project:hejin-port') });
       return { blocker, meeting, decision, campaign, entry };
     })();
     made.set(ctx.login, records);

@@ -213,25 +213,19 @@ const decisionsOfLastMeeting = [
   },
 ];
 
-const campaignEntriesDemo: {
-  batch: CampaignBatch;
-  project?: string;
-  lead?: string;
-  name?: string;
-  plannedWan: number;
-  confirmed: boolean | null;
-  reason?: string;
-  outputReached?: boolean;
-  arrivedWan?: number;
-}[] = [
-  { batch: 'sign', lead: 'xinghe-chip', plannedWan: 26000, confirmed: true, arrivedWan: 5000 },
-  { batch: 'sign', lead: 'pengcheng-robot', plannedWan: 38000, confirmed: false, reason: '投资协议条款尚在商谈，预计下季度签约' },
-  { batch: 'sign', lead: 'lingnan-glass', plannedWan: 50000, confirmed: true },
-  { batch: 'start', project: 'mining-equipment', plannedWan: 41000, confirmed: true, arrivedWan: 8000 },
-  { batch: 'start', project: 'runkang-bio', plannedWan: 45000, confirmed: false, reason: '施工许可尚在办理，开工推迟至下季度' },
-  { batch: 'production', project: 'crrc-rail', plannedWan: 85000, confirmed: true, outputReached: false },
-  { batch: 'production', project: 'jinnan-aluminium', plannedWan: 120000, confirmed: true, outputReached: true },
-  { batch: 'production', project: 'storage-pack', plannedWan: 52000, confirmed: null },
+/**
+ * The quarter's nominations (提名). Whether each was achieved is derived from the records: 星河芯片
+ * signed at the campaign's signing event, 鹏城机器人 did not; the mining-equipment project's actual
+ * start falls in the quarter when the seed's day is 20 days into it, 润康 has no start date; the
+ * production list's projects have no production date yet.
+ */
+const campaignEntriesDemo: { batch: CampaignBatch; project?: string; lead?: string; plannedWan: number; reason?: string; arrivedWan?: number }[] = [
+  { batch: 'sign', lead: 'xinghe-chip', plannedWan: 26000, arrivedWan: 5000 },
+  { batch: 'sign', lead: 'pengcheng-robot', plannedWan: 38000, reason: '投资协议条款尚在商谈，预计下季度签约' },
+  { batch: 'start', project: 'mining-equipment', plannedWan: 41000, arrivedWan: 8000 },
+  { batch: 'start', project: 'runkang-bio', plannedWan: 45000, reason: '施工许可尚在办理，开工推迟至下季度' },
+  { batch: 'production', project: 'storage-pack', plannedWan: 52000, reason: '设备调试中，投产推迟' },
+  { batch: 'production', project: 'jinfen-anode', plannedWan: 120000 },
 ];
 
 export async function seedDispatch(tx: DbOrTx, options: { clock: Clock }): Promise<{ blockers: number; meetings: number }> {
@@ -401,9 +395,18 @@ export async function seedDispatch(tx: DbOrTx, options: { clock: Clock }): Promi
   const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
   const campaignId = demoId(`campaign:fendong:${year}Q${quarter}`);
   const eventOn = addDays(today, -3);
-  await tx
-    .insert(campaigns)
-    .values({ id: campaignId, zoneId, year, quarter, name: `${year}年第${['一', '二', '三', '四'][quarter - 1]}季度“三个一批”活动`, eventOn });
+  // The pipeline's 三个一批 signing event (leads seed, 10 days ago), when it falls in this quarter.
+  const signingEventOn = addDays(today, -10);
+  const sameQuarter = signingEventOn.slice(0, 4) === String(year) && Math.floor((Number(signingEventOn.slice(5, 7)) - 1) / 3) + 1 === quarter;
+  await tx.insert(campaigns).values({
+    id: campaignId,
+    zoneId,
+    year,
+    quarter,
+    name: `${year}年第${['一', '二', '三', '四'][quarter - 1]}季度“三个一批”活动`,
+    eventOn,
+    signingEventId: sameQuarter ? demoId('signing-event:campaign') : null,
+  });
   await tx.insert(campaignEntries).values(
     campaignEntriesDemo.map((e, i) => ({
       zoneId,
@@ -411,13 +414,10 @@ export async function seedDispatch(tx: DbOrTx, options: { clock: Clock }): Promi
       batch: e.batch,
       projectId: e.project ? project(e.project) : null,
       leadId: e.lead ? lead(e.lead) : null,
-      name: e.name ?? demoProjects.find((p) => p.key === e.project)?.name ?? demoLeads.find((l) => l.key === e.lead)?.name ?? e.project ?? e.lead!,
+      name: demoProjects.find((p) => p.key === e.project)?.name ?? demoLeads.find((l) => l.key === e.lead)?.name ?? e.project ?? e.lead!,
       plannedAmountYuan: e.plannedWan * 10_000,
-      confirmed: e.confirmed,
       reason: e.reason ?? null,
-      actualOn: e.confirmed ? eventOn : null,
       arrivedYuan: e.arrivedWan === undefined ? null : e.arrivedWan * 10_000,
-      outputReached: e.outputReached ?? false,
       sortOrder: i + 1,
     })),
   );

@@ -11,6 +11,8 @@ export const dispatchKeys = {
   unread: ['dispatch', 'notifications', 'unread'] as const,
   assignees: (zoneId: string | null) => ['dispatch', 'assignees', zoneId ?? 'none'] as const,
   projectOptions: (zoneId: string | null) => ['dispatch', 'project-options', zoneId ?? 'none'] as const,
+  leadOptions: (zoneId: string | null) => ['dispatch', 'lead-options', zoneId ?? 'none'] as const,
+  signingEvents: (zoneId: string | null) => ['dispatch', 'signing-events', zoneId ?? 'none'] as const,
   departments: (zoneId: string | null) => ['dispatch', 'departments', zoneId ?? 'none'] as const,
   settings: (zoneId: string | null) => ['dispatch', 'settings', zoneId ?? 'none'] as const,
   decisions: (params: object) => ['dispatch', 'decisions', params] as const,

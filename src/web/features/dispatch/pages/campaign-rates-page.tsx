@@ -14,7 +14,7 @@ const pct = (r: { rate: number | null }) => (r.rate === null ? '—' : `${(r.rat
 const rateKeys = ['signing', 'start', 'production', 'output'] as const;
 
 type Rate = CampaignRates['signing'];
-const emptyRate: Rate = { planned: 0, reported: 0, done: 0, rate: null, plannedAmountYuan: 0, doneAmountYuan: 0 };
+const emptyRate: Rate = { planned: 0, done: 0, rate: null, plannedAmountYuan: 0, doneAmountYuan: 0, extra: 0, extraAmountYuan: 0 };
 const emptyRates: CampaignRates = { signing: emptyRate, start: emptyRate, production: emptyRate, output: emptyRate };
 /** Several zones' rates added up: done over planned of the sums, not an average of rates. */
 function sumRates(list: CampaignRates[]): CampaignRates {
@@ -22,12 +22,13 @@ function sumRates(list: CampaignRates[]): CampaignRates {
     const r = list.reduce(
       (a, x) => ({
         planned: a.planned + x[k].planned,
-        reported: a.reported + x[k].reported,
         done: a.done + x[k].done,
         plannedAmountYuan: a.plannedAmountYuan + x[k].plannedAmountYuan,
         doneAmountYuan: a.doneAmountYuan + x[k].doneAmountYuan,
+        extra: a.extra + x[k].extra,
+        extraAmountYuan: a.extraAmountYuan + x[k].extraAmountYuan,
       }),
-      { planned: 0, reported: 0, done: 0, plannedAmountYuan: 0, doneAmountYuan: 0 },
+      { planned: 0, done: 0, plannedAmountYuan: 0, doneAmountYuan: 0, extra: 0, extraAmountYuan: 0 },
     );
     return { ...r, rate: r.planned > 0 ? r.done / r.planned : null };
   };
