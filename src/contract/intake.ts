@@ -183,6 +183,7 @@ defineReasons({
   intake_total_required: ['新建项目需要总投资', 'a new project needs its total investment'],
   intake_duplicate_key: ['同一条目重复提交', 'the same item was sent twice'],
   intake_one_file: ['一次只能上传一个文件', 'upload one file at a time'],
+  intake_zone_mismatch: ['文中所写园区与所选园区不一致，请确认', 'the text names another zone than the one chosen; confirm the zone'],
 });
 
 export const intakeReadBody = z.object({
@@ -224,7 +225,12 @@ export const reviewedProjectSchema = z.object({
   started: monthOrDay.optional(),
   planned_start: monthOrDay.optional(),
   planned_production: monthOrDay.optional(),
-  stage: z.enum(projectStages).optional(),
+  stage: z.enum(projectStages).optional().describe('The stage to write; a new project needs the gate dates of the stages up to it'),
+  signed_on: isoDate.optional().describe('签约日期 (gate of 签约)'),
+  land_on: isoDate.optional().describe('供地日期 (gate of 供地)'),
+  completed_on: isoDate.optional().describe('竣工日期'),
+  production_on: isoDate.optional().describe('投产日期'),
+  full_production_on: isoDate.optional().describe('达产日期'),
 });
 export type ReviewedProject = z.infer<typeof reviewedProjectSchema>;
 
@@ -268,6 +274,12 @@ export const intakeFields = [
   'plannedInvestment',
   'nextStep',
   'nextStepOn',
+  'signedOn',
+  'landOn',
+  'completedOn',
+  'productionOn',
+  'fullProductionOn',
+  'phase1',
 ] as const;
 export type IntakeField = (typeof intakeFields)[number];
 
@@ -292,6 +304,8 @@ export const intakeNoteSchema = z.object({
     'month_only',
     'total_missing',
     'investor_kept',
+    'agreement_to_attach',
+    'gate_dates_needed',
   ]),
   value: z.string().optional().describe('The value read, as text (a stage as its module key)'),
 });
@@ -324,8 +338,40 @@ const decisionSchema = z.object({
   fields: z.array(z.enum(intakeFields)).optional().describe('update: the diff rows the user accepted; default all'),
 });
 
+/** A zone figure as the reviewer confirmed it (kept in intake's table of reviewed zone figures). */
+export const reviewedFigureSchema = z.object({
+  key: z.string().min(1).max(40),
+  what: z.string().trim().min(1).max(60).describe('Label, e.g. 规上工业总产值(万元)'),
+  value: z.number().finite(),
+  unit: z.string().trim().min(1).max(16),
+  from: z.number().finite().optional(),
+  period: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}(-\d{2}(-\d{2})?)?)?$/, 'period_format')
+    .optional()
+    .describe('YYYY, YYYY-MM, YYYY-MM-DD or FROM/TO'),
+  from_period: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}(-\d{2}(-\d{2})?)?)?$/, 'period_format')
+    .optional(),
+  qualifier: z.enum(inexactKinds).optional(),
+  quote: z.string().trim().max(400).default('').describe('The text it was read from'),
+});
+export type ReviewedFigure = z.infer<typeof reviewedFigureSchema>;
+
+export const intakeZoneFigureSchema = reviewedFigureSchema.omit({ key: true }).extend({
+  id: z.string(),
+  zoneId: z.string(),
+  sourceId: z.string(),
+  reviewedByName: z.string(),
+  reviewedAt: z.string(),
+});
+export type IntakeZoneFigure = z.infer<typeof intakeZoneFigureSchema>;
+
 export const intakeCommitBody = z.object({
   zoneId: uuidSchema,
+  zoneRead: z.string().trim().max(40).nullable().optional().describe('The zone the article names, as read; when it is not the chosen zone, zoneConfirmed must be true'),
+  zoneConfirmed: z.boolean().optional().describe('The reviewer confirmed writing into zoneId although the text names another zone'),
   source: z.object({
     text: z.string().min(1).describe('The text as read, kept with the saved records'),
     referenceDate: isoDate,
@@ -334,11 +380,13 @@ export const intakeCommitBody = z.object({
   }),
   projects: z.array(reviewedProjectSchema.extend({ decision: decisionSchema })).max(100),
   leads: z.array(reviewedLeadSchema.extend({ decision: decisionSchema })).max(100),
+  figures: z.array(reviewedFigureSchema).max(300).default([]).describe('Zone figures confirmed by the reviewer'),
 });
 export type IntakeCommitBody = z.infer<typeof intakeCommitBody>;
 
 export const intakeCommitResponse = z.object({
   sourceId: z.string(),
+  figures: z.number().int().describe('Zone figures saved'),
   records: z.array(z.object({ kind: z.enum(['project', 'lead', 'enterprise']), id: z.string(), action: z.enum(['create', 'update']), name: z.string() })),
 });
 export type IntakeCommitResponse = z.infer<typeof intakeCommitResponse>;
@@ -383,6 +431,15 @@ export const intakeOperations = {
     permission: 'intake.use',
     body: intakeMatchBody,
     response: intakeMatchResponse,
+  }),
+  figures: defineOperation({
+    method: 'GET',
+    path: '/api/intake/figures',
+    tags,
+    summary: '智能录入：已确认的园区数据 / Reviewed zone figures of a zone, newest first (issue 14 reads them into its statistics)',
+    permission: 'intake.use',
+    query: z.object({ zoneId: uuidSchema, label: z.string().max(60).optional() }),
+    response: z.array(intakeZoneFigureSchema),
   }),
   commit: defineOperation({
     method: 'POST',

@@ -1,7 +1,8 @@
 import type { Db, Tx } from '../../db/client.ts';
 import type { IntakeSavedRecord } from '../../db/schema.ts';
-import type { IntakeCommitBody, IntakeCommitResponse, IntakeProposal, LeadStage } from '../../../contract/intake.ts';
+import type { IntakeCommitBody, IntakeCommitResponse, IntakeProposal, LeadStage, ProjectStage } from '../../../contract/intake.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
 import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
 import { AppError, fieldError, notFound } from '../../platform/errors.ts';
 import { inScope } from '../../platform/policies.ts';
@@ -27,6 +28,11 @@ const factFieldOf: Record<string, string> = {
   expectedOutputWan: 'output_value_wan',
   expectedTaxWan: 'tax_wan',
   startOn: 'started',
+  signedOn: 'signed_on',
+  landOn: 'land_on',
+  completedOn: 'completed_on',
+  productionOn: 'production_on',
+  fullProductionOn: 'full_production_on',
   plannedStartYear: 'planned_start',
   plannedEndYear: 'planned_start',
   enterpriseId: 'enterprise',
@@ -59,8 +65,9 @@ export function createIntakeCommitter(deps: {
   leads: Pick<LeadsService, 'createInTx' | 'updateInTx'>;
   enterprises: Pick<EnterprisesService, 'findOrCreateInTx'>;
   audit: AuditWriter;
+  clock: Clock;
 }) {
-  const { db, repo, matcher, projects, leads, enterprises, audit } = deps;
+  const { db, repo, matcher, projects, leads, enterprises, audit, clock } = deps;
 
   /** The diff rows to apply: those the user kept; the target must be the one the match named, at the version shown. */
   function accepted(p: IntakeProposal, decision: Decision, prefix: string) {
@@ -106,6 +113,8 @@ export function createIntakeCommitter(deps: {
         const investorEnterpriseId = await enterpriseIdOf(p, prefix);
         const startOn = proposedValue(p, 'startOn');
         const plannedStartYear = proposedValue(p, 'plannedStartYear');
+        const date = (f: 'signedOn' | 'landOn' | 'completedOn' | 'productionOn' | 'fullProductionOn') => (proposedValue(p, f) as string | null) ?? null;
+        const phase1 = proposedValue(p, 'phase1');
         const created = await forFact(prefix, () =>
           projects.createInTx(
             tx,
@@ -124,6 +133,14 @@ export function createIntakeCommitter(deps: {
               expectedTaxWan: (proposedValue(p, 'expectedTax') as number | null) ?? null,
               startOn: startOn === null ? null : String(startOn),
               plannedStartYear: plannedStartYear === null ? null : Number(plannedStartYear),
+              stage: (proposedValue(p, 'stage') as ProjectStage | null) ?? 'planning',
+              signedOn: date('signedOn'),
+              landOn: date('landOn'),
+              completedOn: date('completedOn'),
+              productionOn: date('productionOn'),
+              fullProductionOn: date('fullProductionOn'),
+              // 一期 as the project's phase 1 (its own stage starts at 谋划/储备).
+              ...(phase1 !== null ? { phases: [{ name: '一期', stage: 'planning' as const, investmentWan: Number(phase1) }] } : {}),
             },
             requestId,
           ),
@@ -198,11 +215,24 @@ export function createIntakeCommitter(deps: {
     return { records, saveProject, saveLead };
   }
 
+  /**
+   * The zone the article names must be the zone written into, or the reviewer says so: a text about
+   * another zone is never saved into one's own without a word.
+   */
+  async function checkZone(body: IntakeCommitBody) {
+    if (!body.zoneRead || body.zoneConfirmed) return;
+    const z = await repo.zoneNames(db, body.zoneId);
+    const read = body.zoneRead.replace(/\s+/g, '');
+    const same = z && [z.name, z.shortName].some((n) => n === read || n.includes(read) || read.includes(n));
+    if (!same) throw fieldError('zoneId', 'intake_zone_mismatch');
+  }
+
   return {
     async commit(s: SessionContext, body: IntakeCommitBody, requestId: string): Promise<IntakeCommitResponse> {
       const { zoneId } = body;
       if (!inScope(s, zoneId)) throw fieldError('zoneId', 'zone_out_of_scope');
-      const keys = [...body.projects, ...body.leads].map((f) => f.key);
+      await checkZone(body);
+      const keys = [...body.projects, ...body.leads, ...body.figures].map((f) => f.key);
       if (new Set(keys).size !== keys.length) throw fieldError('projects', 'intake_duplicate_key');
 
       return db.transaction(async (tx) => {
@@ -220,14 +250,41 @@ export function createIntakeCommitter(deps: {
         for (const [i, fact] of body.leads.entries()) await work.saveLead(fact, `leads.${i}`);
         const { records } = work;
         await repo.setSourceRecords(tx, source.id, records);
+        const reviewedAt = clock();
+        await repo.insertFigures(
+          tx,
+          body.figures.map((f) => ({
+            zoneId,
+            sourceId: source.id,
+            label: f.what,
+            value: String(f.value),
+            unit: f.unit,
+            fromValue: f.from === undefined ? null : String(f.from),
+            period: f.period ?? null,
+            fromPeriod: f.from_period ?? null,
+            qualifier: f.qualifier ?? null,
+            quote: f.quote ?? '',
+            reviewedById: s.user.id,
+            reviewedByName: s.user.displayName,
+            reviewedAt,
+          })),
+        );
         await audit(tx, actorOf(s, requestId), {
           zoneId,
           action: 'intake.commit',
           entityType: 'intake_source',
           entityId: source.id,
-          after: { referenceDate: source.referenceDate, format: source.format, fileName: source.fileName, characters: source.text.length, records },
+          after: {
+            referenceDate: source.referenceDate,
+            format: source.format,
+            fileName: source.fileName,
+            characters: source.text.length,
+            records,
+            figures: body.figures.map((f) => ({ label: f.what, value: f.value, period: f.period ?? null })),
+            ...(body.zoneConfirmed ? { zoneRead: body.zoneRead ?? null, zoneConfirmed: true } : {}),
+          },
         });
-        return { sourceId: source.id, records };
+        return { sourceId: source.id, figures: body.figures.length, records };
       });
     },
   };

@@ -1,7 +1,9 @@
 import type { DbOrTx } from '../../db/client.ts';
 import { creditCodeProblem, normalizeCreditCode } from '../../../contract/credit-code.ts';
-import { leadStages, type IntakeChange, type IntakeField, type IntakeProposal, type ReviewedLead, type ReviewedProject } from '../../../contract/intake.ts';
+import { leadStages, projectStages, type IntakeChange, type IntakeField, type IntakeProposal, type ReviewedLead, type ReviewedProject } from '../../../contract/intake.ts';
 import { toYuan } from '../../../contract/money.ts';
+import { stageGates } from '../../../contract/projects.ts';
+import { stageGates as leadStageGates } from '../../../contract/pipeline-enums.ts';
 import type { SessionContext } from '../../platform/auth/session.ts';
 import { chinaToday, type Clock } from '../../platform/clock.ts';
 import { fieldError } from '../../platform/errors.ts';
@@ -102,15 +104,35 @@ export function createIntakeMatcher(deps: { repo: IntakeRepository; clock: Clock
     if (p.invested_to_date_wan !== undefined)
       notes.push({ field: 'invested_to_date_wan', reason: 'progress_via_report', value: String(p.invested_to_date_wan) });
     if (p.percent_complete !== undefined) notes.push({ field: 'percent_complete', reason: 'progress_via_report', value: `${p.percent_complete}%` });
-    if (p.phase1_investment_wan !== undefined) notes.push({ field: 'phase1_investment_wan', reason: 'no_field', value: String(p.phase1_investment_wan) });
     if (p.planned_production) notes.push({ field: 'planned_production', reason: 'no_field', value: p.planned_production });
 
     if (!row) {
-      // Drafts start in 谋划/储备: later stages need their gate dates (签约日期, 供地日期 …).
-      add('stage', 'stage', 'planning', null);
-      if (p.stage && p.stage !== 'planning') notes.push({ field: 'stage', reason: 'draft_stage', value: p.stage });
+      // A new project is written at the stage read, with the gate dates of every stage up to it (签约日期 …);
+      // 一期 becomes its phase 1.
+      const stage = p.stage ?? 'planning';
+      add('stage', 'stage', stage, null);
+      add('signedOn', 'date', p.signed_on, null);
+      add('landOn', 'date', p.land_on, null);
+      add('completedOn', 'date', p.completed_on, null);
+      add('productionOn', 'date', p.production_on, null);
+      add('fullProductionOn', 'date', p.full_production_on, null);
+      if (p.phase1_investment_wan !== undefined) add('phase1', 'money', yuanOf(p.phase1_investment_wan, `${prefix}.phase1_investment_wan`), null);
+      const have: Record<string, unknown> = {
+        investorEnterpriseId: p.investor,
+        signedOn: p.signed_on,
+        landOn: p.land_on,
+        startOn: isFullDate(p.started) ? p.started : undefined,
+        completedOn: p.completed_on,
+        productionOn: p.production_on,
+        fullProductionOn: p.full_production_on,
+      };
+      const missing = projectStages.slice(0, projectStages.indexOf(stage) + 1).flatMap((st) => stageGates[st].filter((g) => !have[g]));
+      if (missing.length) notes.push({ field: 'stage', reason: 'gate_dates_needed', value: missing.join(',') });
       if (p.total_investment_wan === undefined) notes.push({ field: 'total_investment_wan', reason: 'total_missing' });
-    } else if (p.stage && p.stage !== row.stage) notes.push({ field: 'stage', reason: 'stage_not_applied', value: p.stage });
+    } else {
+      if (p.stage && p.stage !== row.stage) notes.push({ field: 'stage', reason: 'stage_not_applied', value: p.stage });
+      if (p.phase1_investment_wan !== undefined) notes.push({ field: 'phase1_investment_wan', reason: 'no_field', value: String(p.phase1_investment_wan) });
+    }
 
     const diff = changes(Boolean(row));
     const proposal: IntakeProposal = {
@@ -144,12 +166,13 @@ export function createIntakeMatcher(deps: { repo: IntakeRepository; clock: Clock
     if (isFullDate(l.next_step_date)) add('nextStepOn', 'date', l.next_step_date, row?.nextStepOn);
     else if (l.next_step_date) notes.push({ field: 'next_step_date', reason: 'month_only', value: l.next_step_date });
     if (!row) {
-      // 框架协议 and 正式签约 need their agreement (with its file): a draft stops at 意向.
-      const capped = l.stage && leadStages.indexOf(l.stage) > leadStages.indexOf('intent') ? 'intent' : (l.stage ?? 'prospect');
-      add('stage', 'stage', capped, null);
-      if (l.stage && capped !== l.stage) notes.push({ field: 'stage', reason: 'lead_stage_needs_agreement', value: l.stage });
+      // The stage as read (框架协议 stays 框架协议); its agreement and file are attached on the lead's page.
+      const stage = l.stage ?? 'prospect';
+      add('stage', 'stage', stage, null);
+      const gated = leadStages.slice(1, leadStages.indexOf(stage) + 1).filter((st) => leadStageGates[st]);
+      if (gated.length) notes.push({ field: 'stage', reason: 'agreement_to_attach', value: gated.join(',') });
     } else if (l.stage && l.stage !== row.stage) notes.push({ field: 'stage', reason: 'stage_not_applied', value: l.stage });
-    if (l.signed) notes.push({ field: 'signed', reason: 'lead_stage_needs_agreement', value: l.signed });
+    if (l.signed) notes.push({ field: 'signed', reason: 'agreement_to_attach', value: l.signed });
     if (l.phase1_investment_wan !== undefined) notes.push({ field: 'phase1_investment_wan', reason: 'no_field', value: String(l.phase1_investment_wan) });
     for (const f of ['planned_start', 'planned_production'] as const) if (l[f]) notes.push({ field: f, reason: 'no_field', value: l[f] });
 

@@ -2,6 +2,7 @@ import { defineModule } from '../../platform/module.ts';
 import { intakePolicy } from './intake.policy.ts';
 import { createIntakeRepository } from './intake.repository.ts';
 import { intakeRoutes } from './intake.routes.ts';
+import { intakeZoneFigures } from './intake.schema.ts';
 import { createIntakeService, type IntakeService } from './intake.service.ts';
 
 // 智能录入 creates and updates projects, leads and enterprises through those modules' services
@@ -9,6 +10,7 @@ import { createIntakeService, type IntakeService } from './intake.service.ts';
 export const intakeModule = defineModule({
   name: 'intake',
   policy: intakePolicy,
+  tables: [intakeZoneFigures],
   service: ({ db, audit, clock, services }) =>
     createIntakeService({
       db,

@@ -1,6 +1,7 @@
 import { and, desc, eq, notInArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { enterprises, intakeSources, leads, projects, type IntakeSavedRecord } from '../../db/schema.ts';
+import { enterprises, intakeSources, leads, projects, zones, type IntakeSavedRecord } from '../../db/schema.ts';
+import { intakeZoneFigures, type IntakeZoneFigureRow } from './intake.schema.ts';
 import type { SessionContext } from '../../platform/auth/session.ts';
 import { zoneScope } from '../../platform/scope.ts';
 
@@ -55,6 +56,25 @@ export function createIntakeRepository() {
     async setSourceRecords(db: DbOrTx, id: string, records: IntakeSavedRecord[]): Promise<void> {
       await db.update(intakeSources).set({ records }).where(eq(intakeSources.id, id));
     },
+
+    /** The names a zone goes by (full and short), to compare with the zone a text names. */
+    async zoneNames(db: DbOrTx, zoneId: string): Promise<{ name: string; shortName: string } | undefined> {
+      const [row] = await db.select({ name: zones.name, shortName: zones.shortName }).from(zones).where(eq(zones.id, zoneId));
+      return row;
+    },
+
+    async insertFigures(db: DbOrTx, rows: (typeof intakeZoneFigures.$inferInsert)[]): Promise<void> {
+      if (rows.length) await db.insert(intakeZoneFigures).values(rows);
+    },
+
+    /** Reviewed figures of one zone of the caller's, newest first. */
+    figuresOfZone: (db: DbOrTx, s: SessionContext, zoneId: string, label?: string): Promise<IntakeZoneFigureRow[]> =>
+      db
+        .select()
+        .from(intakeZoneFigures)
+        .where(and(zoneScope(s, intakeZoneFigures.zoneId, zoneId), label ? eq(intakeZoneFigures.label, label) : undefined))
+        .orderBy(desc(intakeZoneFigures.reviewedAt), intakeZoneFigures.label)
+        .limit(2000),
 
     /** Every project name of one zone of the caller's, for matching by normalised name. */
     projectNamesInZone: (db: DbOrTx, s: SessionContext, zoneId: string) =>

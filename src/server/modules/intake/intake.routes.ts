@@ -27,4 +27,6 @@ export function intakeRoutes(router: Router, intake: IntakeService) {
   router.handle(op.match, ({ session, body }) => intake.match(session, body));
 
   router.handle(op.commit, ({ session, body, requestId }) => intake.commit(session, body, requestId));
+
+  router.handle(op.figures, ({ session, query }) => intake.figures(session, query));
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import type { IntakeCommitBody, IntakeMatchResponse, ReviewedLead, ReviewedProject } from '../../../contract/intake.ts';
+import type { IntakeCommitBody, IntakeMatchResponse, IntakeZoneFigure, ReviewedLead, ReviewedProject } from '../../../contract/intake.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import type { SessionContext } from '../../platform/auth/session.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -45,6 +45,27 @@ export function createIntakeService(deps: {
     },
 
     commit: (s: SessionContext, body: IntakeCommitBody, requestId: string) => committer.commit(s, body, requestId),
+
+    /** The reviewed figures of a zone of the caller's (an empty list for a zone outside the scope). */
+    async figures(s: SessionContext, q: { zoneId: string; label?: string }): Promise<IntakeZoneFigure[]> {
+      if (!inScope(s, q.zoneId)) return [];
+      const rows = await repo.figuresOfZone(db, s, q.zoneId, q.label);
+      return rows.map((r) => ({
+        id: r.id,
+        zoneId: r.zoneId,
+        sourceId: r.sourceId,
+        what: r.label,
+        value: Number(r.value),
+        unit: r.unit,
+        ...(r.fromValue !== null ? { from: Number(r.fromValue) } : {}),
+        ...(r.period ? { period: r.period } : {}),
+        ...(r.fromPeriod ? { from_period: r.fromPeriod } : {}),
+        ...(r.qualifier ? { qualifier: r.qualifier } : {}),
+        quote: r.quote,
+        reviewedByName: r.reviewedByName,
+        reviewedAt: r.reviewedAt.toISOString(),
+      }));
+    },
   };
 }
 

@@ -95,14 +95,18 @@ function commitBody<F extends Facts>(zoneId: string, source: ReturnType<typeof s
 }
 
 describe('read → match → commit', () => {
-  it('turns the work report into three draft projects of 河津 (where none exists), with the source kept and audited', async () => {
+  it('turns the work report into three projects of 河津 at the stages read (once the reviewer gives their gate dates), with the source kept and audited', async () => {
     const r = await read(deputy, WORK_REPORT);
     expect(r.text).toBe(WORK_REPORT);
     expect(r.normalisedText).toContain('华晟光伏组件二期项目：总投资9.8亿元');
     const [first] = r.result.projects;
     expect(r.text.slice(...first.spans.name!)).toBe('华晟光伏组件二期项目');
     const facts = reviewed(r);
-    expect(facts.projects.map((p) => p.name)).toEqual(['华晟光伏组件二期项目', '润康生物医药产业园项目', '北斗智联物流园项目']);
+    expect(facts.projects.map((p) => [p.name, p.stage])).toEqual([
+      ['华晟光伏组件二期项目', 'construction'],
+      ['润康生物医药产业园项目', 'approval'],
+      ['北斗智联物流园项目', 'signed'],
+    ]);
 
     const before = await footprint();
     const m = await match(deputy, hejin, facts);
@@ -113,51 +117,63 @@ describe('read → match → commit', () => {
     ]);
     const hs = m.proposals[0];
     expect(hs.changes).toContainEqual({ field: 'totalInvestment', kind: 'money', current: null, proposed: 980_000_000 });
-    expect(hs.changes).toContainEqual({ field: 'stage', kind: 'stage', current: null, proposed: 'planning' });
-    expect(hs.notes.map((n) => n.reason)).toEqual(expect.arrayContaining(['draft_stage', 'progress_via_report', 'month_only']));
+    // The stage is written as read; the proposal says which gate dates the reviewer must give.
+    expect(hs.changes).toContainEqual({ field: 'stage', kind: 'stage', current: null, proposed: 'construction' });
+    expect(hs.notes).toContainEqual({ field: 'stage', reason: 'gate_dates_needed', value: 'investorEnterpriseId,signedOn,landOn,startOn' });
+    expect(hs.notes.map((n) => n.reason)).toEqual(expect.arrayContaining(['progress_via_report', 'month_only']));
     expect(await footprint()).toEqual(before); // matching saves nothing
 
-    const res = await deputy.call(intakeOperations.commit, { body: commitBody(hejin, sourceOf(r), facts, m) });
+    // Without the gate dates the projects module refuses, addressed to the reviewed facts, and nothing is written.
+    const refused = await deputy.call(intakeOperations.commit, { body: commitBody(hejin, sourceOf(r), facts, m) });
+    expect(refused.status).toBe(400);
+    expect(failure(refused).details?.fields?.map((f) => f.field)).toEqual(expect.arrayContaining(['projects.0.signed_on', 'projects.0.land_on']));
+    expect(await footprint()).toEqual(before);
+
+    // The reviewer gives 华晟 and 北斗 their dates and investor, and keeps 润康 in 谋划/储备.
+    Object.assign(facts.projects[0], { investor: '山西华晟光伏科技有限公司', signed_on: '2025-06-02', land_on: '2025-09-01', started: '2025-11-05' });
+    Object.assign(facts.projects[1], { stage: 'planning' });
+    Object.assign(facts.projects[2], { investor: '北斗智联物流有限公司', signed_on: '2026-05-20' });
+    const m2 = await match(deputy, hejin, facts);
+    expect(m2.proposals[0].notes.map((n) => n.reason)).not.toContain('gate_dates_needed');
+    const res = await deputy.call(intakeOperations.commit, { body: commitBody(hejin, sourceOf(r), facts, m2) });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.records.map((x: { kind: string; action: string }) => `${x.kind}:${x.action}`)).toEqual([
+      'enterprise:create',
       'project:create',
       'project:create',
+      'enterprise:create',
       'project:create',
     ]);
+    const projectIds = res.body.records.filter((x: { kind: string }) => x.kind === 'project').map((x: { id: string }) => x.id);
 
-    const saved = await ctx.database.query<{ name: string; stage: string; total: string; land: string | null; zone: string }>(
-      `select name, stage, total_investment_yuan::text as total, land_mu::text as land, zone_id::text as zone from projects where id = any($1::uuid[]) order by name`,
-      [res.body.records.map((x: { id: string }) => x.id)],
+    const saved = await ctx.database.query<{ name: string; stage: string; total: string; land: string | null; zone: string; start_on: string | null }>(
+      `select name, stage, total_investment_yuan::text as total, land_mu::text as land, zone_id::text as zone, start_on::text from projects where id = any($1::uuid[]) order by name`,
+      [projectIds],
     );
     expect(saved).toEqual([
-      { name: '北斗智联物流园项目', stage: 'planning', total: '230000000', land: null, zone: hejin },
-      { name: '华晟光伏组件二期项目', stage: 'planning', total: '980000000', land: null, zone: hejin },
-      { name: '润康生物医药产业园项目', stage: 'planning', total: '450000000', land: '85.00', zone: hejin },
+      { name: '北斗智联物流园项目', stage: 'signed', total: '230000000', land: null, zone: hejin, start_on: null },
+      { name: '华晟光伏组件二期项目', stage: 'construction', total: '980000000', land: null, zone: hejin, start_on: '2025-11-05' },
+      { name: '润康生物医药产业园项目', stage: 'planning', total: '450000000', land: '85.00', zone: hejin, start_on: null },
     ]);
     const [source] = await ctx.database.query<{ text: string; reference_date: string; records: unknown[]; zone_id: string; created_by_name: string }>(
       `select text, reference_date::text, records, zone_id::text, created_by_name from intake_sources where id = $1`,
       [res.body.sourceId],
     );
     expect(source).toMatchObject({ text: WORK_REPORT, reference_date: '2026-06-10', zone_id: hejin, created_by_name: '刘卫东' });
-    expect(source.records).toHaveLength(3);
+    expect(source.records).toHaveLength(5);
     const [entry] = await ctx.database.query<{ after: { records: unknown[] } }>(
       `select after from audit_log where action = 'intake.commit' and entity_id = $1`,
       [res.body.sourceId],
     );
-    expect(entry.after.records).toHaveLength(3);
-    expect(
-      await count(
-        'audit_log',
-        `where action = 'project.create' and entity_id = any('{${res.body.records.map((x: { id: string }) => x.id).join(',')}}'::text[])`,
-      ),
-    ).toBe(3);
+    expect(entry.after.records).toHaveLength(5);
+    expect(await count('audit_log', `where action = 'project.create' and entity_id = any('{${projectIds.join(',')}}'::text[])`)).toBe(3);
 
     // Read again, the same report now matches the drafts just saved: nothing to change.
     const again = await match(deputy, hejin, facts);
     expect(again.proposals.map((p) => p.action)).toEqual(['none', 'none', 'none']);
   });
 
-  it('turns the trip news into leads of 河津 linked to the enterprises already on file, stopping at 意向', async () => {
+  it('turns the trip news into leads of 河津 linked to the enterprises already on file, 框架协议 as 框架协议', async () => {
     const r = await read(deputy, TRIP_NEWS);
     const facts = reviewed(r);
     const m = await match(deputy, hejin, facts);
@@ -167,8 +183,8 @@ describe('read → match → commit', () => {
     ]);
     const xinghe = m.proposals[0];
     expect(xinghe.enterprise?.id).toBe(demoId('pipeline-enterprise:xinghe'));
-    expect(xinghe.changes).toContainEqual({ field: 'stage', kind: 'stage', current: null, proposed: 'intent' });
-    expect(xinghe.notes).toContainEqual({ field: 'stage', reason: 'lead_stage_needs_agreement', value: 'framework' });
+    expect(xinghe.changes).toContainEqual({ field: 'stage', kind: 'stage', current: null, proposed: 'framework' });
+    expect(xinghe.notes).toContainEqual({ field: 'stage', reason: 'agreement_to_attach', value: 'framework' });
 
     const res = await deputy.call(intakeOperations.commit, { body: commitBody(hejin, sourceOf(r), facts, m) });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -177,7 +193,7 @@ describe('read → match → commit', () => {
       [res.body.records.map((x: { id: string }) => x.id)],
     );
     expect(leads).toEqual([
-      { stage: 'intent', planned: '260000000', enterprise_id: demoId('pipeline-enterprise:xinghe'), zone_id: hejin },
+      { stage: 'framework', planned: '260000000', enterprise_id: demoId('pipeline-enterprise:xinghe'), zone_id: hejin },
       { stage: 'intent', planned: '150000000', enterprise_id: demoId('pipeline-enterprise:huayi'), zone_id: hejin },
     ]);
   });
@@ -397,5 +413,73 @@ describe('bad input: a clear message, no crash, nothing saved', () => {
     expect(res.status).toBe(400);
     expect(failure(res).details?.fields).toEqual([{ field: 'projects.0.total_investment_wan', reason: expect.any(String) }]);
     expect(await footprint()).toEqual(before);
+  });
+});
+
+describe('pages, zones and figures (issue 12)', () => {
+  const PAGE = sample('04-news-page-kxdb-zones');
+
+  it('reads a page into its articles, each with its zone, and refuses to write one into another zone without the reviewer confirming', async () => {
+    const r = await read(deputy, PAGE, '2026-08-21');
+    expect(r.result.articles.map((a) => a.zone)).toEqual(['大同经开区', '朔州经开区', '长治高新区', '吕梁经开区', '介休经开区']);
+    const first = r.result.articles[0];
+    const facts = reviewed(r);
+    // The 大同 article's figures, as the review sends them.
+    const figures = r.result.figures
+      .filter((f) => f.article === 0)
+      .map((f, i) => ({ key: `f${i}`, what: f.what, value: f.value, unit: f.unit, ...(f.from !== undefined ? { from: f.from } : {}), ...(f.period ? { period: f.period } : {}), ...(f.from_period ? { from_period: f.from_period } : {}), quote: r.text.slice(...f.span) }));
+    expect(figures.map((f) => f.what)).toContain('工业投资(万元)');
+    const body = { zoneId: hejin, zoneRead: first.zone, source: sourceOf(r), projects: [], leads: [], figures };
+
+    const before = { ...(await footprint()), figures: await count('intake_zone_figures') };
+    const refused = await deputy.call(intakeOperations.commit, { body });
+    expect(refused.status).toBe(400);
+    expect(failure(refused).details?.fields).toEqual([{ field: 'zoneId', reason: '文中所写园区与所选园区不一致，请确认' }]);
+    expect({ ...(await footprint()), figures: await count('intake_zone_figures') }).toEqual(before);
+
+    const res = await deputy.call(intakeOperations.commit, { body: { ...body, zoneConfirmed: true } });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.figures).toBe(figures.length);
+    void facts;
+
+    const listed = await deputy.call(intakeOperations.figures, { query: { zoneId: hejin, label: '工业投资(万元)' } });
+    expect(listed.status).toBe(200);
+    expect(listed.body).toEqual([
+      expect.objectContaining({ what: '工业投资(万元)', value: 384000, from: 216000, period: '2025', from_period: '2023', unit: '万元', sourceId: res.body.sourceId, reviewedByName: '刘卫东' }),
+    ]);
+    expect(listed.body[0].quote.replace(/\s+/g, '')).toContain('工业投资由2023年的21.6亿元');
+    // Another zone's user sees none of them.
+    expect((await officer.call(intakeOperations.figures, { query: { zoneId: hejin } })).body).toEqual([]);
+    const [entry] = await ctx.database.query<{ after: { zoneConfirmed?: boolean; figures: unknown[] } }>(
+      `select after from audit_log where action = 'intake.commit' and entity_id = $1`,
+      [res.body.sourceId],
+    );
+    expect(entry.after.zoneConfirmed).toBe(true);
+    expect(entry.after.figures).toHaveLength(figures.length);
+  });
+
+  it('writes into the zone the article names without asking, and refuses a zone the user does not cover', async () => {
+    const text = `本报讯 河津开发区今年以来新增“四上”企业${3}家，总数达到41家。总投资 5 亿元的河津瑞丰新材料${suffix()}项目，一期投资 2 亿元，计划明年开工。`;
+    const r = await read(deputy, text);
+    expect(r.result.articles[0].zone).toBe('河津开发区');
+    const facts = reviewed(r);
+    const m = await match(deputy, hejin, facts);
+    expect(m.proposals[0].changes).toContainEqual({ field: 'phase1', kind: 'money', current: null, proposed: 200_000_000 });
+    const figures = r.result.figures.map((f, i) => ({ key: `f${i}`, what: f.what, value: f.value, unit: f.unit, quote: '' }));
+    const body = { ...commitBody(hejin, sourceOf(r), facts, m), zoneRead: '河津开发区', figures };
+    const res = await deputy.call(intakeOperations.commit, { body });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const projectId = res.body.records.find((x: { kind: string }) => x.kind === 'project')!.id;
+    // 一期 is the project's phase 1.
+    const phases = await ctx.database.query<{ name: string; investment: string }>(`select name, investment_yuan::text as investment from project_phases where project_id = $1`, [projectId]);
+    expect(phases).toEqual([{ name: '一期', investment: '200000000' }]);
+    expect(res.body.figures).toBe(figures.length);
+
+    // 汾东's officer does not cover 河津: refused, nothing written.
+    const before = await count('intake_zone_figures');
+    const out = await officer.call(intakeOperations.commit, { body: { zoneId: hejin, source: pasted(text), projects: [], leads: [], figures } });
+    expect(out.status).toBe(400);
+    expect(failure(out).details?.fields?.[0]).toMatchObject({ field: 'zoneId', reason: '不在您的管辖范围内' });
+    expect(await count('intake_zone_figures')).toBe(before);
   });
 });

@@ -5,7 +5,7 @@ const ZONE = /(经济技术开发区|高新技术产业开发区|经济开发区
 const PARK = /园区$/;
 const BOUNDARY = /[\s，,。；;：:！？!?、“”"（）()《》\n]/;
 /** Words that run into the name from the left (`近日，` is cut by the comma, `赴`/`在` are not). */
-const LEADING = /^(?:.*?(?:近日|日前|今年以来|拟在|位于|落户|入驻|来到|走进|赴|在|到))/;
+const LEADING = /^(?:.*?(?:讯|近日|日前|今年以来|拟在|位于|落户|入驻|来到|走进|赴|在|到))/;
 
 /** The zone the text names most often, as written (汾东经开区). */
 export function readZone(text: string, from = 0, to = text.length): Found<string> | undefined {

@@ -6,6 +6,16 @@ import { stageLabels } from '../../../../contract/pipeline-enums.ts';
 import type { MessageKey } from '../../../i18n/zh-cn';
 import { useI18n } from '../../../i18n/use-i18n';
 import type { FactItem, LeadItem, ProjectItem } from './fact-items';
+import { projectStages as allStages, stageGates } from '../../../../contract/projects.ts';
+
+const gateField: Record<string, string> = { signedOn: 'signed_on', landOn: 'land_on', completedOn: 'completed_on', productionOn: 'production_on', fullProductionOn: 'full_production_on' };
+
+/** The date fields a project stage needs up to it (startOn is the 开工时间 field already shown). */
+function projectGateFields(stage: string | undefined): string[] {
+  if (!stage) return [];
+  const upTo = allStages.slice(0, allStages.indexOf(stage as (typeof allStages)[number]) + 1);
+  return [...new Set(upTo.flatMap((s) => stageGates[s]).map((g) => gateField[g]).filter(Boolean))];
+}
 
 type Values = Record<string, unknown>;
 
@@ -22,7 +32,7 @@ function Field(props: { id: string; label: string; children: ReactNode; wide?: b
 
 /** One fact read from the text: its fields editable (amounts in 万元), accepted or dropped. */
 export function FactCard(props: {
-  item: FactItem;
+  item: ProjectItem | LeadItem;
   active: boolean;
   onChange: (values: FactItem['values']) => void;
   onToggle: () => void;
@@ -139,6 +149,9 @@ export function FactCard(props: {
           text('started'),
           text('planned_start'),
           stage(projectStages.map((s) => ({ value: s, label: tryT(`intake.projectStage.${s}`) ?? s }))),
+          // The gate dates the stage needs (签约日期, 供地日期 …): asked here, so the stage is written as read.
+          ...projectGateFields(project.values.stage).map((f) => text(f)),
+          amount('phase1_investment_wan'),
         ]}
         {lead && [
           text('enterprise', true),
@@ -155,7 +168,6 @@ export function FactCard(props: {
           readOnly([
             ['invested_to_date_wan', project.values.invested_to_date_wan],
             ['percent_complete', project.values.percent_complete === undefined ? undefined : `${project.values.percent_complete}%`],
-            ['phase1_investment_wan', project.values.phase1_investment_wan],
             ['planned_production', project.values.planned_production],
             ['capacity', project.values.capacity ? `${project.values.capacity.value}${project.values.capacity.unit}` : undefined],
             ['floorAreaM2', project.values.area_m2],
@@ -167,7 +179,12 @@ export function FactCard(props: {
             ['planned_start', lead.values.planned_start],
             ['planned_production', lead.values.planned_production],
           ])}
-        {project?.read.issues?.map((issue) => (
+        {[...(project?.read?.inexact ?? []), ...(lead?.read?.inexact ?? [])].map((x) => (
+          <Tag key={x.span[0]} color="orange">
+            {t(`intake.qualifier.${x.kind}` as MessageKey)}：{x.written}
+          </Tag>
+        ))}
+        {project?.read?.issues?.map((issue) => (
           <Typography.Paragraph key={issue.span[0]} type="warning" style={{ margin: '6px 0 0', fontSize: 12 }}>
             {t('intake.issues')}［{issue.category}］{issue.text}
           </Typography.Paragraph>

@@ -1,35 +1,76 @@
-import type { IntakeLead, IntakeProject, IntakeResult, ReviewedLead, ReviewedProject, Span } from '../../../../contract/intake.ts';
+import type { IntakeArticle, IntakeLead, IntakeProject, IntakeResult, ReviewedFigure, ReviewedLead, ReviewedProject, Span } from '../../../../contract/intake.ts';
 
-/** A project read from the text, with what the reviewer made of it. */
-export interface ProjectItem {
-  kind: 'project';
+interface ItemBase {
   key: string;
-  span: Span;
+  /** Where it was read; null for a fact the reviewer added by hand. */
+  span: Span | null;
   accepted: boolean;
-  read: IntakeProject;
+  /** The article (report) of the page it belongs to: its zone is where it is written. */
+  article: number;
+}
+
+/** A project read from the text (or added by hand), with what the reviewer made of it. */
+export interface ProjectItem extends ItemBase {
+  kind: 'project';
+  read: IntakeProject | null;
   values: ReviewedProject;
 }
 
-export interface LeadItem {
+export interface LeadItem extends ItemBase {
   kind: 'lead';
-  key: string;
-  span: Span;
-  accepted: boolean;
-  read: IntakeLead;
+  read: IntakeLead | null;
   values: ReviewedLead;
 }
 
-export type FactItem = ProjectItem | LeadItem;
+/** A zone figure (KPI, funding, hiring, land…): committed as a reviewed figure of the zone. */
+export interface FigureItem extends ItemBase {
+  kind: 'figure';
+  values: ReviewedFigure;
+}
+
+export type FactItem = ProjectItem | LeadItem | FigureItem;
 
 /** The editable facts of a reader result: accepted by default, spans kept for highlighting. */
-export function factItemsOf(result: IntakeResult): FactItem[] {
+export function factItemsOf(result: IntakeResult, text: string): FactItem[] {
   const projects = result.projects.map((p, i): ProjectItem => {
-    const { span, spans: _spans, issues: _issues, ...values } = p;
-    return { kind: 'project', key: `p${i}`, span, accepted: true, read: p, values: { ...values, key: `p${i}` } };
+    const { span, spans: _spans, issues: _issues, inexact: _inexact, article, ...values } = p;
+    return { kind: 'project', key: `p${i}`, span, accepted: true, article: article ?? 0, read: p, values: { ...values, key: `p${i}` } };
   });
   const leads = result.leads.map((l, i): LeadItem => {
-    const { span, spans: _spans, ...values } = l;
-    return { kind: 'lead', key: `l${i}`, span, accepted: true, read: l, values: { ...values, key: `l${i}` } };
+    const { span, spans: _spans, inexact: _inexact, article, ...values } = l;
+    return { kind: 'lead', key: `l${i}`, span, accepted: true, article: article ?? 0, read: l, values: { ...values, key: `l${i}` } };
   });
-  return [...projects, ...leads];
+  const figures = result.figures.map((f, i): FigureItem => {
+    const { span, article, what, value, unit, from, period, from_period, qualifier } = f;
+    const values: ReviewedFigure = { key: `f${i}`, what, value, unit, quote: text.slice(span[0], span[1]).replace(/\s+/g, '').slice(0, 400) };
+    if (from !== undefined) values.from = from;
+    if (period) values.period = period;
+    if (from_period) values.from_period = from_period;
+    if (qualifier) values.qualifier = qualifier;
+    return { kind: 'figure', key: `f${i}`, span, accepted: true, article: article ?? 0, values };
+  });
+  return [...projects, ...leads, ...figures];
+}
+
+let manual = 0;
+
+/** An empty fact the reviewer adds by hand beside the text (nothing read is not a dead end). */
+export function newItem(kind: FactItem['kind'], article: number): FactItem {
+  const key = `m${++manual}`;
+  if (kind === 'project') return { kind, key, span: null, accepted: true, article, read: null, values: { key, name: '' } };
+  if (kind === 'lead') return { kind, key, span: null, accepted: true, article, read: null, values: { key, enterprise: '' } };
+  return { kind, key, span: null, accepted: true, article, values: { key, what: '', value: 0, unit: '万元', quote: '' } };
+}
+
+/** The articles of a result; a text read as a whole is one article. */
+export function articlesOf(result: IntakeResult): IntakeArticle[] {
+  if (result.articles.length) return result.articles;
+  return [{ zone: result.zone, zone_span: result.zone_span, zone_full: null, headline: null, reporter: null, span: [0, 0] }];
+}
+
+/** Whether a zone of the user's is the one a text names (full or short name, either way round). */
+export function zoneMatches(read: string | null, zone: { name: string; shortName: string }): boolean {
+  if (!read) return false;
+  const r = read.replace(/\s+/g, '');
+  return [zone.name, zone.shortName].some((n) => n === r || n.includes(r) || r.includes(n));
 }

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Empty, List, Row, Select, Space, Steps, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Space, Steps, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import type { IntakeCommitResponse, IntakeMatchResponse, IntakeReadResponse } from '../../../../contract/intake.ts';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useCurrentZone } from '../../../lib/current-zone-context';
@@ -7,8 +8,10 @@ import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
 import { useCommitIntake, type CommitIntakeInput } from '../api/commit-intake';
 import { useMatchIntake } from '../api/match-intake';
 import { useReadIntake } from '../api/read-intake';
+import { ArticleZones, type ArticleZone } from '../components/article-zones';
 import { FactCard } from '../components/fact-card';
-import { factItemsOf, type FactItem, type LeadItem, type ProjectItem } from '../components/fact-items';
+import { FigureCard } from '../components/figure-card';
+import { articlesOf, factItemsOf, newItem, zoneMatches, type FactItem, type FigureItem, type LeadItem, type ProjectItem } from '../components/fact-items';
 import { HighlightedText, markId, type TextMark } from '../components/highlighted-text';
 import { ProposalCard, type ProposalDecision } from '../components/proposal-card';
 import { SavedRecords } from '../components/saved-records';
@@ -17,9 +20,20 @@ import { chinaToday } from '../../../lib/format-date-time';
 
 const emptySource = (): SourceValue => ({ mode: 'paste', text: '', file: null, referenceDate: chinaToday() });
 
+/** The facts of one zone: an article's zone as chosen, with what the text named there. */
+interface ZoneGroup {
+  zoneId: string;
+  zoneRead: string | null;
+  confirmed: boolean;
+  items: FactItem[];
+  response: IntakeMatchResponse | null;
+}
+
 /**
- * 智能录入: paste or upload → the facts beside the text, spans highlighted, each editable, accepted or
- * dropped → 匹配 proposes new drafts or updates (a diff) → the user confirms → 保存 commits them at once.
+ * 智能录入: paste or upload → the page's articles, each with the zone it names and the zone it goes to
+ * (confirmed or changed) → the facts beside the text, spans highlighted, each editable, dropped, or added
+ * by hand → 匹配 proposes new records or updates (a diff) per zone → the user confirms → 保存 commits each
+ * zone's facts (projects, leads, figures) in one transaction. Nothing is written before that.
  */
 export default function IntakePage() {
   const { t } = useI18n();
@@ -33,17 +47,22 @@ export default function IntakePage() {
   const [source, setSource] = useState<SourceValue>(emptySource);
   const [read, setRead] = useState<IntakeReadResponse | null>(null);
   const [items, setItems] = useState<FactItem[]>([]);
+  const [zones, setZones] = useState<ArticleZone[]>([]);
   const [activeKey, setActiveKey] = useState<string | null>(null);
-  const [zoneId, setZoneId] = useState<string | undefined>(current.zoneId ?? (current.zones.length === 1 ? current.zones[0].id : undefined));
-  const [matched, setMatched] = useState<{ response: IntakeMatchResponse; items: FactItem[] } | null>(null);
+  const [groups, setGroups] = useState<ZoneGroup[]>([]);
   const [decisions, setDecisions] = useState<Record<string, ProposalDecision>>({});
   const [saved, setSaved] = useState<IntakeCommitResponse | null>(null);
+  const [busy, setBusy] = useState(false);
 
-  const marks = useMemo<TextMark[]>(
-    () => [...items.map((i) => ({ key: i.key, span: i.span })), ...(read?.result.figures ?? []).map((f, i) => ({ key: `f${i}`, span: f.span }))],
-    [items, read],
-  );
-  const accepted = items.filter((i) => i.accepted);
+  const articles = read ? articlesOf(read.result) : [];
+  const marks = useMemo<TextMark[]>(() => items.filter((i) => i.span).map((i) => ({ key: i.key, span: i.span! })), [items]);
+  const accepted = items.filter((i) => i.accepted && zones[i.article]?.zoneId && (zones[i.article].confirmed || !mismatch(i.article)));
+
+  function mismatch(article: number): boolean {
+    const a = articles[article];
+    const zone = current.zones.find((z) => z.id === zones[article]?.zoneId);
+    return !!a?.zone && !!zone && !zoneMatches(a.zone, zone);
+  }
 
   const selectFact = (key: string) => {
     setActiveKey(key);
@@ -52,6 +71,10 @@ export default function IntakePage() {
   const hoverMark = (key: string | null) => {
     setActiveKey(key);
     if (key) document.getElementById(`intake-fact-${key}`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  };
+  const selectArticle = (i: number) => {
+    const el = document.querySelector(`[data-article-start="${i}"]`);
+    el?.scrollIntoView({ block: 'start', behavior: 'smooth' });
   };
 
   const onRead = () => {
@@ -62,61 +85,100 @@ export default function IntakePage() {
     readIntake.mutate(input, {
       onSuccess: (r) => {
         setRead(r);
-        setItems(factItemsOf(r.result));
-        setMatched(null);
+        setItems(factItemsOf(r.result, r.text));
+        // Each article goes to the zone of the user's that it names; one the user does not cover goes nowhere until chosen.
+        const single = current.zones.length === 1 ? current.zones[0].id : undefined;
+        setZones(
+          articlesOf(r.result).map((a) => {
+            const named = current.zones.find((z) => zoneMatches(a.zone, z));
+            return { zoneId: named?.id ?? (a.zone ? undefined : (current.zoneId ?? single)), confirmed: false };
+          }),
+        );
+        setGroups([]);
         setStep(1);
       },
       onError: (e) => handleError(e),
     });
   };
 
-  const onMatch = () => {
-    if (!zoneId) return;
-    const snapshot = accepted;
-    matchIntake.mutate(
-      {
-        zoneId,
-        projects: snapshot.filter((i): i is ProjectItem => i.kind === 'project').map((i) => i.values),
-        leads: snapshot.filter((i): i is LeadItem => i.kind === 'lead').map((i) => i.values),
-      },
-      {
-        onSuccess: (response) => {
-          setMatched({ response, items: snapshot });
-          setDecisions(Object.fromEntries(response.proposals.map((p) => [p.key, { confirmed: p.action !== 'none', fields: p.changes.map((c) => c.field) }])));
-          setStep(2);
-        },
-        onError: (e) => handleError(e),
-      },
-    );
+  const update = (key: string, patch: Partial<FactItem>) => setItems(items.map((i) => (i.key === key ? ({ ...i, ...patch } as FactItem) : i)));
+  const add = (kind: FactItem['kind']) => setItems([...items, newItem(kind, 0)]);
+
+  const onMatch = async () => {
+    const byZone = new Map<string, ZoneGroup>();
+    for (const item of accepted) {
+      const z = zones[item.article];
+      const key = z.zoneId!;
+      const g = byZone.get(key) ?? { zoneId: key, zoneRead: articles[item.article]?.zone ?? null, confirmed: false, items: [], response: null };
+      if (mismatch(item.article)) g.confirmed = true;
+      g.items.push(item);
+      byZone.set(key, g);
+    }
+    setBusy(true);
+    try {
+      const next: ZoneGroup[] = [];
+      for (const g of byZone.values()) {
+        const projects = g.items.filter((i): i is ProjectItem => i.kind === 'project').map((i) => i.values);
+        const leads = g.items.filter((i): i is LeadItem => i.kind === 'lead').map((i) => i.values);
+        const response = projects.length || leads.length ? await matchIntake.mutateAsync({ zoneId: g.zoneId, projects, leads }) : { zoneId: g.zoneId, proposals: [] };
+        next.push({ ...g, response });
+      }
+      setGroups(next);
+      setDecisions(
+        Object.fromEntries(next.flatMap((g) => g.response!.proposals.map((p) => [p.key, { confirmed: p.action !== 'none', fields: p.changes.map((c) => c.field) }]))),
+      );
+      setStep(2);
+    } catch (e) {
+      handleError(e);
+    } finally {
+      setBusy(false);
+    }
   };
 
-  const toCommit =
-    matched?.response.proposals.filter(
-      (p) => p.action !== 'none' && decisions[p.key]?.confirmed && (p.action === 'create' || decisions[p.key].fields.length > 0),
-    ) ?? [];
+  const chosenOf = (g: ZoneGroup) =>
+    g.response?.proposals.filter((p) => p.action !== 'none' && decisions[p.key]?.confirmed && (p.action === 'create' || decisions[p.key].fields.length > 0)) ?? [];
+  const figuresOf = (g: ZoneGroup) => g.items.filter((i): i is FigureItem => i.kind === 'figure' && i.values.what.trim() !== '');
+  const toCommit = groups.reduce((n, g) => n + chosenOf(g).length + figuresOf(g).length, 0);
 
-  const onSave = () => {
-    if (!matched || !read || !zoneId) return;
-    const chosen = new Map(toCommit.map((p) => [p.key, p]));
-    const decide = (key: string) => {
-      const p = chosen.get(key)!;
-      return p.action === 'create'
-        ? { action: 'create' as const }
-        : { action: 'update' as const, targetId: p.target!.id, version: p.target!.version, fields: decisions[key].fields };
-    };
-    const body: CommitIntakeInput = {
-      zoneId,
-      source: { text: read.text, referenceDate: read.result.reference_date, format: read.format, fileName: read.fileName },
-      projects: matched.items.filter((i): i is ProjectItem => i.kind === 'project' && chosen.has(i.key)).map((i) => ({ ...i.values, decision: decide(i.key) })),
-      leads: matched.items.filter((i): i is LeadItem => i.kind === 'lead' && chosen.has(i.key)).map((i) => ({ ...i.values, decision: decide(i.key) })),
-    };
-    commitIntake.mutate(body, {
-      onSuccess: (r) => {
-        setSaved(r);
-        setStep(3);
-      },
-      onError: (e) => handleError(e, { onReload: onMatch }),
-    });
+  const onSave = async () => {
+    if (!read) return;
+    setBusy(true);
+    const all: IntakeCommitResponse = { sourceId: '', figures: 0, records: [] };
+    try {
+      for (const g of groups) {
+        const chosen = new Map(chosenOf(g).map((p) => [p.key, p]));
+        const figures = figuresOf(g).map((i) => i.values);
+        if (chosen.size === 0 && figures.length === 0) continue;
+        const decide = (key: string) => {
+          const p = chosen.get(key)!;
+          return p.action === 'create'
+            ? { action: 'create' as const }
+            : { action: 'update' as const, targetId: p.target!.id, version: p.target!.version, fields: decisions[key].fields };
+        };
+        const body: CommitIntakeInput = {
+          zoneId: g.zoneId,
+          zoneRead: g.zoneRead,
+          zoneConfirmed: g.confirmed,
+          source: { text: read.text, referenceDate: read.result.reference_date, format: read.format, fileName: read.fileName },
+          projects: g.items.filter((i): i is ProjectItem => i.kind === 'project' && chosen.has(i.key)).map((i) => ({ ...i.values, decision: decide(i.key) })),
+          leads: g.items.filter((i): i is LeadItem => i.kind === 'lead' && chosen.has(i.key)).map((i) => ({ ...i.values, decision: decide(i.key) })),
+          figures,
+        };
+        const r = await commitIntake.mutateAsync(body);
+        all.sourceId ||= r.sourceId;
+        all.figures += r.figures;
+        all.records.push(...r.records);
+        // A zone saved is not sent again if a later one fails.
+        setGroups((gs) => gs.filter((x) => x.zoneId !== g.zoneId));
+      }
+      setSaved(all);
+      setStep(3);
+    } catch (e) {
+      handleError(e, { onReload: onMatch });
+      if (all.records.length || all.figures) setSaved(all);
+    } finally {
+      setBusy(false);
+    }
   };
 
   const restart = () => {
@@ -124,23 +186,35 @@ export default function IntakePage() {
     setSource(emptySource());
     setRead(null);
     setItems([]);
-    setMatched(null);
+    setGroups([]);
     setSaved(null);
   };
 
-  const zonePicker = current.zones.length > 1 && (
-    <Space>
-      <label htmlFor="intake-zone">{t('intake.zone')}</label>
-      <Select
-        id="intake-zone"
-        style={{ minWidth: 200 }}
-        placeholder={t('intake.zoneRequired')}
-        value={zoneId}
-        onChange={setZoneId}
-        options={current.zones.map((z) => ({ value: z.id, label: z.shortName, title: z.name }))}
-      />
-    </Space>
-  );
+  const zoneName = (id: string) => current.zones.find((z) => z.id === id)?.shortName ?? id;
+  const factCards = (list: FactItem[]) =>
+    list.map((item) =>
+      item.kind === 'figure' ? (
+        <FigureCard
+          key={item.key}
+          item={item}
+          active={activeKey === item.key}
+          onSelect={() => selectFact(item.key)}
+          onHover={(on) => setActiveKey(on ? item.key : null)}
+          onToggle={() => update(item.key, { accepted: !item.accepted })}
+          onChange={(values) => update(item.key, { values } as Partial<FactItem>)}
+        />
+      ) : (
+        <FactCard
+          key={item.key}
+          item={item}
+          active={activeKey === item.key}
+          onSelect={() => selectFact(item.key)}
+          onHover={(on) => setActiveKey(on ? item.key : null)}
+          onToggle={() => update(item.key, { accepted: !item.accepted })}
+          onChange={(values) => update(item.key, { values } as Partial<FactItem>)}
+        />
+      ),
+    );
 
   return (
     <div>
@@ -159,56 +233,57 @@ export default function IntakePage() {
 
       {step === 1 && read && (
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+          <ArticleZones
+            articles={articles}
+            zones={current.zones}
+            value={zones}
+            counts={articles.map((_, i) => items.filter((x) => x.article === i).length)}
+            onChange={setZones}
+            onSelect={selectArticle}
+          />
           <Row gutter={16}>
             <Col xs={24} lg={12}>
-              <Card
-                size="small"
-                title={t('intake.sourceText')}
-                extra={read.result.zone && <Typography.Text type="secondary">{t('intake.zoneRead', { zone: read.result.zone })}</Typography.Text>}
-              >
+              <Card size="small" title={t('intake.sourceText')}>
                 <HighlightedText text={read.text} marks={marks} activeKey={activeKey} onHover={hoverMark} onSelect={selectFact} />
               </Card>
             </Col>
             <Col xs={24} lg={12}>
-              <Space direction="vertical" style={{ width: '100%', maxHeight: 720, overflow: 'auto' }} size="small">
-                {items.length === 0 && <Empty description={t('intake.noFacts')} />}
-                {items.some((i) => i.kind === 'project') && (
-                  <Typography.Text strong>{t('intake.projects', { count: items.filter((i) => i.kind === 'project').length })}</Typography.Text>
-                )}
-                {items.map((item) => (
-                  <FactCard
-                    key={item.key}
-                    item={item}
-                    active={activeKey === item.key}
-                    onSelect={() => selectFact(item.key)}
-                    onHover={(on) => setActiveKey(on ? item.key : null)}
-                    onToggle={() => setItems(items.map((i) => (i.key === item.key ? { ...i, accepted: !i.accepted } : i)))}
-                    onChange={(values) => setItems(items.map((i) => (i.key === item.key ? ({ ...i, values } as FactItem) : i)))}
-                  />
-                ))}
-                {read.result.figures.length > 0 && (
-                  <Card size="small" title={`${t('intake.figures')} · ${t('intake.readOnly')}`}>
-                    <List
-                      size="small"
-                      dataSource={read.result.figures.map((f, i) => ({ ...f, key: `f${i}` }))}
-                      renderItem={(f) => (
-                        <List.Item onMouseEnter={() => setActiveKey(f.key)} onMouseLeave={() => setActiveKey(null)}>
-                          <Typography.Link onClick={() => selectFact(f.key)}>{f.what}</Typography.Link>
-                          <span>
-                            {f.value} {f.unit}
-                          </span>
-                        </List.Item>
+              <Space direction="vertical" style={{ width: '100%', maxHeight: 900, overflow: 'auto' }} size="small">
+                <Space wrap data-testid="intake-add">
+                  <Button size="small" icon={<PlusOutlined />} onClick={() => add('project')}>
+                    {t('intake.addProject')}
+                  </Button>
+                  <Button size="small" icon={<PlusOutlined />} onClick={() => add('lead')}>
+                    {t('intake.addLead')}
+                  </Button>
+                  <Button size="small" icon={<PlusOutlined />} onClick={() => add('figure')}>
+                    {t('intake.addFigure')}
+                  </Button>
+                </Space>
+                {items.length === 0 && <Empty description={t('intake.noFactsAdd')} />}
+                {articles.map((a, ai) => {
+                  const list = items.filter((x) => x.article === ai);
+                  if (list.length === 0) return null;
+                  return (
+                    <div key={ai} data-article-start={ai}>
+                      {articles.length > 1 && (
+                        <Typography.Text strong>
+                          {a.headline ?? t('intake.articleN', { n: ai + 1 })} · {a.zone ?? t('intake.zoneNotRead')}
+                        </Typography.Text>
                       )}
-                    />
-                  </Card>
-                )}
+                      <Space direction="vertical" style={{ width: '100%' }} size="small">
+                        {factCards(list.filter((x) => x.kind !== 'figure'))}
+                        {factCards(list.filter((x) => x.kind === 'figure'))}
+                      </Space>
+                    </div>
+                  );
+                })}
               </Space>
             </Col>
           </Row>
           <Space wrap>
             <Button onClick={restart}>{t('intake.restart')}</Button>
-            {zonePicker}
-            <Button type="primary" disabled={accepted.length === 0 || !zoneId} loading={matchIntake.isPending} onClick={onMatch}>
+            <Button type="primary" disabled={accepted.length === 0} loading={busy} onClick={onMatch}>
               {t('intake.match')}
             </Button>
             <Typography.Text type="secondary">{t('intake.matchHelp', { count: accepted.length })}</Typography.Text>
@@ -216,18 +291,25 @@ export default function IntakePage() {
         </Space>
       )}
 
-      {step === 2 && matched && (
+      {step === 2 && (
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-          {matched.response.proposals.map((p) => (
-            <ProposalCard key={p.key} proposal={p} decision={decisions[p.key]} onChange={(d) => setDecisions({ ...decisions, [p.key]: d })} />
+          {groups.map((g) => (
+            <Card key={g.zoneId} size="small" title={t('intake.zoneGroup', { zone: zoneName(g.zoneId) })} data-testid="intake-zone-group">
+              <Space direction="vertical" style={{ width: '100%' }}>
+                {g.response?.proposals.map((p) => (
+                  <ProposalCard key={p.key} proposal={p} decision={decisions[p.key]} onChange={(d) => setDecisions({ ...decisions, [p.key]: d })} />
+                ))}
+                {figuresOf(g).length > 0 && <Typography.Text>{t('intake.figuresToSave', { count: figuresOf(g).length })}</Typography.Text>}
+              </Space>
+            </Card>
           ))}
-          {toCommit.length === 0 && <Alert type="info" showIcon message={t('intake.nothingToSave')} />}
+          {toCommit === 0 && <Alert type="info" showIcon message={t('intake.nothingToSave')} />}
           <Space wrap>
             <Button onClick={() => setStep(1)}>{t('intake.back')}</Button>
-            <Button type="primary" disabled={toCommit.length === 0} loading={commitIntake.isPending} onClick={onSave}>
+            <Button type="primary" disabled={toCommit === 0} loading={busy} onClick={onSave}>
               {t('intake.save')}
             </Button>
-            <Typography.Text type="secondary">{t('intake.saveHelp', { count: toCommit.length })}</Typography.Text>
+            <Typography.Text type="secondary">{t('intake.saveHelp', { count: toCommit })}</Typography.Text>
           </Space>
         </Space>
       )}
