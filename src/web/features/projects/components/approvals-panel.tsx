@@ -51,8 +51,8 @@ export function ApprovalsPanel({ project, onReload }: { project: ProjectDetail; 
         columns={[
           { title: t('settings.approvalName'), dataIndex: 'name', key: 'name' },
           { title: t('approval.agency'), dataIndex: 'agency', key: 'agency', width: 110 },
-          { title: t('approval.statutory'), dataIndex: 'statutoryDays', key: 'statutory', width: 80 },
-          { title: t('approval.promised'), dataIndex: 'promisedDays', key: 'promised', width: 80 },
+          { title: t('approval.statutory'), dataIndex: 'statutoryDays', key: 'statutory', width: 110 },
+          { title: t('approval.promised'), dataIndex: 'promisedDays', key: 'promised', width: 110 },
           {
             title: t('approval.agent'),
             key: 'agent',

@@ -96,7 +96,7 @@ export function MilestonesPanel({ project, onReload }: { project: ProjectDetail;
               ),
           },
           {
-            title: 'Gantt',
+            title: t('milestone.gantt'),
             key: 'gantt',
             render: (_, r) => (
               <div style={{ position: 'relative', height: 14, background: '#fafafa' }}>
