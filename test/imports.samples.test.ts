@@ -6,6 +6,8 @@
  * the database holds compared again. Runs on PGlite, and on PostgreSQL with TEST_DATABASE_URL.
  */
 import { readFileSync } from 'node:fs';
+import * as XLSX from '@e965/xlsx';
+import iconv from 'iconv-lite';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -332,6 +334,26 @@ describe('the Excel samples, imported through the engine', () => {
     }
   });
 
+  it('03-yuncheng-leads: a lead at 正式签约 or 框架协议 carries its agreement, dated from its progress text', async () => {
+    const { expected } = load('03-yuncheng-leads');
+    const leads = (expected.sheets[0].leads as Record<string, string | number | boolean | null>[]).filter(
+      (l) => (l.stage === '正式签约' || l.stage === '框架协议') && l.credit_code_valid !== false,
+    );
+    const stored = await ctx.database.query<{ name: string; kind: string; signed: string; amount: string; note: string | null }>(
+      `select l.name, a.kind, to_char(a.signed_on, 'YYYY-MM-DD') as signed, a.amount_yuan as amount, a.note from agreements a join leads l on l.id = a.lead_id
+       where l.zone_id = $1 and l.name = any($2::text[])`,
+      [fendong, leads.map((l) => l.project_name)],
+    );
+    expect(stored).toHaveLength(leads.length);
+    for (const l of leads) {
+      const a = stored.find((x) => x.name === l.project_name)!;
+      const [month, day] = a.signed.slice(5).split('-').map(Number);
+      expect(String(l.latest_progress_contains)).toContain(`${month}月${day}日`);
+      expect({ kind: a.kind, amount: Number(a.amount) / 10_000 }).toEqual({ kind: l.stage === '正式签约' ? 'investment' : 'framework', amount: l.planned_investment_wan });
+      expect(a.note).toContain('最新进展');
+    }
+  });
+
   it('04-jinzhong-three-batches: the quarter from the title, three lists of nominations', async () => {
     const { file, expected } = load('04-jinzhong-three-batches');
     const blocks = expected.sheets[0].blocks as { batch: string; rows: Record<string, unknown>[] }[];
@@ -358,5 +380,29 @@ describe('the Excel samples, imported through the engine', () => {
         expect(Number(e.planned) / 10_000).toBe((r.signed_amount_wan ?? r.total_investment_wan) as number);
       }
     }
+  });
+
+  it('a legacy .xls (BIFF8) of the 01 sheet imports like the .xlsx', async () => {
+    const { file, expected } = load('01-taiyuan-progress');
+    const xls = XLSX.write(XLSX.read(file, { type: 'buffer', cellNF: true }), { type: 'buffer', bookType: 'biff8' }) as Buffer;
+    expect(xls.subarray(0, 4).toString('hex')).toBe('d0cf11e0');
+    const projects = expected.sheets[0].projects as { row: number }[];
+    const staged = await uploadXlsx(ctx, officer, `/api/imports?kind=project-dispatch&zoneId=${fendong}`, xls, 'taiyuan.xls');
+    expect(staged.status, JSON.stringify(staged.body)).toBe(201);
+    expect(staged.body).toMatchObject({ validRows: projects.length, errorRows: 0, period: { asOf: expected.period.as_of } });
+    expect(skippedOf(staged.body, expected.sheets[0].name)).toEqual(sortedRows(expected.sheets[0].skip));
+    await officer.post(`/api/imports/${staged.body.id}/discard`, {});
+  });
+
+  it('a GB18030 .csv of the 03 ledger imports like the .xlsx', async () => {
+    const { file, expected } = load('03-yuncheng-leads');
+    const wb = XLSX.read(file, { type: 'buffer', cellDates: true });
+    const csv = XLSX.utils.sheet_to_csv(wb.Sheets[wb.SheetNames[0]], { blankrows: true });
+    const leads = expected.sheets[0].leads as { credit_code_valid: boolean | null }[];
+    const staged = await uploadXlsx(ctx, officer, `/api/imports?kind=leads&zoneId=${fendong}`, iconv.encode(csv, 'gb18030'), 'yuncheng.csv');
+    expect(staged.status, JSON.stringify(staged.body)).toBe(201);
+    expect(staged.body.tables[0].columns.map((c: { header: string }) => c.header)).toContain('拟投资额（亿元）');
+    expect(staged.body).toMatchObject({ totalRows: leads.length, validRows: leads.length - leads.filter((l) => l.credit_code_valid === false).length });
+    await officer.post(`/api/imports/${staged.body.id}/discard`, {});
   });
 });

@@ -39,6 +39,10 @@ defineReasons({
   date_year_unknown: ['缺少年份，且表格未写明期间', 'no year, and the sheet states no period'],
   date_day_missing: ['只有年月，缺少日', 'a month without a day'],
   cell_formula_no_value: ['公式没有计算结果：请在 Excel 中打开并保存后再上传', 'a formula without its computed value: open and save the file in Excel, then upload again'],
+  import_agreement_required: [
+    '框架协议/正式签约阶段须有协议的签约日期和金额：填写“签约时间”“签约金额”，或在最新进展中写明“X月X日签订投资协议”',
+    'a lead at 框架协议 or 正式签约 needs its agreement: fill 签约时间 and 签约金额, or say "X月X日签订投资协议" in the progress',
+  ],
   cell_error: ['单元格是错误值（如 #REF!）', 'the cell holds an error value (such as #REF!)'],
   years_form: ['建设年限的格式无法识别（如 2026-2027、2026.03-2026.12、2025年4月-2026年10月）', 'construction years not understood (e.g. 2026-2027, 2026.03-2026.12)'],
 });

@@ -36,7 +36,10 @@ export type LedgerKey =
   | 'nextStep'
   | 'nextStepOn'
   | 'owner'
-  | 'platformContact';
+  | 'platformContact'
+  | 'agreementOn'
+  | 'agreementAmount'
+  | 'progress';
 
 export type Column<K extends string> = SheetColumn<K>;
 
@@ -62,6 +65,15 @@ export const ledgerColumns: Column<LedgerKey>[] = [
   { key: 'nextStepOn', header: '下一步日期', aliases: ['下一步时间', '计划日期'], width: 12, kind: 'date' },
   { key: 'owner', header: '负责人', aliases: ['责任人', '招商负责人', '跟踪责任人', 'owner'], width: 10 },
   { key: 'platformContact', header: '平台公司对接人', aliases: ['平台公司', '平台对接人'], width: 12 },
+  // The lead's agreement (框架协议 at 框架协议, else its first investment agreement): a lead at 正式签约 needs one.
+  { key: 'agreementOn', header: '签约时间', aliases: ['签约日期', '协议签订时间', '协议签订日期', '签订时间'], width: 12, kind: 'date' },
+  { key: 'agreementAmount', header: '签约金额（万元）', aliases: ['签约金额', '协议金额', '协议投资额', '合同金额'], width: 14, kind: 'money' },
+];
+
+/** What an import reads besides the exported columns: the sheet's latest progress (where "6月18日签订投资协议" dates an agreement). */
+export const ledgerImportColumns: Column<LedgerKey>[] = [
+  ...ledgerColumns,
+  { key: 'progress', header: '最新进展', aliases: ['进展情况', '工作进展', '推进情况', '项目进展'], width: 40 },
 ];
 
 export type EnterpriseKey =

@@ -14,7 +14,7 @@ import type { LeadsService } from '../leads/index.ts';
 import {
   chainActionByText,
   enterpriseColumns,
-  ledgerColumns,
+  ledgerImportColumns,
   methodByText,
   stageByText,
   statusByText,
@@ -73,6 +73,54 @@ function moneyOf<K extends string>(row: ImportRow<K>, key: K): number | null {
   const v = row.get(key);
   if (v != null && /^\s*\d+(\.\d+)?\s*[-~～至到—]\s*\d+(\.\d+)?\s*$/.test(String(v))) return null;
   return row.money(key, false);
+}
+
+/** An agreement a lead at 框架协议 or 正式签约 carries (issue 10 item 2): its date and amount, or the row is refused. */
+export interface ImportedAgreement {
+  kind: 'framework' | 'investment';
+  signedOn: string;
+  amountYuan: number;
+  note: string | null;
+}
+
+/**
+ * The date from the 签约时间 column, else from the progress text ("2026年6月18日签订投资协议", "7月22日签订框架协议"
+ * with the year of the sheet's period); the amount from 签约金额, else the lead's 拟投资额 (said so in the note).
+ */
+function agreementOf(row: ImportRow<LedgerKey>, stage: string | null, plannedYuan: number | null): ImportedAgreement | null {
+  const required = stage === 'signed' || stage === 'framework';
+  // Past 正式签约 (落地, 转项目) an agreement written in the sheet is kept, not required.
+  if (!required) {
+    const on = row.date('agreementOn');
+    const amount = row.money('agreementAmount', false);
+    return on && amount && stage !== 'prospect' && stage !== 'contact' && stage !== 'intent' ? { kind: 'investment', signedOn: on, amountYuan: amount, note: null } : null;
+  }
+  const kind = stage === 'signed' ? 'investment' : 'framework';
+  const word = kind === 'investment' ? '(?:投资|正式|合作)?(?:协议|合同)' : '框架(?:协议|合同)';
+  let signedOn = row.date('agreementOn');
+  let note: string | null = null;
+  const progress = row.text('progress', 4000);
+  if (!signedOn && progress) {
+    const m = new RegExp(`(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})日[^，。；;,]{0,12}?签(?:订|署|约)[^，。；;,]{0,6}?${word}`).exec(progress);
+    const year = m?.[1] ?? row.period?.asOf?.slice(0, 4);
+    if (m && year) {
+      const d = `${year}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+      if (!Number.isNaN(new Date(`${d}T00:00:00Z`).getTime())) {
+        signedOn = d;
+        note = `导入：日期取自“${row.header('progress')}”：${m[0]}`;
+      }
+    }
+  }
+  let amountYuan = row.money('agreementAmount', false);
+  if (amountYuan == null && plannedYuan != null && plannedYuan > 0) {
+    amountYuan = plannedYuan;
+    note = [note, `金额取自“${row.header('plannedInvestment')}”`].filter(Boolean).join('；');
+  }
+  if (!signedOn || !amountYuan) {
+    row.fail(signedOn ? 'plannedInvestment' : 'agreementOn', 'import_agreement_required');
+    return null;
+  }
+  return { kind, signedOn, amountYuan, note };
 }
 
 /** Text up to `max` characters; longer is an error, never a cut. */
@@ -149,7 +197,7 @@ export function leadsImporter(deps: {
   return defineImporter({
     kind: 'leads',
     permission: 'lead.import',
-    columns: ledgerColumns,
+    columns: ledgerImportColumns,
     required: ['name'],
     maxRows: MAX_IMPORT_ROWS,
     async begin(scope) {
@@ -227,10 +275,13 @@ export function leadsImporter(deps: {
       } else if (!enterpriseId && creditCode && creditCode !== 'bad') {
         row.fail('enterpriseName', 'required');
       }
+      const plannedInvestmentYuan = moneyOf(row, 'plannedInvestment');
+      const agreement = agreementOf(row, stage, plannedInvestmentYuan);
       return {
         id: randomUUID(),
         code,
         name,
+        agreement,
         enterpriseId,
         newEnterprise,
         method,
@@ -241,7 +292,7 @@ export function leadsImporter(deps: {
         sector: text(row, 'sector', 40),
         chainLink: text(row, 'chainLink', 60),
         chainAction,
-        plannedInvestmentYuan: moneyOf(row, 'plannedInvestment'),
+        plannedInvestmentYuan,
         plannedOutputYuan: moneyOf(row, 'plannedOutput'),
         likelihood,
         ...dates,
@@ -276,8 +327,8 @@ export function leadsImporter(deps: {
         else matched.add(found.id);
       }
       const prefix = `${(await ledger.zoneCode(tx, zoneId)) ?? 'LEAD'}-${chinaToday(clock).slice(0, 4)}-`;
-      const leadsCreated = await ledger.commitLeads(tx, rows.source, rows.importId, zoneId, prefix, { id: session.user.id, name: session.user.displayName }, investorIds);
-      return { enterprisesCreated, enterprisesMatched: matched.size, leadsCreated };
+      const { leadsCreated, agreementsCreated } = await ledger.commitLeads(tx, rows.source, rows.importId, zoneId, prefix, { id: session.user.id, name: session.user.displayName }, investorIds);
+      return { enterprisesCreated, enterprisesMatched: matched.size, leadsCreated, ...(agreementsCreated ? { agreementsCreated } : {}) };
     },
   });
 }

@@ -7,7 +7,10 @@ import { createLedgerService } from './ledger.service.ts';
 /** The 招商线索台账 in and out of Excel (its permission, lead.import, belongs to leads). */
 export const ledgerModule = defineModule({
   name: 'ledger',
-  service: ({ clock, services }) => createLedgerService({ leads: services.leads, clock }),
+  service: ({ db, clock, services }) => {
+    const ledger = createLedgerRepository();
+    return createLedgerService({ leads: services.leads, clock, agreements: (ids) => ledger.ledgerAgreements(db, ids) });
+  },
   importers: (_ledger, { services }) => {
     const ledger = createLedgerRepository();
     return [leadsImporter({ ledger, leads: services.leads, enterprises: services.enterprises }), enterprisesImporter({ ledger })];

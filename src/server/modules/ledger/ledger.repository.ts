@@ -11,6 +11,17 @@ const textArray = (values: string[]) => sql`${`{${values.map((v) => `"${v.replac
  */
 export function createLedgerRepository() {
   return {
+    /** Per lead, the agreement the ledger shows: its framework agreement at 框架协议, else its first investment agreement. */
+    async ledgerAgreements(db: DbOrTx, leadIds: string[]) {
+      if (!leadIds.length) return new Map<string, { signedOn: string; amountYuan: number }>();
+      const rows = rowsOf<{ lead_id: string; signed_on: string; amount_yuan: string }>(
+        await db.execute(sql`select distinct on (a.lead_id) a.lead_id, to_char(a.signed_on, 'YYYY-MM-DD') as signed_on, a.amount_yuan
+          from agreements a join leads l on l.id = a.lead_id
+          where a.lead_id = any(${sql.param(leadIds)}::uuid[]) and a.kind = case when l.stage = 'framework' then 'framework' else 'investment' end
+          order by a.lead_id, a.signed_on, a.created_at`),
+      );
+      return new Map(rows.map((r) => [r.lead_id, { signedOn: r.signed_on, amountYuan: Number(r.amount_yuan) }]));
+    },
     async zoneCode(db: DbOrTx, zoneId: string): Promise<string | undefined> {
       const rows = rowsOf<{ code: string }>(await db.execute(sql`select code from zones where id = ${uuidText(zoneId)}`));
       return rows[0]?.code;
@@ -81,7 +92,7 @@ export function createLedgerRepository() {
         await db.execute(sql`select max(substring(code from ${codePrefix.length + 1}::int)::int) as n from leads
           where zone_id = ${uuidText(zoneId)} and code like ${`${codePrefix}%`} and substring(code from ${codePrefix.length + 1}::int) ~ '^[0-9]+$'`),
       );
-      const leadsCreated = rowsOf<{ n: number }>(
+      const leadsCreated = rowsOf<{ n: number; agreements: number }>(
         await db.execute(sql`with src as (
             select data, row_no, row_number() over (partition by data->>'code' is null order by row_no) as seq
             from ${source} s
@@ -102,9 +113,16 @@ export function createLedgerRepository() {
             insert into lead_events (zone_id, lead_id, kind, to_value, note, actor_id, actor_name)
             select zone_id, id, 'imported', stage, ${importId}, ${uuidText(actor.id)}, ${actor.name} from ins
             returning 1)
-          select count(*)::int as n from ins`),
+          , ag as (
+            -- A lead at 框架协议 or 正式签约 comes with its agreement (the importer refused rows without one).
+            insert into agreements (zone_id, lead_id, kind, signed_on, amount_yuan, note)
+            select ${uuidText(zoneId)}, (data->>'id')::uuid, data->'agreement'->>'kind', (data->'agreement'->>'signedOn')::date,
+              (data->'agreement'->>'amountYuan')::bigint, data->'agreement'->>'note'
+            from src where jsonb_typeof(data->'agreement') = 'object' and (data->>'id')::uuid in (select id from ins)
+            returning 1)
+          select (select count(*)::int from ins) as n, (select count(*)::int from ag) as agreements`),
       );
-      return Number(leadsCreated[0].n);
+      return { leadsCreated: Number(leadsCreated[0].n), agreementsCreated: Number(leadsCreated[0].agreements) };
     },
   };
 }

@@ -13,7 +13,12 @@ import { xlsxBuffer } from '../../platform/xlsx-export.ts';
 import type { LeadsService } from '../leads/index.ts';
 import { ledgerColumns } from './ledger.columns.ts';
 
-export function createLedgerService(deps: { leads: Pick<LeadsService, 'listAll'>; clock: Clock }) {
+export function createLedgerService(deps: {
+  leads: Pick<LeadsService, 'listAll'>;
+  clock: Clock;
+  /** The agreement each lead shows in the ledger (签约时间, 签约金额). */
+  agreements: (leadIds: string[]) => Promise<Map<string, { signedOn: string; amountYuan: number }>>;
+}) {
   const { leads, clock } = deps;
 
   /** The .xlsx of the ledger: merged title row, Chinese headers, frozen header, 万元 number formats. */
@@ -41,6 +46,7 @@ export function createLedgerService(deps: { leads: Pick<LeadsService, 'listAll'>
       cell.border = { bottom: { style: 'thin' } };
     });
     const wan = (y: number | null) => (y == null ? null : Number(fromYuan(y, 'wan')));
+    const agreementOf = await deps.agreements(rows.map((l) => l.id));
     const date = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
     for (const l of rows) {
       ws.addRow({
@@ -65,6 +71,8 @@ export function createLedgerService(deps: { leads: Pick<LeadsService, 'listAll'>
         nextStepOn: date(l.nextStepOn),
         owner: l.ownerName,
         platformContact: l.platformContact,
+        agreementOn: date(agreementOf.get(l.id)?.signedOn ?? null),
+        agreementAmount: wan(agreementOf.get(l.id)?.amountYuan ?? null),
       });
     }
     ledgerColumns.forEach((c, i) => {

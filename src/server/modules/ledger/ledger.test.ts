@@ -197,7 +197,7 @@ describe('the lead ledger import', () => {
 
     const again = await uploadXlsx(ctx, officer, '/api/imports?kind=enterprises', file);
     const committed = await officer.post(`/api/imports/${again.body.id}/commit`, { mode: 'valid' });
-    expect(committed.body.committed).toMatchObject({ enterprisesCreated: 1, enterprisesMatched: 1 });
+    expect(committed.body.committed, JSON.stringify(committed.body)).toMatchObject({ enterprisesCreated: 1, enterprisesMatched: 1 });
     const found = (await officer.get(`/api/enterprises?q=${c1}`)).body.items[0];
     expect(found).toMatchObject({ name: '运城导入测试一有限公司', registeredCapitalYuan: 5_000_000, industryCode: '39' });
     const page = (await officer.get(`/api/enterprises/${found.id}/page`)).body;

@@ -257,13 +257,14 @@ export function formatKind(code: string): 'date' | 'month' | 'percent' | 'time' 
     .split(';')[0]
     .replace(/"[^"]*"/g, '')
     .replace(/\[[^\]]*\]/g, '')
-    .replace(/\\./g, '');
+    .replace(/\\./g, '')
+    .replace(/general/gi, '')
+    .replace(/[eE][+-]/g, '');
   if (/%/.test(bare)) return 'percent';
-  if (/[yY]|[dD]|[eE]/.test(bare) || /(^|[^h:])[mM]+/.test(bare.replace(/[hH]+:?[mM]+/g, ''))) {
-    if (!/[yYeE]/.test(bare) && !/[dD]/.test(bare)) return /[hHsS]/.test(bare) ? 'time' : null;
-    return /[dD]/.test(bare) ? 'date' : 'month';
-  }
-  if (/[hH]|[sS]/.test(bare) && /:/.test(bare)) return 'time';
+  const y = /[yY]/.test(bare);
+  const d = /[dD]/.test(bare);
+  if (y || d) return d ? 'date' : 'month';
+  if (/[hHsS]/.test(bare)) return 'time';
   return null;
 }
 
