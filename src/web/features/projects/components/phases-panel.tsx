@@ -36,15 +36,16 @@ export function PhasesPanel({ project }: { project: ProjectDetail }) {
   if (project.phases.length === 0) return null;
   const n = project.phases.find((ph) => ph.landToStart)?.landToStart?.immediateStartDays;
   return (
-    <Card size="small" title={t('phase.title')} style={{ marginBottom: 16 }} extra={n != null ? <Typography.Text type="secondary">{t('phase.rule', { n })}</Typography.Text> : null}>
+    <Card size="small" title={t('phase.title')} style={{ marginBottom: 16 }}>
       <Table<Phase>
         size="small"
         rowKey="id"
         pagination={false}
-        scroll={{ x: 900 }}
+        scroll={{ x: 860 }}
         dataSource={project.phases}
         columns={[
-          { title: t('phase.name'), dataIndex: 'name', key: 'name', width: 70, fixed: 'left' },
+          { title: t('phase.name'), dataIndex: 'name', key: 'name', width: 64, fixed: 'left' },
+          { title: t('phase.landToStartTitle'), key: 'landToStart', width: 230, render: (_, ph) => <LandToStartText value={ph.landToStart} /> },
           { title: t('field.stage'), key: 'stage', width: 80, render: (_, ph) => <Tag>{t(`stage.${ph.stage}`)}</Tag> },
           { title: t('phase.landOn'), dataIndex: 'landOn', key: 'landOn', width: 105, render: (v: string | null) => v ?? '—' },
           { title: t('phase.actualStartOn'), dataIndex: 'actualStartOn', key: 'start', width: 105, render: (v: string | null) => v ?? '—' },
@@ -59,9 +60,13 @@ export function PhasesPanel({ project }: { project: ProjectDetail }) {
               </>
             ),
           },
-          { title: t('phase.landToStartTitle'), key: 'landToStart', render: (_, ph) => <LandToStartText value={ph.landToStart} /> },
         ]}
       />
+      {n != null && (
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+          {t('phase.rule', { n })}
+        </Typography.Paragraph>
+      )}
     </Card>
   );
 }
