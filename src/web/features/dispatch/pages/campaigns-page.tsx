@@ -40,6 +40,7 @@ import { useRemoveEntry } from '../api/remove-entry';
 import { useUpdateCampaign } from '../api/update-campaign';
 import { useUpdateEntry } from '../api/update-entry';
 import { useDispatchLabels } from '../components/use-dispatch-labels';
+import { withoutUnit } from '../../../lib/money-label';
 
 const pct = (r: { rate: number | null }) => (r.rate === null ? '—' : `${(r.rate * 100).toFixed(1)}%`);
 
@@ -109,7 +110,7 @@ export default function CampaignsPage() {
         </Space>
       ),
     },
-    { title: t('campaign.plannedAmount'), dataIndex: 'plannedAmountYuan', width: 130, render: (v: number | null) => formatMoney(v, locale) },
+    { title: withoutUnit(t('campaign.plannedAmount')), dataIndex: 'plannedAmountYuan', width: 130, render: (v: number | null) => formatMoney(v, locale) },
     {
       title: t('campaign.result'),
       key: 'result',

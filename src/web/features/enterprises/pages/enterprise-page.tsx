@@ -8,6 +8,7 @@ import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
 import { useAddContact } from '../api/add-contact';
 import { useEnterprisePage } from '../api/get-enterprise-page';
 import { useMergeEnterprise } from '../api/merge-enterprise';
+import { withoutUnit } from '../../../lib/money-label';
 
 /** The enterprise page: its master data, contacts, and its leads and projects in the caller's zones. */
 export default function EnterprisePage() {
@@ -33,7 +34,7 @@ export default function EnterprisePage() {
       <Descriptions bordered size="small" column={2}>
         <Descriptions.Item label={t('enterprises.creditCode')}>{e.creditCode ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('enterprises.legalPerson')}>{e.legalPerson ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('enterprises.capital')}>{formatMoney(e.registeredCapitalYuan, locale)}</Descriptions.Item>
+        <Descriptions.Item label={withoutUnit(t('enterprises.capital'))}>{formatMoney(e.registeredCapitalYuan, locale)}</Descriptions.Item>
         <Descriptions.Item label={t('enterprises.industry')}>{page.data.industryLabel ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('enterprises.region')}>{page.data.regionName ?? e.regionCode ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('enterprises.address')}>{e.address ?? '—'}</Descriptions.Item>
@@ -54,7 +55,7 @@ export default function EnterprisePage() {
             { title: t('leads.name'), dataIndex: 'name', render: (n, l) => <Link to={`/leads/${l.id}`}>{n}</Link> },
             { title: t('leads.stage'), dataIndex: 'stage', render: (s: LeadStage) => stageLabels[s]?.[lang] ?? s },
             { title: t('leads.status'), dataIndex: 'status', render: (s: LeadStatus) => statusLabels[s]?.[lang] ?? s },
-            { title: t('leads.plannedInvestment'), dataIndex: 'amountYuan', align: 'right', render: (y) => formatMoney(y, locale) },
+            { title: withoutUnit(t('leads.plannedInvestment')), dataIndex: 'amountYuan', align: 'right', render: (y) => formatMoney(y, locale) },
             { title: '', dataIndex: 'zoneName' },
           ]}
         />
@@ -68,7 +69,7 @@ export default function EnterprisePage() {
           columns={[
             { title: t('leads.name'), dataIndex: 'name', render: (n, p) => <Link to={`/projects/${p.id}`}>{n}</Link> },
             { title: t('leads.stage'), dataIndex: 'stage' },
-            { title: t('leads.plannedInvestment'), dataIndex: 'amountYuan', align: 'right', render: (y) => formatMoney(y, locale) },
+            { title: withoutUnit(t('leads.plannedInvestment')), dataIndex: 'amountYuan', align: 'right', render: (y) => formatMoney(y, locale) },
             { title: '', dataIndex: 'zoneName' },
           ]}
         />

@@ -48,6 +48,7 @@ import { GateAgreementModal, type GateTarget } from '../components/gate-agreemen
 import { LeadEditDrawer } from '../components/lead-edit-drawer';
 import { pipelineLabels, statusColors } from '../components/labels';
 import { formatChinaDate } from '../../../lib/format-date-time';
+import { withoutUnit } from '../../../lib/money-label';
 
 /** A lead: its facts, stage moves (gated), status, agreements with what each counts, files and the timeline. */
 export default function LeadDetailPage() {
@@ -161,7 +162,7 @@ export default function LeadDetailPage() {
               {l.chainLink ?? '—'} {l.chainAction && <Tag>{labels.chainAction(l.chainAction)}</Tag>}
             </Descriptions.Item>
             <Descriptions.Item label={t('leads.plannedInvestmentColumn')}>{formatMoney(l.plannedInvestmentYuan, locale)}</Descriptions.Item>
-            <Descriptions.Item label={t('leads.plannedOutput')}>{formatMoney(l.plannedOutputYuan, locale)}</Descriptions.Item>
+            <Descriptions.Item label={withoutUnit(t('leads.plannedOutput'))}>{formatMoney(l.plannedOutputYuan, locale)}</Descriptions.Item>
             <Descriptions.Item label={t('leads.signedTotal')}>
               <span data-testid="signed-total">{formatMoney(l.signedYuan, locale)}</span>
             </Descriptions.Item>

@@ -7,6 +7,7 @@ import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
 import { useSaveAnnualPlan } from '../api/project-mutations';
 import { useProjectsI18n } from '../i18n';
 import { Money } from './money';
+import { withoutUnit } from '../../../lib/money-label';
 
 type Plan = ProjectDetail['annualPlans'][number];
 
@@ -62,7 +63,7 @@ export function AnnualPlanPanel({ project, onReload }: { project: ProjectDetail;
         onRow={(r) => (editable ? { onClick: () => form.setFieldValue('year', r.year), style: { cursor: 'pointer' } } : {})}
         columns={[
           { title: t('plan.year'), dataIndex: 'year', key: 'year', width: 100 },
-          { title: t('plan.amount'), key: 'plan', align: 'right', render: (_, r) => <Money yuan={r.planYuan} /> },
+          { title: withoutUnit(t('plan.amount')), key: 'plan', align: 'right', render: (_, r) => <Money yuan={r.planYuan} /> },
           {
             title: '',
             key: 'edit',

@@ -11,6 +11,7 @@ import { useUploadPhoto } from '../api/upload-photo';
 import { useProjectsI18n } from '../i18n';
 import { Money } from './money';
 import { chinaToday } from '../../../lib/format-date-time';
+import { withoutUnit } from '../../../lib/money-label';
 
 type Report = ProjectDetail['reports'][number];
 
@@ -90,7 +91,7 @@ export function ReportsPanel({ project }: { project: ProjectDetail }) {
         scroll={{ x: 1100 }}
         columns={[
           { title: t('report.period'), key: 'period', width: 120, render: (_, r) => periodLabel(r.periodKind, r.periodStart, locale) },
-          { title: t('report.invested'), key: 'invested', align: 'right', render: (_, r) => <Money yuan={r.investedYuan} /> },
+          { title: withoutUnit(t('report.invested')), key: 'invested', align: 'right', render: (_, r) => <Money yuan={r.investedYuan} /> },
           { title: t('field.ytd'), key: 'ytd', align: 'right', render: (_, r) => <Money yuan={r.ytdYuan} /> },
           { title: t('field.invested'), key: 'since', align: 'right', render: (_, r) => <Money yuan={r.sinceStartYuan} /> },
           { title: t('field.pctPlan'), key: 'pp', width: 90, render: (_, r) => (r.percentOfAnnualPlan == null ? '—' : `${r.percentOfAnnualPlan}%`) },

@@ -9,6 +9,7 @@ import { FlagTag } from '../components/flag-tag';
 import { Money } from '../components/money';
 import { useProjectsI18n } from '../i18n';
 import { chinaToday } from '../../../lib/format-date-time';
+import { withoutUnit } from '../../../lib/money-label';
 
 type Entry = { investedWan?: string; percentComplete?: number | null; progressText?: string; problems?: string };
 
@@ -96,7 +97,7 @@ export default function BatchEntryPage() {
             { title: t('field.name'), dataIndex: 'name', key: 'name', width: 260 },
             { title: t('batch.before'), key: 'before', width: 120, align: 'right', render: (_, r) => <Money yuan={r.investedBeforeYuan} /> },
             {
-              title: t('report.invested'),
+              title: withoutUnit(t('report.invested')),
               key: 'invested',
               width: 140,
               render: (_, r) =>

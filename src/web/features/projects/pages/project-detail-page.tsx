@@ -15,6 +15,7 @@ import { Money } from '../components/money';
 import { ReportsPanel } from '../components/reports-panel';
 import { StagePanel } from '../components/stage-panel';
 import { useProjectsI18n } from '../i18n';
+import { withoutUnit } from '../../../lib/money-label';
 
 /** 项目详情: summary, stage timeline, milestones (Gantt), approvals with clocks, reports and photos, 标准地, history. */
 export default function ProjectDetailPage() {
@@ -61,7 +62,7 @@ export default function ProjectDetailPage() {
             {p.sectorText ?? '—'}
             {p.chainLinkText ? ` · ${p.chainLinkText}` : ''}
           </Descriptions.Item>
-          <Descriptions.Item label={t('field.total')}>
+          <Descriptions.Item label={withoutUnit(t('field.total'))}>
             <Money yuan={p.totalInvestmentYuan} />
           </Descriptions.Item>
           <Descriptions.Item label={t('field.invested')}>
