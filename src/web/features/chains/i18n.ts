@@ -1,6 +1,7 @@
 /** The chains feature's UI strings (产业链), merged into the catalogues. */
 export const chainsZh = {
   'menu.chains': '产业链',
+  'menu.figuresImport': '经营数据导入',
   'chains.title': '产业规划与产业链',
   'chains.plan': '产业规划',
   'chains.planName': '规划名称（如 1+2+N、一主导两支撑）',
@@ -87,10 +88,15 @@ export const chainsZh = {
   'chains.plannedOn': '计划时间',
   'chains.outcome': '成效',
   'chains.addRoadmapItem': '添加事项',
+  'chains.figuresImport': '导入企业年度经营数据',
+  'chains.figuresImportHint':
+    '统计报表：企业名称或统一社会信用代码、年份，以及产值、营业收入、税收、用地面积（亩）、综合能耗、排放量、从业人员、研发投入（金额按表头单位，默认万元）',
+  'chains.figuresImported': '新增 {created} 条、更新 {updated} 条年度经营数据',
 };
 
 export const chainsEn: Record<keyof typeof chainsZh, string> = {
   'menu.chains': 'Industrial chains',
+  'menu.figuresImport': 'Import figures',
   'chains.title': 'Industry plan and chains',
   'chains.plan': 'Industry plan',
   'chains.planName': 'Plan name (e.g. 1+2+N)',
@@ -177,4 +183,8 @@ export const chainsEn: Record<keyof typeof chainsZh, string> = {
   'chains.plannedOn': 'Planned',
   'chains.outcome': 'Outcome',
   'chains.addRoadmapItem': 'Add item',
+  'chains.figuresImport': 'Import yearly figures',
+  'chains.figuresImportHint':
+    'A statistics sheet: enterprise name or credit code, year, and output, revenue, tax, land (mu), energy, emissions, employees, R&D (money in the header’s unit, 10k CNY by default)',
+  'chains.figuresImported': '{created} yearly figures added, {updated} updated',
 };
