@@ -9,6 +9,9 @@ import { testDaysAgo, testToday } from './clock.ts';
 import { leadOperations, tripOperations } from '../src/contract/leads.ts';
 import { enterpriseOperations } from '../src/contract/enterprises.ts';
 import { projectCoreOperations } from '../src/contract/projects.ts';
+import { campaignGapText, campaignOperations } from '../src/contract/dispatch.ts';
+import { signingEventOperations } from '../src/contract/leads.ts';
+import { addDays } from '../src/contract/periods.ts';
 import { demoId } from '../src/server/seed/demo-ids.ts';
 import { buildEnterprise } from '../src/server/modules/enterprises/enterprises.factories.ts';
 import { advanceLead, buildLead } from '../src/server/modules/leads/leads.factories.ts';
@@ -85,6 +88,73 @@ describe('issue 10 worked example: numbers a leader can sign', { timeout: 180_00
         .sort(),
     ).toEqual(['first_signing', 're_signing']);
     expect(await signedInQuarter()).toBe(before + YI_1_4);
+  });
+
+  it('三个一批: the 投产 rate excludes the project still at 开工 with no production date; 签约一批 filled from the event (item 3)', async () => {
+    // In 河津 (the demo has no campaign there this quarter), by its leader.
+    const hejinLeader = await ctx.login('hejin');
+    const hejin = demoId('zone:hejin');
+    const { from: quarterStart } = thisQuarter();
+    const year = Number(testToday.slice(0, 4));
+    const quarter = Math.floor((Number(testToday.slice(5, 7)) - 1) / 3) + 1;
+    const beforeQuarter = addDays(quarterStart, -1);
+    const project = async (name: string, stage: string, totalInvestmentWan: number, dates: Record<string, string>) => {
+      const res = await hejinLeader.post(
+        '/api/projects',
+        buildProject({
+          zoneId: hejin,
+          name,
+          parkId: null,
+          level: 'none',
+          leaderUserId: null,
+          officerUserId: null,
+          departmentId: null,
+          totalInvestmentWan,
+          fixedAssetInvestmentWan: totalInvestmentWan,
+          investorEnterpriseId: demoId('enterprise:hejin-profile'),
+          stage,
+          signedOn: addDays(beforeQuarter, -60),
+          landOn: addDays(beforeQuarter, -50),
+          ...dates,
+        }),
+      );
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body as { id: string };
+    };
+    // Why: "a project still at 开工 with no production date was accepted as 投产一批 完成, putting 40亿 into the 投产 rate".
+    const building = await project('工作示例40亿在建项目', 'started', 400_000, { startOn: addDays(beforeQuarter, -30) });
+    const producing = await project('工作示例5亿投产项目', 'production', 50_000, {
+      startOn: addDays(beforeQuarter, -40),
+      completedOn: addDays(beforeQuarter, -5),
+      productionOn: quarterStart,
+    });
+    const event = await hejinLeader.call(signingEventOperations.create, {
+      body: { zoneId: hejin, name: `${year}年第${quarter}季度三个一批集中签约（工作示例）`, kind: 'campaign', heldOn: testToday },
+    });
+    expect(event.status, JSON.stringify(event.body)).toBe(201);
+    const signer = await buildLead(hejinLeader, { name: '工作示例河津签约项目' });
+    await advanceLead(ctx, hejinLeader, signer.id, 'signed', { investment: { signedOn: testToday, amountWan: WAN_1_4_YI, signingEventId: event.body.id } });
+    const campaign = await hejinLeader.call(campaignOperations.create, {
+      body: { zoneId: hejin, year, quarter, eventOn: testToday, signingEventId: event.body.id },
+    });
+    expect(campaign.status, JSON.stringify(campaign.body)).toBe(201);
+    const id = campaign.body.id;
+    for (const body of [
+      { batch: 'production', projectId: building.id },
+      { batch: 'production', projectId: producing.id },
+      { batch: 'sign', leadId: signer.id, plannedAmountWan: WAN_1_4_YI },
+    ]) {
+      const res = await hejinLeader.post(`/api/campaigns/${id}/entries`, body);
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
+    // Completion cannot be typed: it is derived.
+    const typed = await hejinLeader.post(`/api/campaigns/${id}/entries`, { batch: 'production', projectId: building.id, confirmed: true });
+    expect(typed.status).toBe(400);
+    const c = (await hejinLeader.call(campaignOperations.get, { params: { id } })).body;
+    expect(c.rates.production).toMatchObject({ planned: 2, done: 1, rate: 0.5, doneAmountYuan: 500_000_000 });
+    expect(c.entries.find((e) => e.projectId === building.id)).toMatchObject({ achieved: false, status: 'no_production_date' });
+    expect(campaignGapText(c.gaps.find((g) => g.batch === 'production')!, 'zh')).toContain('工作示例40亿在建项目未投产');
+    expect(c.rates.signing).toMatchObject({ planned: 1, done: 1, doneAmountYuan: YI_1_4 });
   });
 
   it('an investment agreement at 线索 is refused; a move back needs its reason (item 2)', async () => {
