@@ -4,6 +4,7 @@ import { auditEntrySchema } from './audit.ts';
 import { projectWorkbenchSchema } from './projects.ts';
 import { dispatchWorkbenchSchema } from './dispatch.ts';
 import { pipelineWorkbenchSchema } from './leads.ts';
+import { servicesWorkbenchSchema } from './services/workbench.ts';
 
 export const workbenchResponse = z.object({
   zones: z.array(
@@ -20,6 +21,7 @@ export const workbenchResponse = z.object({
   projects: projectWorkbenchSchema.optional().describe('项目: my overdue milestones and the reports due'),
   dispatch: dispatchWorkbenchSchema.optional().describe('调度: blockers I own, decisions assigned to me (我的待办)'),
   pipeline: pipelineWorkbenchSchema.optional().describe('招商: my leads and the follow-ups due within a week'),
+  services: servicesWorkbenchSchema.optional().describe('企业服务: applications closing, my 代办 cases, posts closing; the funding and hiring lines'),
 });
 export type Workbench = z.infer<typeof workbenchResponse>;
 

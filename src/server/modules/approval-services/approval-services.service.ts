@@ -169,6 +169,12 @@ export function createApprovalServicesService({ db, repo, audit, clock, calendar
     return moved;
   }
 
+  async function worklist(s: SessionContext) {
+    await escalateDue(s);
+    const cases = await presentCases(s, await repo.listCases(db, s, { open: true, agentUserId: s.user.id }));
+    return cases.sort((a, b) => (a.workdaysLeft ?? 9999) - (b.workdaysLeft ?? 9999));
+  }
+
   return {
     today,
     escalateDue,
@@ -218,10 +224,19 @@ export function createApprovalServicesService({ db, repo, audit, clock, calendar
       return q.overdue === 'true' ? cases.filter((c) => c.overdue) : cases;
     },
     /** The 代办 officer's worklist: open cases the caller handles or owns at their level, most urgent first. */
-    async worklist(s: SessionContext) {
-      await escalateDue(s);
-      const cases = await presentCases(s, await repo.listCases(db, s, { open: true, agentUserId: s.user.id }));
-      return cases.sort((a, b) => (a.workdaysLeft ?? 9999) - (b.workdaysLeft ?? 9999));
+    worklist,
+    /** The worklist as the 工作台 lists it. */
+    async myWorklist(s: SessionContext) {
+      return (await worklist(s)).map((c) => ({
+        kind: 'approval_case' as const,
+        id: c.id,
+        zoneId: c.zoneId,
+        title: `${c.itemName}（${c.applicant}）`,
+        detail: c.projectApprovalName ? `${c.projectName} · ${c.projectApprovalName}` : null,
+        dueOn: c.dueOn,
+        overdue: c.overdue,
+        link: '/approval-services',
+      }));
     },
     async createCase(s: SessionContext, body: z.infer<typeof createCaseBody>, requestId: string) {
       if (!inScope(s, body.zoneId)) throw fieldError('zoneId', 'zone_out_of_scope');

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { Locale } from '../../../contract/errors.ts';
 import type { FieldError } from '../../../contract/errors.ts';
 import { formatMoney, fromYuan } from '../../../contract/money.ts';
+import { addDays } from '../../../contract/periods.ts';
 import { applicationStatuses, type ApplicationStatus } from '../../../contract/services/enums.ts';
 import type {
   createApplicationBody,
@@ -446,6 +447,22 @@ export function createFundingService({ db, repo, audit, clock }: FundingDeps) {
         await audit(tx, actorOf(s, requestId), { zoneId: before.zoneId, action: 'funding.contact.update', entityType: 'funding_contact', entityId: id, before, after });
       });
       return oneContact(s, id);
+    },
+
+    /** The caller's applications still at 谋划 whose programme closes within 30 days (or has closed): the 工作台's share. */
+    async myWorklist(s: SessionContext) {
+      const t = today();
+      const rows = (await repo.listApplications(db, s, { status: 'planning' })).filter((a) => a.ownerUserId === s.user.id && a.deadline_on && a.deadline_on <= addDays(t, 30));
+      return rows.map((a) => ({
+        kind: 'funding_deadline' as const,
+        id: a.id,
+        zoneId: a.zoneId,
+        title: `${a.programme_name}：${a.reserve_name}`,
+        detail: null,
+        dueOn: a.deadline_on,
+        overdue: a.deadline_on! < t,
+        link: '/funding',
+      }));
     },
 
     // ---- summary and export

@@ -256,6 +256,24 @@ export function createHiringService({ db, repo, audit, clock }: HiringDeps) {
         byCategory: byPositions(r.byCategory.map((c) => ({ ...c, label: postCategoryLabels[c.key as PostCategory]?.[locale === 'en-US' ? 1 : 0] ?? c.key }))),
       };
     },
+    /** Posts still short of their headcount whose deadline falls within 14 days: the service officer's share of the 工作台. */
+    async myWorklist(s: SessionContext) {
+      if (!can(s, 'hiring.manage')) return [];
+      const t = today();
+      const soon = new Date(Date.parse(`${t}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
+      return (await repo.listPosts(db, s, {}))
+        .filter((p) => p.deadlineOn && p.deadlineOn <= soon && p.deadlineOn >= t && Number(p.filled) < Number(p.headcount))
+        .map((p) => ({
+          kind: 'hiring_deadline' as const,
+          id: p.id,
+          zoneId: p.zoneId,
+          title: `${p.enterprise_name} · ${p.position}`,
+          detail: `${p.filled}/${p.headcount}`,
+          dueOn: p.deadlineOn,
+          overdue: false,
+          link: '/hiring',
+        }));
+    },
     /** The posts for the demand list (all of the zone's, or those a fair offers). */
     exportPosts: async (s: SessionContext, q: { zoneId?: string; fairId?: string }) => (await repo.listPosts(db, s, q)).map((p) => presentPost(s, p)),
     fairName: async (s: SessionContext, fairId: string) => {

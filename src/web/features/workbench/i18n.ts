@@ -9,6 +9,12 @@ export const workbenchZh = {
   'workbench.noZones': '您当前没有可查看的开发区',
   'workbench.recentChanges': '最近变更',
   'workbench.noChanges': '暂无变更记录',
+  'workbench.servicesTodo': '企业服务待办',
+  'workbench.servicesTodoEmpty': '暂无企业服务待办',
+  'workbench.service.funding_deadline': '申报截止',
+  'workbench.service.approval_case': '代办办件',
+  'workbench.service.hiring_deadline': '岗位截止',
+  'workbench.serviceOverdue': '超期',
 } as const;
 
 export const workbenchEn: Record<keyof typeof workbenchZh, string> = {
@@ -21,4 +27,10 @@ export const workbenchEn: Record<keyof typeof workbenchZh, string> = {
   'workbench.noZones': 'You do not cover any zone yet',
   'workbench.recentChanges': 'Recent changes',
   'workbench.noChanges': 'No changes yet',
+  'workbench.servicesTodo': 'Enterprise services to do',
+  'workbench.servicesTodoEmpty': 'Nothing to do in enterprise services',
+  'workbench.service.funding_deadline': 'Funding deadline',
+  'workbench.service.approval_case': 'Case',
+  'workbench.service.hiring_deadline': 'Post closing',
+  'workbench.serviceOverdue': 'Overdue',
 };

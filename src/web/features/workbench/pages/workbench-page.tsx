@@ -7,6 +7,7 @@ import { MyTodoCard } from '../components/my-todo-card';
 import { ProjectEntriesCard } from '../components/project-entries-card';
 import { PipelineEntriesCard } from '../components/pipeline-entries-card';
 import { RecentChangesList } from '../components/recent-changes-list';
+import { ServicesTodoCard } from '../components/services-todo-card';
 import { ZoneSummaryCard } from '../components/zone-summary-card';
 
 /** 工作台: the zones the user covers (or the one chosen in the switcher) and what changed lately. */
@@ -59,6 +60,10 @@ export default function WorkbenchPage() {
           )}
 
           {workbench.data?.dispatch && <MyTodoCard items={workbench.data.dispatch.todo.filter((item) => !zoneId || item.zoneId === zoneId)} />}
+
+          {workbench.data?.services && (workbench.data.services.todo.length > 0 || ['service_officer', 'approval_agent'].includes(me.user.role)) && (
+            <ServicesTodoCard entries={{ ...workbench.data.services, todo: workbench.data.services.todo.filter((item) => !zoneId || item.zoneId === zoneId) }} />
+          )}
 
           {workbench.data?.pipeline && (
             <PipelineEntriesCard
