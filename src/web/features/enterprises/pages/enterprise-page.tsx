@@ -9,6 +9,7 @@ import { useAddContact } from '../api/add-contact';
 import { useEnterprisePage } from '../api/get-enterprise-page';
 import { useMergeEnterprise } from '../api/merge-enterprise';
 import { withoutUnit } from '../../../lib/money-label';
+import { auditStageLabels } from '../../../../contract/audit-labels.ts';
 
 /** The enterprise page: its master data, contacts, and its leads and projects in the caller's zones. */
 export default function EnterprisePage() {
@@ -56,7 +57,7 @@ export default function EnterprisePage() {
             { title: t('leads.stage'), dataIndex: 'stage', render: (s: LeadStage) => stageLabels[s]?.[lang] ?? s },
             { title: t('leads.status'), dataIndex: 'status', render: (s: LeadStatus) => statusLabels[s]?.[lang] ?? s },
             { title: withoutUnit(t('leads.plannedInvestment')), dataIndex: 'amountYuan', align: 'right', render: (y) => formatMoney(y, locale) },
-            { title: '', dataIndex: 'zoneName' },
+            { title: t('org.zone'), dataIndex: 'zoneName' },
           ]}
         />
       </Card>
@@ -68,9 +69,9 @@ export default function EnterprisePage() {
           dataSource={projects}
           columns={[
             { title: t('leads.name'), dataIndex: 'name', render: (n, p) => <Link to={`/projects/${p.id}`}>{n}</Link> },
-            { title: t('leads.stage'), dataIndex: 'stage' },
+            { title: t('leads.stage'), dataIndex: 'stage', render: (s: string) => auditStageLabels[s]?.[lang] ?? s },
             { title: withoutUnit(t('leads.plannedInvestment')), dataIndex: 'amountYuan', align: 'right', render: (y) => formatMoney(y, locale) },
-            { title: '', dataIndex: 'zoneName' },
+            { title: t('org.zone'), dataIndex: 'zoneName' },
           ]}
         />
       </Card>
