@@ -291,7 +291,7 @@ describe('enterprise profile', () => {
   it('an officer records a 小巨人 honour and yearly figures, who entered them is kept', async () => {
     const honour = await officer.call(op.addHonour, {
       params: { id: enterprise },
-      body: { kind: 'little_giant', year: thisYear, grantedOn: `${thisYear}-01-15`, issuer: '工业和信息化部' },
+      body: { kind: 'little_giant', year: thisYear, grantedOn: testToday, issuer: '工业和信息化部' },
     });
     expect(honour.status, JSON.stringify(honour.body)).toBe(201);
     expect(honour.body).toMatchObject({ kind: 'little_giant', enteredByName: '李婷', enteredInZoneName: '汾东经开区' });
