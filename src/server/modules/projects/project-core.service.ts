@@ -89,7 +89,8 @@ export function createProjectCoreService(k: ProjectsContext) {
       stageEnteredOn: (gate && values[gate]) || t,
       landToStartWorkdays: storedLandToStart(cal, values.landOn, values.startOn),
     });
-    if (extra.phases) await repo.replacePhases(tx, row.id, row.zoneId, phaseRows(extra.phases, cal));
+    const phases = extra.phases ? phaseRows(extra.phases, cal) : undefined;
+    if (phases) await repo.replacePhases(tx, row.id, row.zoneId, phases);
     const actor = actorOf(s, requestId);
     await repo.insertStageEvent(tx, {
       zoneId: row.zoneId,
@@ -129,7 +130,7 @@ export function createProjectCoreService(k: ProjectsContext) {
     );
     if (extra.annualPlanYuan != null)
       await repo.insertAnnualPlan(tx, { projectId: row.id, zoneId: row.zoneId, year: Number(t.slice(0, 4)), planYuan: extra.annualPlanYuan });
-    await audit(tx, actor, { zoneId: row.zoneId, action: 'project.create', entityType: 'project', entityId: row.id, after: { ...row, phases: extra.phases } });
+    await audit(tx, actor, { zoneId: row.zoneId, action: 'project.create', entityType: 'project', entityId: row.id, after: { ...row, phases } });
     await repo.refreshDerived(tx, { projectIds: [row.id] }, t);
     return row;
   }
@@ -285,14 +286,15 @@ export function createProjectCoreService(k: ProjectsContext) {
       const landToStartWorkdays = storedLandToStart(cal, merged.landOn, merged.startOn);
       if (landToStartWorkdays !== before.landToStartWorkdays) patch.landToStartWorkdays = landToStartWorkdays;
       const after = await repo.update(tx, id, version, patch);
-      if (phases) await repo.replacePhases(tx, id, before.zoneId, phaseRows(phases, cal));
+      const phaseValues = phases ? phaseRows(phases, cal) : undefined;
+      if (phaseValues) await repo.replacePhases(tx, id, before.zoneId, phaseValues);
       await audit(tx, actorOf(s, requestId), {
         zoneId: before.zoneId,
         action: 'project.update',
         entityType: 'project',
         entityId: id,
         before,
-        after: { ...after, ...(phases ? { phases } : {}), ...options.auditAfter },
+        after: { ...after, ...(phaseValues ? { phases: phaseValues } : {}), ...options.auditAfter },
       });
       await repo.refreshDerived(tx, { projectIds: [id] }, today());
       return after;
