@@ -12,6 +12,7 @@ import { projectCoreOperations } from '../src/contract/projects.ts';
 import { campaignGapText, campaignOperations } from '../src/contract/dispatch.ts';
 import { signingEventOperations } from '../src/contract/leads.ts';
 import { addDays } from '../src/contract/periods.ts';
+import { createWorkCalendar } from '../src/server/platform/calendar.ts';
 import { demoId } from '../src/server/seed/demo-ids.ts';
 import { buildEnterprise } from '../src/server/modules/enterprises/enterprises.factories.ts';
 import { advanceLead, buildLead } from '../src/server/modules/leads/leads.factories.ts';
@@ -180,6 +181,40 @@ describe('issue 10 worked example: numbers a leader can sign', { timeout: 180_00
     const viewer = await projects.patch(`/api/projects/${res.body.id}`, { version: res.body.version, leaderUserId: demoId('user:viewer') });
     expect(viewer.status).toBe(400);
     expect(viewer.body.details.fields[0].field).toBe('leaderUserId');
+  });
+
+  it('the 二期 from land to construction in 21 working days shows against the statutory 107: 拿地即开工 (item 5)', async () => {
+    // A start a few days back and the land day 21 official working days before it (holidays and
+    // 调休 counted by the platform calendar, so this holds at any TEST_NOW).
+    const cal = createWorkCalendar();
+    const startOn = testDaysAgo(5);
+    let landOn = addDays(startOn, -21);
+    while (cal.workdaysBetween(landOn, startOn) < 21) landOn = addDays(landOn, -1);
+    expect(cal.workdaysBetween(landOn, startOn)).toBe(21);
+    const res = await projects.post(
+      '/api/projects',
+      buildProject({
+        name: '工作示例两期项目',
+        totalInvestmentWan: 10000,
+        phases: [
+          { name: '一期', stage: 'construction', investmentWan: 6000, landOn: addDays(landOn, -400), actualStartOn: addDays(landOn, -200) },
+          { name: '二期', stage: 'started', investmentWan: 4000, landOn, actualStartOn: startOn },
+        ],
+      }),
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const second = res.body.phases.find((ph: { name: string }) => ph.name === '二期');
+    expect(second.landToStart).toMatchObject({ workdays: 21, statutoryDays: 107, overStatutory: false, immediateStart: true });
+    expect(res.body.phases.find((ph: { name: string }) => ph.name === '一期').landToStart).toMatchObject({ overStatutory: true, immediateStart: false });
+    // A phase whose actual end precedes its start is refused, writing nothing.
+    const phasesBefore = await ctx.rowCount('project_phases');
+    const bad = await projects.post(
+      '/api/projects',
+      buildProject({ phases: [{ name: '一期', stage: 'completed', landOn: testDaysAgo(100), actualStartOn: testDaysAgo(50), actualEndOn: testDaysAgo(60) }] }),
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['phases.0.actualEndOn']);
+    expect(await ctx.rowCount('project_phases')).toBe(phasesBefore);
   });
 
   it('the 阳城-style trip reads 对接3家 / 框架协议1家 / 意向1家, counted by enterprise (item 7)', async () => {
