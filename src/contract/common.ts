@@ -50,7 +50,7 @@ export function isRealDate(value: string): boolean {
 
 defineReasons({
   date_invalid: ['日期不存在（如 2 月 30 日）', 'no such day (e.g. 30 February)'],
-  date_range: [`日期应在 ${DATE_MIN} 至 ${DATE_MAX} 之间`, `date must be between ${DATE_MIN} and ${DATE_MAX}`],
+  date_out_of_range: [`日期应在 ${DATE_MIN} 至 ${DATE_MAX} 之间`, `date must be between ${DATE_MIN} and ${DATE_MAX}`],
   value_rejected: ['取值超出允许范围或格式不正确', 'value out of range or malformed'],
   nul_character: ['不能包含空字符（\\0）', 'must not contain a NUL character (\\0)'],
 });
@@ -63,4 +63,4 @@ export const isoDate = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'date_format')
   .refine(isRealDate, 'date_invalid')
-  .refine((v) => v >= DATE_MIN && v <= DATE_MAX, 'date_range');
+  .refine((v) => v >= DATE_MIN && v <= DATE_MAX, 'date_out_of_range');

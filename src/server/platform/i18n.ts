@@ -45,8 +45,12 @@ export function translateIssue(issue: unknown, locale: Locale): string {
       return en ? `invalid ${i.format ?? 'format'}` : `格式不正确${i.format ? `（${i.format}）` : ''}`;
     case 'unrecognized_keys':
       return en ? 'unknown field' : '未知字段';
+    case 'invalid_union':
+      return en ? 'invalid value' : '取值无效';
     default:
-      return i.message ?? (en ? 'invalid' : '无效');
+      // zod's own English defaults ("Invalid input", "Expected …") never reach a zh-CN reader.
+      if (!i.message || /^(Invalid|Expected|Too |Required|Unrecognized)/.test(i.message)) return en ? 'invalid value' : '取值无效';
+      return i.message;
   }
 }
 
