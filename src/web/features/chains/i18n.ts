@@ -88,6 +88,8 @@ export const chainsZh = {
   'chains.plannedOn': '计划时间',
   'chains.outcome': '成效',
   'chains.addRoadmapItem': '添加事项',
+  'chains.placeProject': '把本区项目放到该环节（按名称搜索）',
+  'chains.attachLead': '把本区线索挂到该环节（按编号或名称搜索）',
   'chains.figuresImport': '导入企业年度经营数据',
   'chains.figuresImportHint':
     '统计报表：企业名称或统一社会信用代码、年份，以及产值、营业收入、税收、用地面积（亩）、综合能耗、排放量、从业人员、研发投入（金额按表头单位，默认万元）',
@@ -183,6 +185,8 @@ export const chainsEn: Record<keyof typeof chainsZh, string> = {
   'chains.plannedOn': 'Planned',
   'chains.outcome': 'Outcome',
   'chains.addRoadmapItem': 'Add item',
+  'chains.placeProject': 'Put a project of the zone on this link (search by name)',
+  'chains.attachLead': 'Put a lead of the zone on this link (search by code or name)',
   'chains.figuresImport': 'Import yearly figures',
   'chains.figuresImportHint':
     'A statistics sheet: enterprise name or credit code, year, and output, revenue, tax, land (mu), energy, emissions, employees, R&D (money in the header’s unit, 10k CNY by default)',

@@ -10,6 +10,8 @@ import {
   type placeEnterpriseBody,
   type updateRoadmapItemBody,
 } from '../../../../contract/chains.ts';
+import { leadOperations } from '../../../../contract/leads.ts';
+import { projectOperations } from '../../../../contract/projects.ts';
 import { callOperation } from '../../../lib/api-client';
 import { chainKeys } from './keys';
 
@@ -49,3 +51,23 @@ export const useAddRoadmapItem = (chainId: string) =>
   useChainWrite((body: z.input<typeof createRoadmapItemBody>) => callOperation(op.addRoadmapItem, { params: { id: chainId }, body }));
 export const useUpdateRoadmapItem = () =>
   useChainWrite(({ id, body }: { id: string; body: z.input<typeof updateRoadmapItemBody> }) => callOperation(op.updateRoadmapItem, { params: { id }, body }));
+
+/** Projects and leads of the link's zone to put on it (searched by name through their own operations). */
+export const useZoneProjects = (zoneId: string, q: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['chains', 'pick-projects', zoneId, q],
+    enabled,
+    queryFn: () => callOperation(projectOperations.list, { query: { zoneId, q: q || undefined, pageSize: 20 } }),
+  });
+export const useZoneLeads = (zoneId: string, q: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['chains', 'pick-leads', zoneId, q],
+    enabled,
+    queryFn: () => callOperation(leadOperations.list, { query: { zoneId, q: q || undefined, pageSize: 20 } }),
+  });
+export const usePlaceProject = (linkId: string) =>
+  useChainWrite((projectId: string) => callOperation(op.placeProject, { params: { id: linkId }, body: { projectId } }));
+export const useAttachLead = (linkId: string) =>
+  useChainWrite((lead: { id: string; version: number }) =>
+    callOperation(op.attachLead, { params: { id: linkId }, body: { leadId: lead.id, version: lead.version } }),
+  );

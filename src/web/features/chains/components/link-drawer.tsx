@@ -7,7 +7,19 @@ import { chainActionLabels, stageLabels, type ChainAction, type LeadStage } from
 import { EnterprisePicker } from '../../../components/enterprise-picker';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
-import { useAddTarget, useImportTargets, useLink, useMakeLeads, usePlaceEnterprise, useProvinceCandidates, useTargetsFromProvince } from '../api/chain';
+import {
+  useAddTarget,
+  useAttachLead,
+  useImportTargets,
+  useLink,
+  useMakeLeads,
+  usePlaceEnterprise,
+  usePlaceProject,
+  useProvinceCandidates,
+  useTargetsFromProvince,
+  useZoneLeads,
+  useZoneProjects,
+} from '../api/chain';
 import { strengthColours } from './chain-graph';
 
 /** A link's enterprises, projects, leads and target list, with the actions a leader takes on a gap. */
@@ -262,33 +274,39 @@ export function LinkDrawer({ linkId, onClose }: { linkId: string | null; onClose
                 key: 'leads',
                 label: `${t('chains.leads')} (${d.leads.length})`,
                 children: (
-                  <Table
-                    rowKey="id"
-                    size="small"
-                    pagination={false}
-                    dataSource={d.leads}
-                    columns={[
-                      { title: t('chains.leadCode'), dataIndex: 'code', render: (c, l) => <Link to={`/leads/${l.id}`}>{c}</Link> },
-                      { title: t('chains.leadName'), dataIndex: 'name' },
-                      { title: t('chains.stage'), dataIndex: 'stage', render: (s: LeadStage) => stageLabels[s]?.[lang] ?? s },
-                    ]}
-                  />
+                  <Space direction="vertical" style={{ width: '100%' }}>
+                    {canEdit && <AttachLead linkId={id} zoneId={d.link.zoneId} />}
+                    <Table
+                      rowKey="id"
+                      size="small"
+                      pagination={false}
+                      dataSource={d.leads}
+                      columns={[
+                        { title: t('chains.leadCode'), dataIndex: 'code', render: (c, l) => <Link to={`/leads/${l.id}`}>{c}</Link> },
+                        { title: t('chains.leadName'), dataIndex: 'name' },
+                        { title: t('chains.stage'), dataIndex: 'stage', render: (s: LeadStage) => stageLabels[s]?.[lang] ?? s },
+                      ]}
+                    />
+                  </Space>
                 ),
               },
               {
                 key: 'projects',
                 label: `${t('chains.projects')} (${d.projects.length})`,
                 children: (
-                  <Table
-                    rowKey="id"
-                    size="small"
-                    pagination={false}
-                    dataSource={d.projects}
-                    columns={[
-                      { title: t('chains.projectName'), dataIndex: 'name', render: (n, p) => <Link to={`/projects/${p.projectId}`}>{n}</Link> },
-                      { title: t('chains.investment'), dataIndex: 'totalInvestmentYuan', align: 'right', render: (y) => formatMoney(y, locale) },
-                    ]}
-                  />
+                  <Space direction="vertical" style={{ width: '100%' }}>
+                    {canEdit && <PlaceProject linkId={id} zoneId={d.link.zoneId} />}
+                    <Table
+                      rowKey="id"
+                      size="small"
+                      pagination={false}
+                      dataSource={d.projects}
+                      columns={[
+                        { title: t('chains.projectName'), dataIndex: 'name', render: (n, p) => <Link to={`/projects/${p.projectId}`}>{n}</Link> },
+                        { title: t('chains.investment'), dataIndex: 'totalInvestmentYuan', align: 'right', render: (y) => formatMoney(y, locale) },
+                      ]}
+                    />
+                  </Space>
                 ),
               },
             ]}
@@ -296,5 +314,56 @@ export function LinkDrawer({ linkId, onClose }: { linkId: string | null; onClose
         </Space>
       )}
     </Drawer>
+  );
+}
+
+/** Puts a project of the zone on the link (searched by name). */
+function PlaceProject({ linkId, zoneId }: { linkId: string; zoneId: string }) {
+  const { t } = useI18n();
+  const onError = useApiErrorHandler();
+  const [q, setQ] = useState('');
+  const [open, setOpen] = useState(false);
+  const projects = useZoneProjects(zoneId, q, open);
+  const place = usePlaceProject(linkId);
+  return (
+    <Select
+      showSearch
+      value={null}
+      style={{ width: '100%' }}
+      placeholder={t('chains.placeProject')}
+      filterOption={false}
+      onSearch={setQ}
+      onDropdownVisibleChange={setOpen}
+      loading={projects.isFetching}
+      options={(projects.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+      onChange={(projectId: string) => place.mutateAsync(projectId).catch(onError)}
+    />
+  );
+}
+
+/** Puts a lead of the zone on the link (searched by code or name), through the leads service. */
+function AttachLead({ linkId, zoneId }: { linkId: string; zoneId: string }) {
+  const { t } = useI18n();
+  const onError = useApiErrorHandler();
+  const [q, setQ] = useState('');
+  const [open, setOpen] = useState(false);
+  const leads = useZoneLeads(zoneId, q, open);
+  const attach = useAttachLead(linkId);
+  return (
+    <Select
+      showSearch
+      value={null}
+      style={{ width: '100%' }}
+      placeholder={t('chains.attachLead')}
+      filterOption={false}
+      onSearch={setQ}
+      onDropdownVisibleChange={setOpen}
+      loading={leads.isFetching}
+      options={(leads.data?.items ?? []).map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }))}
+      onChange={(leadId: string) => {
+        const lead = leads.data?.items.find((l) => l.id === leadId);
+        if (lead) attach.mutateAsync({ id: lead.id, version: lead.version }).catch(onError);
+      }}
+    />
   );
 }
