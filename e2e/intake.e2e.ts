@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { expectVisible, loginAs, type E2eContext } from './harness';
 
 export const title =
-  '智能录入: an uploaded and a pasted work report read into three facts; the pasted one becomes three reviewed draft projects, one amount edited';
+  '智能录入: an uploaded and a pasted work report read into three facts; the pasted one becomes three reviewed projects, one amount edited, 华晟 at its stage read with the gate dates given';
 
 const sample = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../src/server/modules/intake/samples/shared/02-work-report.txt'), 'utf8');
 
@@ -52,6 +52,16 @@ export default async function intakeWorkReport({ baseUrl, page }: E2eContext) {
   const total = runkang.getByLabel('总投资', { exact: true });
   await total.fill('46000');
   await total.press('Tab');
+  // 华晟 is written at 在建, as read: the reviewer gives the gate dates the stage needs; the other two are kept in 谋划/储备.
+  const huasheng = cards.filter({ hasText: '华晟光伏组件二期项目' });
+  await huasheng.getByLabel('投资主体', { exact: true }).fill('山西华晟光伏科技有限公司');
+  await huasheng.getByLabel('签约日期', { exact: true }).fill('2025-06-02');
+  await huasheng.getByLabel('供地日期', { exact: true }).fill('2025-09-01');
+  await huasheng.getByLabel('开工时间', { exact: true }).fill('2025-11-05');
+  for (const name of names.slice(1)) {
+    await cards.filter({ hasText: name }).getByLabel('阶段', { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '谋划/储备' }).click();
+  }
 
   const zone = page.getByLabel('保存到开发区', { exact: true });
   await zone.click();
@@ -64,6 +74,7 @@ export default async function intakeWorkReport({ baseUrl, page }: E2eContext) {
   await expectVisible(proposals.first());
   if ((await proposals.count()) !== 3) throw new Error(`expected 3 proposals, saw ${await proposals.count()}`);
   for (const name of names) await expectVisible(proposals.filter({ hasText: name }).getByText('新建草稿'));
+  await expectVisible(proposals.filter({ hasText: '华晟光伏组件二期项目' }).getByText('在建'));
   await expectVisible(proposals.filter({ hasText: '润康生物医药产业园项目' }).getByText('46000 万元'));
   for (const box of await proposals.getByRole('checkbox', { name: '确认' }).all()) {
     if (!(await box.isChecked())) throw new Error('a proposal is not confirmed by default');
@@ -74,10 +85,13 @@ export default async function intakeWorkReport({ baseUrl, page }: E2eContext) {
   const saved = page.getByTestId('saved-records');
   for (const name of names) await expectVisible(saved.getByRole('link', { name }));
 
-  // The drafts are in 河津, at 谋划/储备, with the amount as edited.
+  // The drafts are in 河津, with the amount as edited; 华晟 at 在建.
   const res = await page.request.get(`${baseUrl}/api/projects?q=${encodeURIComponent('润康生物医药产业园项目')}&pageSize=50`);
   const items = ((await res.json()) as { items: { zoneName: string; stage: string; totalInvestmentYuan: number }[] }).items;
   const draft = items.find((p) => p.zoneName.startsWith('河津'));
   if (!draft || draft.stage !== 'planning' || draft.totalInvestmentYuan !== 460_000_000)
     throw new Error(`draft not saved as expected: ${JSON.stringify(items)}`);
+  const hs = await page.request.get(`${baseUrl}/api/projects?q=${encodeURIComponent('华晟光伏组件二期项目')}&pageSize=50`);
+  const hsItems = ((await hs.json()) as { items: { zoneName: string; stage: string }[] }).items;
+  if (!hsItems.some((p) => p.zoneName.startsWith('河津') && p.stage === 'construction')) throw new Error(`华晟 not saved at 在建 in 河津: ${JSON.stringify(hsItems)}`);
 }

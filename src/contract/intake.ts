@@ -186,6 +186,19 @@ defineReasons({
   intake_zone_mismatch: ['文中所写园区与所选园区不一致，请确认', 'the text names another zone than the one chosen; confirm the zone'],
 });
 
+const ZONE_SUFFIX = /(?:经济技术开发区|高新技术产业开发区|经济开发区|综合改革示范区|综改示范区|经开区|高新区|开发区|综改区|新区)$/;
+const zoneCore = (n: string) => n.replace(/\s+/g, '').replace(/^(?:山西省?|[\u4e00-\u9fa5]{2,3}省)(?=[\u4e00-\u9fa5]{2})/, '').replace(ZONE_SUFFIX, '');
+
+/**
+ * Whether the zone a text names (大同经开区, 山西大同经济技术开发区) is this zone: the place names agree once the
+ * zone-kind suffix is set aside (河津开发区 = 河津经济技术开发区 = 河津经开区). Used by the web and by commit.
+ */
+export function zoneNameMatches(read: string | null | undefined, zone: { name: string; shortName: string }): boolean {
+  if (!read) return false;
+  const r = zoneCore(read);
+  return r.length >= 2 && [zone.name, zone.shortName].some((n) => zoneCore(n) === r);
+}
+
 export const intakeReadBody = z.object({
   text: z.string().describe('The text to read, as pasted (≤ 10 MB)'),
   referenceDate: isoDate.optional().describe('Date relative dates resolve against; default today (Beijing)'),

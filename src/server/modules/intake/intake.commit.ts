@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../db/client.ts';
 import type { IntakeSavedRecord } from '../../db/schema.ts';
-import type { IntakeCommitBody, IntakeCommitResponse, IntakeProposal, LeadStage, ProjectStage } from '../../../contract/intake.ts';
+import { zoneNameMatches, type IntakeCommitBody, type IntakeCommitResponse, type IntakeProposal, type LeadStage, type ProjectStage } from '../../../contract/intake.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
@@ -222,9 +222,7 @@ export function createIntakeCommitter(deps: {
   async function checkZone(body: IntakeCommitBody) {
     if (!body.zoneRead || body.zoneConfirmed) return;
     const z = await repo.zoneNames(db, body.zoneId);
-    const read = body.zoneRead.replace(/\s+/g, '');
-    const same = z && [z.name, z.shortName].some((n) => n === read || n.includes(read) || read.includes(n));
-    if (!same) throw fieldError('zoneId', 'intake_zone_mismatch');
+    if (!z || !zoneNameMatches(body.zoneRead, z)) throw fieldError('zoneId', 'intake_zone_mismatch');
   }
 
   return {

@@ -1,4 +1,4 @@
-import type { IntakeArticle, IntakeLead, IntakeProject, IntakeResult, ReviewedFigure, ReviewedLead, ReviewedProject, Span } from '../../../../contract/intake.ts';
+import { zoneNameMatches, type IntakeArticle, type IntakeLead, type IntakeProject, type IntakeResult, type ReviewedFigure, type ReviewedLead, type ReviewedProject, type Span } from '../../../../contract/intake.ts';
 
 interface ItemBase {
   key: string;
@@ -68,9 +68,5 @@ export function articlesOf(result: IntakeResult): IntakeArticle[] {
   return [{ zone: result.zone, zone_span: result.zone_span, zone_full: null, headline: null, reporter: null, span: [0, 0] }];
 }
 
-/** Whether a zone of the user's is the one a text names (full or short name, either way round). */
-export function zoneMatches(read: string | null, zone: { name: string; shortName: string }): boolean {
-  if (!read) return false;
-  const r = read.replace(/\s+/g, '');
-  return [zone.name, zone.shortName].some((n) => n === r || n.includes(r) || r.includes(n));
-}
+/** Whether a zone of the user's is the one a text names (the contract's rule, as commit checks it). */
+export const zoneMatches = (read: string | null, zone: { name: string; shortName: string }) => zoneNameMatches(read, zone);

@@ -217,7 +217,7 @@ export default function IntakePage() {
     );
 
   return (
-    <div>
+    <div data-testid="intake-page">
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         {t('menu.intake')}
       </Typography.Title>
