@@ -198,7 +198,11 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
         const { indexOf, headerOf } = mapsOf(raw.table);
         const header = (key: string) => headerOf.get(key) ?? fieldHeader(key);
         const where = multiSheet() ? { sheet: t.sheet } : {};
-        const fail = (key: string, reason: string, extra = '') => errors.push({ row: raw.rowNumber, ...where, column: header(key), reason: say(reason) + extra });
+        // One error per cell: the first reason found (a value too long is not also "required").
+        const fail = (key: string, reason: string, extra = '') => {
+          const column = header(key);
+          if (!errors.some((e) => e.column === column)) errors.push({ row: raw.rowNumber, ...where, column, reason: say(reason) + extra });
+        };
         const get = (key: string): Cell => {
           const i = indexOf.get(key);
           if (i === undefined) return null;

@@ -153,7 +153,7 @@ export interface FindOptions {
 export async function* findTables(sheet: SheetInfo, opts: FindOptions, tableBase: number): AsyncGenerator<TableEvent, number> {
   const match = createHeaderMatcher(opts.fields);
   const within = opts.headerWithin ?? 15;
-  const requiredOk = (found: Set<string>) => opts.required.every((k) => found.has(k)) && found.size >= Math.min(2, opts.fields.length);
+  const requiredOk = (found: Set<string>) => opts.required.every((k) => found.has(k)) && found.size >= 1;
 
   // Vertical merges give their master value to every row below it in the range.
   const vertical = sheet.merges.filter((m) => m.bottom > m.top);
@@ -310,12 +310,13 @@ export async function* findTables(sheet: SheetInfo, opts: FindOptions, tableBase
     }
 
     // A header? In the first rows, or right after a break in the data (several blocks on one sheet).
-    const mayBeHeader = distinct.length >= 2 && cells.every((v) => v == null || typeof v === 'string') && (!table ? seen <= within || raw.r <= within : lastKind !== 'data');
+    const mayBeHeader = distinct.length >= 1 && cells.every((v) => v == null || typeof v === 'string') && (!table ? seen <= within || raw.r <= within : lastKind !== 'data');
     if (mayBeHeader) {
       const mapped = headerOf(cells, sheet.hiddenColumns);
       const found = new Set(mapped.values());
       opts.onCandidate?.(found);
-      if (requiredOk(found) && (!table || found.size >= 2)) {
+      // Two known columns at least, or a row of known columns only (a one-column list).
+      if (requiredOk(found) && (found.size >= 2 || (!table && mapped.size === texts.length))) {
         if (table && table.columns.every((c) => (cells[c.index] ?? null) === (c.header.split('·').pop() ?? null))) {
           yield { type: 'skip', skip: { sheet: sheet.name, row: raw.r, kind: 'header' } };
           continue;
