@@ -35,5 +35,6 @@ export const approvalServicesModule = defineModule({
   securityFixtures: {
     '/api/delegated-items/:id': () => demoId('delegated-item:hejin'),
     '/api/approval-cases/:id': () => demoId('approval-case:hejin'),
+    '/api/approval-cases/:id/advance': () => demoId('approval-case:hejin'),
   },
 });
