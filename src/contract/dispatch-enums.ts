@@ -39,6 +39,7 @@ export type MeetingStatus = (typeof meetingStatuses)[number];
 
 export const agendaItemKinds = [
   'red_project', // 亮红灯项目
+  'responsibility_gap', // 责任未落实的重点项目（黄灯）
   'slipped_project', // 节点滞后项目
   'overdue_blocker', // 超期堵点
   'escalated_blocker', // 提请调度会协调的堵点
@@ -83,6 +84,7 @@ export const meetingStatusLabels: Record<MeetingStatus, Label> = {
 };
 export const agendaItemKindLabels: Record<AgendaItemKind, Label> = {
   red_project: ['亮红灯项目', 'Red-flag project'],
+  responsibility_gap: ['责任未落实项目', 'Key project without its responsibility'],
   slipped_project: ['节点滞后项目', 'Slipped project'],
   overdue_blocker: ['超期堵点', 'Overdue blocker'],
   escalated_blocker: ['提请调度会协调', 'Escalated to the meeting'],

@@ -2,7 +2,6 @@
 import type { z } from 'zod';
 import type { addAgendaItemBody, agendaOrderBody } from '../../../contract/dispatch.ts';
 import { blockerLevelLabels, type AgendaItemKind } from '../../../contract/dispatch-enums.ts';
-import type { FlagReason } from '../../../contract/projects.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
 import { fieldError } from '../../platform/errors.ts';
@@ -10,13 +9,8 @@ import { assertVersion } from '../../platform/versioned.ts';
 import type { DispatchContext } from './dispatch.context.ts';
 import type { MeetingRow } from './dispatch.repository.ts';
 import type { Escalation } from './escalation.ts';
-
-/** A red/yellow flag's reason in words, for the agenda. */
-function flagReasonText(r: FlagReason): string {
-  if (r.code === 'milestone_overdue') return `节点“${r.milestone ?? ''}”超期${r.days ?? ''}天`;
-  if (r.code === 'investment_behind') return `投资完成滞后时序进度${r.points ?? ''}个百分点`;
-  return `${r.periodStart ?? ''}起未填报进度`;
-}
+import { cnDate } from './cn-date.ts';
+import { flagReasonText } from './flag-words.ts';
 
 export type GeneratedItem = { kind: AgendaItemKind; refId: string | null; title: string; detail: string | null };
 
@@ -31,16 +25,27 @@ export function createAgendaService(ctx: DispatchContext, escalation: Escalation
   async function generateAgenda(tx: DbOrTx, zoneId: string, heldOn: string, previous: MeetingRow | undefined): Promise<GeneratedItem[]> {
     const cal = await calendar();
     const items: GeneratedItem[] = [];
+    // "Newly red since the last meeting" comes from the flag history; the previous agenda is only
+    // the fallback for a flag set before the history was kept.
     const previousAgenda = previous ? await repo.meetings.agenda(tx, previous.id) : [];
     const wasRed = new Set(previousAgenda.filter((a) => a.kind === 'red_project').map((a) => a.refId));
 
     // One after another: a transaction is one connection.
-    const red = await repo.meetings.redProjects(tx, zoneId);
+    const flagged = await repo.meetings.flaggedProjects(tx, zoneId);
     const slipped = await repo.meetings.slippedMilestones(tx, zoneId, previous?.heldOn ?? null, heldOn);
     const agendaBlockers = await repo.blockers.agendaBlockers(tx, zoneId, heldOn);
-    for (const p of red) {
-      const reasons = (p.flagReasons ?? []).filter((r) => r.level === 'red').map(flagReasonText);
-      items.push({ kind: 'red_project', refId: p.id, title: p.name, detail: [wasRed.has(p.id) ? '连续亮红灯' : '新亮红灯', ...reasons].join('；') });
+    for (const p of flagged.filter((f) => f.flag === 'red')) {
+      const reasons = p.flagReasons.filter((r) => r.level === 'red').map(flagReasonText);
+      const isNew = p.turnedOn ? !previous || p.turnedOn >= previous.heldOn : !wasRed.has(p.id);
+      const since = p.turnedOn ? `（${cnDate(p.turnedOn)}起）` : '';
+      items.push({ kind: 'red_project', refId: p.id, title: p.name, detail: [`${isNew ? '新亮红灯' : '连续亮红灯'}${since}`, ...reasons].join('；') });
+    }
+    // 省/市重点 projects without their 包联领导, 责任单位 or 责任人 (yellow for it): the meeting assigns them.
+    for (const p of flagged) {
+      const gap = p.flagReasons.find((r) => r.code === 'responsibility_missing');
+      if (!gap) continue;
+      const since = p.flag === 'yellow' && p.turnedOn ? `（${cnDate(p.turnedOn)}起亮黄灯）` : '';
+      items.push({ kind: 'responsibility_gap', refId: p.id, title: p.name, detail: `${flagReasonText(gap)}${since}` });
     }
     const byProject = new Map<string, { name: string; nodes: string[] }>();
     for (const m of slipped) {

@@ -141,6 +141,16 @@ export interface BriefSlipped {
   projectName: string;
   flag: string;
   milestones: { name: string; plannedOn: string; actualOn: string | null }[];
+  /** A red project with no slipped node: its red reasons. */
+  reasons?: string[];
+}
+/** A project that turned red or yellow since the last meeting, from the flag history. */
+export interface BriefFlagChange {
+  projectName: string;
+  flag: 'red' | 'yellow';
+  fromFlag: string | null;
+  on: string;
+  reasons: string[];
 }
 export interface BriefData {
   zoneName: string;
@@ -160,6 +170,9 @@ export interface BriefData {
     signings: { count: number; amountYuan: number } | null;
   };
   slipped: BriefSlipped[];
+  /** Absent in briefs frozen before the flag history was kept. */
+  flagChanges?: BriefFlagChange[];
+  flagChangesSince?: string | null;
   blockers: BriefBlocker[];
   decisions: BriefDecision[];
   agenda: { kind: AgendaItemKind; title: string; annotation: string | null }[];
@@ -201,6 +214,20 @@ export function buildBrief(d: BriefData): Promise<Buffer> {
 
   // 二、进度滞后项目
   children.push(heading(`${sectionNumber(1)}${briefSections[1]}`));
+  if (d.flagChanges) {
+    const since = d.flagChangesSince ? `自上次调度会（${cnShortDate(d.flagChangesSince)}）以来` : '本周';
+    const list = (flag: 'red' | 'yellow') =>
+      d
+        .flagChanges!.filter((c) => c.flag === flag)
+        .map((c) => `${c.projectName}（${cnShortDate(c.on)}${c.reasons.length ? `，${c.reasons.join('，')}` : ''}）`);
+    const red = list('red');
+    const yellow = list('yellow');
+    children.push(
+      body(
+        `${since}新亮红灯项目${red.length}个${red.length ? `：${red.join('；')}` : ''}；新亮黄灯项目${yellow.length}个${yellow.length ? `：${yellow.join('；')}` : ''}。`,
+      ),
+    );
+  }
   if (d.slipped.length === 0) children.push(body('本期无节点滞后项目。'));
   d.slipped.forEach((p, i) => {
     const nodes = p.milestones
@@ -213,7 +240,10 @@ export function buildBrief(d: BriefData): Promise<Buffer> {
     children.push(
       body([
         run(`${subNumber(i)}${p.projectName}`, fonts.kai),
-        run(`${p.flag === 'red' ? '（红灯）' : p.flag === 'yellow' ? '（黄灯）' : ''}：${nodes || '项目亮红灯'}。`, fonts.body),
+        run(
+          `${p.flag === 'red' ? '（红灯）' : p.flag === 'yellow' ? '（黄灯）' : ''}：${nodes || `项目亮红灯${p.reasons?.length ? `（${p.reasons.join('，')}）` : ''}`}。`,
+          fonts.body,
+        ),
       ]),
     );
   });

@@ -45,9 +45,21 @@ export async function buildSlippedMilestone(database: Database, projectId: strin
 }
 
 /** Flags a project red as the projects module would for an overdue node (the agenda's 红灯项目). */
-export async function flagRed(database: Database, projectId: string) {
+export async function flagRed(database: Database, projectId: string, on: string = testToday) {
+  await flagTurn(database, projectId, { to: 'red', on, reasons: [{ level: 'red', code: 'milestone_overdue', milestone: '测试节点', days: 3 }] });
+}
+
+/**
+ * Sets a project's stored flag and writes the change to its flag history dated `on`, as the
+ * projects module's refresh does (project_flag_events), so the agenda and the brief can read it.
+ */
+export async function flagTurn(database: Database, projectId: string, turn: { to: 'red' | 'yellow' | 'green'; on: string; reasons: object[] }) {
   await database.query(
-    `update projects set flag = 'red', flag_reasons = '[{"level":"red","code":"milestone_overdue","milestone":"测试节点","days":3}]'::jsonb where id = $1`,
-    [projectId],
+    `with before as (select id, zone_id, flag from projects where id = $1)
+     insert into project_flag_events (zone_id, project_id, from_flag, to_flag, reasons, "on")
+     select zone_id, id, flag, $2, $3::jsonb, $4::date from before`,
+    [projectId, turn.to, JSON.stringify(turn.reasons), turn.on],
   );
+  // flag_on is left as it is: the flag stays fresh for today, as the refresh leaves it.
+  await database.query(`update projects set flag = $2, flag_reasons = $3::jsonb where id = $1`, [projectId, turn.to, JSON.stringify(turn.reasons)]);
 }

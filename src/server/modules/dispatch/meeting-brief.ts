@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import type { DispatchContext } from './dispatch.context.ts';
 import type { BriefData } from './dispatch.documents.ts';
 import { overdueDays } from './dispatch.presenters.ts';
+import { flagReasonText } from './flag-words.ts';
 import type { DecisionWithNames, MeetingRow } from './dispatch.repository.ts';
 
 const briefDecision = (d: DecisionWithNames) => ({
@@ -27,7 +28,8 @@ export function createMeetingBrief({ db, repo, calendar }: DispatchContext) {
     const headline = await repo.meetings.headline(tx, m.zoneId, year, week.start, week.end);
     const signings = await repo.meetings.signings(tx, m.zoneId, year, m.heldOn);
     const slipped = await repo.meetings.slippedMilestones(tx, m.zoneId, previous?.heldOn ?? null, m.heldOn);
-    const red = await repo.meetings.redProjects(tx, m.zoneId);
+    const flagged = await repo.meetings.flaggedProjects(tx, m.zoneId);
+    const red = flagged.filter((f) => f.flag === 'red');
     const agendaBlockers = await repo.blockers.agendaBlockers(tx, m.zoneId, m.heldOn);
     const decisionRows = await repo.decisions.decisionsOfMeeting(tx, m.id);
     const agenda = await repo.meetings.agenda(tx, m.id);
@@ -37,7 +39,25 @@ export function createMeetingBrief({ db, repo, calendar }: DispatchContext) {
       p.milestones.push({ name: s.name, plannedOn: s.planned_on, actualOn: s.actual_on });
       slippedByProject.set(s.project_id, p);
     }
-    for (const r of red) if (!slippedByProject.has(r.id)) slippedByProject.set(r.id, { projectName: r.name, flag: 'red', milestones: [] });
+    for (const r of red)
+      if (!slippedByProject.has(r.id))
+        slippedByProject.set(r.id, {
+          projectName: r.name,
+          flag: 'red',
+          milestones: [],
+          reasons: r.flagReasons.filter((x) => x.level === 'red').map(flagReasonText),
+        });
+    // The flag history says what turned red or yellow since the last meeting (or this week), and why.
+    const since = previous?.heldOn ?? week.start;
+    const flagChanges = flagged
+      .filter((f) => f.turnedOn && f.turnedOn >= since && f.turnedOn <= m.heldOn)
+      .map((f) => ({
+        projectName: f.name,
+        flag: f.flag,
+        fromFlag: f.fromFlag,
+        on: f.turnedOn!,
+        reasons: f.turnReasons.filter((x) => x.level === f.flag).map(flagReasonText),
+      }));
     return {
       zoneName: zone.name,
       zoneShortName: zone.shortName,
@@ -46,6 +66,8 @@ export function createMeetingBrief({ db, repo, calendar }: DispatchContext) {
       weekLabel: periodLabel('week', week.start),
       headline: { ...headline, signings },
       slipped: [...slippedByProject.values()],
+      flagChanges,
+      flagChangesSince: previous?.heldOn ?? null,
       blockers: agendaBlockers.map((b) => ({
         title: b.title,
         projectName: b.projectName,

@@ -1,9 +1,10 @@
 /** SQL for meetings (周调度会), their agenda, and the figures the agenda and the brief draw on. */
 import { and, asc, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
-import { agendaItems, meetings, projects } from '../../db/schema.ts';
+import { agendaItems, meetings } from '../../db/schema.ts';
 import { zoneScope } from '../../platform/scope.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
+import type { FlagReason } from '../../../contract/projects.ts';
 import type { CallerScope } from './refs.repository.ts';
 
 export type MeetingRow = typeof meetings.$inferSelect;
@@ -57,13 +58,40 @@ export function createMeetingsRepository() {
     },
 
     // ---------- agenda sources and brief figures
-    /** Red-flag projects of the zone. */
-    redProjects: (db: DbOrTx, zoneId: string) =>
-      db
-        .select({ id: projects.id, name: projects.name, flagReasons: projects.flagReasons })
-        .from(projects)
-        .where(and(eq(projects.zoneId, zoneId), eq(projects.flag, 'red')))
-        .orderBy(asc(projects.name)),
+    /**
+     * The zone's red and yellow projects with the flag history's word on each (project_flag_events):
+     * the day the project turned to its present flag (the latest change to it) and the reasons then.
+     * `turnedOn` is null for a flag set before the history was kept.
+     */
+    async flaggedProjects(db: DbOrTx, zoneId: string) {
+      const result = await db.execute(sql`
+        select p.id, p.name, p.flag, p.flag_reasons, e.on::text as turned_on, e.from_flag, e.reasons as turn_reasons
+        from projects p
+        left join lateral (
+          select fe.on, fe.from_flag, fe.reasons from project_flag_events fe
+          where fe.project_id = p.id and fe.to_flag = p.flag and fe.from_flag is distinct from fe.to_flag
+          order by fe.at desc, fe.on desc limit 1
+        ) e on true
+        where p.zone_id = ${zoneId}::uuid and p.flag in ('red', 'yellow')
+        order by p.name`);
+      return rowsOf<{
+        id: string;
+        name: string;
+        flag: 'red' | 'yellow';
+        flag_reasons: FlagReason[] | null;
+        turned_on: string | null;
+        from_flag: string | null;
+        turn_reasons: FlagReason[] | null;
+      }>(result).map((r) => ({
+        id: r.id,
+        name: r.name,
+        flag: r.flag,
+        flagReasons: r.flag_reasons ?? [],
+        turnedOn: r.turned_on,
+        fromFlag: r.from_flag,
+        turnReasons: r.turn_reasons ?? [],
+      }));
+    },
     /**
      * Milestones that slipped in (since, until]: planned in that window and not done by its planned
      * date (still open, or done late). One row per milestone, with its project.
