@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { passwordSchema } from './password-policy.ts';
 import { actionsSchema, idParams, isoDateTime, pageOf, paginationQuery, regionCodeSchema, uuidSchema, versionSchema } from './common.ts';
-import { defineOperation } from './operation.ts';
+import { defineOperation, fileResponse } from './operation.ts';
 import { roles } from './roles.ts';
 
 export const userSchema = z.object({
@@ -73,6 +73,15 @@ const permission = 'user.manage';
 /** Accounts (admins only). */
 export const userOperations = {
   list: defineOperation({ method: 'GET', path: '/api/users', tags, permission, summary: '用户列表 / List users', query: listUsersQuery, response: userPage }),
+  export: defineOperation({
+    method: 'GET',
+    path: '/api/users/export.xlsx',
+    tags,
+    permission,
+    summary: '导出用户（当前筛选）/ Export users as filtered (.xlsx)',
+    query: listUsersQuery.omit({ page: true, pageSize: true }),
+    response: fileResponse,
+  }),
   create: defineOperation({
     method: 'POST',
     path: '/api/users',

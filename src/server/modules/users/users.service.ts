@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import type { createUserBody, listUsersQuery, resetPasswordBody, updateUserBody } from '../../../contract/users.ts';
-import { regionScopedRoles, type Role } from '../../../contract/roles.ts';
+import { regionScopedRoles, roleLabels, type Role } from '../../../contract/roles.ts';
 import type { FieldError } from '../../../contract/errors.ts';
 import { AppError, fieldError, notFound } from '../../platform/errors.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
-import type { Clock } from '../../platform/clock.ts';
+import { chinaDate, chinaToday, type Clock } from '../../platform/clock.ts';
+import { listWorkbook } from '../../platform/list-export.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { passwordProblem } from '../../../contract/password-policy.ts';
 import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
@@ -27,7 +28,7 @@ export interface SessionEnder {
 export function createUsersService(deps: {
   db: Db;
   users: UsersRepository;
-  org: Pick<OrgService, 'existingZoneIds' | 'regionByCode' | 'departmentInZones'>;
+  org: Pick<OrgService, 'existingZoneIds' | 'regionByCode' | 'departmentInZones' | 'zoneRefs'>;
   sessions: SessionEnder;
   audit: AuditWriter;
   clock: Clock;
@@ -94,6 +95,33 @@ export function createUsersService(deps: {
       const { page, pageSize, q, role, zoneId, active } = query;
       const result = await users.list(db, s, { q, role, zoneId, active: active === undefined ? undefined : active === 'true' }, { page, pageSize });
       return { items: result.items.map((u) => present(s, u)), total: result.total, page, pageSize };
+    },
+
+    /** 用户管理 as filtered on screen, as an .xlsx (platform/list-export.ts); no password data, ever. */
+    async exportList(s: SessionContext, query: Omit<z.infer<typeof listUsersQuery>, 'page' | 'pageSize'>) {
+      const { q, role, zoneId, active } = query;
+      const [result, zoneRefs] = await Promise.all([
+        users.list(db, s, { q, role, zoneId, active: active === undefined ? undefined : active === 'true' }, { page: 1, pageSize: 100_000 }),
+        org.zoneRefs(s),
+      ]);
+      const zoneName = new Map(zoneRefs.map((z) => [z.id, z.shortName ?? z.name]));
+      const time = (at: Date | null) => (at ? `${chinaDate(at)} ${new Date(at.getTime() + 8 * 3600_000).toISOString().slice(11, 16)}` : null);
+      return listWorkbook({
+        title: '用户',
+        fileName: `用户-${chinaToday(clock)}.xlsx`,
+        clock,
+        rows: result.items,
+        columns: [
+          { header: '登录名', width: 14, value: (u) => u.username },
+          { header: '姓名', width: 10, value: (u) => u.displayName },
+          { header: '角色', width: 14, value: (u) => roleLabels[u.role as Role]?.zh ?? u.role },
+          { header: '职务', width: 20, value: (u) => u.title },
+          { header: '开发区', width: 28, value: (u) => u.zoneIds.map((id) => zoneName.get(id) ?? id).join('、') || (regionScopedRoles.includes(u.role as Role) ? '（按地区）' : null) },
+          { header: '电话', width: 14, value: (u) => u.phone },
+          { header: '状态', width: 8, value: (u) => (u.active ? '启用' : '停用') },
+          { header: '最近登录（北京时间）', width: 18, value: (u) => time(u.lastLoginAt) },
+        ],
+      });
     },
 
     async get(s: SessionContext, id: string) {

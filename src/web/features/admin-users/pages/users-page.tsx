@@ -17,6 +17,9 @@ import { useRegions } from '../api/list-regions';
 import { useUpdateUser } from '../api/update-user';
 import { ResetPasswordModal } from '../components/reset-password-modal';
 import { UserFormModal } from '../components/user-form-modal';
+import { DownloadOutlined } from '@ant-design/icons';
+import { userOperations } from '../../../../contract/users.ts';
+import { operationUrl } from '../../../lib/api-client';
 
 /** 用户管理: search and filter accounts, create and edit them, reset passwords, deactivate, read history. */
 export default function UsersPage() {
@@ -126,9 +129,14 @@ export default function UsersPage() {
       <PageHeader
         title={t('users.title')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ user: null })}>
-            {t('users.create')}
-          </Button>
+          <Space wrap>
+            <Button icon={<DownloadOutlined />} href={operationUrl(userOperations.export, { query: { q: params.q, role: params.role, zoneId: params.zoneId, active: params.active } })}>
+              {t('users.export')}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ user: null })}>
+              {t('users.create')}
+            </Button>
+          </Space>
         }
       />
       <Space wrap style={{ marginBottom: 16 }}>
