@@ -37,6 +37,15 @@ const provinceZones = (prefix: string) => `select z.id from zones z where z.regi
 const bareFunnelInScope = (zonesQuery: string) =>
   `select stage, status, count(*)::int, coalesce(sum(planned_investment_yuan), 0)::bigint from leads where zone_id = any(array(${zonesQuery})) group by stage, status`;
 
+/** The duplicate-lead check of the lead form: a demo lead's investor and its project name typed again. */
+const duplicateQuery = `name=${encodeURIComponent('光伏玻璃深加工')}&enterpriseId=${demoId('pipeline-enterprise:lingnan')}`;
+const bareDuplicates = `select l.id, l.code, l.name, l.enterprise_id, e.name, l.stage, l.status, l.project_id, l.version
+  from leads l left join enterprises e on e.id = l.enterprise_id
+  where l.zone_id = '${fendong}' and (l.enterprise_id = '${demoId('pipeline-enterprise:lingnan')}'
+    or e.normalized_name = (select x.normalized_name from enterprises x where x.id = '${demoId('pipeline-enterprise:lingnan')}')
+    or replace(l.name, ' ', '') ilike '%光伏玻璃深加工%')
+  order by l.created_at limit 200`;
+
 async function p50Bare(run: () => Promise<unknown>, runs = 50): Promise<number> {
   const samples: number[] = [];
   for (let i = 0; i < runs + 5; i++) {
@@ -148,7 +157,11 @@ export async function benchPipeline(): Promise<void> {
     const province = await loginHeaders(server.url, 'province');
     line('funnel group-by p50, PostgreSQL, province viewer (100 zones)', await p50Get(`${server.url}/api/leads/funnel`, province), 'ms');
     const [{ region_code: provinceRegion }] = (await pgClient.query<{ region_code: string }>(`select region_code from users where username = 'province'`)).rows;
-    line('  bare: the same group-by, region predicate', await p50Bare(() => pgClient.query(bareFunnelInScope(provinceZones(provinceRegion.slice(0, 2))))), 'ms');
+    line(
+      '  bare: the same group-by, region predicate',
+      await p50Bare(() => pgClient.query(bareFunnelInScope(provinceZones(provinceRegion.slice(0, 2))))),
+      'ms',
+    );
     const allZones = (await pgClient.query<{ id: string }>('select id from zones')).rows.map((r) => `'${r.id}'`).join(',');
     line('  bare: the same group-by, 100 ids pasted in (the old way)', await p50Bare(() => pgClient.query(bareFunnel(allZones))), 'ms');
     line('lead list throughput, PostgreSQL, 10 connections', await throughput(listUrl, officer), 'req/s');
@@ -183,6 +196,11 @@ export async function benchPipeline(): Promise<void> {
     line('lead list p50, PGlite, one zone (5k leads), 3 stages + status, page 2', await p50Get(listUrl, officer), 'ms');
     line('funnel group-by p50, PGlite, one zone', await p50Get(`${liteServer.url}/api/leads/funnel`, officer), 'ms');
     line('lead list throughput, PGlite, 10 connections', await throughput(listUrl, officer), 'req/s');
+    line(
+      'duplicate-lead check p50, PGlite, one zone (5k leads), investor + name',
+      await p50Get(`${liteServer.url}/api/leads/duplicates?${duplicateQuery}`, officer),
+      'ms',
+    );
     await importFigure(liteServer, await loginHeaders(liteServer.url, 'leader'), file, 'PGlite');
   } finally {
     await liteServer.stop();
@@ -197,6 +215,7 @@ export async function benchPipeline(): Promise<void> {
       'ms',
     );
     line('  bare PGlite: funnel group-by', await p50Bare(() => bare.query(bareFunnel(`'${fendong}'`))), 'ms');
+    line('  bare PGlite: the duplicate candidates (same or same-named investor, or the name inside)', await p50Bare(() => bare.query(bareDuplicates)), 'ms');
     t0 = performance.now();
     await bare.query(
       `insert into enterprises (credit_code, name, normalized_name) select null, '裸插入企业' || g || '有限公司', '裸插入企业' || g from generate_series(1, 100000) g`,
