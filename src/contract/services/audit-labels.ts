@@ -23,6 +23,9 @@ export const servicesAuditActions = {
   'approval_case.create': a('受理办件', 'Accept case', '受理了 {e}', 'accepted {e}'),
   'approval_case.step': a('推进办件', 'Advance case', '推进了 {e}', 'advanced {e}'),
   'approval_case.update': a('修改办件', 'Update case', '修改了 {e}', 'updated {e}'),
+  'factor_request.create': a('登记要素需求', 'Record factor request', '登记了 {e}', 'recorded {e}'),
+  'factor_request.resolve': a('要素需求办结', 'Resolve factor request', '办结了 {e}', 'resolved {e}'),
+  'factor_request.raise': a('要素需求转堵点', 'Raise as blocker', '将 {e} 转为堵点', 'raised {e} as a blocker'),
   'approval_case.escalate': a('办件超期提级', 'Escalate case', '将超期的 {e} 提级', 'escalated the overdue {e}'),
 } as const;
 
@@ -36,4 +39,5 @@ export const servicesAuditEntities = {
   hiring_partnership: ['校企合作', 'school partnership'],
   approval_item: ['赋权事项', 'delegated item'],
   approval_case: ['办件', 'approval case'],
+  factor_request: ['要素需求', 'factor request'],
 } as const;

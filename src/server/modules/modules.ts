@@ -10,6 +10,7 @@ import { calendarModule } from './calendar/calendar.module.ts';
 import { chainsModule } from './chains/chains.module.ts';
 import { dispatchModule } from './dispatch/dispatch.module.ts';
 import { enterprisesModule } from './enterprises/enterprises.module.ts';
+import { factorsModule } from './factors/factors.module.ts';
 import { fundingModule } from './funding/funding.module.ts';
 import { healthModule } from './health/health.module.ts';
 import { hiringModule } from './hiring/hiring.module.ts';
@@ -37,6 +38,7 @@ export const modules: readonly ModuleDefinition<any>[] = [
   fundingModule,
   hiringModule,
   approvalServicesModule,
+  factorsModule,
   workbenchModule,
   intakeModule,
 ];

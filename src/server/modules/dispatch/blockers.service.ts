@@ -70,6 +70,59 @@ export function createBlockersService(ctx: DispatchContext, escalation: Escalati
     };
   }
 
+  /**
+   * Raises a blocker inside the caller's transaction (another module raising one in one step with
+   * its own write, e.g. an unresolved 要素保障 request); answers its id.
+   */
+  async function createInTx(tx: DbOrTx, s: SessionContext, body: z.infer<typeof createBlockerBody>, requestId: string) {
+    requireOwnZone(s, body.zoneId);
+    requireZone(s, 'blocker.create', body.zoneId);
+    const raisedOn = body.raisedOn ?? today();
+    if (body.deadlineOn < raisedOn) throw fieldError('deadlineOn', 'deadline_before_raised');
+    changed();
+    await checkLinks(tx, body.zoneId, body);
+    const level = body.level ?? 'task_force';
+    const ownerUserId = await ownerForLevel(
+      tx,
+      { responsibleUserId: body.responsibleUserId ?? null, projectId: body.projectId ?? null, zoneId: body.zoneId },
+      level,
+    );
+    const row = await repo.blockers.insertBlocker(tx, {
+      zoneId: body.zoneId,
+      projectId: body.projectId ?? null,
+      leadId: body.leadId ?? null,
+      title: body.title,
+      description: body.description ?? null,
+      category: body.category,
+      raisedOn,
+      raisedById: s.user.id,
+      raisedByName: s.user.displayName,
+      departmentId: body.departmentId ?? null,
+      responsibleUserId: body.responsibleUserId ?? null,
+      ownerUserId,
+      deadlineOn: body.deadlineOn,
+      level,
+      levelSince: raisedOn,
+    });
+    await repo.blockers.insertEvents(tx, [
+      { zoneId: row.zoneId, blockerId: row.id, kind: 'raised', toValue: level, on: raisedOn, actorId: s.user.id, actorName: s.user.displayName },
+    ]);
+    await notify(
+      tx,
+      {
+        zoneId: row.zoneId,
+        userId: ownerUserId,
+        kind: 'blocker.assigned',
+        entityType: 'blocker',
+        entityId: row.id,
+        params: { title: row.title, deadlineOn: row.deadlineOn },
+      },
+      { except: s.user.id },
+    );
+    await audit(tx, actorOf(s, requestId), { zoneId: row.zoneId, action: 'blocker.create', entityType: 'blocker', entityId: row.id, after: row });
+    return row.id;
+  }
+
   return {
     blockerInScope,
     /** The record check of the routes: a blocker within the caller's zones. */
@@ -111,55 +164,10 @@ export function createBlockersService(ctx: DispatchContext, escalation: Escalati
 
     get: getBlocker,
 
+    createInTx,
+
     async create(s: SessionContext, body: z.infer<typeof createBlockerBody>, requestId: string) {
-      requireOwnZone(s, body.zoneId);
-      requireZone(s, 'blocker.create', body.zoneId);
-      const raisedOn = body.raisedOn ?? today();
-      if (body.deadlineOn < raisedOn) throw fieldError('deadlineOn', 'deadline_before_raised');
-      changed();
-      const id = await db.transaction(async (tx) => {
-        await checkLinks(tx, body.zoneId, body);
-        const level = body.level ?? 'task_force';
-        const ownerUserId = await ownerForLevel(
-          tx,
-          { responsibleUserId: body.responsibleUserId ?? null, projectId: body.projectId ?? null, zoneId: body.zoneId },
-          level,
-        );
-        const row = await repo.blockers.insertBlocker(tx, {
-          zoneId: body.zoneId,
-          projectId: body.projectId ?? null,
-          leadId: body.leadId ?? null,
-          title: body.title,
-          description: body.description ?? null,
-          category: body.category,
-          raisedOn,
-          raisedById: s.user.id,
-          raisedByName: s.user.displayName,
-          departmentId: body.departmentId ?? null,
-          responsibleUserId: body.responsibleUserId ?? null,
-          ownerUserId,
-          deadlineOn: body.deadlineOn,
-          level,
-          levelSince: raisedOn,
-        });
-        await repo.blockers.insertEvents(tx, [
-          { zoneId: row.zoneId, blockerId: row.id, kind: 'raised', toValue: level, on: raisedOn, actorId: s.user.id, actorName: s.user.displayName },
-        ]);
-        await notify(
-          tx,
-          {
-            zoneId: row.zoneId,
-            userId: ownerUserId,
-            kind: 'blocker.assigned',
-            entityType: 'blocker',
-            entityId: row.id,
-            params: { title: row.title, deadlineOn: row.deadlineOn },
-          },
-          { except: s.user.id },
-        );
-        await audit(tx, actorOf(s, requestId), { zoneId: row.zoneId, action: 'blocker.create', entityType: 'blocker', entityId: row.id, after: row });
-        return row.id;
-      });
+      const id = await db.transaction((tx) => createInTx(tx, s, body, requestId));
       return getBlocker(s, id);
     },
 
