@@ -5,7 +5,14 @@
  */
 const catalog: Record<string, readonly [zh: string, en: string]> = {};
 
+/** Keys defined twice with different words (one would silently win): reasons.test.ts keeps this empty. */
+export const reasonConflicts: string[] = [];
+
 export function defineReasons(entries: Record<string, readonly [zh: string, en: string]>): void {
+  for (const [key, text] of Object.entries(entries)) {
+    const known = catalog[key];
+    if (known && (known[0] !== text[0] || known[1] !== text[1])) reasonConflicts.push(`${key}: 「${known[0]}」 vs 「${text[0]}」`);
+  }
   Object.assign(catalog, entries);
 }
 
