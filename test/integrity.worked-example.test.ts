@@ -17,6 +17,7 @@ import { demoId } from '../src/server/seed/demo-ids.ts';
 import { buildEnterprise } from '../src/server/modules/enterprises/enterprises.factories.ts';
 import { advanceLead, buildLead } from '../src/server/modules/leads/leads.factories.ts';
 import { buildProject } from '../src/server/modules/projects/projects.factories.ts';
+import { buildMeeting } from '../src/server/modules/dispatch/dispatch.factories.ts';
 
 let ctx: TestContext;
 /** 李婷, 招商专员 of 汾东. */
@@ -171,7 +172,7 @@ describe('issue 10 worked example: numbers a leader can sign', { timeout: 180_00
     expect(back.body.details.fields).toEqual([{ field: 'reason', reason: '退回前一阶段需填写原因' }]);
   });
 
-  it('a 省重点 project without 包联领导 is yellow, saying what is missing; a viewer is refused as 包联领导 (item 4)', async () => {
+  it('a 省重点 project without 包联领导 is yellow, saying what is missing, and on the weekly agenda; a viewer is refused as 包联领导 (item 4)', async () => {
     const res = await projects.post('/api/projects', buildProject({ name: '工作示例省重点无包联项目', level: 'province', leaderUserId: null }));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.flag).toBe('yellow');
@@ -181,6 +182,26 @@ describe('issue 10 worked example: numbers a leader can sign', { timeout: 180_00
     const viewer = await projects.patch(`/api/projects/${res.body.id}`, { version: res.body.version, leaderUserId: demoId('user:viewer') });
     expect(viewer.status).toBe(400);
     expect(viewer.body.details.fields[0].field).toBe('leaderUserId');
+
+    // On the weekly agenda with what is missing (in 河津, which has no demo meetings).
+    const hejinLeader = await ctx.login('hejin');
+    const keyless = await hejinLeader.post(
+      '/api/projects',
+      buildProject({
+        zoneId: demoId('zone:hejin'),
+        name: '工作示例河津省重点无包联项目',
+        parkId: null,
+        level: 'province',
+        leaderUserId: null,
+        officerUserId: null,
+        departmentId: null,
+      }),
+    );
+    expect(keyless.status, JSON.stringify(keyless.body)).toBe(201);
+    expect(keyless.body.flag).toBe('yellow');
+    const meeting = await buildMeeting(hejinLeader, { zoneId: demoId('zone:hejin'), title: '工作示例周调度会' });
+    const onAgenda = meeting.agenda.find((a) => a.kind === 'responsibility_gap' && a.refId === keyless.body.id);
+    expect(onAgenda?.detail).toContain('未落实包联领导、责任单位、责任人');
   });
 
   it('the 二期 from land to construction in 21 working days shows against the statutory 107: 拿地即开工 (item 5)', async () => {
