@@ -116,7 +116,7 @@ export function dispatchSheetImporter(deps: {
         sheet.people(db, zoneId),
       ]);
       const matchedIds = rows.map((r) => existing.get(cellText(r.get('name'), 100) ?? '')).filter((x): x is string => Boolean(x));
-      const sums = await sheet.reportSums(db, matchedIds, run.period.yearStart, run.period.start);
+      const [sums, phaseTotals] = await Promise.all([sheet.reportSums(db, matchedIds, run.period.yearStart, run.period.start), sheet.phaseTotals(db, matchedIds)]);
       // Departments by name, and by name without the zone's prefix (经开区经济发展局 ≈ 经济发展局).
       const deptByName = new Map<string, string | null>(departments.map((x) => [x.name.trim(), x.id]));
       for (const x of departments) {
@@ -126,10 +126,10 @@ export function dispatchSheetImporter(deps: {
       const personByName = new Map<string, string | null>();
       for (const u of people) personByName.set(u.display_name.trim(), personByName.has(u.display_name.trim()) ? null : u.id);
       const deptNameOf = new Map(departments.map((x) => [x.id, x.name]));
-      return { existing, byCode, byName, sums, deptByName, deptNameOf, personByName };
+      return { existing, byCode, byName, sums, phaseTotals, deptByName, deptNameOf, personByName };
     },
 
-    parseRow(row, run, { existing, byCode, byName, sums, deptByName, deptNameOf, personByName }): DispatchRowData {
+    parseRow(row, run, { existing, byCode, byName, sums, phaseTotals, deptByName, deptNameOf, personByName }): DispatchRowData {
       const { period, prev, lastYear } = run;
       const text = (key: DispatchKey, max: number) => row.text(key, max);
       // '—', '/' and blank are zero in the figures, "nothing" in the total (an existing project keeps its own).
@@ -189,6 +189,8 @@ export function dispatchSheetImporter(deps: {
 
       const total = money('total', false);
       if (total == null && !projectId && !row.failed('total')) row.fail('total', 'required');
+      // The project's rule: its phases' investments together cannot exceed its total (docs/projects.md, Phases).
+      else if (total != null && projectId && total < (phaseTotals.get(projectId) ?? 0)) row.fail('total', 'phases_exceed_total');
       const plan = money('annualPlan');
       const done = money('periodDone');
       const ytd = money('ytd');

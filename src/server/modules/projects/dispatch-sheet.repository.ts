@@ -113,6 +113,15 @@ export function createDispatchSheetRepository() {
     },
 
     /** Per project: invested before the year, in the year before the period, the period's own report, and how many reports there are. */
+    /** The phases' investments of each project that has any (the sheet's 总投资 cannot go below them). */
+    async phaseTotals(db: DbOrTx, projectIds: string[]): Promise<Map<string, number>> {
+      if (!projectIds.length) return new Map();
+      const rows = rowsOf<{ project_id: string; total: string }>(
+        await db.execute(sql`select project_id, sum(investment_yuan) as total from project_phases
+          where project_id = any(${p(projectIds)}::uuid[]) and investment_yuan is not null group by project_id`),
+      );
+      return new Map(rows.map((r) => [r.project_id, Number(r.total)]));
+    },
     async reportSums(db: DbOrTx, projectIds: string[], yearStart: string, periodStart: string) {
       if (!projectIds.length) return new Map<string, { beforeYear: number; yearBefore: number; atPeriod: number | null; count: number }>();
       const rows = rowsOf<{ project_id: string; before_year: string | null; year_before: string | null; at_period: string | null; n: string }>(

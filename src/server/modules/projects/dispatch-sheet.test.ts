@@ -291,6 +291,26 @@ describe('dispatch sheet import', () => {
     expect(detail).toMatchObject({ totalInvestmentYuan: 999_990_000, nature: 'upgrade', level: 'province', version: version + 1 });
   });
 
+  it("keeps the phases' rule: a 总投资 below the project's phases together is a row error", async () => {
+    const name = `调度表分期规则测试项目${Date.now().toString(36)}`;
+    const created = await officer.post('/api/projects', {
+      zoneId: fendong,
+      name,
+      nature: 'new',
+      level: 'none',
+      totalInvestmentWan: 12000,
+      phases: [
+        { name: '一期', investmentWan: 6000 },
+        { name: '二期', investmentWan: 4000 },
+      ],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const checked = await preview(officer, fendong, lastMonth().start, await buildXlsx(['项目名称', '总投资（万元）'], [[name, 8000]]));
+    expect(checked.body.errors).toEqual([{ row: 2, column: '总投资（万元）', reason: '各期投资合计不能大于项目总投资' }]);
+    const fine = await preview(officer, fendong, lastMonth().start, await buildXlsx(['项目名称', '总投资（万元）'], [[name, 10000]]));
+    expect(fine.body.errors).toEqual([]);
+  });
+
   it(`refuses more than ${DISPATCH_MAX_ROWS} rows without writing anything`, async () => {
     const rows = Array.from({ length: DISPATCH_MAX_ROWS + 1 }, (_, i) => [`超量项目${i}`, 1]);
     const big = await buildXlsx(['项目名称', '总投资（万元）'], rows);
