@@ -9,6 +9,17 @@ import { FilePicker } from '../file-picker';
 import { uploadImport, useCommitImport, useDiscardImport, useRemapImport, type UploadProgress } from './api';
 import { wizardText, type WizardKey } from './strings';
 
+const skipKinds = ['title', 'unit', 'header', 'section', 'total', 'subtotal', 'blank', 'footer', 'note', 'hidden'] as const;
+/** "标题 1、表头 2、合计 1 …": the skipped rows counted by kind, in the user's words. */
+function skippedList(summary: ImportSummary, words: string[]): string {
+  const counts = new Map<string, number>();
+  for (const s of summary.skipped) counts.set(s.kind, (counts.get(s.kind) ?? 0) + 1);
+  return skipKinds
+    .filter((k) => counts.has(k))
+    .map((k) => `${words[skipKinds.indexOf(k)] ?? k} ${counts.get(k)}`)
+    .join('、');
+}
+
 export interface ImportWizardProps {
   kind: ImportKind;
   zoneId: string | null;
@@ -90,7 +101,7 @@ export function ImportWizard({ kind, zoneId, params, disabled, describePlan, des
         items={[{ title: w('stepUpload') }, { title: w('stepMapping') }, { title: w('stepPreview') }, { title: w('stepDone') }]}
       />
       {!summary || done ? (
-        <FilePicker accept=".xlsx" dragger label={w('choose')} hint={w('chooseHint')} disabled={disabled || busy} onPick={start} testId="import-upload" />
+        <FilePicker accept=".xlsx,.xls,.et,.csv" dragger label={w('choose')} hint={w('chooseHint')} disabled={disabled || busy} onPick={start} testId="import-upload" />
       ) : null}
       {progress && (
         <Card size="small">
@@ -112,6 +123,66 @@ export function ImportWizard({ kind, zoneId, params, disabled, describePlan, des
             description={describePlan?.(summary)}
             style={{ marginBottom: 12 }}
           />
+          {summary.period && (
+            <Alert type="info" showIcon data-testid="import-period" style={{ marginBottom: 12 }} message={w('period', { written: summary.period.written, asOf: summary.period.asOf ?? '—' })} />
+          )}
+          {summary.tables.length > 1 && (
+            <>
+              <Typography.Text strong>{w('tables')}</Typography.Text>
+              <Table
+                size="small"
+                rowKey="table"
+                pagination={false}
+                dataSource={summary.tables}
+                style={{ marginBottom: 12 }}
+                scroll={{ x: true }}
+                columns={[
+                  { title: w('tableSheet'), dataIndex: 'sheet' },
+                  { title: w('tableBlock'), dataIndex: 'block', render: (b: string | null) => b ?? '—' },
+                  { title: w('tableHeader'), dataIndex: 'headerRows', render: (r: number[]) => r.join('–') },
+                  { title: w('tableRows'), dataIndex: 'rows' },
+                ]}
+              />
+            </>
+          )}
+          {summary.skipped.length > 0 && (
+            <Typography.Paragraph type="secondary" data-testid="import-skipped">
+              {w('skipped', { list: skippedList(summary, w('skippedKinds').split(',')) })}
+            </Typography.Paragraph>
+          )}
+          {summary.sheetsSkipped.length > 0 && (
+            <Typography.Paragraph type="secondary">{w('sheetsSkipped', { list: summary.sheetsSkipped.map((x) => x.sheet).join('、') })}</Typography.Paragraph>
+          )}
+          {summary.names.length > 0 && (
+            <>
+              <Typography.Text strong>{w('names')}</Typography.Text>
+              <Table
+                size="small"
+                rowKey={(n) => `${n.field}:${n.text}`}
+                pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                dataSource={summary.names}
+                style={{ marginBottom: 12 }}
+                scroll={{ x: true }}
+                data-testid="import-names"
+                columns={[
+                  { title: w('nameField'), dataIndex: 'field', render: (f: string) => summary.fields.find((x) => x.key === f)?.label ?? f },
+                  { title: w('nameText'), dataIndex: 'text' },
+                  { title: w('nameRows'), dataIndex: 'rows', width: 70 },
+                  {
+                    title: w('nameResolution'),
+                    render: (_, n) =>
+                      n.resolution === 'create' ? (
+                        <Tag color="blue">{w('resolutionCreate')}</Tag>
+                      ) : n.resolution === 'matched' ? (
+                        <Tag color="green">{w('resolutionMatched', { name: n.matchName ?? '' })}</Tag>
+                      ) : (
+                        <Tag>{w('resolutionText')}</Tag>
+                      ),
+                  },
+                ]}
+              />
+            </>
+          )}
           <Typography.Text strong>{w('mapping')}</Typography.Text>
           <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
             {w('mappingHint')}
@@ -123,7 +194,12 @@ export function ImportWizard({ kind, zoneId, params, disabled, describePlan, des
             dataSource={summary.columns}
             style={{ marginBottom: 8 }}
             columns={[
-              { title: w('header'), dataIndex: 'header', width: 200 },
+              {
+                title: w('header'),
+                dataIndex: 'header',
+                width: 200,
+                render: (h: string, c) => (summary.tables[0]?.columns.find((x) => x.index === c.index)?.hidden ? `${h} ${w('hiddenColumn')}` : h),
+              },
               { title: w('sample'), dataIndex: 'sample', render: (s: string[]) => s.map((v, i) => <Tag key={i}>{v}</Tag>) },
               {
                 title: w('field'),
@@ -150,12 +226,12 @@ export function ImportWizard({ kind, zoneId, params, disabled, describePlan, des
           {summary.errors.length > 0 && (
             <Table
               size="small"
-              rowKey={(e) => `${e.row}:${e.column}:${e.reason}`}
+              rowKey={(e) => `${e.sheet ?? ''}:${e.row}:${e.column}:${e.reason}`}
               dataSource={summary.errors}
               pagination={{ pageSize: 20 }}
               footer={summary.errorCount > summary.errors.length ? () => w('moreErrors', { n: summary.errors.length }) : undefined}
               columns={[
-                { title: w('row'), dataIndex: 'row', width: 80 },
+                { title: w('row'), dataIndex: 'row', width: 80, render: (r: number, e) => (e.sheet ? `${e.sheet}!${r}` : r) },
                 { title: w('column'), dataIndex: 'column', width: 200 },
                 { title: w('reason'), dataIndex: 'reason' },
               ]}

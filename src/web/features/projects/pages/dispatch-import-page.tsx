@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Card, DatePicker, Form, Select, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { ImportWizard } from '../../../components/import-wizard';
 import type { ImportSummary } from '../../../../contract/imports.ts';
 import { useCurrentZone } from '../../../lib/current-zone-context';
@@ -15,7 +15,8 @@ export default function DispatchImportPage() {
   const zones = useZonesWithParks();
   const imported = useDispatchSheetImported();
   const [zone, setZone] = useState<string | undefined>(zoneId ?? undefined);
-  const [period, setPeriod] = useState<Dayjs>(dayjs().subtract(1, 'month').startOf('month'));
+  // No period chosen: the one the sheet states in its title (截至2026年9月30日), else the last finished one.
+  const [period, setPeriod] = useState<Dayjs | null>(null);
   const chosen = zone ?? (zones.data?.length === 1 ? zones.data[0].id : undefined);
   const kind = zones.data?.find((z) => z.id === chosen)?.reportPeriod ?? 'month';
   const counts = (c: ImportSummary['plan'] | null) => ({
@@ -24,7 +25,7 @@ export default function DispatchImportPage() {
     enterprises: c?.enterprisesCreated ?? 0,
     reports: c?.reportsWritten ?? 0,
   });
-  const day = period.format('YYYY-MM-DD');
+  const day = period?.format('YYYY-MM-DD');
 
   return (
     <div>
@@ -36,16 +37,16 @@ export default function DispatchImportPage() {
             <Select style={{ width: 180 }} value={chosen} onChange={setZone} options={(zones.data ?? []).map((z) => ({ value: z.id, label: z.shortName }))} />
           </Form.Item>
           <Form.Item label={t('sheet.period')} tooltip={t('sheet.periodHint')}>
-            <DatePicker picker={kind === 'month' ? 'month' : 'date'} value={period} allowClear={false} onChange={(d) => d && setPeriod(d)} />
+            <DatePicker picker={kind === 'month' ? 'month' : 'date'} value={period} allowClear onChange={(d) => setPeriod(d ?? null)} />
           </Form.Item>
         </Form>
       </Card>
       <ImportWizard
         // A new zone or period starts over: the staged rows were checked for the old one.
-        key={`${chosen}:${day}`}
+        key={`${chosen}:${day ?? 'sheet'}`}
         kind="project-dispatch"
         zoneId={chosen ?? null}
-        params={{ period: day }}
+        params={day ? { period: day } : {}}
         disabled={!chosen}
         onCommitted={imported}
         describePlan={(s) => `${s.details.periodLabel ?? ''} · ${t('sheet.plan', counts(s.plan))}`}
