@@ -8,6 +8,8 @@ export class ApiError extends Error {
   readonly code: ClientErrorCode;
   readonly requestId?: string;
   readonly fields: FieldError[];
+  /** What else the server said about the refusal (a duplicate's `existingId`, a conflict's record…). */
+  readonly details: Record<string, unknown>;
 
   constructor(status: number, body: Partial<Omit<ErrorBody, 'code'>> & { code: ClientErrorCode }) {
     super(body.message ?? body.code);
@@ -16,6 +18,7 @@ export class ApiError extends Error {
     this.code = body.code;
     this.requestId = body.requestId;
     this.fields = body.details?.fields ?? [];
+    this.details = body.details ?? {};
   }
 }
 

@@ -40,7 +40,9 @@ export function useApiErrorHandler() {
       }
       const form = options.form;
       if (form && error.fields.length > 0) {
-        const known = new Set(Object.keys(form.getFieldsValue(true)));
+        // Every field the form shows, filled or not: `getFieldsValue(true)` alone leaves out fields
+        // never touched (an empty 协议文件 upload), whose server error then marked nothing.
+        const known = new Set([...Object.keys(form.getFieldsValue()), ...Object.keys(form.getFieldsValue(true))]);
         const fields = error.fields.map((f) => ({ name: f.field.split('.')[0], errors: [f.reason] }));
         const onForm = fields.filter((f) => known.has(f.name));
         form.setFields(onForm);

@@ -1,7 +1,9 @@
 import { useState } from 'react';
-import { App, Checkbox, Form, Input, Modal, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, Modal, Space, Typography } from 'antd';
+import { Link } from 'react-router';
 import { creditCodeProblem, creditCodeReasons } from '../../../../contract/credit-code.ts';
 import { useI18n } from '../../../i18n/use-i18n';
+import { isApiError } from '../../../lib/api-error';
 import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
 import { useCreateEnterprise } from '../api/create-enterprise';
 import { IndustrySelect } from './industry-select';
@@ -27,16 +29,21 @@ export function EnterpriseFormModal({ open, onClose, onCreated }: { open: boolea
   const noCode = Form.useWatch('noCreditCode', form);
   const code = Form.useWatch('creditCode', form) ?? '';
   const [submitting, setSubmitting] = useState(false);
+  // A refusal as a duplicate names the field and links the record that is already there; a name
+  // that only looks alike (same trade name) may still be created on purpose.
+  const [duplicate, setDuplicate] = useState<{ id: string; field: string } | null>(null);
   const problem = code ? creditCodeProblem(code) : null;
 
-  const submit = async () => {
+  const submit = async (allowSimilarName = false) => {
     // An invalid field is marked on the form; nothing to send (and no unhandled rejection).
     const values = await form.validateFields().catch(() => undefined);
     if (!values) return;
     setSubmitting(true);
+    setDuplicate(null);
     try {
       const created = await create.mutateAsync({
         ...values,
+        allowSimilarName: allowSimilarName || undefined,
         creditCode: values.noCreditCode ? undefined : values.creditCode,
         registeredCapitalWan: values.registeredCapitalWan || undefined,
         regionCode: values.regionCode || undefined,
@@ -46,14 +53,37 @@ export function EnterpriseFormModal({ open, onClose, onCreated }: { open: boolea
       onCreated?.(created.id);
       onClose();
     } catch (error) {
-      onError(error, { form });
+      if (isApiError(error) && error.code === 'DUPLICATE' && typeof error.details.existingId === 'string') {
+        setDuplicate({ id: error.details.existingId, field: error.fields[0]?.field ?? 'name' });
+        form.setFields(error.fields.map((f) => ({ name: f.field, errors: [f.reason] })));
+      } else onError(error, { form });
     } finally {
       setSubmitting(false);
     }
   };
 
   return (
-    <Modal open={open} title={t('enterprises.create')} onCancel={onClose} onOk={submit} confirmLoading={submitting} destroyOnHidden>
+    <Modal open={open} title={t('enterprises.create')} onCancel={onClose} onOk={() => submit()} confirmLoading={submitting} destroyOnHidden>
+      {duplicate && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={duplicate.field === 'creditCode' ? t('enterprises.duplicateCode') : t('enterprises.duplicateName')}
+          action={
+            <Space direction="vertical" size={4}>
+              <Link to={`/enterprises/${duplicate.id}`} onClick={onClose}>
+                {t('enterprises.openExisting')}
+              </Link>
+              {duplicate.field === 'name' && (
+                <Button size="small" onClick={() => submit(true)}>
+                  {t('enterprises.createAnyway')}
+                </Button>
+              )}
+            </Space>
+          }
+        />
+      )}
       <Form form={form} layout="vertical" name="enterprise">
         <Form.Item name="name" label={t('enterprises.name')} rules={[{ required: true, min: 2 }]}>
           <Input />
