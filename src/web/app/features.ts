@@ -9,6 +9,7 @@ import { chainsFeature } from '../features/chains/feature';
 import { authFeature } from '../features/auth/feature';
 import { dispatchFeature } from '../features/dispatch/feature';
 import { enterprisesFeature } from '../features/enterprises/feature';
+import { factorsFeature } from '../features/factors/feature';
 import { fundingFeature } from '../features/funding/feature';
 import { hiringFeature } from '../features/hiring/feature';
 import { intakeFeature } from '../features/intake/feature';
@@ -29,6 +30,7 @@ export const features = [
   fundingFeature,
   hiringFeature,
   approvalServicesFeature,
+  factorsFeature,
   adminUsersFeature,
   orgFeature,
   auditFeature,
