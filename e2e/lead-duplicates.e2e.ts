@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { expectHidden, expectVisible, loginAs, type E2eContext } from './harness';
 
 export const title =
-  'officer types a lead that already exists: the form warns with the existing lead; saved as another project with a reason, the new lead page offers the merge, and after it one lead remains with the other’s history';
+  'officer types a lead that already exists: the form warns with the existing lead; saved as another project with a reason, the new lead page offers the merge, and after it one lead remains with the other’s history; a lead renamed into the same project in the edit drawer is merged into it from the warning';
 
 async function newLead(page: Page, name: string) {
   await page.getByRole('menuitem', { name: '招商线索' }).click();
@@ -58,9 +58,25 @@ export default async function leadDuplicatesWalk({ baseUrl, page }: E2eContext) 
   await expectVisible(page.locator('.ant-timeline').getByText('合并重复线索'));
   await expectVisible(page.locator('.ant-timeline').getByText(new RegExp(`并入重复线索 .*${name}`)));
 
+  const keptUrl = page.url();
+
   // 4. The merged lead is gone; its page says so.
   await page.goto(firstUrl);
   await expectVisible(page.getByText('记录不存在或不在您的管辖范围内'));
+
+  // 5. A third lead renamed into the same project in the edit drawer: the warning offers to merge it
+  //    into the existing lead, which then opens.
+  await newLead(page, `E2E${stamp}储能另一项目`);
+  await ok(page).click();
+  await expectVisible(page.getByRole('heading', { name: new RegExp(`E2E${stamp}储能另一项目`) }));
+  await page.getByRole('button', { name: /^编\s*辑$/ }).click();
+  const drawer = page.locator('.ant-drawer');
+  await drawer.getByLabel('项目名称', { exact: true }).fill(again);
+  await expectVisible(drawer.getByTestId('lead-duplicate-warning'));
+  await drawer.getByTestId('lead-duplicate-merge').click();
+  await page.getByTestId('lead-merge-ok').click();
+  await page.waitForURL(keptUrl, { timeout: 15_000 });
+  await expectVisible(page.locator('.ant-timeline').getByText(/并入重复线索 .*储能另一项目/));
 }
 
 function expectDifferent(a: string, b: string) {
