@@ -212,8 +212,9 @@ export function createChainsService(deps: ChainsDeps) {
   }
 
   async function view(s: SessionContext, id: string) {
-    const c = await loadChain(s, id);
-    const [one] = await chainsWithLinks(s, sql`c.zone_id = ${c.zoneId}::uuid and c.id = ${id}::uuid`);
+    // The caller's zones in the statement itself: a chain outside them reads as missing.
+    const [one] = await chainsWithLinks(s, sql`c.id = ${id}::uuid and ${inZones(s, 'c.zone_id')}`);
+    if (!one) throw notFound();
     return { chain: one.chain, links: one.links.map(publicLink), conversion: conversionOf(one.links) };
   }
 
