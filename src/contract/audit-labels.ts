@@ -280,6 +280,7 @@ export const auditFieldLabels: Record<string, AuditLabel> = {
   leaderUserId: ['包联领导', 'Leader in charge'],
   officerUserId: ['责任人', 'Officer'],
   taskForce: ['专班', 'Task force'],
+  taskForceUserIds: ['专班成员', 'Task-force members'],
   percentComplete: ['形象进度（%）', 'Progress (%)'],
   stageEnteredOn: ['进入本阶段日期', 'Stage entered on'],
   landOn: ['供地日期', 'Land on'],

@@ -11,7 +11,10 @@ import { flagReasonSchema, projectFlags, projectLevels, projectNatures, projectS
 
 export const phaseInput = z.object({
   name: z.string().trim().min(1).max(32).describe('一期/二期…'),
-  stage: z.enum(projectStages).default('planning').describe("The phase's own stage; its gate dates are required (供地 landOn, 开工 actualStartOn, 竣工 actualEndOn, 投产 productionOn)"),
+  stage: z
+    .enum(projectStages)
+    .default('planning')
+    .describe("The phase's own stage; its gate dates are required (供地 landOn, 开工 actualStartOn, 竣工 actualEndOn, 投产 productionOn)"),
   investmentWan: wanAmount().nullable().optional().describe('总投资 of the phase, 万元'),
   investedWan: wanAmount().nullable().optional().describe('已完成投资 of the phase, 万元 (not above its total)'),
   content: optionalText(500),
@@ -54,6 +57,7 @@ const projectFields = {
   departmentId: uuidSchema.nullable().optional().describe('责任单位'),
   officerUserId: uuidSchema.nullable().optional().describe('责任人 / 代办员'),
   taskForce: optionalText(64).describe('专班'),
+  taskForceUserIds: z.array(uuidSchema).max(30).optional().describe('专班成员: users covering the zone with a working role; replaces the team when given'),
   phases: z.array(phaseInput).max(10).optional().describe('Replaces all phases when given'),
 };
 
@@ -219,6 +223,7 @@ export const projectDetailSchema = projectListItemSchema.extend({
   reports: z.array(progressReportSchema),
   photos: z.array(photoSchema),
   stageHistory: z.array(stageEventSchema),
+  taskForceMembers: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })).describe('专班 as people, in the order given'),
 });
 export type ProjectDetail = z.infer<typeof projectDetailSchema>;
 

@@ -26,6 +26,8 @@ defineReasons({
   photo_not_image: ['只能上传 JPEG、PNG 或 WebP 图片', 'only JPEG, PNG or WebP images'],
   photo_too_large: ['图片不能超过 5 MB', 'an image cannot exceed 5 MB'],
   photo_missing: ['请选择要上传的图片', 'choose an image to upload'],
+  responsible_role_required: ['须为本开发区在岗工作人员（只读查看账号不能担任）', 'must be a working user of this zone (a read-only account cannot)'],
+  task_force_duplicate: ['专班成员重复', 'a task-force member is listed twice'],
   leader_role_required: ['包联领导须为本开发区的主要领导或分管领导', 'the leader in charge must be a zone leader or deputy leader of this zone'],
   unknown_user_in_zone: ['该人员不存在或不负责本开发区', 'no such user covering this zone'],
   unknown_park: ['园区不存在或不属于所选开发区', 'no such park in the chosen zone'],

@@ -26,6 +26,16 @@ export const responsibilityLevels: readonly (typeof projectLevels)[number][] = [
 export const responsibilityFields = ['leaderUserId', 'departmentId', 'officerUserId'] as const;
 /** Roles a 包联领导 may have (a leader of the zone, or an administrator). */
 export const leaderRoles = ['zone_leader', 'deputy_leader', 'system_admin'] as const;
+/** Roles that can carry a 责任人's or a 专班 member's work: anyone but the read-only accounts. */
+export const responsibleRoles = [
+  'zone_leader',
+  'deputy_leader',
+  'investment_officer',
+  'project_officer',
+  'approval_agent',
+  'service_officer',
+  'system_admin',
+] as const;
 export const projectFlags = ['green', 'yellow', 'red'] as const;
 export type ProjectFlag = (typeof projectFlags)[number];
 

@@ -69,14 +69,14 @@ export interface ProjectFromLeadInput {
 export type ProjectCreateValues = Omit<z.infer<typeof createProjectBody>, 'stage'> & { stage?: ProjectStage; leadId?: string | null };
 
 export function createProjectCoreService(k: ProjectsContext) {
-  const { db, repo, audit, today, ensureFresh, presentItem, load, requirePermission, checkRefs, templateFor, detail, calendar } = k;
+  const { db, repo, audit, today, ensureFresh, presentItem, load, requirePermission, checkRefs, responsibility, templateFor, detail, calendar } = k;
 
   /** Inserts a project with its phases, first stage event and template plan; audit and flag in the same transaction. */
   async function insertProject(
     tx: DbOrTx,
     s: SessionContext,
     values: ProjectInsert,
-    extra: { phases?: z.infer<typeof createProjectBody>['phases']; annualPlanYuan?: number | null },
+    extra: { phases?: z.infer<typeof createProjectBody>['phases']; annualPlanYuan?: number | null; taskForceUserIds?: string[] },
     requestId: string,
   ): Promise<ProjectRow> {
     const t = today();
@@ -130,7 +130,14 @@ export function createProjectCoreService(k: ProjectsContext) {
     );
     if (extra.annualPlanYuan != null)
       await repo.insertAnnualPlan(tx, { projectId: row.id, zoneId: row.zoneId, year: Number(t.slice(0, 4)), planYuan: extra.annualPlanYuan });
-    await audit(tx, actor, { zoneId: row.zoneId, action: 'project.create', entityType: 'project', entityId: row.id, after: { ...row, phases } });
+    if (extra.taskForceUserIds?.length) await responsibility.replaceTaskForce(tx, row.zoneId, row.id, extra.taskForceUserIds);
+    await audit(tx, actor, {
+      zoneId: row.zoneId,
+      action: 'project.create',
+      entityType: 'project',
+      entityId: row.id,
+      after: { ...row, phases, ...(extra.taskForceUserIds?.length ? { taskForceUserIds: extra.taskForceUserIds } : {}) },
+    });
     await repo.refreshDerived(tx, { projectIds: [row.id] }, t);
     return row;
   }
@@ -211,8 +218,18 @@ export function createProjectCoreService(k: ProjectsContext) {
         taskForce: body.taskForce ?? null,
         leadId: body.leadId ?? null,
       } satisfies Partial<ProjectInsert>;
-      throwIfAny([...checkRecord(values, today(), body.phases), ...gateErrors(values, stage), ...(await checkRefs(tx, body.zoneId, values))]);
-      return insertProject(tx, s, values as ProjectInsert, { phases: body.phases, annualPlanYuan: body.annualPlanWan }, requestId);
+      throwIfAny([
+        ...checkRecord(values, today(), body.phases),
+        ...gateErrors(values, stage),
+        ...(await checkRefs(tx, body.zoneId, { ...values, taskForceUserIds: body.taskForceUserIds })),
+      ]);
+      return insertProject(
+        tx,
+        s,
+        values as ProjectInsert,
+        { phases: body.phases, annualPlanYuan: body.annualPlanWan, taskForceUserIds: body.taskForceUserIds },
+        requestId,
+      );
     },
 
     /**
@@ -274,27 +291,34 @@ export function createProjectCoreService(k: ProjectsContext) {
       const before = await load(s, id, tx);
       requirePermission(s, 'project.update', before.zoneId);
       assertVersion(before, body.version);
-      const { version, phases, totalInvestmentWan, fixedAssetInvestmentWan, expectedOutputWan, expectedTaxWan, ...rest } = body;
+      const { version, phases, taskForceUserIds, totalInvestmentWan, fixedAssetInvestmentWan, expectedOutputWan, expectedTaxWan, ...rest } = body;
       const patch: Partial<ProjectInsert> = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
       if (totalInvestmentWan !== undefined) patch.totalInvestmentYuan = totalInvestmentWan;
       if (fixedAssetInvestmentWan !== undefined) patch.fixedAssetInvestmentYuan = fixedAssetInvestmentWan;
       if (expectedOutputWan !== undefined) patch.expectedOutputYuan = expectedOutputWan;
       if (expectedTaxWan !== undefined) patch.expectedTaxYuan = expectedTaxWan;
       const merged = { ...before, ...patch };
-      throwIfAny([...checkRecord(merged, today(), phases), ...gateErrors(merged, before.stage), ...(await checkRefs(tx, before.zoneId, patch))]);
+      throwIfAny([
+        ...checkRecord(merged, today(), phases),
+        ...gateErrors(merged, before.stage),
+        ...(await checkRefs(tx, before.zoneId, { ...patch, taskForceUserIds })),
+      ]);
       const cal = await calendar(tx);
       const landToStartWorkdays = storedLandToStart(cal, merged.landOn, merged.startOn);
       if (landToStartWorkdays !== before.landToStartWorkdays) patch.landToStartWorkdays = landToStartWorkdays;
       const after = await repo.update(tx, id, version, patch);
       const phaseValues = phases ? phaseRows(phases, cal) : undefined;
       if (phaseValues) await repo.replacePhases(tx, id, before.zoneId, phaseValues);
+      // 专班 as people: replaced as a whole when given, the old team kept in the audit entry.
+      const teamBefore = taskForceUserIds ? (await responsibility.taskForce(tx, id)).map((m) => m.id) : undefined;
+      if (taskForceUserIds) await responsibility.replaceTaskForce(tx, before.zoneId, id, taskForceUserIds);
       await audit(tx, actorOf(s, requestId), {
         zoneId: before.zoneId,
         action: 'project.update',
         entityType: 'project',
         entityId: id,
-        before,
-        after: { ...after, ...(phaseValues ? { phases: phaseValues } : {}), ...options.auditAfter },
+        before: { ...before, ...(teamBefore ? { taskForceUserIds: teamBefore } : {}) },
+        after: { ...after, ...(phaseValues ? { phases: phaseValues } : {}), ...(taskForceUserIds ? { taskForceUserIds } : {}), ...options.auditAfter },
       });
       await repo.refreshDerived(tx, { projectIds: [id] }, today());
       return after;

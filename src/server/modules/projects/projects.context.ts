@@ -14,6 +14,7 @@ import { chinaToday, type Clock } from '../../platform/clock.ts';
 import type { WorkCalendar } from '../../platform/calendar.ts';
 import { actionsFor, can, inScope, type Permission } from '../../platform/policies.ts';
 import type { ProjectRow, ProjectsRepository, ProjectWithNames } from './projects.repository.ts';
+import { createResponsibilityRepository } from './project-responsibility.repository.ts';
 import { deriveLand, landToStartOf, pct, storedLandToStart, type EnterpriseYearFigures } from './projects.rules.ts';
 
 /**
@@ -35,6 +36,7 @@ export interface ProjectsDeps {
 
 export function createProjectsContext(deps: ProjectsDeps) {
   const { db, projects: repo, clock, calendar } = deps;
+  const responsibility = createResponsibilityRepository();
   const enterpriseYearly: EnterpriseYearlySource = deps.enterpriseYearly ?? (async () => new Map());
 
   /** Today on the official (Beijing) calendar. */
@@ -57,9 +59,7 @@ export function createProjectsContext(deps: ProjectsDeps) {
   async function refreshLandToStart(d: DbOrTx) {
     const cal = await calendar(d);
     const rows = await repo.landStartDates(d);
-    const changed = rows
-      .map((r) => ({ ...r, workdays: storedLandToStart(cal, r.landOn, r.startOn) }))
-      .filter((r) => r.workdays !== r.stored);
+    const changed = rows.map((r) => ({ ...r, workdays: storedLandToStart(cal, r.landOn, r.startOn) })).filter((r) => r.workdays !== r.stored);
     await repo.setLandToStart(d, changed);
   }
 
@@ -145,6 +145,7 @@ export function createProjectsContext(deps: ProjectsDeps) {
       leaderUserId?: string | null;
       officerUserId?: string | null;
       departmentId?: string | null;
+      taskForceUserIds?: string[];
     },
   ): Promise<FieldError[]> {
     const fields: FieldError[] = [];
@@ -157,7 +158,20 @@ export function createProjectsContext(deps: ProjectsDeps) {
         fields.push({ field: 'leaderUserId', reason: 'unknown_user_in_zone' });
       else if (!(await repo.leaderCoversZone(d, v.leaderUserId, zoneId))) fields.push({ field: 'leaderUserId', reason: 'leader_role_required' });
     }
-    if (v.officerUserId && !(await repo.userCoversZone(d, v.officerUserId, zoneId))) fields.push({ field: 'officerUserId', reason: 'unknown_user_in_zone' });
+    // 责任人 and 专班 members: people of the zone who can carry the work (a read-only account cannot).
+    const people = await responsibility.coverage(d, [...new Set([...(v.officerUserId ? [v.officerUserId] : []), ...(v.taskForceUserIds ?? [])])], zoneId);
+    const personReason = (id: string) => {
+      const p = people.get(id);
+      return !p ? 'unknown_user_in_zone' : !p.working ? 'responsible_role_required' : null;
+    };
+    if (v.officerUserId) {
+      const reason = personReason(v.officerUserId);
+      if (reason) fields.push({ field: 'officerUserId', reason });
+    }
+    v.taskForceUserIds?.forEach((id, i) => {
+      const reason = v.taskForceUserIds!.indexOf(id) < i ? 'task_force_duplicate' : personReason(id);
+      if (reason) fields.push({ field: `taskForceUserIds.${i}`, reason });
+    });
     if (v.departmentId && !(await repo.departmentInZone(d, v.departmentId, zoneId))) fields.push({ field: 'departmentId', reason: 'unknown_department' });
     return fields;
   }
@@ -274,10 +288,26 @@ export function createProjectsContext(deps: ProjectsDeps) {
       })),
       photos: photos.map((ph) => ({ ...ph, url: pathOf(projectOperations.photo, { id, photoId: ph.id }) })),
       stageHistory: events,
+      taskForceMembers: await responsibility.taskForce(db, id),
     };
   }
 
-  return { ...deps, repo, today, ensureFresh, presentItem, load, requirePermission, checkRefs, templateFor, afterChange, detail, ruleFor, yearlyOf };
+  return {
+    ...deps,
+    repo,
+    responsibility,
+    today,
+    ensureFresh,
+    presentItem,
+    load,
+    requirePermission,
+    checkRefs,
+    templateFor,
+    afterChange,
+    detail,
+    ruleFor,
+    yearlyOf,
+  };
 }
 
 export type ProjectsContext = ReturnType<typeof createProjectsContext>;

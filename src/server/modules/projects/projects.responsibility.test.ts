@@ -151,3 +151,52 @@ describe('flag history (item 9)', () => {
     expect(zones).toEqual([{ zone_id: p.zoneId }]);
   });
 });
+
+describe('责任人 and 专班 as people (item 4)', () => {
+  const roleReason = '须为本开发区在岗工作人员（只读查看账号不能担任）';
+  const team = async (id: string) => (await officer.get(`/api/projects/${id}`)).body.taskForceMembers.map((m: { name: string }) => m.name);
+
+  it('the 专班 is a team of the zone users, in order, replaced as a whole; the 责任人 must be a working user', async () => {
+    const p = await createProject({ taskForce: '氢能专班', taskForceUserIds: [demoId('user:projects'), demoId('user:agent')] });
+    expect(p.taskForce).toBe('氢能专班');
+    expect(p.taskForceMembers).toEqual([
+      { id: demoId('user:projects'), name: '王磊', role: 'project_officer' },
+      { id: demoId('user:agent'), name: '陈静', role: 'approval_agent' },
+    ]);
+    const changed = await officer.patch(`/api/projects/${p.id}`, { version: p.version, taskForceUserIds: [demoId('user:service')] });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect(await team(p.id)).toEqual(['孙浩']);
+    // An edit that does not name the team keeps it.
+    const renamed = await officer.patch(`/api/projects/${p.id}`, { version: changed.body.version, name: `${p.name}（一期）` });
+    expect(renamed.body.taskForceMembers).toHaveLength(1);
+    const audit = await ctx.database.query<{ before: { taskForceUserIds?: string[] }; after: { taskForceUserIds?: string[] } }>(
+      `select before, after from audit_log where entity_id = $1 and action = 'project.update' order by at`,
+      [p.id],
+    );
+    expect(audit[0].before.taskForceUserIds).toEqual([demoId('user:projects'), demoId('user:agent')]);
+    expect(audit[0].after.taskForceUserIds).toEqual([demoId('user:service')]);
+  });
+
+  it('refuses a read-only account or another zone as 责任人 or 专班 member, and a member twice, writing nothing', async () => {
+    const p = await createProject({ taskForceUserIds: [demoId('user:projects')] });
+    const before = { ...(await footprint()), members: await count('project_task_force_members') };
+    const cases: [Record<string, unknown>, string[]][] = [
+      [{ officerUserId: demoId('user:viewer') }, [`officerUserId:${roleReason}`]],
+      [{ officerUserId: demoId('user:hejin') }, ['officerUserId:该人员不存在或不负责本开发区']],
+      [
+        { taskForceUserIds: [demoId('user:agent'), demoId('user:viewer'), demoId('user:gaoxin'), demoId('user:agent')] },
+        [`taskForceUserIds.1:${roleReason}`, 'taskForceUserIds.2:该人员不存在或不负责本开发区', 'taskForceUserIds.3:专班成员重复'],
+      ],
+    ];
+    for (const [overrides, fields] of cases) {
+      const created = await officer.post('/api/projects', buildProject(overrides));
+      expect({ overrides, status: created.status, fields: fieldsOf(created) }).toEqual({ overrides, status: 400, fields });
+      const updated = await officer.patch(`/api/projects/${p.id}`, { version: p.version, ...overrides });
+      expect({ overrides, status: updated.status, fields: fieldsOf(updated) }).toEqual({ overrides, status: 400, fields });
+    }
+    expect({ ...(await footprint()), members: await count('project_task_force_members') }).toEqual(before);
+    expect(await team(p.id)).toEqual(['王磊']);
+    const en = await officer.request('POST', '/api/projects', buildProject({ officerUserId: demoId('user:viewer') }), { 'accept-language': 'en-US' });
+    expect(JSON.stringify(en.body)).toContain('a read-only account cannot');
+  });
+});
