@@ -1,7 +1,9 @@
 /** SQL of a project's plan: milestones, approvals, 标准地 indicators and annual plans. */
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '../../db/client.ts';
+import { rowsOf, type DbOrTx } from '../../db/client.ts';
+import { anyUuid } from '../../db/sql-helpers.ts';
+import type { EnterpriseYearFigures } from './projects.rules.ts';
 import { projectAnnualPlans, projectApprovals, projectLandStandards, projectMilestones, projects, users } from '../../db/schema.ts';
 import type { SessionContext } from '../../platform/auth/session.ts';
 import { zoneScope } from '../../platform/scope.ts';
@@ -86,6 +88,29 @@ export function createProjectPlanRepository() {
         .where(zoneScope(caller, projectLandStandards.zoneId, zoneId))
         .orderBy(asc(projects.name))
         .limit(2000),
+
+    /**
+     * Each enterprise's latest year of operating figures (年度经营数据, the table
+     * `enterprise_yearly_figures` the chains module keeps, docs/chains.md) that has a tax or an
+     * output: the 标准地 read's yearly source. Raw SQL on purpose: a read of another module's table
+     * by its documented columns, not an import of its schema.
+     */
+    async latestYearlyFigures(db: DbOrTx, enterpriseIds: string[]): Promise<Map<string, EnterpriseYearFigures>> {
+      if (!enterpriseIds.length) return new Map();
+      const rows = rowsOf<{ enterprise_id: string; year: number; tax_yuan: string | null; output_yuan: string | null; energy_tce: string | null; land_mu: string | null }>(
+        await db.execute(sql`select distinct on (f.enterprise_id) f.enterprise_id, f.year, f.tax_yuan, f.output_yuan, f.energy_tce, f.land_mu
+          from enterprise_yearly_figures f
+          where f.enterprise_id = ${anyUuid(enterpriseIds)} and (f.tax_yuan is not null or f.output_yuan is not null)
+          order by f.enterprise_id, f.year desc`),
+      );
+      const num = (v: string | null) => (v == null ? null : Number(v));
+      return new Map(
+        rows.map((r) => [
+          r.enterprise_id,
+          { enterpriseId: r.enterprise_id, year: Number(r.year), taxYuan: num(r.tax_yuan), outputYuan: num(r.output_yuan), energyTce: num(r.energy_tce), landMu: num(r.land_mu) },
+        ]),
+      );
+    },
 
     async findAnnualPlan(db: DbOrTx, projectId: string, year: number) {
       const [row] = await db

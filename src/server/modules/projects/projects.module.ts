@@ -23,8 +23,18 @@ declare module '../../platform/module.ts' {
 export const projectsModule = defineModule({
   name: 'projects',
   policy: projectsPolicy,
-  service: ({ db, audit, clock, services }) =>
-    createProjectsService({ db, projects: createProjectsRepository(), audit, clock, calendar: (d) => services.calendar.current(d) }),
+  service: ({ db, audit, clock, services }) => {
+    const projects = createProjectsRepository();
+    return createProjectsService({
+      db,
+      projects,
+      audit,
+      clock,
+      calendar: (d) => services.calendar.current(d),
+      // 标准地 reads the enterprises' yearly figures (亩均税收/产出/能耗) where they exist.
+      enterpriseYearly: (d, ids) => projects.latestYearlyFigures(d, ids),
+    });
+  },
   records: (projects) => ({ project: (session, id) => projects.inCallerScope(session, id) }),
   routes: projectsRoutes,
   search: (service) => projectSearch(service),

@@ -303,6 +303,28 @@ describe('标准地 achieved from the records (item 6)', () => {
   });
 });
 
+describe('标准地 from the enterprises\' yearly figures (the chains module\'s table)', () => {
+  it('once the investor has yearly figures, the app reads its latest year: tax and output per 亩 get their verdict', async () => {
+    const investor = demoId('enterprise:runkang-bio');
+    const p = await createProject({ totalInvestmentWan: 10000, landMu: 10, expectedTaxWan: 500, investorEnterpriseId: investor });
+    await put(officer, `/api/projects/${p.id}/land-standard`, { taxPerMuPromised: 15, outputPerMuPromised: 500 });
+    const before = (await officer.get(`/api/projects/${p.id}`)).body;
+    expect(before.landStandard.indicators.find((i: { key: string }) => i.key === 'taxPerMu')).toMatchObject({ source: 'project_fields', achieved: 50, verdict: 'pending' });
+    // 2024: 300万 tax; 2025 (the latest): 120万 tax, 6000万 output, on the enterprise's own 10 亩.
+    await ctx.database.query(
+      `insert into enterprise_yearly_figures (enterprise_id, year, tax_yuan, output_yuan, land_mu) values ($1, 2024, 3000000, 50000000, 10), ($1, 2025, 1200000, 60000000, 10)`,
+      [investor],
+    );
+    const after = (await officer.get(`/api/projects/${p.id}`)).body;
+    const byKey = Object.fromEntries(after.landStandard.indicators.map((i: { key: string }) => [i.key, i]));
+    expect(byKey.taxPerMu).toMatchObject({ source: 'enterprise_yearly', year: 2025, achieved: 12, verdict: 'not_met' });
+    expect(byKey.outputPerMu).toMatchObject({ source: 'enterprise_yearly', year: 2025, achieved: 600, verdict: 'met' });
+    expect(after.landStandard.verdict).toBe('not_met');
+    const row = ((await officer.get('/api/land-standards')).body as { projectId: string; verdict: string }[]).find((r) => r.projectId === p.id);
+    expect(row?.verdict).toBe('not_met');
+  });
+});
+
 describe('deriveLand (rules)', () => {
   const row = (l: Partial<LandStandardRow>): LandStandardRow =>
     ({

@@ -150,6 +150,8 @@ export interface EnterpriseYearFigures {
   taxYuan: number | null;
   outputYuan: number | null;
   energyTce?: number | null;
+  /** The enterprise's land that year (亩): the per-亩 figures divide by it when given, else by the project's land. */
+  landMu?: number | null;
 }
 
 /** What the achieved 标准地 figures are derived from: the project's record and its investor's latest yearly figures. */
@@ -186,9 +188,10 @@ export function deriveLand(l: LandStandardRow, p: LandInputs) {
   // final: judged now; progress: met once reached, else judged once built; built: judged only once built; never: no verdict.
   type Derived = { achieved: number | null; source: LandSource | null; year: number | null; judged: 'final' | 'progress' | 'built' | 'never' };
   const none: Derived = { achieved: null, source: null, year: null, judged: 'never' };
+  const yearMu = y?.landMu && y.landMu > 0 ? y.landMu : mu;
   const fromYearOrProject = (yearly: number | null | undefined, expected: number | null): Derived =>
-    y && yearly != null && mu
-      ? { achieved: perMu(yearly), source: 'enterprise_yearly', year: y.year, judged: 'final' }
+    y && yearly != null && yearMu
+      ? { achieved: round2(yearly / 10_000 / yearMu), source: 'enterprise_yearly', year: y.year, judged: 'final' }
       : expected != null && mu
         ? { achieved: perMu(expected), source: 'project_fields', year: null, judged: 'never' }
         : none;
