@@ -81,9 +81,11 @@ export default function ProjectDetailPage() {
           <Descriptions.Item label={t('field.capacity')}>{p.capacityAmount != null ? `${p.capacityAmount} ${p.capacityUnit ?? ''}` : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('field.leader')}>{p.leader?.name ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('field.department')}>{p.department?.name ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('field.officer')}>
-            {p.officer?.name ?? '—'}
-            {p.taskForce ? ` · ${p.taskForce}` : ''}
+          <Descriptions.Item label={t('field.officer')}>{p.officer?.name ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('field.taskForce')}>
+            {p.taskForce || p.taskForceMembers.length
+              ? `${p.taskForce ?? ''}${p.taskForce && p.taskForceMembers.length ? '：' : ''}${p.taskForceMembers.map((m) => m.name).join('、')}`
+              : '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('field.content')} span={3}>
             {p.constructionContent ?? '—'}

@@ -4,7 +4,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useParams } from 'react-router';
 import { fromYuan } from '../../../../contract/money.ts';
-import { leaderRoles, projectLevels, projectNatures, projectStages, stageGates } from '../../../../contract/projects.ts';
+import { leaderRoles, projectLevels, responsibleRoles, projectNatures, projectStages, stageGates } from '../../../../contract/projects.ts';
 import { EnterprisePicker } from '../../../components/enterprise-picker';
 import { ApiError, isApiError } from '../../../lib/api-error';
 import { useCurrentZone } from '../../../lib/current-zone-context';
@@ -95,6 +95,7 @@ export default function ProjectFormPage() {
       leaderUserId: p.leader?.id,
       officerUserId: p.officer?.id,
       departmentId: p.department?.id,
+      taskForceUserIds: p.taskForceMembers.map((m) => m.id),
       phases: p.phases.map((ph) => ({
         name: ph.name,
         stage: ph.stage,
@@ -115,11 +116,16 @@ export default function ProjectFormPage() {
   // A 包联领导 must hold a leader role (the server refuses anyone else): offer only those.
   const leaderIds = new Set((assignees.data ?? []).filter((u) => (leaderRoles as readonly string[]).includes(u.role)).map((u) => u.id));
   const leaders = people.filter((o) => leaderIds.has(o.value));
+  // A 责任人 and the 专班's members are working users of the zone (a read-only account is refused).
+  const workingIds = new Set((assignees.data ?? []).filter((u) => (responsibleRoles as readonly string[]).includes(u.role)).map((u) => u.id));
+  const workers = people.filter((o) => workingIds.has(o.value));
 
   const onFinish = (values: Record<string, unknown>) => {
     const body: Record<string, unknown> = { ...values };
     for (const f of dateFields) body[f] = values[f] ? (values[f] as Dayjs).format('YYYY-MM-DD') : null;
     for (const k of Object.keys(body)) if (body[k] === undefined || body[k] === '') body[k] = null;
+    // The team is replaced only when the form names it (an empty list clears it).
+    if (body.taskForceUserIds == null) delete body.taskForceUserIds;
     body.phases = phasesBody(values.phases as PhaseValues[] | undefined);
     if (editing) {
       delete body.zoneId;
@@ -297,12 +303,17 @@ export default function ProjectFormPage() {
             </Col>
             <Col xs={12} md={6}>
               <Form.Item name="officerUserId" label={L('field.officer')}>
-                <Select allowClear showSearch optionFilterProp="label" options={people} />
+                <Select allowClear showSearch optionFilterProp="label" options={workers} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item name="taskForce" label={L('field.taskForce')}>
+              <Form.Item name="taskForce" label={L('field.taskForceName')}>
                 <Input maxLength={64} />
+              </Form.Item>
+            </Col>
+            <Col xs={24}>
+              <Form.Item name="taskForceUserIds" label={L('field.taskForceMembers')} extra={L('field.taskForceMembersHelp')}>
+                <Select mode="multiple" allowClear showSearch optionFilterProp="label" options={workers} data-testid="task-force-members" />
               </Form.Item>
             </Col>
           </Row>
