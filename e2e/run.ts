@@ -38,7 +38,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(baseUrl: string, server: ChildProcess, log: () => string, timeoutMs = 90_000) {
+async function waitForHealth(baseUrl: string, server: ChildProcess, log: () => string, timeoutMs = 240_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`the server exited (code ${server.exitCode}):\n${log()}`);
