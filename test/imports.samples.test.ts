@@ -18,7 +18,7 @@ import { dispatchColumns, levelByText } from '../src/server/modules/projects/dis
 import { bareDepartment } from '../src/server/modules/projects/dispatch-sheet.importer.ts';
 import { fendong } from '../src/server/modules/projects/projects.factories.ts';
 import { openWorkbook } from '../src/server/platform/imports/formats.ts';
-import { findTables, headerUnitOf, type DataRow, type SkippedRow, type TableInfo } from '../src/server/platform/imports/table.ts';
+import { findTables, headerUnitOf, type DataRow, type SkippedRow, type TableInfo, type TotalCheck } from '../src/server/platform/imports/table.ts';
 import * as v from '../src/server/platform/imports/values.ts';
 import { createTestContext, type Client, type TestContext } from './harness.ts';
 import { uploadXlsx } from './pipeline-fixtures.ts';
@@ -34,6 +34,7 @@ async function read(file: Buffer, fields: Fields, required: string[]) {
   const tables: TableInfo[] = [];
   const rows: (DataRow & { sheet: string })[] = [];
   const skipped: SkippedRow[] = [];
+  const checks: TotalCheck[] = [];
   let base = 0;
   for (const sheet of wb.sheets) {
     const gen = findTables(sheet, { fields, required }, base);
@@ -42,6 +43,7 @@ async function read(file: Buffer, fields: Fields, required: string[]) {
       const e = step.value;
       if (e.type === 'table') tables.push(e.table);
       else if (e.type === 'skip') skipped.push(e.skip);
+      else if (e.type === 'check') checks.push(e.check);
       else rows.push({ ...e.row, sheet: sheet.name });
       step = await gen.next();
     }
@@ -85,7 +87,7 @@ async function read(file: Buffer, fields: Fields, required: string[]) {
       number: (f: string) => ok(v.numberValue(cell(f))),
     };
   };
-  return { tables, rows, skipped, reader };
+  return { tables, rows, skipped, checks, reader };
 }
 
 const flagZh = { red: '红', yellow: '黄', green: '绿' } as const;
@@ -94,7 +96,9 @@ const sortedRows = (list: { row: number }[]) => list.map((x) => x.row).sort((a, 
 describe('the Excel samples, as the engine reads them', () => {
   it.each(['01-taiyuan-progress', '02-datong-progress-wps'])('%s: every project fact, the skipped rows and the period', async (name) => {
     const { file, expected } = load(name);
-    const { tables, rows, skipped, reader } = await read(file, dispatchColumns, ['name', 'total']);
+    const { tables, rows, skipped, checks, reader } = await read(file, dispatchColumns, ['name', 'total']);
+    // The samples' own 合计/小计 agree with their rows.
+    expect(checks).toEqual([]);
     for (const sheet of expected.sheets) {
       const mine = rows.filter((r) => r.sheet === sheet.name);
       expect(mine.map((r) => r.r)).toEqual(sheet.projects.map((p: { row: number }) => p.row));
@@ -189,7 +193,8 @@ describe('the Excel samples, as the engine reads them', () => {
 
   it('04-jinzhong-three-batches: three blocks with their own headers, the quarter, every fact', async () => {
     const { file, expected } = load('04-jinzhong-three-batches');
-    const { tables, rows, skipped, reader } = await read(file, campaignListColumns, ['name']);
+    const { tables, rows, skipped, checks, reader } = await read(file, campaignListColumns, ['name']);
+    expect(checks).toEqual([]);
     const sheet = expected.sheets[0];
     expect(skipped.map((s) => s.row)).toEqual(sortedRows(sheet.skip));
     expect(tables.map((t) => t.headerRows[0])).toEqual(sheet.blocks.map((b: { header_row: number }) => b.header_row));
@@ -222,6 +227,25 @@ describe('the Excel samples, as the engine reads them', () => {
     const signed = rows.filter((r) => r.table === tables[0].table).reduce((a, row) => a + reader(row).wan('signedAmount'), 0);
     expect(Math.round(signed)).toBe(expected.summary.signed_amount_wan);
   });
+});
+
+it('reports a 合计 or 小计 that differs from the sum of its rows', async () => {
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('表');
+  ws.addRow(['某开发区重点项目调度表']);
+  ws.addRow(['项目名称', '总投资（万元）', '本月完成投资']);
+  ws.addRow(['合计', 300.5, 30]);
+  ws.addRow(['一、新建项目']);
+  ws.addRow(['甲项目', 100.25, 10]);
+  ws.addRow(['乙项目', '100.25', '—']);
+  ws.addRow(['小计', 200.5, 11]);
+  const { checks } = await read(Buffer.from(await wb.xlsx.writeBuffer()), dispatchColumns, ['name', 'total']);
+  expect(checks).toEqual([
+    { sheet: '表', row: 7, column: '本月完成投资', sheetValue: '11', rowsSum: '10' },
+    { sheet: '表', row: 3, column: '总投资（万元）', sheetValue: '300.5', rowsSum: '200.5' },
+    { sheet: '表', row: 3, column: '本月完成投资', sheetValue: '30', rowsSum: '10' },
+  ]);
 });
 
 describe('the Excel samples, imported through the engine', () => {

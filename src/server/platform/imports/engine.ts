@@ -446,6 +446,10 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
               if (state.skipped!.length < MAX_REPORTED_SKIPS) state.skipped!.push(e.skip);
               continue;
             }
+            if (e.type === 'check') {
+              if (state.checks!.length < MAX_REPORTED_SKIPS) state.checks!.push(e.check);
+              continue;
+            }
             const r = e.row;
             if (++dataRows > importer.maxRows) throw new SheetError('too_many_rows');
             p.rowsRead = dataRows;

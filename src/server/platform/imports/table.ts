@@ -9,7 +9,8 @@
  */
 import type { MoneyUnit } from '../../../contract/money.ts';
 import { sheetPeriod, type SheetPeriod } from './period.ts';
-import { halfWidth, normalizeCell, type Cell } from './values.ts';
+import { fromYuan } from '../../../contract/money.ts';
+import { halfWidth, moneyValue, normalizeCell, type Cell } from './values.ts';
 import { isMark, type MergedRange, type RawRow, type SheetInfo } from './workbook.ts';
 
 /** What an importer says about one column of its template. */
@@ -64,7 +65,16 @@ export interface SkippedRow {
   text?: string;
 }
 
-export type TableEvent = { type: 'table'; table: TableInfo } | { type: 'row'; row: DataRow } | { type: 'skip'; skip: SkippedRow };
+/** A 合计/小计 row of the sheet that differs from the sum of its rows (amounts as written, in the column's unit). */
+export interface TotalCheck {
+  sheet: string;
+  row: number;
+  column: string;
+  sheetValue: string;
+  rowsSum: string;
+}
+
+export type TableEvent = { type: 'table'; table: TableInfo } | { type: 'row'; row: DataRow } | { type: 'skip'; skip: SkippedRow } | { type: 'check'; check: TotalCheck };
 
 /** Header text as compared: no spaces or line breaks, no bracketed unit, no punctuation, generic years and months. */
 export function headerKey(text: string): string {
@@ -215,6 +225,7 @@ export async function* findTables(sheet: SheetInfo, opts: FindOptions, tableBase
       columns.push({ index: c, header, field: mapped.get(c) ?? null, ...(sheet.hiddenColumns.has(c) ? { hidden: true } : {}) });
     }
     fieldCols = columns.map((c) => c.index);
+    moneyCols = columns.filter((c) => c.field && moneyFields.has(c.field)).map((c) => ({ index: c.index, header: c.header }));
     span = [Math.min(...fieldCols), Math.max(...fieldCols)];
     nameCol = [...mapped].find(([, f]) => f === 'name')?.[0] ?? 0;
     const texts = prelude.map((p) => p.text);
@@ -241,6 +252,32 @@ export async function* findTables(sheet: SheetInfo, opts: FindOptions, tableBase
       for (let c = m.left; c <= m.right; c++) if (out[c] == null) out[c] = v;
     }
     return out;
+  }
+
+  // The sheet's own totals: 合计 against every row of its table, 小计 against the rows since the last section or 小计.
+  const moneyFields = new Set(opts.fields.filter((f) => f.kind === 'money').map((f) => f.key));
+  let moneyCols: { index: number; header: string }[] = [];
+  let tableSum = new Map<number, number>();
+  let groupSum = new Map<number, number>();
+  let pendingTotals: { r: number; cells: Cell[] }[] = [];
+  // Amounts as written in the column's unit, as integers of 1/10,000 (exact to four decimals).
+  const yuanOf = (v: Cell) => {
+    const y = moneyValue(v, 'wan');
+    return typeof y === 'number' ? y : null;
+  };
+  function* compare(r: number, cells: Cell[], sums: Map<number, number>): Generator<TableEvent> {
+    for (const c of moneyCols) {
+      const y = yuanOf(cells[c.index] ?? null);
+      if (y == null) continue;
+      const sum = sums.get(c.index) ?? 0;
+      if (y !== sum) yield { type: 'check', check: { sheet: sheet.name, row: r, column: c.header, sheetValue: fromYuan(y, 'wan'), rowsSum: fromYuan(sum, 'wan') } };
+    }
+  }
+  function* closeTable(): Generator<TableEvent> {
+    for (const t of pendingTotals) yield* compare(t.r, t.cells, tableSum);
+    pendingTotals = [];
+    tableSum = new Map();
+    groupSum = new Map();
   }
 
   let lastR = 0;
@@ -322,6 +359,7 @@ export async function* findTables(sheet: SheetInfo, opts: FindOptions, tableBase
           continue;
         }
         pendingHeader = { r: raw.r, row: cells, mapped };
+        if (table) yield* closeTable();
         if (table) {
           table = null;
           prelude.length = 0;
@@ -371,7 +409,21 @@ export async function* findTables(sheet: SheetInfo, opts: FindOptions, tableBase
                   ? 'section'
                   : 'data';
     lastKind = kind;
+    if (kind === 'total') pendingTotals.push({ r: raw.r, cells });
+    if (kind === 'subtotal') {
+      yield* compare(raw.r, cells, groupSum);
+      groupSum = new Map();
+    }
+    if (kind === 'data')
+      for (const c of moneyCols) {
+        const y = yuanOf(cells[c.index] ?? null);
+        if (y != null) {
+          tableSum.set(c.index, (tableSum.get(c.index) ?? 0) + y);
+          groupSum.set(c.index, (groupSum.get(c.index) ?? 0) + y);
+        }
+      }
     if (kind === 'section') {
+      groupSum = new Map();
       section = first;
       blockAbove = first;
       prelude.length = 0;
@@ -384,6 +436,7 @@ export async function* findTables(sheet: SheetInfo, opts: FindOptions, tableBase
     }
     yield { type: 'row', row: { table: table.table, r: raw.r, cells, ...(fills ? { fills } : {}), ...(marks ? { marks } : {}), section } };
   }
+  yield* closeTable();
   if (pendingHeader) {
     table = openTable([pendingHeader.r], pendingHeader.row, null, pendingHeader.mapped);
     yield { type: 'skip', skip: { sheet: sheet.name, row: pendingHeader.r, kind: 'header' } };
