@@ -171,6 +171,10 @@ describe('every operation, hostile input', () => {
     const far = await admin.request('GET', '/api/calendar/workdays?from=2026-01-01&to=9999-12-31');
     expect(far.status).toBe(400);
     expect(far.body.details.fields).toContainEqual({ field: 'querystring.to', reason: '日期应在 1900-01-01 至 2100-12-31 之间' });
+    // The probe's 390-second meeting: a heldOn in year 9999 is refused at the door.
+    const meeting = await admin.request('POST', '/api/meetings', { zoneId: demoId('zone:fendong'), title: '调度会', heldOn: '9999-12-31' });
+    expect(meeting.status).toBe(400);
+    expect(meeting.body.details.fields).toContainEqual({ field: 'heldOn', reason: '日期应在 1900-01-01 至 2100-12-31 之间' });
     const wide = await admin.request('GET', '/api/calendar/workdays?from=1900-01-01&to=2100-12-31');
     expect(wide.status).toBe(200);
     expect(wide.body.workdays).toBeGreaterThan(50_000);
