@@ -108,7 +108,7 @@ export function AppLayout() {
           <Space size={narrow ? 'small' : 'large'} style={{ minWidth: 0 }}>
             <GlobalSearch compact={narrow} />
             <ZoneSwitcher />
-            <NotificationBell />
+            {!me.user.mustChangePassword && <NotificationBell />}
             <LanguageSwitch onLocaleChange={(locale) => setServerLocale.mutate(locale)} />
             <UserMenu onChangePassword={() => setPasswordOpen(true)} onLogout={onLogout} />
           </Space>
@@ -117,9 +117,13 @@ export function AppLayout() {
           <div style={{ background: token.colorBgContainer, padding: narrow ? 12 : 24, borderRadius: token.borderRadiusLG, minHeight: 360 }}>
             {/* Keyed by page: a newly mounted boundary shows its spinner at once, where the router's
                 transition would otherwise keep the previous page up until the next one has loaded. */}
-            <Suspense key={location.pathname} fallback={<PageFallback />}>
-              <Outlet />
-            </Suspense>
+            {/* Until a new or reset account changes its password the API serves nothing else
+                (PASSWORD_CHANGE_REQUIRED): the page behind the modal stays empty. */}
+            {!me.user.mustChangePassword && (
+              <Suspense key={location.pathname} fallback={<PageFallback />}>
+                <Outlet />
+              </Suspense>
+            )}
           </div>
         </Layout.Content>
       </Layout>
