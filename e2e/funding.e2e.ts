@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expectHidden, expectVisible, loginAs, type E2eContext } from './harness';
 
-export const title = 'the service officer reads the funding summary from the seed, advances an application, refuses granted above asked, records a contact, exports; the page fits 375 and 1440 px';
+export const title =
+  'the service officer reads the funding summary from the seed, advances an application, refuses granted above asked, records a contact, exports; the page fits 375 and 1440 px';
 export const timeoutMs = 120_000;
 
 const screensDir = path.resolve(import.meta.dirname, '..', 'test-results', 'screens');
@@ -65,5 +66,6 @@ export default async function fundingWalk({ baseUrl, page }: E2eContext) {
   // The ledger downloads.
   const href = await page.getByTestId('funding-export').getAttribute('href');
   const response = await page.request.get(`${baseUrl}${href}`);
-  if (response.status() !== 200 || !(response.headers()['content-type'] ?? '').includes('spreadsheetml')) throw new Error(`export answered ${response.status()}`);
+  if (response.status() !== 200 || !(response.headers()['content-type'] ?? '').includes('spreadsheetml'))
+    throw new Error(`export answered ${response.status()}`);
 }

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expectHidden, expectVisible, loginAs, type E2eContext } from './harness';
 
-export const title = 'the service officer reads the hiring totals, posts a demand (filled above headcount refused), adds a fair offering it (hires above applicants refused), downloads the demand list; 375 and 1440 px';
+export const title =
+  'the service officer reads the hiring totals, posts a demand (filled above headcount refused), adds a fair offering it (hires above applicants refused), downloads the demand list; 375 and 1440 px';
 export const timeoutMs = 120_000;
 
 const screensDir = path.resolve(import.meta.dirname, '..', 'test-results', 'screens');
@@ -71,7 +72,8 @@ export default async function hiringWalk({ baseUrl, page }: E2eContext) {
   // The fair's demand list downloads.
   const href = await row.getByRole('link', { name: '.xlsx' }).getAttribute('href');
   const response = await page.request.get(`${baseUrl}${href}`);
-  if (response.status() !== 200 || !(response.headers()['content-type'] ?? '').includes('spreadsheetml')) throw new Error(`demand list answered ${response.status()}`);
+  if (response.status() !== 200 || !(response.headers()['content-type'] ?? '').includes('spreadsheetml'))
+    throw new Error(`demand list answered ${response.status()}`);
 
   // The totals follow: 530 positions.
   await page.getByRole('tab', { name: '汇总' }).click();

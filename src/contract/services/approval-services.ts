@@ -40,7 +40,10 @@ const itemFields = {
   materials: optionalText(2000),
 };
 export const createItemBody = z.object({ zoneId: uuidSchema, ...itemFields });
-export const updateItemBody = z.object({ version: versionSchema, ...itemFields }).partial().required({ version: true });
+export const updateItemBody = z
+  .object({ version: versionSchema, ...itemFields })
+  .partial()
+  .required({ version: true });
 export const listItemsQuery = z.object({ zoneId: uuidSchema.optional(), q: z.string().max(50).optional() });
 
 export const approvalCaseSchema = z.object({
@@ -119,8 +122,25 @@ const itemRecord = { param: 'id', kind: 'delegatedItem' } as const;
 const caseRecord = { param: 'id', kind: 'approvalCase' } as const;
 
 export const approvalServiceOperations = {
-  listItems: defineOperation({ method: 'GET', path: '/api/delegated-items', tags, summary: '赋权事项目录 / Delegated items', permission: 'approval_service.read', query: listItemsQuery, response: z.array(delegatedItemSchema) }),
-  createItem: defineOperation({ method: 'POST', path: '/api/delegated-items', tags, summary: '新增赋权事项 / Add an item', permission: 'approval_service.catalogue', body: createItemBody, status: 201, response: delegatedItemSchema }),
+  listItems: defineOperation({
+    method: 'GET',
+    path: '/api/delegated-items',
+    tags,
+    summary: '赋权事项目录 / Delegated items',
+    permission: 'approval_service.read',
+    query: listItemsQuery,
+    response: z.array(delegatedItemSchema),
+  }),
+  createItem: defineOperation({
+    method: 'POST',
+    path: '/api/delegated-items',
+    tags,
+    summary: '新增赋权事项 / Add an item',
+    permission: 'approval_service.catalogue',
+    body: createItemBody,
+    status: 201,
+    response: delegatedItemSchema,
+  }),
   updateItem: defineOperation({
     method: 'PATCH',
     path: '/api/delegated-items/:id',
@@ -132,7 +152,15 @@ export const approvalServiceOperations = {
     body: updateItemBody,
     response: delegatedItemSchema,
   }),
-  listCases: defineOperation({ method: 'GET', path: '/api/approval-cases', tags, summary: '办件 / Cases', permission: 'approval_service.read', query: listCasesQuery, response: z.array(approvalCaseSchema) }),
+  listCases: defineOperation({
+    method: 'GET',
+    path: '/api/approval-cases',
+    tags,
+    summary: '办件 / Cases',
+    permission: 'approval_service.read',
+    query: listCasesQuery,
+    response: z.array(approvalCaseSchema),
+  }),
   worklist: defineOperation({
     method: 'GET',
     path: '/api/approval-cases/worklist',
@@ -141,7 +169,16 @@ export const approvalServiceOperations = {
     permission: 'approval_service.read',
     response: z.array(approvalCaseSchema),
   }),
-  createCase: defineOperation({ method: 'POST', path: '/api/approval-cases', tags, summary: '受理办件 / Accept a case', permission: 'approval_service.handle', body: createCaseBody, status: 201, response: approvalCaseSchema }),
+  createCase: defineOperation({
+    method: 'POST',
+    path: '/api/approval-cases',
+    tags,
+    summary: '受理办件 / Accept a case',
+    permission: 'approval_service.handle',
+    body: createCaseBody,
+    status: 201,
+    response: approvalCaseSchema,
+  }),
   advanceCase: defineOperation({
     method: 'POST',
     path: '/api/approval-cases/:id/advance',

@@ -74,7 +74,16 @@ export const factorOperations = {
     query: z.object({ zoneId: uuidSchema.optional(), status: z.enum(factorStatuses).optional() }),
     response: z.array(factorRequestSchema),
   }),
-  create: defineOperation({ method: 'POST', path: '/api/factor-requests', tags, summary: '登记要素需求 / Record a request', permission: 'factor.manage', body: createFactorBody, status: 201, response: factorRequestSchema }),
+  create: defineOperation({
+    method: 'POST',
+    path: '/api/factor-requests',
+    tags,
+    summary: '登记要素需求 / Record a request',
+    permission: 'factor.manage',
+    body: createFactorBody,
+    status: 201,
+    response: factorRequestSchema,
+  }),
   resolve: defineOperation({
     method: 'POST',
     path: '/api/factor-requests/:id/resolve',

@@ -44,7 +44,10 @@ const programmeFields = {
   remindDays: z.number().int().min(0).max(90).optional().describe('Days before the deadline the reminder goes out (default 7)'),
 };
 export const createProgrammeBody = z.object({ zoneId: uuidSchema, ...programmeFields });
-export const updateProgrammeBody = z.object({ version: versionSchema, ...programmeFields }).partial().required({ version: true });
+export const updateProgrammeBody = z
+  .object({ version: versionSchema, ...programmeFields })
+  .partial()
+  .required({ version: true });
 export const listProgrammesQuery = z.object({ zoneId: uuidSchema.optional(), year: yearSchema.optional() });
 
 export const reserveSchema = z.object({
@@ -168,7 +171,10 @@ const contactFields = {
   reserveId: uuidSchema.nullable().optional(),
 };
 export const createContactBody = z.object({ zoneId: uuidSchema, ...contactFields });
-export const updateContactBody = z.object({ version: versionSchema, ...contactFields }).partial().required({ version: true });
+export const updateContactBody = z
+  .object({ version: versionSchema, ...contactFields })
+  .partial()
+  .required({ version: true });
 export const listContactsQuery = z.object({ zoneId: uuidSchema.optional(), year: yearSchema.optional() });
 
 const figures = {

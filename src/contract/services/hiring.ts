@@ -44,8 +44,16 @@ const postFields = {
   deadlineOn: optionalDate,
 };
 export const createPostBody = z.object({ zoneId: uuidSchema, ...postFields });
-export const updatePostBody = z.object({ version: versionSchema, ...postFields }).partial().required({ version: true });
-export const listPostsQuery = z.object({ zoneId: uuidSchema.optional(), sector: z.string().max(40).optional(), category: z.enum(postCategories).optional(), fairId: uuidSchema.optional() });
+export const updatePostBody = z
+  .object({ version: versionSchema, ...postFields })
+  .partial()
+  .required({ version: true });
+export const listPostsQuery = z.object({
+  zoneId: uuidSchema.optional(),
+  sector: z.string().max(40).optional(),
+  category: z.enum(postCategories).optional(),
+  fairId: uuidSchema.optional(),
+});
 
 export const fairSchema = z.object({
   id: z.string(),
@@ -75,7 +83,10 @@ const fairFields = {
   postIds: z.array(uuidSchema).max(2000).optional(),
 };
 export const createFairBody = z.object({ zoneId: uuidSchema, ...fairFields });
-export const updateFairBody = z.object({ version: versionSchema, ...fairFields }).partial().required({ version: true });
+export const updateFairBody = z
+  .object({ version: versionSchema, ...fairFields })
+  .partial()
+  .required({ version: true });
 
 export const partnershipSchema = z.object({
   id: z.string(),
@@ -99,7 +110,10 @@ const partnershipFields = {
   enterpriseIds: z.array(uuidSchema).max(200).optional(),
 };
 export const createPartnershipBody = z.object({ zoneId: uuidSchema, ...partnershipFields });
-export const updatePartnershipBody = z.object({ version: versionSchema, ...partnershipFields }).partial().required({ version: true });
+export const updatePartnershipBody = z
+  .object({ version: versionSchema, ...partnershipFields })
+  .partial()
+  .required({ version: true });
 
 const group = z.object({ key: z.string(), label: z.string(), posts: z.number().int(), positions: z.number().int(), filled: z.number().int() });
 export const hiringSummarySchema = z.object({
@@ -124,8 +138,25 @@ const fairRecord = { param: 'id', kind: 'hiringFair' } as const;
 const partnershipRecord = { param: 'id', kind: 'hiringPartnership' } as const;
 
 export const hiringOperations = {
-  listPosts: defineOperation({ method: 'GET', path: '/api/hiring/posts', tags, summary: '岗位需求 / Demand posts', permission: 'hiring.read', query: listPostsQuery, response: z.array(postSchema) }),
-  createPost: defineOperation({ method: 'POST', path: '/api/hiring/posts', tags, summary: '发布岗位需求 / Post demand', permission: 'hiring.manage', body: createPostBody, status: 201, response: postSchema }),
+  listPosts: defineOperation({
+    method: 'GET',
+    path: '/api/hiring/posts',
+    tags,
+    summary: '岗位需求 / Demand posts',
+    permission: 'hiring.read',
+    query: listPostsQuery,
+    response: z.array(postSchema),
+  }),
+  createPost: defineOperation({
+    method: 'POST',
+    path: '/api/hiring/posts',
+    tags,
+    summary: '发布岗位需求 / Post demand',
+    permission: 'hiring.manage',
+    body: createPostBody,
+    status: 201,
+    response: postSchema,
+  }),
   updatePost: defineOperation({
     method: 'PATCH',
     path: '/api/hiring/posts/:id',
@@ -137,8 +168,25 @@ export const hiringOperations = {
     body: updatePostBody,
     response: postSchema,
   }),
-  listFairs: defineOperation({ method: 'GET', path: '/api/hiring/fairs', tags, summary: '招聘会 / Job fairs', permission: 'hiring.read', query: z.object({ zoneId: uuidSchema.optional() }), response: z.array(fairSchema) }),
-  createFair: defineOperation({ method: 'POST', path: '/api/hiring/fairs', tags, summary: '新增招聘会 / Add a job fair', permission: 'hiring.manage', body: createFairBody, status: 201, response: fairSchema }),
+  listFairs: defineOperation({
+    method: 'GET',
+    path: '/api/hiring/fairs',
+    tags,
+    summary: '招聘会 / Job fairs',
+    permission: 'hiring.read',
+    query: z.object({ zoneId: uuidSchema.optional() }),
+    response: z.array(fairSchema),
+  }),
+  createFair: defineOperation({
+    method: 'POST',
+    path: '/api/hiring/fairs',
+    tags,
+    summary: '新增招聘会 / Add a job fair',
+    permission: 'hiring.manage',
+    body: createFairBody,
+    status: 201,
+    response: fairSchema,
+  }),
   updateFair: defineOperation({
     method: 'PATCH',
     path: '/api/hiring/fairs/:id',

@@ -3,7 +3,11 @@ import type { ApplicationStatus, CaseLevel, CaseMode, FairKind, PostCategory, Pr
 
 type Label = readonly [zh: string, en: string];
 
-export const programmeLevelLabels: Record<ProgrammeLevel, Label> = { national: ['国家级', 'National'], province: ['省级', 'Provincial'], city: ['市级', 'City'] };
+export const programmeLevelLabels: Record<ProgrammeLevel, Label> = {
+  national: ['国家级', 'National'],
+  province: ['省级', 'Provincial'],
+  city: ['市级', 'City'],
+};
 export const programmeKindLabels: Record<ProgrammeKind, Label> = {
   energy_saving: ['节能降碳', 'Energy saving'],
   equipment_renewal: ['两新（设备更新）', 'Equipment renewal'],
@@ -37,7 +41,11 @@ export const caseStepLabels: Record<string, Label> = {
   promised: ['已签承诺', 'Promise signed'],
   inspected: ['已核查', 'Inspected'],
 };
-export const caseLevelLabels: Record<CaseLevel, Label> = { agent: ['代办员', 'Agent'], leader: ['分管领导', 'Deputy leader'], top: ['主要领导', 'Zone leader'] };
+export const caseLevelLabels: Record<CaseLevel, Label> = {
+  agent: ['代办员', 'Agent'],
+  leader: ['分管领导', 'Deputy leader'],
+  top: ['主要领导', 'Zone leader'],
+};
 
 /** For the audit log's value labels: field → value → label. */
 export const servicesValueLabels: Record<string, Record<string, Label>> = {

@@ -4,7 +4,10 @@ import { defineReasons } from '../reasons.ts';
 defineReasons({
   deadline_before_window: ['申报截止日期不能早于申报窗口开启日期', 'the deadline cannot be before the window opens'],
   granted_above_asked: ['下达资金不能超过申请金额', 'the amount granted cannot exceed the amount asked'],
-  status_out_of_order: ['状态只能按 谋划→申报→评审→下达→拨付 逐步推进', 'the status moves one step at a time: planning → submitted → review → approved → disbursed'],
+  status_out_of_order: [
+    '状态只能按 谋划→申报→评审→下达→拨付 逐步推进',
+    'the status moves one step at a time: planning → submitted → review → approved → disbursed',
+  ],
   unknown_programme: ['资金项目不存在或不属于该开发区', 'no such funding programme in this zone'],
   unknown_reserve: ['储备项目不存在或不属于该开发区', 'no such reserve entry in this zone'],
   reserve_name_or_project: ['请选择已有项目或填写储备项目名称', 'choose an existing project or give the entry a name'],

@@ -62,7 +62,11 @@ export function delegatedItemsImporter({ repo }: { repo: ApprovalServicesReposit
     },
     async commit(tx, rows, { zoneId, actor }) {
       const all = (await rows.all()).map((r) => r.data);
-      const existing = await repo.itemsByNames(tx, zoneId, all.map((d) => d.name));
+      const existing = await repo.itemsByNames(
+        tx,
+        zoneId,
+        all.map((d) => d.name),
+      );
       let updated = 0;
       for (const d of all.filter((d) => existing.has(d.name))) {
         const { id, version } = existing.get(d.name)!;
@@ -71,7 +75,10 @@ export function delegatedItemsImporter({ repo }: { repo: ApprovalServicesReposit
         await recordAudit(tx, actor, { zoneId, action: 'approval_item.update', entityType: 'approval_item', entityId: id, before, after });
         updated++;
       }
-      const created = await repo.insertItems(tx, all.filter((d) => !existing.has(d.name)).map((d) => ({ zoneId, ...d })));
+      const created = await repo.insertItems(
+        tx,
+        all.filter((d) => !existing.has(d.name)).map((d) => ({ zoneId, ...d })),
+      );
       for (const i of created) await recordAudit(tx, actor, { zoneId, action: 'approval_item.create', entityType: 'approval_item', entityId: i.id, after: i });
       return { itemsCreated: created.length, itemsUpdated: updated };
     },

@@ -19,7 +19,14 @@ export const approvalServicesModule = defineModule({
   policy: approvalServicesPolicy,
   tables: [delegatedItems, approvalCases, approvalServiceSettings],
   service: ({ db, audit, clock, services }) =>
-    createApprovalServicesService({ db, repo: createApprovalServicesRepository(), audit, clock, calendar: () => services.calendar.current(), projects: services.projects }),
+    createApprovalServicesService({
+      db,
+      repo: createApprovalServicesRepository(),
+      audit,
+      clock,
+      calendar: () => services.calendar.current(),
+      projects: services.projects,
+    }),
   records: (svc) => ({
     delegatedItem: (s, id) => svc.recordInScope(s, 'item', id),
     approvalCase: (s, id) => svc.recordInScope(s, 'case', id),

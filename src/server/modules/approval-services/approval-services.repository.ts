@@ -57,7 +57,8 @@ export function createApprovalServicesRepository() {
     async insertItems(db: DbOrTx, rows: (typeof delegatedItems.$inferInsert)[]) {
       return rows.length ? db.insert(delegatedItems).values(rows).returning() : [];
     },
-    updateItem: (db: DbOrTx, id: string, version: number, patch: Partial<typeof delegatedItems.$inferInsert>) => updateVersioned(db, delegatedItems, id, version, patch),
+    updateItem: (db: DbOrTx, id: string, version: number, patch: Partial<typeof delegatedItems.$inferInsert>) =>
+      updateVersioned(db, delegatedItems, id, version, patch),
 
     async listCases(db: DbOrTx, s: Scope, q: CaseFilter) {
       return rowsOf<
@@ -87,7 +88,8 @@ export function createApprovalServicesRepository() {
       );
     },
     insertCase: async (db: DbOrTx, v: typeof approvalCases.$inferInsert) => (await db.insert(approvalCases).values(v).returning())[0],
-    updateCase: (db: DbOrTx, id: string, version: number, patch: Partial<typeof approvalCases.$inferInsert>) => updateVersioned(db, approvalCases, id, version, patch),
+    updateCase: (db: DbOrTx, id: string, version: number, patch: Partial<typeof approvalCases.$inferInsert>) =>
+      updateVersioned(db, approvalCases, id, version, patch),
     /** The escalation sweep's write: undefined when someone saved first. */
     async updateCaseIfVersion(db: DbOrTx, id: string, version: number, patch: Partial<typeof approvalCases.$inferInsert>) {
       const rows = await db
@@ -114,16 +116,24 @@ export function createApprovalServicesRepository() {
       ).map((r) => r.id);
     },
     async escalationWorkdays(db: DbOrTx, zoneId: string) {
-      const [row] = await db.select({ d: approvalServiceSettings.escalationWorkdays }).from(approvalServiceSettings).where(eq(approvalServiceSettings.zoneId, zoneId));
+      const [row] = await db
+        .select({ d: approvalServiceSettings.escalationWorkdays })
+        .from(approvalServiceSettings)
+        .where(eq(approvalServiceSettings.zoneId, zoneId));
       return row?.d;
     },
     async zoneUsers(db: DbOrTx, zoneId: string) {
       return rowsOf<{ id: string; role: string }>(
-        await db.execute(sql`select u.id, u.role from users u join user_zones uz on uz.user_id = u.id where uz.zone_id = ${zoneId}::uuid and u.active order by u.created_at, u.id`),
+        await db.execute(
+          sql`select u.id, u.role from users u join user_zones uz on uz.user_id = u.id where uz.zone_id = ${zoneId}::uuid and u.active order by u.created_at, u.id`,
+        ),
       );
     },
     async projectLeader(db: DbOrTx, projectId: string) {
-      return rowsOf<{ leader_user_id: string | null }>(await db.execute(sql`select leader_user_id from projects where id = ${projectId}::uuid`))[0]?.leader_user_id ?? null;
+      return (
+        rowsOf<{ leader_user_id: string | null }>(await db.execute(sql`select leader_user_id from projects where id = ${projectId}::uuid`))[0]
+          ?.leader_user_id ?? null
+      );
     },
     async projectZone(db: DbOrTx, projectId: string) {
       return rowsOf<{ zone_id: string }>(await db.execute(sql`select zone_id from projects where id = ${projectId}::uuid`))[0]?.zone_id;

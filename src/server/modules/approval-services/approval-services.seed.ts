@@ -40,11 +40,24 @@ export async function seedApprovalServices(tx: DbOrTx, options: { clock?: Clock 
     while (cal.workdaysBetween(d, today) < n) d = new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     return d;
   };
-  await tx.insert(delegatedItems).values(
-    demoItems.map(([key, code, name, department, statutoryDays, promisedDays]) => ({ id: itemId(key), zoneId, code, name, department, statutoryDays, promisedDays, legalBasis: '山西省开发区赋权事项目录' })),
-  );
+  await tx
+    .insert(delegatedItems)
+    .values(
+      demoItems.map(([key, code, name, department, statutoryDays, promisedDays]) => ({
+        id: itemId(key),
+        zoneId,
+        code,
+        name,
+        department,
+        statutoryDays,
+        promisedDays,
+        legalBasis: '山西省开发区赋权事项目录',
+      })),
+    );
   const approvalOf = async (project: string, name: string) =>
-    rowsOf<{ id: string }>(await tx.execute(sql`select id from project_approvals where project_id = ${demoId(`project:${project}`)}::uuid and name = ${name} limit 1`))[0]?.id ?? null;
+    rowsOf<{ id: string }>(
+      await tx.execute(sql`select id from project_approvals where project_id = ${demoId(`project:${project}`)}::uuid and name = ${name} limit 1`),
+    )[0]?.id ?? null;
 
   const overdueAccepted = workdaysAgo(8);
   const freshAccepted = workdaysAgo(1);
@@ -139,7 +152,9 @@ export async function seedApprovalServices(tx: DbOrTx, options: { clock?: Clock 
   ]);
 
   const hejin = demoId('zone:hejin');
-  await tx.insert(delegatedItems).values({ id: demoId('delegated-item:hejin'), zoneId: hejin, name: '企业投资项目备案', department: '河津市行政审批局', statutoryDays: 5, promisedDays: 1 });
+  await tx
+    .insert(delegatedItems)
+    .values({ id: demoId('delegated-item:hejin'), zoneId: hejin, name: '企业投资项目备案', department: '河津市行政审批局', statutoryDays: 5, promisedDays: 1 });
   await tx.insert(approvalCases).values({
     id: demoId('approval-case:hejin'),
     zoneId: hejin,

@@ -190,7 +190,8 @@ export function createApprovalServicesService({ db, repo, audit, clock, calendar
     async createItem(s: SessionContext, body: z.infer<typeof createItemBody>, requestId: string) {
       if (!inScope(s, body.zoneId)) throw fieldError('zoneId', 'zone_out_of_scope');
       if (!can(s, 'approval_service.catalogue', body.zoneId)) throw new AppError('FORBIDDEN');
-      if (body.promisedDays != null && body.statutoryDays != null && body.promisedDays > body.statutoryDays) throw fieldError('promisedDays', 'promised_above_statutory');
+      if (body.promisedDays != null && body.statutoryDays != null && body.promisedDays > body.statutoryDays)
+        throw fieldError('promisedDays', 'promised_above_statutory');
       if (await repo.itemByName(db, body.zoneId, body.name)) throw fieldError('name', 'item_exists', 'DUPLICATE');
       const id = await db.transaction(async (tx) => {
         const i = await repo.insertItem(tx, body);
@@ -211,7 +212,14 @@ export function createApprovalServicesService({ db, repo, audit, clock, calendar
       if (patch.name && (await repo.itemByName(db, before.zoneId, patch.name, id))) throw fieldError('name', 'item_exists', 'DUPLICATE');
       await db.transaction(async (tx) => {
         const after = await repo.updateItem(tx, id, version, patch);
-        await audit(tx, actorOf(s, requestId), { zoneId: before.zoneId, action: 'approval_item.update', entityType: 'approval_item', entityId: id, before, after });
+        await audit(tx, actorOf(s, requestId), {
+          zoneId: before.zoneId,
+          action: 'approval_item.update',
+          entityType: 'approval_item',
+          entityId: id,
+          before,
+          after,
+        });
       });
       return presentItem(s, (await repo.listItems(db, s, { ids: [id] }))[0]);
     },
@@ -219,7 +227,12 @@ export function createApprovalServicesService({ db, repo, audit, clock, calendar
     // ---- cases
     async listCases(s: SessionContext, q: z.infer<typeof listCasesQuery>) {
       await escalateDue(s, q.zoneId);
-      const rows = await repo.listCases(db, s, { zoneId: q.zoneId, open: q.open === undefined ? undefined : q.open === 'true', mode: q.mode, projectId: q.projectId });
+      const rows = await repo.listCases(db, s, {
+        zoneId: q.zoneId,
+        open: q.open === undefined ? undefined : q.open === 'true',
+        mode: q.mode,
+        projectId: q.projectId,
+      });
       const cases = await presentCases(s, rows);
       return q.overdue === 'true' ? cases.filter((c) => c.overdue) : cases;
     },
@@ -254,9 +267,11 @@ export function createApprovalServicesService({ db, repo, audit, clock, calendar
       if (body.projectApprovalId) {
         const linked = body.projectId ? await projects.approvalItemInTx(db, body.projectId, body.projectApprovalId) : undefined;
         if (!linked) fields.push({ field: 'projectApprovalId', reason: 'approval_not_of_project' });
-        else if (await repo.caseOfProjectApproval(db, body.zoneId, body.projectApprovalId)) fields.push({ field: 'projectApprovalId', reason: 'approval_case_exists' });
+        else if (await repo.caseOfProjectApproval(db, body.zoneId, body.projectApprovalId))
+          fields.push({ field: 'projectApprovalId', reason: 'approval_case_exists' });
       }
-      if (body.mode === 'promise' && body.inspectionDueOn && body.inspectionDueOn < acceptedOn) fields.push({ field: 'inspectionDueOn', reason: 'step_date_before_previous' });
+      if (body.mode === 'promise' && body.inspectionDueOn && body.inspectionDueOn < acceptedOn)
+        fields.push({ field: 'inspectionDueOn', reason: 'step_date_before_previous' });
       throwIfAny(fields);
       const cal = await calendar();
       const days = item!.promisedDays ?? item!.statutoryDays;
@@ -284,10 +299,24 @@ export function createApprovalServicesService({ db, repo, audit, clock, calendar
         // One filing updates both: the project's checklist item takes the agent (全代办) or, under
         // 承诺制, is filed and granted on the promise.
         if (c.projectId && c.projectApprovalId)
-          await projects.recordApprovalFromCaseInTx(tx, s, c.projectId, c.projectApprovalId, promise ? { filedOn: acceptedOn, grantedOn: acceptedOn, agentUserId } : { agentUserId }, requestId);
+          await projects.recordApprovalFromCaseInTx(
+            tx,
+            s,
+            c.projectId,
+            c.projectApprovalId,
+            promise ? { filedOn: acceptedOn, grantedOn: acceptedOn, agentUserId } : { agentUserId },
+            requestId,
+          );
         await notify(
           tx,
-          { zoneId: c.zoneId, userId: agentUserId, kind: 'approval_case.assigned', entityType: 'approval_case', entityId: c.id, params: { item: item!.name, applicant: c.applicant, dueOn: c.dueOn ?? c.inspectionDueOn } },
+          {
+            zoneId: c.zoneId,
+            userId: agentUserId,
+            kind: 'approval_case.assigned',
+            entityType: 'approval_case',
+            entityId: c.id,
+            params: { item: item!.name, applicant: c.applicant, dueOn: c.dueOn ?? c.inspectionDueOn },
+          },
           { except: s.user.id },
         );
         await audit(tx, actorOf(s, requestId), { zoneId: c.zoneId, action: 'approval_case.create', entityType: 'approval_case', entityId: c.id, after: c });
@@ -307,7 +336,8 @@ export function createApprovalServicesService({ db, repo, audit, clock, calendar
       const on = body.on ?? today();
       const fields: FieldError[] = [];
       if (on > today()) fields.push({ field: 'on', reason: 'date_in_future' });
-      const previous = before.mode === 'full_agency' ? (before.filedOn ?? before.materialsOn ?? before.acceptedOn) : (before.promiseSignedOn ?? before.acceptedOn);
+      const previous =
+        before.mode === 'full_agency' ? (before.filedOn ?? before.materialsOn ?? before.acceptedOn) : (before.promiseSignedOn ?? before.acceptedOn);
       if (on < previous) fields.push({ field: 'on', reason: 'step_date_before_previous' });
       if (body.step === 'inspected' && !body.inspectionResult) fields.push({ field: 'inspectionResult', reason: 'inspection_result_required' });
       throwIfAny(fields);
@@ -320,8 +350,22 @@ export function createApprovalServicesService({ db, repo, audit, clock, calendar
       await db.transaction(async (tx) => {
         const after = await repo.updateCase(tx, id, body.version, patch);
         if (before.mode === 'full_agency' && before.projectId && before.projectApprovalId && (body.step === 'filed' || body.step === 'granted'))
-          await projects.recordApprovalFromCaseInTx(tx, s, before.projectId, before.projectApprovalId, body.step === 'filed' ? { filedOn: on } : { grantedOn: on }, requestId);
-        await audit(tx, actorOf(s, requestId), { zoneId: before.zoneId, action: 'approval_case.step', entityType: 'approval_case', entityId: id, before, after });
+          await projects.recordApprovalFromCaseInTx(
+            tx,
+            s,
+            before.projectId,
+            before.projectApprovalId,
+            body.step === 'filed' ? { filedOn: on } : { grantedOn: on },
+            requestId,
+          );
+        await audit(tx, actorOf(s, requestId), {
+          zoneId: before.zoneId,
+          action: 'approval_case.step',
+          entityType: 'approval_case',
+          entityId: id,
+          before,
+          after,
+        });
       });
       return oneCase(s, id);
     },
@@ -333,8 +377,18 @@ export function createApprovalServicesService({ db, repo, audit, clock, calendar
       if (body.agentUserId && !(await repo.userCoversZone(db, body.agentUserId, before.zoneId))) throw fieldError('agentUserId', 'unknown_user');
       const { version, ...patch } = body;
       await db.transaction(async (tx) => {
-        const after = await repo.updateCase(tx, id, version, { ...patch, ...(patch.agentUserId !== undefined && before.level === 'agent' ? { ownerUserId: patch.agentUserId } : {}) });
-        await audit(tx, actorOf(s, requestId), { zoneId: before.zoneId, action: 'approval_case.update', entityType: 'approval_case', entityId: id, before, after });
+        const after = await repo.updateCase(tx, id, version, {
+          ...patch,
+          ...(patch.agentUserId !== undefined && before.level === 'agent' ? { ownerUserId: patch.agentUserId } : {}),
+        });
+        await audit(tx, actorOf(s, requestId), {
+          zoneId: before.zoneId,
+          action: 'approval_case.update',
+          entityType: 'approval_case',
+          entityId: id,
+          before,
+          after,
+        });
       });
       return oneCase(s, id);
     },

@@ -32,7 +32,13 @@ describe('approval services (承诺制 + 全代办 over 赋权事项)', () => {
     expect(bad.body.details.fields).toEqual([{ field: 'promisedDays', reason: '承诺时限不能超过法定时限' }]);
     expect((await viewer.call(op.createItem, { body: { zoneId: fendong, name: '测试事项', department: '市商务局' } })).status).toBe(403);
 
-    const rows = Array.from({ length: 157 }, (_, i) => [`FD-${String(i + 1).padStart(3, '0')}`, `赋权事项第${i + 1}项`, ['市发展改革委', '市自然资源局', '市住房和城乡建设局'][i % 3], 20, 5]);
+    const rows = Array.from({ length: 157 }, (_, i) => [
+      `FD-${String(i + 1).padStart(3, '0')}`,
+      `赋权事项第${i + 1}项`,
+      ['市发展改革委', '市自然资源局', '市住房和城乡建设局'][i % 3],
+      20,
+      5,
+    ]);
     rows.push(['FD-158', '承诺超法定事项', '市水利局', 5, 10]);
     const file = await buildXlsx(['事项编码', '事项名称', '下放部门', '法定时限（工作日）', '承诺时限（工作日）'], rows);
     const before = await ctx.rowCount('delegated_items');
@@ -58,14 +64,32 @@ describe('approval services (承诺制 + 全代办 over 赋权事项)', () => {
     );
     const approval = await projectApproval(open.project_id, open.name);
     const created = await agent.call(op.createCase, {
-      body: { zoneId: fendong, itemId: item.id, mode: 'full_agency', applicant: '山西润康生物医药有限公司', projectId: open.project_id, projectApprovalId: approval.id, agentUserId: demoId('user:agent') },
+      body: {
+        zoneId: fendong,
+        itemId: item.id,
+        mode: 'full_agency',
+        applicant: '山西润康生物医药有限公司',
+        projectId: open.project_id,
+        projectApprovalId: approval.id,
+        agentUserId: demoId('user:agent'),
+      },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body).toMatchObject({ step: 'accepted', acceptedOn: testToday, open: true, projectApprovalName: open.name, agentName: '陈静' });
     expect(created.body.workdaysLeft).toBe(item.promisedDays);
     expect((await projectApproval(open.project_id, open.name)).agent_user_id).toBe(demoId('user:agent'));
     // The same checklist item cannot get a second case.
-    const twice = await agent.call(op.createCase, { body: { zoneId: fendong, itemId: item.id, mode: 'full_agency', applicant: '润康', projectId: open.project_id, projectApprovalId: approval.id, agentUserId: demoId('user:agent') } });
+    const twice = await agent.call(op.createCase, {
+      body: {
+        zoneId: fendong,
+        itemId: item.id,
+        mode: 'full_agency',
+        applicant: '润康',
+        projectId: open.project_id,
+        projectApprovalId: approval.id,
+        agentUserId: demoId('user:agent'),
+      },
+    });
     expect(twice.body.details.fields).toEqual([{ field: 'projectApprovalId', reason: '该审批事项已有办件' }]);
 
     const id = created.body.id;
@@ -84,18 +108,34 @@ describe('approval services (承诺制 + 全代办 over 赋权事项)', () => {
     expect(await projectApproval(open.project_id, open.name)).toMatchObject({ filed_on: testToday, granted_on: testToday });
     const closed = await agent.call(op.advanceCase, { params: { id }, body: { version: c.version, step: 'granted' } });
     expect(closed.body.details.fields).toEqual([{ field: 'step', reason: '该办件已办结' }]);
-    const audit = await ctx.database.query<{ action: string }>(`select action from audit_log where entity_id in ($1, $2) order by at, action`, [id, open.project_id]);
+    const audit = await ctx.database.query<{ action: string }>(`select action from audit_log where entity_id in ($1, $2) order by at, action`, [
+      id,
+      open.project_id,
+    ]);
     expect(audit.filter((a) => a.action === 'approval_case.step')).toHaveLength(3);
     expect(audit.filter((a) => a.action === 'project.approvals').length).toBeGreaterThanOrEqual(3);
     expect((await hejinLeader.call(op.advanceCase, { params: { id }, body: { version: c.version, step: 'granted' } })).status).toBe(404);
   });
 
   it('the clock runs on the official calendar: 5 working days from 2025-09-30 skip 国庆 and count the 调休 Saturday', async () => {
-    const item = await agent.call(op.createItem, { body: { zoneId: fendong, name: '日历测试事项', department: '市商务局', statutoryDays: 10, promisedDays: 5 } });
-    const c = await agent.call(op.createCase, { body: { zoneId: fendong, itemId: item.body.id, mode: 'full_agency', applicant: '日历测试企业', agentUserId: demoId('user:agent'), acceptedOn: '2025-09-30' } });
+    const item = await agent.call(op.createItem, {
+      body: { zoneId: fendong, name: '日历测试事项', department: '市商务局', statutoryDays: 10, promisedDays: 5 },
+    });
+    const c = await agent.call(op.createCase, {
+      body: {
+        zoneId: fendong,
+        itemId: item.body.id,
+        mode: 'full_agency',
+        applicant: '日历测试企业',
+        agentUserId: demoId('user:agent'),
+        acceptedOn: '2025-09-30',
+      },
+    });
     expect(c.body).toMatchObject({ dueOn: '2025-10-14', overdue: true });
     expect(c.body.workdaysLeft).toBeLessThan(0);
-    const noAgent = await agent.call(op.createCase, { body: { zoneId: fendong, itemId: item.body.id, mode: 'full_agency', applicant: '无代办员', agentUserId: null } });
+    const noAgent = await agent.call(op.createCase, {
+      body: { zoneId: fendong, itemId: item.body.id, mode: 'full_agency', applicant: '无代办员', agentUserId: null },
+    });
     expect(noAgent.body.details.fields).toEqual([{ field: 'agentUserId', reason: '全代办须指定代办员' }]);
   });
 
@@ -103,7 +143,14 @@ describe('approval services (承诺制 + 全代办 over 赋权事项)', () => {
     const item = (await agent.call(op.listItems, { query: { zoneId: fendong, q: '节能审查' } })).body[0];
     const approval = await projectApproval('hydrogen-park', '节能审查');
     const c = await agent.call(op.createCase, {
-      body: { zoneId: fendong, itemId: item.id, mode: 'promise', applicant: '山西汾东氢能装备有限公司', projectId: demoId('project:hydrogen-park'), projectApprovalId: approval.id },
+      body: {
+        zoneId: fendong,
+        itemId: item.id,
+        mode: 'promise',
+        applicant: '山西汾东氢能装备有限公司',
+        projectId: demoId('project:hydrogen-park'),
+        projectApprovalId: approval.id,
+      },
     });
     expect(c.status, JSON.stringify(c.body)).toBe(201);
     expect(c.body).toMatchObject({ step: 'promised', promiseSignedOn: testToday });
@@ -112,7 +159,10 @@ describe('approval services (承诺制 + 全代办 over 赋权事项)', () => {
     expect(wrong.body.details.fields).toEqual([{ field: 'step', reason: '该操作不适用于此办理方式' }]);
     const noResult = await agent.call(op.advanceCase, { params: { id: c.body.id }, body: { version: c.body.version, step: 'inspected' } });
     expect(noResult.body.details.fields).toEqual([{ field: 'inspectionResult', reason: '请填写核查结果' }]);
-    const ok = await agent.call(op.advanceCase, { params: { id: c.body.id }, body: { version: c.body.version, step: 'inspected', inspectionResult: 'passed' } });
+    const ok = await agent.call(op.advanceCase, {
+      params: { id: c.body.id },
+      body: { version: c.body.version, step: 'inspected', inspectionResult: 'passed' },
+    });
     expect(ok.body).toMatchObject({ step: 'inspected', inspectionResult: 'passed', open: false });
     const rated = await agent.call(op.updateCase, { params: { id: c.body.id }, body: { version: ok.body.version, satisfaction: 5 } });
     expect(rated.body.satisfaction).toBe(5);

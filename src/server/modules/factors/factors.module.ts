@@ -17,7 +17,8 @@ export const factorsModule = defineModule({
   name: 'factors',
   policy: factorsPolicy,
   tables: [factorRequests],
-  service: ({ db, audit, clock, services }) => createFactorsService({ db, repo: createFactorsRepository(), audit, clock, blockers: services.dispatch.blockers }),
+  service: ({ db, audit, clock, services }) =>
+    createFactorsService({ db, repo: createFactorsRepository(), audit, clock, blockers: services.dispatch.blockers }),
   records: (factors) => ({ factorRequest: (s, id) => factors.recordInScope(s, id) }),
   routes: factorsRoutes,
   seed: { order: 73, run: (tx, { clock }) => seedFactors(tx, { clock }) },

@@ -28,7 +28,8 @@ export function createFactorsRepository() {
       );
     },
     insert: async (db: DbOrTx, v: typeof factorRequests.$inferInsert) => (await db.insert(factorRequests).values(v).returning())[0],
-    update: (db: DbOrTx, id: string, version: number, patch: Partial<typeof factorRequests.$inferInsert>) => updateVersioned(db, factorRequests, id, version, patch),
+    update: (db: DbOrTx, id: string, version: number, patch: Partial<typeof factorRequests.$inferInsert>) =>
+      updateVersioned(db, factorRequests, id, version, patch),
     async projectZone(db: DbOrTx, id: string) {
       return rowsOf<{ zone_id: string; name: string }>(await db.execute(sql`select zone_id, name from projects where id = ${id}::uuid`))[0];
     },

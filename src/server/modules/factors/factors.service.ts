@@ -20,7 +20,14 @@ import { assertVersion } from '../../platform/versioned.ts';
 import type { FactorsRepository } from './factors.repository.ts';
 
 /** The blocker category a request's kind is raised under. */
-const categoryOf: Record<string, BlockerCategory> = { land: 'land', power: 'utilities', water: 'utilities', gas: 'utilities', heat: 'utilities', talent: 'labour' };
+const categoryOf: Record<string, BlockerCategory> = {
+  land: 'land',
+  power: 'utilities',
+  water: 'utilities',
+  gas: 'utilities',
+  heat: 'utilities',
+  talent: 'labour',
+};
 
 export interface FactorsDeps {
   db: Db;
@@ -76,14 +83,22 @@ export function createFactorsService({ db, repo, audit, clock, blockers }: Facto
       if (!inScope(s, body.zoneId)) throw fieldError('zoneId', 'zone_out_of_scope');
       if (!can(s, 'factor.manage', body.zoneId)) throw new AppError('FORBIDDEN');
       const fields: FieldError[] = [];
-      if (body.projectId && (await repo.projectZone(db, body.projectId))?.zone_id !== body.zoneId) fields.push({ field: 'projectId', reason: 'project_not_in_zone' });
+      if (body.projectId && (await repo.projectZone(db, body.projectId))?.zone_id !== body.zoneId)
+        fields.push({ field: 'projectId', reason: 'project_not_in_zone' });
       if (body.enterpriseId && !(await repo.enterpriseExists(db, body.enterpriseId))) fields.push({ field: 'enterpriseId', reason: 'unknown_enterprise' });
-      if (body.departmentId && (await repo.departmentZone(db, body.departmentId)) !== body.zoneId) fields.push({ field: 'departmentId', reason: 'unknown_department' });
+      if (body.departmentId && (await repo.departmentZone(db, body.departmentId)) !== body.zoneId)
+        fields.push({ field: 'departmentId', reason: 'unknown_department' });
       const requestedOn = body.requestedOn ?? today();
       if (body.neededBy && body.neededBy < requestedOn) fields.push({ field: 'neededBy', reason: 'deadline_before_raised' });
       if (fields.length) throw new AppError('VALIDATION_FAILED', { fields });
       const id = await db.transaction(async (tx) => {
-        const f = await repo.insert(tx, { ...body, requestedOn, projectId: body.projectId ?? null, enterpriseId: body.enterpriseId ?? null, departmentId: body.departmentId ?? null });
+        const f = await repo.insert(tx, {
+          ...body,
+          requestedOn,
+          projectId: body.projectId ?? null,
+          enterpriseId: body.enterpriseId ?? null,
+          departmentId: body.departmentId ?? null,
+        });
         await audit(tx, actorOf(s, requestId), { zoneId: f.zoneId, action: 'factor_request.create', entityType: 'factor_request', entityId: f.id, after: f });
         return f.id;
       });
@@ -95,7 +110,14 @@ export function createFactorsService({ db, repo, audit, clock, blockers }: Facto
       if (resolvedOn < before.requestedOn) throw fieldError('resolvedOn', 'step_date_before_previous');
       await db.transaction(async (tx) => {
         const after = await repo.update(tx, id, body.version, { status: 'resolved', outcome: body.outcome, resolvedOn });
-        await audit(tx, actorOf(s, requestId), { zoneId: before.zoneId, action: 'factor_request.resolve', entityType: 'factor_request', entityId: id, before, after });
+        await audit(tx, actorOf(s, requestId), {
+          zoneId: before.zoneId,
+          action: 'factor_request.resolve',
+          entityType: 'factor_request',
+          entityId: id,
+          before,
+          after,
+        });
       });
       return one(s, id);
     },
@@ -119,7 +141,14 @@ export function createFactorsService({ db, repo, audit, clock, blockers }: Facto
           requestId,
         );
         const after = await repo.update(tx, id, body.version, { status: 'raised', blockerId });
-        await audit(tx, actorOf(s, requestId), { zoneId: before.zoneId, action: 'factor_request.raise', entityType: 'factor_request', entityId: id, before, after });
+        await audit(tx, actorOf(s, requestId), {
+          zoneId: before.zoneId,
+          action: 'factor_request.raise',
+          entityType: 'factor_request',
+          entityId: id,
+          before,
+          after,
+        });
       });
       return one(s, id);
     },

@@ -20,7 +20,9 @@ describe('要素保障', () => {
   it('records a request; another zone’s project is refused', async () => {
     const bad = await service.call(op.create, { body: { zoneId: fendong, projectId: demoId('project:hejin-profile'), kind: 'land', description: '用地指标' } });
     expect(bad.body.details.fields).toEqual([{ field: 'projectId', reason: '项目不存在或不属于该开发区' }]);
-    const ok = await service.call(op.create, { body: { zoneId: fendong, projectId: demoId('project:storage-pack'), kind: 'heat', description: '蒸汽供应', quantity: '10 吨/时' } });
+    const ok = await service.call(op.create, {
+      body: { zoneId: fendong, projectId: demoId('project:storage-pack'), kind: 'heat', description: '蒸汽供应', quantity: '10 吨/时' },
+    });
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ status: 'open', requestedOn: testToday, projectName: '新能源储能电池PACK项目' });
   });
@@ -38,10 +40,16 @@ describe('要素保障', () => {
     const raised = await service.call(op.raise, { params: { id }, body: { version, deadlineOn: addDays(testToday, 10) } });
     expect(raised.status, JSON.stringify(raised.body)).toBe(200);
     expect(raised.body).toMatchObject({ status: 'raised', actions: [] });
-    const [blocker] = await ctx.database.query<{ title: string; category: string; project_id: string; zone_id: string }>('select title, category, project_id, zone_id from blockers where id = $1', [
-      raised.body.blockerId,
-    ]);
-    expect(blocker).toMatchObject({ title: '用电保障：二期投产新增用电负荷', category: 'utilities', project_id: demoId('project:huasheng-pv2'), zone_id: fendong });
+    const [blocker] = await ctx.database.query<{ title: string; category: string; project_id: string; zone_id: string }>(
+      'select title, category, project_id, zone_id from blockers where id = $1',
+      [raised.body.blockerId],
+    );
+    expect(blocker).toMatchObject({
+      title: '用电保障：二期投产新增用电负荷',
+      category: 'utilities',
+      project_id: demoId('project:huasheng-pv2'),
+      zone_id: fendong,
+    });
     expect(await ctx.rowCount('blockers')).toBe(blockers + 1);
     const again = await service.call(op.raise, { params: { id }, body: { version: raised.body.version, deadlineOn: addDays(testToday, 10) } });
     expect(again.body.details.fields).toEqual([{ field: 'status', reason: '该要素需求已解决或已转堵点' }]);

@@ -41,7 +41,13 @@ export const reserveColumns: SheetColumn<ReserveKey>[] = [
 const byLabel = <T extends string>(values: readonly T[], labels: Record<T, readonly [string, string]>) => {
   const map = new Map<string, T>();
   for (const v of values) for (const l of [v, ...labels[v]]) map.set(l.replace(/（.*?）|\(.*?\)/g, '').toLowerCase(), v);
-  return (text: string) => map.get(text.replace(/（.*?）|\(.*?\)/g, '').trim().toLowerCase()) ?? map.get(`${text.trim()}级`);
+  return (text: string) =>
+    map.get(
+      text
+        .replace(/（.*?）|\(.*?\)/g, '')
+        .trim()
+        .toLowerCase(),
+    ) ?? map.get(`${text.trim()}级`);
 };
 const levelOf = byLabel<ProgrammeLevel>(programmeLevels, programmeLevelLabels);
 const kindOf = byLabel<ProgrammeKind>(programmeKinds, programmeKindLabels);
@@ -63,7 +69,13 @@ function moneyOf<K extends string>(row: ImportRow<K>, key: K): number | null {
   return null;
 }
 /** "A；B、C" → names. */
-const splitNames = (text: string | null) => (text ? text.split(/[；;、，,\n]+/).map((t) => t.trim()).filter(Boolean) : []);
+const splitNames = (text: string | null) =>
+  text
+    ? text
+        .split(/[；;、，,\n]+/)
+        .map((t) => t.trim())
+        .filter(Boolean)
+    : [];
 
 export function fundingImporters({ repo }: { db: Db; repo: FundingRepository }) {
   const programmes = defineImporter({
@@ -180,7 +192,13 @@ export function fundingImporters({ repo }: { db: Db; repo: FundingRepository }) 
           const projectId = await repo.projectByName(tx, zoneId, data.name);
           const r = await repo.insertReserve(tx, { zoneId, ...values, projectId, ownerUserId: session.user.id, addedOn: today });
           await repo.setReserveProgrammes(tx, zoneId, r.id, [...new Set(programmeIds)]);
-          await recordAudit(tx, actor, { zoneId, action: 'funding.reserve.create', entityType: 'funding_reserve', entityId: r.id, after: { ...r, programmeIds } });
+          await recordAudit(tx, actor, {
+            zoneId,
+            action: 'funding.reserve.create',
+            entityType: 'funding_reserve',
+            entityId: r.id,
+            after: { ...r, programmeIds },
+          });
           created++;
         }
       }

@@ -24,7 +24,11 @@ export interface SummaryFilter {
 const n = (v: unknown) => Number(v ?? 0);
 
 export function createFundingRepository() {
-  const zoneOf = async (db: DbOrTx, table: typeof fundingProgrammes | typeof fundingReserve | typeof fundingApplications | typeof fundingContacts, id: string) => {
+  const zoneOf = async (
+    db: DbOrTx,
+    table: typeof fundingProgrammes | typeof fundingReserve | typeof fundingApplications | typeof fundingContacts,
+    id: string,
+  ) => {
     const [row] = await db.select({ zoneId: table.zoneId }).from(table).where(eq(table.id, id));
     return row?.zoneId;
   };
@@ -40,7 +44,14 @@ export function createFundingRepository() {
       const [row] = await db
         .select({ id: fundingProgrammes.id })
         .from(fundingProgrammes)
-        .where(and(eq(fundingProgrammes.zoneId, zoneId), eq(fundingProgrammes.year, year), eq(fundingProgrammes.name, name), exceptId ? sql`${fundingProgrammes.id} <> ${exceptId}::uuid` : undefined));
+        .where(
+          and(
+            eq(fundingProgrammes.zoneId, zoneId),
+            eq(fundingProgrammes.year, year),
+            eq(fundingProgrammes.name, name),
+            exceptId ? sql`${fundingProgrammes.id} <> ${exceptId}::uuid` : undefined,
+          ),
+        );
       return row?.id;
     },
     /** Programmes of a zone by name (any year, newest first): for imports naming a programme. */
@@ -57,7 +68,10 @@ export function createFundingRepository() {
     },
     async programmesOfZone(db: DbOrTx, zoneId: string, ids: string[]) {
       if (!ids.length) return [];
-      return db.select({ id: fundingProgrammes.id }).from(fundingProgrammes).where(and(eq(fundingProgrammes.zoneId, zoneId), inArray(fundingProgrammes.id, ids)));
+      return db
+        .select({ id: fundingProgrammes.id })
+        .from(fundingProgrammes)
+        .where(and(eq(fundingProgrammes.zoneId, zoneId), inArray(fundingProgrammes.id, ids)));
     },
 
     async listProgrammes(db: DbOrTx, s: Scope, q: { zoneId?: string; year?: number }) {
@@ -74,12 +88,18 @@ export function createFundingRepository() {
       );
     },
     insertProgramme: async (db: DbOrTx, values: typeof fundingProgrammes.$inferInsert) => (await db.insert(fundingProgrammes).values(values).returning())[0],
-    updateProgramme: (db: DbOrTx, id: string, version: number, patch: Partial<typeof fundingProgrammes.$inferInsert>) => updateVersioned(db, fundingProgrammes, id, version, patch),
+    updateProgramme: (db: DbOrTx, id: string, version: number, patch: Partial<typeof fundingProgrammes.$inferInsert>) =>
+      updateVersioned(db, fundingProgrammes, id, version, patch),
 
     async listReserve(db: DbOrTx, s: Scope, q: { zoneId?: string; ids?: string[] }) {
       const ids = q.ids ? sql`and r.id = ${anyUuid(q.ids)}` : sql``;
       return rowsOf<
-        ReserveRow & { enterprise_name: string | null; owner_name: string | null; programmes: { id: string; name: string; year: number }[] | null; application_count: number }
+        ReserveRow & {
+          enterprise_name: string | null;
+          owner_name: string | null;
+          programmes: { id: string; name: string; year: number }[] | null;
+          application_count: number;
+        }
       >(
         await db.execute(sql`
           select r.id, r.zone_id as "zoneId", r.project_id as "projectId", r.enterprise_id as "enterpriseId", r.name,
@@ -112,9 +132,12 @@ export function createFundingRepository() {
       return row?.id;
     },
     insertReserve: async (db: DbOrTx, values: typeof fundingReserve.$inferInsert) => (await db.insert(fundingReserve).values(values).returning())[0],
-    updateReserve: (db: DbOrTx, id: string, version: number, patch: Partial<typeof fundingReserve.$inferInsert>) => updateVersioned(db, fundingReserve, id, version, patch),
+    updateReserve: (db: DbOrTx, id: string, version: number, patch: Partial<typeof fundingReserve.$inferInsert>) =>
+      updateVersioned(db, fundingReserve, id, version, patch),
     async reserveProgrammeIds(db: DbOrTx, reserveId: string) {
-      return (await db.select({ id: fundingReserveProgrammes.programmeId }).from(fundingReserveProgrammes).where(eq(fundingReserveProgrammes.reserveId, reserveId))).map((r) => r.id);
+      return (
+        await db.select({ id: fundingReserveProgrammes.programmeId }).from(fundingReserveProgrammes).where(eq(fundingReserveProgrammes.reserveId, reserveId))
+      ).map((r) => r.id);
     },
     async setReserveProgrammes(db: DbOrTx, zoneId: string, reserveId: string, programmeIds: string[]) {
       await db.delete(fundingReserveProgrammes).where(eq(fundingReserveProgrammes.reserveId, reserveId));
@@ -123,7 +146,14 @@ export function createFundingRepository() {
 
     async listApplications(db: DbOrTx, s: Scope, q: SummaryFilter & { ids?: string[] }) {
       return rowsOf<
-        ApplicationRow & { reserve_name: string; project_id: string | null; programme_name: string; year: number; deadline_on: string | null; owner_name: string | null }
+        ApplicationRow & {
+          reserve_name: string;
+          project_id: string | null;
+          programme_name: string;
+          year: number;
+          deadline_on: string | null;
+          owner_name: string | null;
+        }
       >(
         await db.execute(sql`
           select a.id, a.zone_id as "zoneId", a.reserve_id as "reserveId", a.programme_id as "programmeId", a.status,
@@ -149,7 +179,8 @@ export function createFundingRepository() {
         .where(and(eq(fundingApplications.zoneId, zoneId), eq(fundingApplications.reserveId, reserveId), eq(fundingApplications.programmeId, programmeId)));
       return Boolean(row);
     },
-    insertApplication: async (db: DbOrTx, values: typeof fundingApplications.$inferInsert) => (await db.insert(fundingApplications).values(values).returning())[0],
+    insertApplication: async (db: DbOrTx, values: typeof fundingApplications.$inferInsert) =>
+      (await db.insert(fundingApplications).values(values).returning())[0],
     updateApplication: (db: DbOrTx, id: string, version: number, patch: Partial<typeof fundingApplications.$inferInsert>) =>
       updateVersioned(db, fundingApplications, id, version, patch),
 
@@ -170,7 +201,8 @@ export function createFundingRepository() {
       );
     },
     insertContact: async (db: DbOrTx, values: typeof fundingContacts.$inferInsert) => (await db.insert(fundingContacts).values(values).returning())[0],
-    updateContact: (db: DbOrTx, id: string, version: number, patch: Partial<typeof fundingContacts.$inferInsert>) => updateVersioned(db, fundingContacts, id, version, patch),
+    updateContact: (db: DbOrTx, id: string, version: number, patch: Partial<typeof fundingContacts.$inferInsert>) =>
+      updateVersioned(db, fundingContacts, id, version, patch),
 
     /**
      * The summary's figures, in four aggregate statements over the zone-led indexes: 储备 (entries added
@@ -202,7 +234,16 @@ export function createFundingRepository() {
         db.execute(sql`select extract(year from r.added_on)::int as year, count(*)::int as n from funding_reserve r where ${reserveWhere} group by 1`),
         db.execute(sql`select extract(year from c.contacted_on)::int as year, count(*)::int as n from funding_contacts c where ${contactWhere} group by 1`),
       ]);
-      type G = { id: string | null; name: string | null; year: number | null; applied: number; asked: string; granted: string; status: string | null; n: number };
+      type G = {
+        id: string | null;
+        name: string | null;
+        year: number | null;
+        applied: number;
+        asked: string;
+        granted: string;
+        status: string | null;
+        n: number;
+      };
       const grouped = rowsOf<G>(byProgramme);
       // Reserve and contacts per programme (fitting entries; contacts naming it).
       const programmeIds = grouped.filter((g) => g.id).map((g) => g.id!);
@@ -220,10 +261,24 @@ export function createFundingRepository() {
           .filter((g) => g.id)
           .map((g) => {
             const extra = perProgramme.find((p) => p.id === g.id);
-            return { programmeId: g.id!, name: g.name!, year: n(g.year), applied: n(g.applied), askedYuan: n(g.asked), grantedYuan: n(g.granted), reserve: n(extra?.reserve), contacts: n(extra?.contacts) };
+            return {
+              programmeId: g.id!,
+              name: g.name!,
+              year: n(g.year),
+              applied: n(g.applied),
+              askedYuan: n(g.asked),
+              grantedYuan: n(g.granted),
+              reserve: n(extra?.reserve),
+              contacts: n(extra?.contacts),
+            };
           }),
         byStatus: grouped.filter((g) => g.status).map((g) => ({ status: g.status!, count: n(g.n), askedYuan: n(g.asked), grantedYuan: n(g.granted) })),
-        appsByYear: rowsOf<{ year: number; applied: number; asked: string; granted: string }>(byYearApps).map((r) => ({ year: n(r.year), applied: n(r.applied), askedYuan: n(r.asked), grantedYuan: n(r.granted) })),
+        appsByYear: rowsOf<{ year: number; applied: number; asked: string; granted: string }>(byYearApps).map((r) => ({
+          year: n(r.year),
+          applied: n(r.applied),
+          askedYuan: n(r.asked),
+          grantedYuan: n(r.granted),
+        })),
         reserveByYear: rowsOf<{ year: number; n: number }>(byYearReserve).map((r) => ({ year: n(r.year), n: n(r.n) })),
         contactsByYear: rowsOf<{ year: number; n: number }>(byYearContacts).map((r) => ({ year: n(r.year), n: n(r.n) })),
       };
@@ -242,7 +297,11 @@ export function createFundingRepository() {
       );
     },
     async markReminded(db: DbOrTx, ids: string[], today: string) {
-      if (ids.length) await db.update(fundingApplications).set({ remindedOn: today }).where(and(inArray(fundingApplications.id, ids), sql`${fundingApplications.remindedOn} is null`));
+      if (ids.length)
+        await db
+          .update(fundingApplications)
+          .set({ remindedOn: today })
+          .where(and(inArray(fundingApplications.id, ids), sql`${fundingApplications.remindedOn} is null`));
     },
 
     /** Projects and users referred to, with their zone (look-ups for the rules; never written here). */
@@ -257,7 +316,9 @@ export function createFundingRepository() {
     },
     async userCoversZone(db: DbOrTx, userId: string, zoneId: string) {
       const rows = rowsOf<{ ok: number }>(
-        await db.execute(sql`select 1 as ok from users u where u.id = ${userId}::uuid and u.active and (u.role = 'system_admin' or exists (select 1 from user_zones uz where uz.user_id = u.id and uz.zone_id = ${zoneId}::uuid))`),
+        await db.execute(
+          sql`select 1 as ok from users u where u.id = ${userId}::uuid and u.active and (u.role = 'system_admin' or exists (select 1 from user_zones uz where uz.user_id = u.id and uz.zone_id = ${zoneId}::uuid))`,
+        ),
       );
       return rows.length > 0;
     },

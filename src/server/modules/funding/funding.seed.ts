@@ -28,12 +28,78 @@ interface DemoProgramme {
   conditions: string;
 }
 export const demoProgrammes: DemoProgramme[] = [
-  { key: 'renewal', level: 'national', kind: 'equipment_renewal', department: '国家发展改革委', name: '超长期特别国债设备更新项目', policyDocument: '《推动大规模设备更新和消费品以旧换新行动方案》', opens: -60, deadline: -20, typicalWan: 2000, conditions: '设备购置投资不低于1000万元，已完成备案' },
-  { key: 'carbon', level: 'national', kind: 'energy_saving', department: '国家发展改革委', name: '节能降碳中央预算内投资专项', policyDocument: '《节能降碳中央预算内投资专项管理办法》', opens: -90, deadline: -45, typicalWan: 3000, conditions: '年节能量5000吨标准煤以上' },
-  { key: 'military', level: 'province', kind: 'civil_military', department: '省国防科工局', name: '省军民融合产业发展专项资金', policyDocument: '《山西省军民融合发展专项资金管理办法》', opens: -30, deadline: 5, typicalWan: 800, conditions: '具备相关资质的配套企业' },
-  { key: 'upgrade', level: 'province', kind: 'tech_upgrade', department: '省工业和信息化厅', name: '省级技术改造专项资金', policyDocument: '《山西省技术改造专项资金管理办法》', opens: -40, deadline: 25, typicalWan: 1000, conditions: '技改投资不低于2000万元' },
-  { key: 'bond', level: 'province', kind: 'special_bond', department: '省发展改革委', name: '地方政府专项债券项目', policyDocument: '《地方政府专项债券项目资金绩效管理办法》', opens: -120, deadline: -70, typicalWan: 5000, conditions: '有一定收益的公益性项目' },
-  { key: 'city', level: 'city', kind: 'tech_upgrade', department: '运城市工业和信息化局', name: '市级工业转型升级资金', policyDocument: '《运城市工业转型升级资金管理办法》', opens: -10, deadline: 40, typicalWan: 300, conditions: '市内规上工业企业' },
+  {
+    key: 'renewal',
+    level: 'national',
+    kind: 'equipment_renewal',
+    department: '国家发展改革委',
+    name: '超长期特别国债设备更新项目',
+    policyDocument: '《推动大规模设备更新和消费品以旧换新行动方案》',
+    opens: -60,
+    deadline: -20,
+    typicalWan: 2000,
+    conditions: '设备购置投资不低于1000万元，已完成备案',
+  },
+  {
+    key: 'carbon',
+    level: 'national',
+    kind: 'energy_saving',
+    department: '国家发展改革委',
+    name: '节能降碳中央预算内投资专项',
+    policyDocument: '《节能降碳中央预算内投资专项管理办法》',
+    opens: -90,
+    deadline: -45,
+    typicalWan: 3000,
+    conditions: '年节能量5000吨标准煤以上',
+  },
+  {
+    key: 'military',
+    level: 'province',
+    kind: 'civil_military',
+    department: '省国防科工局',
+    name: '省军民融合产业发展专项资金',
+    policyDocument: '《山西省军民融合发展专项资金管理办法》',
+    opens: -30,
+    deadline: 5,
+    typicalWan: 800,
+    conditions: '具备相关资质的配套企业',
+  },
+  {
+    key: 'upgrade',
+    level: 'province',
+    kind: 'tech_upgrade',
+    department: '省工业和信息化厅',
+    name: '省级技术改造专项资金',
+    policyDocument: '《山西省技术改造专项资金管理办法》',
+    opens: -40,
+    deadline: 25,
+    typicalWan: 1000,
+    conditions: '技改投资不低于2000万元',
+  },
+  {
+    key: 'bond',
+    level: 'province',
+    kind: 'special_bond',
+    department: '省发展改革委',
+    name: '地方政府专项债券项目',
+    policyDocument: '《地方政府专项债券项目资金绩效管理办法》',
+    opens: -120,
+    deadline: -70,
+    typicalWan: 5000,
+    conditions: '有一定收益的公益性项目',
+  },
+  {
+    key: 'city',
+    level: 'city',
+    kind: 'tech_upgrade',
+    department: '运城市工业和信息化局',
+    name: '市级工业转型升级资金',
+    policyDocument: '《运城市工业转型升级资金管理办法》',
+    opens: -10,
+    deadline: 40,
+    typicalWan: 300,
+    conditions: '市内规上工业企业',
+  },
 ];
 
 interface DemoReserve {
@@ -79,7 +145,16 @@ export const demoApplications: DemoApplication[] = [
   { reserve: 'jinfen-anode', programme: 'military', status: 'planning', askedWan: 1000, on: [] },
 ];
 
-const departments = ['国家发展改革委', '省发展改革委', '省工业和信息化厅', '省财政厅', '省国防科工局', '运城市发展改革委', '运城市工业和信息化局', '运城市财政局'];
+const departments = [
+  '国家发展改革委',
+  '省发展改革委',
+  '省工业和信息化厅',
+  '省财政厅',
+  '省国防科工局',
+  '运城市发展改革委',
+  '运城市工业和信息化局',
+  '运城市财政局',
+];
 const subjects = ['汇报项目储备情况，争取纳入支持范围', '对接申报材料要求', '沟通专家评审意见', '跟进资金下达进度', '衔接资金拨付手续'];
 
 export async function seedFunding(tx: DbOrTx, options: { clock?: Clock } = {}) {
@@ -123,7 +198,9 @@ export async function seedFunding(tx: DbOrTx, options: { clock?: Clock } = {}) {
       };
     }),
   );
-  await tx.insert(fundingReserveProgrammes).values(demoReserve.flatMap((r) => r.fits.map((f) => ({ zoneId, reserveId: reserveId(r.key), programmeId: programmeId(f) }))));
+  await tx
+    .insert(fundingReserveProgrammes)
+    .values(demoReserve.flatMap((r) => r.fits.map((f) => ({ zoneId, reserveId: reserveId(r.key), programmeId: programmeId(f) }))));
   await tx.insert(fundingApplications).values(
     demoApplications.map((a) => ({
       id: demoId(`funding-application:fendong:${a.reserve}:${a.programme}`),
@@ -136,7 +213,13 @@ export async function seedFunding(tx: DbOrTx, options: { clock?: Clock } = {}) {
       submittedOn: a.on[0] == null ? null : addDays(today, -a.on[0]),
       approvedOn: a.on[1] == null ? null : addDays(today, -a.on[1]),
       disbursedOn: a.on[2] == null ? null : addDays(today, -a.on[2]),
-      documents: a.status === 'planning' ? [] : [{ name: '资金申请报告', note: null }, { name: '项目备案文件', note: null }],
+      documents:
+        a.status === 'planning'
+          ? []
+          : [
+              { name: '资金申请报告', note: null },
+              { name: '项目备案文件', note: null },
+            ],
       ownerUserId: user('service'),
     })),
   );
@@ -182,7 +265,9 @@ export async function seedFunding(tx: DbOrTx, options: { clock?: Clock } = {}) {
     ownerUserId: user('hejin'),
     addedOn: addDays(today, -60),
   });
-  await tx.insert(fundingReserveProgrammes).values({ zoneId: hejin, reserveId: demoId('funding-reserve:hejin'), programmeId: demoId('funding-programme:hejin') });
+  await tx
+    .insert(fundingReserveProgrammes)
+    .values({ zoneId: hejin, reserveId: demoId('funding-reserve:hejin'), programmeId: demoId('funding-programme:hejin') });
   await tx.insert(fundingApplications).values({
     id: demoId('funding-application:hejin'),
     zoneId: hejin,

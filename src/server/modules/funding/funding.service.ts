@@ -198,7 +198,13 @@ export function createFundingService({ db, repo, audit, clock }: FundingDeps) {
         t,
       );
       for (const d of due)
-        await audit(tx, systemActor, { zoneId: d.zone_id, action: 'funding.application.remind', entityType: 'funding_application', entityId: d.id, after: { remindedOn: t } });
+        await audit(tx, systemActor, {
+          zoneId: d.zone_id,
+          action: 'funding.application.remind',
+          entityType: 'funding_application',
+          entityId: d.id,
+          after: { remindedOn: t },
+        });
     });
     return due.length;
   }
@@ -225,7 +231,13 @@ export function createFundingService({ db, repo, audit, clock }: FundingDeps) {
         };
       });
     const total = (k: 'reserve' | 'applied' | 'contacts' | 'askedYuan' | 'grantedYuan') => byYear.reduce((sum, y) => sum + y[k], 0);
-    const figures = { reserve: total('reserve'), applied: total('applied'), contacts: total('contacts'), askedYuan: total('askedYuan'), grantedYuan: total('grantedYuan') };
+    const figures = {
+      reserve: total('reserve'),
+      applied: total('applied'),
+      contacts: total('contacts'),
+      askedYuan: total('askedYuan'),
+      grantedYuan: total('grantedYuan'),
+    };
     return {
       ...figures,
       text: summaryText(figures, locale),
@@ -244,7 +256,14 @@ export function createFundingService({ db, repo, audit, clock }: FundingDeps) {
     zoneName: (zoneId: string) => repo.zoneName(db, zoneId),
     /** The record check of the routes: the record lies within the caller's zones. */
     async recordInScope(s: SessionContext, kind: 'programme' | 'reserve' | 'application' | 'contact', id: string) {
-      const row = kind === 'programme' ? await repo.programme(db, id) : kind === 'reserve' ? await repo.reserve(db, id) : kind === 'application' ? await repo.application(db, id) : await repo.contact(db, id);
+      const row =
+        kind === 'programme'
+          ? await repo.programme(db, id)
+          : kind === 'reserve'
+            ? await repo.reserve(db, id)
+            : kind === 'application'
+              ? await repo.application(db, id)
+              : await repo.contact(db, id);
       return Boolean(row) && inScope(s, row!.zoneId);
     },
 
@@ -259,7 +278,13 @@ export function createFundingService({ db, repo, audit, clock }: FundingDeps) {
       const row = await db.transaction(async (tx) => {
         const { typicalAmountWan, ...rest } = body;
         const p = await repo.insertProgramme(tx, { ...rest, typicalAmountYuan: typicalAmountWan ?? null, remindDays: body.remindDays ?? 7 });
-        await audit(tx, actorOf(s, requestId), { zoneId: p.zoneId, action: 'funding.programme.create', entityType: 'funding_programme', entityId: p.id, after: p });
+        await audit(tx, actorOf(s, requestId), {
+          zoneId: p.zoneId,
+          action: 'funding.programme.create',
+          entityType: 'funding_programme',
+          entityId: p.id,
+          after: p,
+        });
         return p;
       });
       return oneProgramme(s, row.id);
@@ -272,8 +297,18 @@ export function createFundingService({ db, repo, audit, clock }: FundingDeps) {
       const merged = { ...before, ...rest };
       await checkProgramme(before.zoneId, merged, id);
       await db.transaction(async (tx) => {
-        const after = await repo.updateProgramme(tx, id, version, { ...rest, ...(typicalAmountWan !== undefined ? { typicalAmountYuan: typicalAmountWan } : {}) });
-        await audit(tx, actorOf(s, requestId), { zoneId: before.zoneId, action: 'funding.programme.update', entityType: 'funding_programme', entityId: id, before, after });
+        const after = await repo.updateProgramme(tx, id, version, {
+          ...rest,
+          ...(typicalAmountWan !== undefined ? { typicalAmountYuan: typicalAmountWan } : {}),
+        });
+        await audit(tx, actorOf(s, requestId), {
+          zoneId: before.zoneId,
+          action: 'funding.programme.update',
+          entityType: 'funding_programme',
+          entityId: id,
+          before,
+          after,
+        });
       });
       return oneProgramme(s, id);
     },
@@ -334,7 +369,10 @@ export function createFundingService({ db, repo, audit, clock }: FundingDeps) {
       const beforeProgrammes = await repo.reserveProgrammeIds(db, id);
       const { version, totalInvestmentWan, programmeIds, ...rest } = body;
       await db.transaction(async (tx) => {
-        const after = await repo.updateReserve(tx, id, version, { ...rest, ...(totalInvestmentWan !== undefined ? { totalInvestmentYuan: totalInvestmentWan } : {}) });
+        const after = await repo.updateReserve(tx, id, version, {
+          ...rest,
+          ...(totalInvestmentWan !== undefined ? { totalInvestmentYuan: totalInvestmentWan } : {}),
+        });
         if (programmeIds) await repo.setReserveProgrammes(tx, before.zoneId, id, [...new Set(programmeIds)]);
         await audit(tx, actorOf(s, requestId), {
           zoneId: before.zoneId,
@@ -374,7 +412,13 @@ export function createFundingService({ db, repo, audit, clock }: FundingDeps) {
         // Applying means the entry fits the programme.
         const fits = await repo.reserveProgrammeIds(tx, reserve.id);
         if (!fits.includes(programme.id)) await repo.setReserveProgrammes(tx, reserve.zoneId, reserve.id, [...fits, programme.id]);
-        await audit(tx, actorOf(s, requestId), { zoneId: a.zoneId, action: 'funding.application.create', entityType: 'funding_application', entityId: a.id, after: a });
+        await audit(tx, actorOf(s, requestId), {
+          zoneId: a.zoneId,
+          action: 'funding.application.create',
+          entityType: 'funding_application',
+          entityId: a.id,
+          after: a,
+        });
         return a.id;
       });
       return oneApplication(s, id);
@@ -402,8 +446,10 @@ export function createFundingService({ db, repo, audit, clock }: FundingDeps) {
       if (reached >= 3 && !dates.approvedOn) dates.approvedOn = t;
       if (reached >= 4 && !dates.disbursedOn) dates.disbursedOn = t;
       for (const [k, v] of Object.entries(dates)) if (v && v > t) fields.push({ field: k, reason: 'date_in_future' });
-      if (dates.approvedOn && dates.submittedOn && dates.approvedOn < dates.submittedOn) fields.push({ field: 'approvedOn', reason: 'step_date_before_previous' });
-      if (dates.disbursedOn && dates.approvedOn && dates.disbursedOn < dates.approvedOn) fields.push({ field: 'disbursedOn', reason: 'step_date_before_previous' });
+      if (dates.approvedOn && dates.submittedOn && dates.approvedOn < dates.submittedOn)
+        fields.push({ field: 'approvedOn', reason: 'step_date_before_previous' });
+      if (dates.disbursedOn && dates.approvedOn && dates.disbursedOn < dates.approvedOn)
+        fields.push({ field: 'disbursedOn', reason: 'step_date_before_previous' });
       const asked = body.askedWan ?? Number(before.askedYuan);
       const granted = body.grantedWan !== undefined ? body.grantedWan : num(before.grantedYuan);
       if (granted != null && granted > asked) fields.push({ field: 'grantedWan', reason: 'granted_above_asked' });
@@ -416,7 +462,14 @@ export function createFundingService({ db, repo, audit, clock }: FundingDeps) {
       if (body.documents !== undefined) patch.documents = body.documents;
       await db.transaction(async (tx) => {
         const after = await repo.updateApplication(tx, id, body.version, patch);
-        await audit(tx, actorOf(s, requestId), { zoneId: before.zoneId, action: 'funding.application.update', entityType: 'funding_application', entityId: id, before, after });
+        await audit(tx, actorOf(s, requestId), {
+          zoneId: before.zoneId,
+          action: 'funding.application.update',
+          entityType: 'funding_application',
+          entityId: id,
+          before,
+          after,
+        });
       });
       return oneApplication(s, id);
     },
@@ -430,7 +483,14 @@ export function createFundingService({ db, repo, audit, clock }: FundingDeps) {
       requireZone(s, 'funding.manage', body.zoneId);
       await checkContactRefs(body.zoneId, body);
       const id = await db.transaction(async (tx) => {
-        const c = await repo.insertContact(tx, { ...body, person: body.person ?? null, nextStep: body.nextStep ?? null, programmeId: body.programmeId ?? null, reserveId: body.reserveId ?? null, recordedById: s.user.id });
+        const c = await repo.insertContact(tx, {
+          ...body,
+          person: body.person ?? null,
+          nextStep: body.nextStep ?? null,
+          programmeId: body.programmeId ?? null,
+          reserveId: body.reserveId ?? null,
+          recordedById: s.user.id,
+        });
         await audit(tx, actorOf(s, requestId), { zoneId: c.zoneId, action: 'funding.contact.create', entityType: 'funding_contact', entityId: c.id, after: c });
         return c.id;
       });
@@ -444,7 +504,14 @@ export function createFundingService({ db, repo, audit, clock }: FundingDeps) {
       const { version, ...rest } = body;
       await db.transaction(async (tx) => {
         const after = await repo.updateContact(tx, id, version, rest);
-        await audit(tx, actorOf(s, requestId), { zoneId: before.zoneId, action: 'funding.contact.update', entityType: 'funding_contact', entityId: id, before, after });
+        await audit(tx, actorOf(s, requestId), {
+          zoneId: before.zoneId,
+          action: 'funding.contact.update',
+          entityType: 'funding_contact',
+          entityId: id,
+          before,
+          after,
+        });
       });
       return oneContact(s, id);
     },
@@ -452,7 +519,9 @@ export function createFundingService({ db, repo, audit, clock }: FundingDeps) {
     /** The caller's applications still at 谋划 whose programme closes within 30 days (or has closed): the 工作台's share. */
     async myWorklist(s: SessionContext) {
       const t = today();
-      const rows = (await repo.listApplications(db, s, { status: 'planning' })).filter((a) => a.ownerUserId === s.user.id && a.deadline_on && a.deadline_on <= addDays(t, 30));
+      const rows = (await repo.listApplications(db, s, { status: 'planning' })).filter(
+        (a) => a.ownerUserId === s.user.id && a.deadline_on && a.deadline_on <= addDays(t, 30),
+      );
       return rows.map((a) => ({
         kind: 'funding_deadline' as const,
         id: a.id,

@@ -54,31 +54,56 @@ describe('funding (向上争取资金)', () => {
   it('a programme whose deadline is before its window opens is refused, field-level, nothing written', async () => {
     const before = await ctx.rowCount('funding_programmes');
     const res = await service.call(op.createProgramme, {
-      body: { zoneId: fendong, year, level: 'province', kind: 'other', department: '省商务厅', name: '外贸发展专项', opensOn: testToday, deadlineOn: addDays(testToday, -1) },
+      body: {
+        zoneId: fendong,
+        year,
+        level: 'province',
+        kind: 'other',
+        department: '省商务厅',
+        name: '外贸发展专项',
+        opensOn: testToday,
+        deadlineOn: addDays(testToday, -1),
+      },
       headers: { 'accept-language': 'en-US' },
     });
     expect(res.status).toBe(400);
     expect(res.body.details.fields).toEqual([{ field: 'deadlineOn', reason: 'the deadline cannot be before the window opens' }]);
     expect(await ctx.rowCount('funding_programmes')).toBe(before);
-    const viewerTry = await viewer.call(op.createProgramme, { body: { zoneId: fendong, year, level: 'province', kind: 'other', department: '省商务厅', name: '外贸发展专项' } });
+    const viewerTry = await viewer.call(op.createProgramme, {
+      body: { zoneId: fendong, year, level: 'province', kind: 'other', department: '省商务厅', name: '外贸发展专项' },
+    });
     expect(viewerTry.status).toBe(403);
     expect(await ctx.rowCount('funding_programmes')).toBe(before);
   });
 
   it('reserve → application → 申报 … 下达: one step at a time, granted never above asked, stale versions refused', async () => {
     const programme = await service.call(op.createProgramme, {
-      body: { zoneId: fendong, year, level: 'city', kind: 'tech_upgrade', department: '运城市商务局', name: '测试专项资金', opensOn: addDays(testToday, -10), deadlineOn: addDays(testToday, 30), typicalAmountWan: 500 },
+      body: {
+        zoneId: fendong,
+        year,
+        level: 'city',
+        kind: 'tech_upgrade',
+        department: '运城市商务局',
+        name: '测试专项资金',
+        opensOn: addDays(testToday, -10),
+        deadlineOn: addDays(testToday, 30),
+        typicalAmountWan: 500,
+      },
     });
     expect(programme.status).toBe(201);
     expect(programme.body.typicalAmountYuan).toBe(5_000_000);
     // An existing project enters the reserve under its own name; twice is refused.
     const project = demoId('project:cold-chain');
-    const entry = await service.call(op.createReserve, { body: { zoneId: fendong, projectId: project, programmeIds: [programme.body.id], feasibilityDone: true } });
+    const entry = await service.call(op.createReserve, {
+      body: { zoneId: fendong, projectId: project, programmeIds: [programme.body.id], feasibilityDone: true },
+    });
     expect(entry.status).toBe(201);
     expect(entry.body).toMatchObject({ name: '汾东冷链物流中心项目', readiness: 1, programmes: [{ id: programme.body.id }] });
     expect((await service.call(op.createReserve, { body: { zoneId: fendong, projectId: project } })).status).toBe(409);
     // Another zone's programme is an unknown programme here.
-    const foreign = await service.call(op.createReserve, { body: { zoneId: fendong, name: '测试储备项目', programmeIds: [demoId('funding-programme:hejin')] } });
+    const foreign = await service.call(op.createReserve, {
+      body: { zoneId: fendong, name: '测试储备项目', programmeIds: [demoId('funding-programme:hejin')] },
+    });
     expect(foreign.body.details.fields).toEqual([{ field: 'programmeIds.0', reason: '资金项目不存在或不属于该开发区' }]);
 
     const app = await service.call(op.createApplication, { body: { reserveId: entry.body.id, programmeId: programme.body.id, askedWan: 300 } });
@@ -109,7 +134,12 @@ describe('funding (向上争取资金)', () => {
     const summary = await service.call(op.summary, { query: { zoneId: fendong } });
     expect(summary.body).toMatchObject({ reserve: 13, applied: 6, grantedYuan: 97_500_000 });
     const audit = await ctx.database.query<{ action: string }>(`select action from audit_log where entity_id = $1 order by at`, [id]);
-    expect(audit.map((a) => a.action)).toEqual(['funding.application.create', 'funding.application.update', 'funding.application.update', 'funding.application.update']);
+    expect(audit.map((a) => a.action)).toEqual([
+      'funding.application.create',
+      'funding.application.update',
+      'funding.application.update',
+      'funding.application.update',
+    ]);
   });
 
   it('reminds the owner once of an application still at 谋划 as its programme closes', async () => {
@@ -123,11 +153,15 @@ describe('funding (向上争取资金)', () => {
 
   it('records 对接记录 and exports the ledger with the summary line', async () => {
     const before = (await service.call(op.summary, { query: { zoneId: fendong } })).body.contacts;
-    const c = await service.call(op.createContact, { body: { zoneId: fendong, contactedOn: testToday, department: '省发展改革委', person: '王处长', subject: '汇报储备项目', nextStep: '补充材料' } });
+    const c = await service.call(op.createContact, {
+      body: { zoneId: fendong, contactedOn: testToday, department: '省发展改革委', person: '王处长', subject: '汇报储备项目', nextStep: '补充材料' },
+    });
     expect(c.status).toBe(201);
     expect(c.body.recordedByName).toBe('孙浩');
     expect((await service.call(op.summary, { query: { zoneId: fendong } })).body.contacts).toBe(before + 1);
-    const bad = await service.call(op.createContact, { body: { zoneId: fendong, contactedOn: testToday, department: '省发展改革委', subject: '汇报', reserveId: demoId('funding-reserve:hejin') } });
+    const bad = await service.call(op.createContact, {
+      body: { zoneId: fendong, contactedOn: testToday, department: '省发展改革委', subject: '汇报', reserveId: demoId('funding-reserve:hejin') },
+    });
     expect(bad.body.details.fields).toEqual([{ field: 'reserveId', reason: '储备项目不存在或不属于该开发区' }]);
 
     const file = await ctx.app.inject({ method: 'GET', url: `/api/funding/export.xlsx?zoneId=${fendong}`, headers: { cookie: service.cookie! } });
@@ -172,6 +206,10 @@ describe('funding (向上争取资金)', () => {
     expect(await ctx.rowCount('funding_reserve')).toBe(rowsBefore);
     await service.post(`/api/imports/${stagedReserve.body.id}/commit`, { mode: 'valid' });
     const list = await service.call(op.listReserve, { query: { zoneId: fendong } });
-    expect(list.body.find((r) => r.name === '导入储备项目甲')).toMatchObject({ readiness: 2, totalInvestmentYuan: 50_000_000, programmes: [{ name: '导入测试专项' }] });
+    expect(list.body.find((r) => r.name === '导入储备项目甲')).toMatchObject({
+      readiness: 2,
+      totalInvestmentYuan: 50_000_000,
+      programmes: [{ name: '导入测试专项' }],
+    });
   });
 });

@@ -16,7 +16,10 @@ export async function demandWorkbook(posts: Post[], title: string, today: string
   const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'zonedesk';
-  const ws = wb.addWorksheet('岗位需求', { views: [{ state: 'frozen', ySplit: 3 }], pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet('岗位需求', {
+    views: [{ state: 'frozen', ySplit: 3 }],
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   const headers = ['序号', '企业名称', '所属产业', '岗位名称', '招聘人数', '岗位类别', '薪资待遇', '任职要求', '截止日期'];
   ws.columns = [6, 30, 12, 20, 10, 12, 16, 40, 12].map((width) => ({ width }));
   writeTitle(ws, title, headers.length);
@@ -34,7 +37,17 @@ export async function demandWorkbook(posts: Post[], title: string, today: string
     seq++;
     const first = ws.rowCount + 1;
     for (const p of list)
-      ws.addRow([seq, p.enterpriseName, p.sector, p.position, p.open, postCategoryLabels[p.category][0], payText(p.payMinYuan, p.payMaxYuan), p.requirements, p.deadlineOn]);
+      ws.addRow([
+        seq,
+        p.enterpriseName,
+        p.sector,
+        p.position,
+        p.open,
+        postCategoryLabels[p.category][0],
+        payText(p.payMinYuan, p.payMaxYuan),
+        p.requirements,
+        p.deadlineOn,
+      ]);
     const last = ws.rowCount;
     if (last > first) for (const col of [1, 2, 3]) ws.mergeCells(first, col, last, col);
     for (const col of [1, 2, 3]) ws.getCell(first, col).alignment = { vertical: 'middle', horizontal: col === 2 ? 'left' : 'center', wrapText: true };

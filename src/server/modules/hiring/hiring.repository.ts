@@ -36,10 +36,14 @@ export function createHiringRepository() {
       );
     },
     insertPost: async (db: DbOrTx, v: typeof hiringPosts.$inferInsert) => (await db.insert(hiringPosts).values(v).returning())[0],
-    updatePost: (db: DbOrTx, id: string, version: number, patch: Partial<typeof hiringPosts.$inferInsert>) => updateVersioned(db, hiringPosts, id, version, patch),
+    updatePost: (db: DbOrTx, id: string, version: number, patch: Partial<typeof hiringPosts.$inferInsert>) =>
+      updateVersioned(db, hiringPosts, id, version, patch),
     async postsOfZone(db: DbOrTx, zoneId: string, ids: string[]) {
       if (!ids.length) return [];
-      return db.select({ id: hiringPosts.id }).from(hiringPosts).where(and(eq(hiringPosts.zoneId, zoneId), inArray(hiringPosts.id, ids)));
+      return db
+        .select({ id: hiringPosts.id })
+        .from(hiringPosts)
+        .where(and(eq(hiringPosts.zoneId, zoneId), inArray(hiringPosts.id, ids)));
     },
 
     async listFairs(db: DbOrTx, s: Scope, q: { zoneId?: string; ids?: string[] }) {
@@ -55,7 +59,8 @@ export function createHiringRepository() {
       );
     },
     insertFair: async (db: DbOrTx, v: typeof hiringFairs.$inferInsert) => (await db.insert(hiringFairs).values(v).returning())[0],
-    updateFair: (db: DbOrTx, id: string, version: number, patch: Partial<typeof hiringFairs.$inferInsert>) => updateVersioned(db, hiringFairs, id, version, patch),
+    updateFair: (db: DbOrTx, id: string, version: number, patch: Partial<typeof hiringFairs.$inferInsert>) =>
+      updateVersioned(db, hiringFairs, id, version, patch),
     async fairPostIds(db: DbOrTx, fairId: string) {
       return (await db.select({ id: hiringFairPosts.postId }).from(hiringFairPosts).where(eq(hiringFairPosts.fairId, fairId))).map((r) => r.id);
     },
@@ -94,11 +99,17 @@ export function createHiringRepository() {
     updatePartnership: (db: DbOrTx, id: string, version: number, patch: Partial<typeof hiringPartnerships.$inferInsert>) =>
       updateVersioned(db, hiringPartnerships, id, version, patch),
     async partnershipEnterpriseIds(db: DbOrTx, id: string) {
-      return (await db.select({ id: hiringPartnershipEnterprises.enterpriseId }).from(hiringPartnershipEnterprises).where(eq(hiringPartnershipEnterprises.partnershipId, id))).map((r) => r.id);
+      return (
+        await db
+          .select({ id: hiringPartnershipEnterprises.enterpriseId })
+          .from(hiringPartnershipEnterprises)
+          .where(eq(hiringPartnershipEnterprises.partnershipId, id))
+      ).map((r) => r.id);
     },
     async setPartnershipEnterprises(db: DbOrTx, zoneId: string, partnershipId: string, enterpriseIds: string[]) {
       await db.delete(hiringPartnershipEnterprises).where(eq(hiringPartnershipEnterprises.partnershipId, partnershipId));
-      if (enterpriseIds.length) await db.insert(hiringPartnershipEnterprises).values(enterpriseIds.map((enterpriseId) => ({ zoneId, partnershipId, enterpriseId })));
+      if (enterpriseIds.length)
+        await db.insert(hiringPartnershipEnterprises).values(enterpriseIds.map((enterpriseId) => ({ zoneId, partnershipId, enterpriseId })));
     },
 
     /** Totals and groupings over the zone-led indexes: posts by sector, enterprise and category; fairs; partnerships. */
@@ -110,10 +121,22 @@ export function createHiringRepository() {
           from hiring_posts p join enterprises e on e.id = p.enterprise_id
           where ${scopeP}
           group by grouping sets ((p.sector), (p.enterprise_id, e.name), (p.category), ())`),
-        db.execute(sql`select count(*)::int as fairs, coalesce(sum(applicants), 0)::int as applicants, coalesce(sum(hires), 0)::int as hires from hiring_fairs f where ${zoneScope(s, sql`f.zone_id`, zoneId)}`),
-        db.execute(sql`select count(*)::int as n, coalesce(sum(class_size), 0)::int as seats from hiring_partnerships h where ${zoneScope(s, sql`h.zone_id`, zoneId)}`),
+        db.execute(
+          sql`select count(*)::int as fairs, coalesce(sum(applicants), 0)::int as applicants, coalesce(sum(hires), 0)::int as hires from hiring_fairs f where ${zoneScope(s, sql`f.zone_id`, zoneId)}`,
+        ),
+        db.execute(
+          sql`select count(*)::int as n, coalesce(sum(class_size), 0)::int as seats from hiring_partnerships h where ${zoneScope(s, sql`h.zone_id`, zoneId)}`,
+        ),
       ]);
-      type G = { sector: string | null; enterprise_id: string | null; enterprise_name: string | null; category: string | null; posts: number; positions: number; filled: number };
+      type G = {
+        sector: string | null;
+        enterprise_id: string | null;
+        enterprise_name: string | null;
+        category: string | null;
+        posts: number;
+        positions: number;
+        filled: number;
+      };
       const g = rowsOf<G>(groups);
       const item = (key: string, label: string, r: G) => ({ key, label, posts: n(r.posts), positions: n(r.positions), filled: n(r.filled) });
       const total = g.find((r) => !r.sector && !r.enterprise_id && !r.category);

@@ -10,7 +10,18 @@ import { chinaToday, type Clock } from '../../platform/clock.ts';
 import { demoId } from '../../seed/demo-ids.ts';
 import { hiringFairPosts, hiringFairs, hiringPartnershipEnterprises, hiringPartnerships, hiringPosts } from './hiring.schema.ts';
 
-type P = [key: string, enterprise: string, sector: string, position: string, category: PostCategory, headcount: number, filled: number, pay: [number, number] | null, requirements: string, deadlineIn: number];
+type P = [
+  key: string,
+  enterprise: string,
+  sector: string,
+  position: string,
+  category: PostCategory,
+  headcount: number,
+  filled: number,
+  pay: [number, number] | null,
+  requirements: string,
+  deadlineIn: number,
+];
 export const demoPosts: P[] = [
   ['crrc-weld', 'crrc-rail', '光机电', '焊接技术工人', 'skilled_worker', 80, 26, [6000, 9000], '持焊工证，2年以上轨道车辆焊接经验', 30],
   ['crrc-assembly', 'crrc-rail', '光机电', '装配钳工', 'skilled_worker', 60, 18, [5500, 8000], '中专及以上，熟悉机械装配', 30],
@@ -30,9 +41,27 @@ export const demoPosts: P[] = [
 
 type F = [key: string, name: string, heldAgo: number, place: string, kind: FairKind, applicants: number, hires: number, posts: string[]];
 export const demoFairs: F[] = [
-  ['special', '汾东经开区光机电企业专场招聘会', 20, '汾东经开区人才服务中心', 'special', 860, 215, ['crrc-weld', 'crrc-assembly', 'crrc-rd', 'mining-cnc', 'mining-rd', 'mining-trade']],
+  [
+    'special',
+    '汾东经开区光机电企业专场招聘会',
+    20,
+    '汾东经开区人才服务中心',
+    'special',
+    860,
+    215,
+    ['crrc-weld', 'crrc-assembly', 'crrc-rd', 'mining-cnc', 'mining-rd', 'mining-trade'],
+  ],
   ['campus', '太原理工大学校园专场（外出招聘）', 45, '太原理工大学', 'outbound', 320, 64, ['crrc-rd', 'mining-rd', 'pv-process', 'anode-manager']],
-  ['online', '“春风行动”线上招聘会', 5, '线上', 'online', 1200, 88, ['pv-operator', 'storage-assembly', 'storage-ecom', 'anode-operator', 'bio-qa', 'logistics-driver']],
+  [
+    'online',
+    '“春风行动”线上招聘会',
+    5,
+    '线上',
+    'online',
+    1200,
+    88,
+    ['pv-operator', 'storage-assembly', 'storage-ecom', 'anode-operator', 'bio-qa', 'logistics-driver'],
+  ],
 ];
 
 export async function seedHiring(tx: DbOrTx, options: { clock?: Clock } = {}) {
@@ -56,20 +85,46 @@ export async function seedHiring(tx: DbOrTx, options: { clock?: Clock } = {}) {
       deadlineOn: addDays(today, deadlineIn),
     })),
   );
-  await tx.insert(hiringFairs).values(
-    demoFairs.map(([key, name, heldAgo, place, kind, applicants, hires]) => ({ id: demoId(`hiring-fair:fendong:${key}`), zoneId, name, heldOn: addDays(today, -heldAgo), place, kind, applicants, hires })),
-  );
-  await tx.insert(hiringFairPosts).values(demoFairs.flatMap(([key, , , , , , , posts]) => posts.map((p) => ({ zoneId, fairId: demoId(`hiring-fair:fendong:${key}`), postId: postId(p) }))));
+  await tx
+    .insert(hiringFairs)
+    .values(
+      demoFairs.map(([key, name, heldAgo, place, kind, applicants, hires]) => ({
+        id: demoId(`hiring-fair:fendong:${key}`),
+        zoneId,
+        name,
+        heldOn: addDays(today, -heldAgo),
+        place,
+        kind,
+        applicants,
+        hires,
+      })),
+    );
+  await tx
+    .insert(hiringFairPosts)
+    .values(demoFairs.flatMap(([key, , , , , , , posts]) => posts.map((p) => ({ zoneId, fairId: demoId(`hiring-fair:fendong:${key}`), postId: postId(p) }))));
   const partnerships = [
     { key: 'ycvtu', school: '运城职业技术大学', programme: '机电一体化技术（中车订单班）', classSize: 40, enterprises: ['crrc-rail', 'mining-equipment'] },
     { key: 'sxjd', school: '山西机电职业技术学院', programme: '数控技术订单班', classSize: 35, enterprises: ['mining-equipment'] },
   ];
-  await tx.insert(hiringPartnerships).values(
-    partnerships.map((p) => ({ id: demoId(`hiring-partnership:fendong:${p.key}`), zoneId, school: p.school, programme: p.programme, classSize: p.classSize, startsOn: addDays(today, -200) })),
-  );
+  await tx
+    .insert(hiringPartnerships)
+    .values(
+      partnerships.map((p) => ({
+        id: demoId(`hiring-partnership:fendong:${p.key}`),
+        zoneId,
+        school: p.school,
+        programme: p.programme,
+        classSize: p.classSize,
+        startsOn: addDays(today, -200),
+      })),
+    );
   await tx
     .insert(hiringPartnershipEnterprises)
-    .values(partnerships.flatMap((p) => p.enterprises.map((e) => ({ zoneId, partnershipId: demoId(`hiring-partnership:fendong:${p.key}`), enterpriseId: demoId(`enterprise:${e}`) }))));
+    .values(
+      partnerships.flatMap((p) =>
+        p.enterprises.map((e) => ({ zoneId, partnershipId: demoId(`hiring-partnership:fendong:${p.key}`), enterpriseId: demoId(`enterprise:${e}`) })),
+      ),
+    );
 
   const hejin = demoId('zone:hejin');
   await tx.insert(hiringPosts).values({
@@ -82,7 +137,19 @@ export async function seedHiring(tx: DbOrTx, options: { clock?: Clock } = {}) {
     headcount: 20,
     postedOn: addDays(today, -10),
   });
-  await tx.insert(hiringFairs).values({ id: demoId('hiring-fair:hejin'), zoneId: hejin, name: '河津开发区专场招聘会', heldOn: addDays(today, -3), kind: 'special', applicants: 150, hires: 30 });
-  await tx.insert(hiringPartnerships).values({ id: demoId('hiring-partnership:hejin'), zoneId: hejin, school: '河津市职业中学', programme: '铝加工订单班', classSize: 30 });
+  await tx
+    .insert(hiringFairs)
+    .values({
+      id: demoId('hiring-fair:hejin'),
+      zoneId: hejin,
+      name: '河津开发区专场招聘会',
+      heldOn: addDays(today, -3),
+      kind: 'special',
+      applicants: 150,
+      hires: 30,
+    });
+  await tx
+    .insert(hiringPartnerships)
+    .values({ id: demoId('hiring-partnership:hejin'), zoneId: hejin, school: '河津市职业中学', programme: '铝加工订单班', classSize: 30 });
   return { posts: demoPosts.length + 1 };
 }

@@ -109,7 +109,14 @@ export function createHiringService({ db, repo, audit, clock }: HiringDeps) {
   const oneFair = async (s: SessionContext, id: string) => presentFair(s, (await repo.listFairs(db, s, { ids: [id] }))[0]);
   const onePartnership = async (s: SessionContext, id: string) => presentPartnership(s, (await repo.listPartnerships(db, s, { ids: [id] }))[0]);
 
-  function checkPost(v: { headcount: number; filled: number; payMinYuan: number | null; payMaxYuan: number | null; postedOn: string; deadlineOn: string | null }) {
+  function checkPost(v: {
+    headcount: number;
+    filled: number;
+    payMinYuan: number | null;
+    payMaxYuan: number | null;
+    postedOn: string;
+    deadlineOn: string | null;
+  }) {
     const fields: FieldError[] = [];
     if (v.filled > v.headcount) fields.push({ field: 'filled', reason: 'filled_above_headcount' });
     if (v.payMinYuan != null && v.payMaxYuan != null && v.payMinYuan > v.payMaxYuan) fields.push({ field: 'payMinYuan', reason: 'pay_range' });
@@ -140,7 +147,15 @@ export function createHiringService({ db, repo, audit, clock }: HiringDeps) {
     },
     async createPost(s: SessionContext, body: z.infer<typeof createPostBody>, requestId: string) {
       requireZone(s, body.zoneId);
-      const v = { ...body, filled: body.filled ?? 0, payMinYuan: body.payMinYuan ?? null, payMaxYuan: body.payMaxYuan ?? null, postedOn: body.postedOn ?? today(), deadlineOn: body.deadlineOn ?? null, requirements: body.requirements ?? null };
+      const v = {
+        ...body,
+        filled: body.filled ?? 0,
+        payMinYuan: body.payMinYuan ?? null,
+        payMaxYuan: body.payMaxYuan ?? null,
+        postedOn: body.postedOn ?? today(),
+        deadlineOn: body.deadlineOn ?? null,
+        requirements: body.requirements ?? null,
+      };
       throwIfAny([...checkPost(v), ...(await checkEnterprises([body.enterpriseId], 'enterpriseId')).map((f) => ({ ...f, field: 'enterpriseId' }))]);
       const id = await db.transaction(async (tx) => {
         const p = await repo.insertPost(tx, v);
@@ -153,8 +168,17 @@ export function createHiringService({ db, repo, audit, clock }: HiringDeps) {
       const before = loaded(s, await repo.post(db, id));
       assertVersion(before, body.version);
       const { version, ...patch } = body;
-      const merged = { ...before, ...patch, payMinYuan: patch.payMinYuan !== undefined ? patch.payMinYuan : num(before.payMinYuan), payMaxYuan: patch.payMaxYuan !== undefined ? patch.payMaxYuan : num(before.payMaxYuan), deadlineOn: patch.deadlineOn !== undefined ? patch.deadlineOn : before.deadlineOn };
-      throwIfAny([...checkPost(merged as never), ...(patch.enterpriseId ? (await checkEnterprises([patch.enterpriseId], 'enterpriseId')).map((f) => ({ ...f, field: 'enterpriseId' })) : [])]);
+      const merged = {
+        ...before,
+        ...patch,
+        payMinYuan: patch.payMinYuan !== undefined ? patch.payMinYuan : num(before.payMinYuan),
+        payMaxYuan: patch.payMaxYuan !== undefined ? patch.payMaxYuan : num(before.payMaxYuan),
+        deadlineOn: patch.deadlineOn !== undefined ? patch.deadlineOn : before.deadlineOn,
+      };
+      throwIfAny([
+        ...checkPost(merged as never),
+        ...(patch.enterpriseId ? (await checkEnterprises([patch.enterpriseId], 'enterpriseId')).map((f) => ({ ...f, field: 'enterpriseId' })) : []),
+      ]);
       await db.transaction(async (tx) => {
         const after = await repo.updatePost(tx, id, version, patch);
         await audit(tx, actorOf(s, requestId), { zoneId: before.zoneId, action: 'hiring.post.update', entityType: 'hiring_post', entityId: id, before, after });
@@ -176,7 +200,13 @@ export function createHiringService({ db, repo, audit, clock }: HiringDeps) {
         const { postIds, ...values } = body;
         const f = await repo.insertFair(tx, { ...values, applicants, hires, place: body.place ?? null, note: body.note ?? null });
         await repo.setFairPosts(tx, f.zoneId, f.id, [...new Set(postIds ?? [])]);
-        await audit(tx, actorOf(s, requestId), { zoneId: f.zoneId, action: 'hiring.fair.create', entityType: 'hiring_fair', entityId: f.id, after: { ...f, postIds: postIds ?? [] } });
+        await audit(tx, actorOf(s, requestId), {
+          zoneId: f.zoneId,
+          action: 'hiring.fair.create',
+          entityType: 'hiring_fair',
+          entityId: f.id,
+          after: { ...f, postIds: postIds ?? [] },
+        });
         return f.id;
       });
       return oneFair(s, id);
@@ -217,7 +247,13 @@ export function createHiringService({ db, repo, audit, clock }: HiringDeps) {
         const { enterpriseIds, ...values } = body;
         const h = await repo.insertPartnership(tx, { ...values, classSize: body.classSize ?? null, startsOn: body.startsOn ?? null, note: body.note ?? null });
         await repo.setPartnershipEnterprises(tx, h.zoneId, h.id, [...new Set(enterpriseIds ?? [])]);
-        await audit(tx, actorOf(s, requestId), { zoneId: h.zoneId, action: 'hiring.partnership.create', entityType: 'hiring_partnership', entityId: h.id, after: { ...h, enterpriseIds: enterpriseIds ?? [] } });
+        await audit(tx, actorOf(s, requestId), {
+          zoneId: h.zoneId,
+          action: 'hiring.partnership.create',
+          entityType: 'hiring_partnership',
+          entityId: h.id,
+          after: { ...h, enterpriseIds: enterpriseIds ?? [] },
+        });
         return h.id;
       });
       return onePartnership(s, id);
@@ -226,7 +262,10 @@ export function createHiringService({ db, repo, audit, clock }: HiringDeps) {
       const before = loaded(s, await repo.partnership(db, id));
       assertVersion(before, body.version);
       const { version, enterpriseIds, ...patch } = body;
-      if ((patch.school || patch.programme) && (await repo.partnershipByName(db, before.zoneId, patch.school ?? before.school, patch.programme ?? before.programme, id)))
+      if (
+        (patch.school || patch.programme) &&
+        (await repo.partnershipByName(db, before.zoneId, patch.school ?? before.school, patch.programme ?? before.programme, id))
+      )
         throw fieldError('programme', 'partnership_exists', 'DUPLICATE');
       throwIfAny(await checkEnterprises(enterpriseIds, 'enterpriseIds'));
       const beforeEnterprises = await repo.partnershipEnterpriseIds(db, id);
@@ -247,7 +286,8 @@ export function createHiringService({ db, repo, audit, clock }: HiringDeps) {
 
     async summary(s: SessionContext, q: { zoneId?: string }, locale: Locale) {
       const r = await repo.summary(db, s, q.zoneId);
-      const byPositions = <T extends { positions: number; label: string }>(a: T[]) => a.sort((x, y) => y.positions - x.positions || x.label.localeCompare(y.label));
+      const byPositions = <T extends { positions: number; label: string }>(a: T[]) =>
+        a.sort((x, y) => y.positions - x.positions || x.label.localeCompare(y.label));
       return {
         ...r,
         text: hiringSummaryText(r, locale),

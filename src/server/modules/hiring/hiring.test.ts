@@ -23,7 +23,17 @@ describe('hiring (揽才)', () => {
   it('totals from the demo posts, fairs and partnerships: 岗位 520 个, by sector and enterprise', async () => {
     const res = await service.call(op.summary, { query: { zoneId: fendong } });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ posts: 14, positions: 520, filled: 161, enterprises: 7, fairs: 3, applicants: 2380, hires: 367, partnerships: 2, classSeats: 75 });
+    expect(res.body).toMatchObject({
+      posts: 14,
+      positions: 520,
+      filled: 161,
+      enterprises: 7,
+      fairs: 3,
+      applicants: 2380,
+      hires: 367,
+      partnerships: 2,
+      classSeats: 75,
+    });
     expect(res.body.text).toBe('岗位 520 个（7 家企业），已招 161 人；招聘会 3 场，录用 367 人');
     expect(res.body.bySector[0]).toMatchObject({ label: '光机电', positions: 238, posts: 6 });
     expect(res.body.byEnterprise.reduce((n, e) => n + e.positions, 0)).toBe(520);
@@ -34,16 +44,31 @@ describe('hiring (揽才)', () => {
 
   it('refuses a fair with more hires than applicants, and posts filled above the headcount, writing nothing', async () => {
     const fairs = await ctx.rowCount('hiring_fairs');
-    const bad = await service.call(op.createFair, { body: { zoneId: fendong, name: '测试招聘会', heldOn: testToday, kind: 'special', applicants: 10, hires: 11 }, headers: { 'accept-language': 'en-US' } });
+    const bad = await service.call(op.createFair, {
+      body: { zoneId: fendong, name: '测试招聘会', heldOn: testToday, kind: 'special', applicants: 10, hires: 11 },
+      headers: { 'accept-language': 'en-US' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.details.fields).toEqual([{ field: 'hires', reason: 'hires cannot exceed applicants' }]);
-    const foreign = await service.call(op.createFair, { body: { zoneId: fendong, name: '测试招聘会', heldOn: testToday, kind: 'online', postIds: [demoId('hiring-post:hejin')] } });
+    const foreign = await service.call(op.createFair, {
+      body: { zoneId: fendong, name: '测试招聘会', heldOn: testToday, kind: 'online', postIds: [demoId('hiring-post:hejin')] },
+    });
     expect(foreign.body.details.fields).toEqual([{ field: 'postIds.0', reason: '岗位需求不存在或不属于该开发区' }]);
     expect(await ctx.rowCount('hiring_fairs')).toBe(fairs);
 
     const posts = await ctx.rowCount('hiring_posts');
     const over = await service.call(op.createPost, {
-      body: { zoneId: fendong, enterpriseId: demoId('enterprise:crrc-rail'), sector: '光机电', position: '测试岗位', category: 'skilled_worker', headcount: 5, filled: 6, payMinYuan: 9000, payMaxYuan: 6000 },
+      body: {
+        zoneId: fendong,
+        enterpriseId: demoId('enterprise:crrc-rail'),
+        sector: '光机电',
+        position: '测试岗位',
+        category: 'skilled_worker',
+        headcount: 5,
+        filled: 6,
+        payMinYuan: 9000,
+        payMaxYuan: 6000,
+      },
     });
     expect(over.body.details.fields).toEqual([
       { field: 'filled', reason: '已招人数不能超过岗位需求数' },
@@ -55,11 +80,23 @@ describe('hiring (揽才)', () => {
 
   it('posts, a fair offering them, hires and fills recorded with versions; 河津 cannot reach them', async () => {
     const post = await service.call(op.createPost, {
-      body: { zoneId: fendong, enterpriseId: demoId('enterprise:crrc-rail'), sector: '光机电', position: '激光切割工', category: 'skilled_worker', headcount: 10, payMinYuan: 6000, payMaxYuan: 8000, deadlineOn: addDays(testToday, 30) },
+      body: {
+        zoneId: fendong,
+        enterpriseId: demoId('enterprise:crrc-rail'),
+        sector: '光机电',
+        position: '激光切割工',
+        category: 'skilled_worker',
+        headcount: 10,
+        payMinYuan: 6000,
+        payMaxYuan: 8000,
+        deadlineOn: addDays(testToday, 30),
+      },
     });
     expect(post.status).toBe(201);
     expect(post.body).toMatchObject({ enterpriseName: '中车汾东轨道装备有限公司', filled: 0, postedOn: testToday });
-    const fair = await service.call(op.createFair, { body: { zoneId: fendong, name: '激光装备专场', heldOn: testToday, kind: 'special', applicants: 40, hires: 8, postIds: [post.body.id] } });
+    const fair = await service.call(op.createFair, {
+      body: { zoneId: fendong, name: '激光装备专场', heldOn: testToday, kind: 'special', applicants: 40, hires: 8, postIds: [post.body.id] },
+    });
     expect(fair.status).toBe(201);
     expect(fair.body).toMatchObject({ enterprises: 1, positionsOffered: 10, postIds: [post.body.id] });
     const fewer = await service.call(op.updateFair, { params: { id: fair.body.id }, body: { version: fair.body.version, applicants: 5 } });
@@ -71,7 +108,9 @@ describe('hiring (揽才)', () => {
     const audit = await ctx.database.query<{ action: string }>('select action from audit_log where entity_id = $1 order by at', [post.body.id]);
     expect(audit.map((a) => a.action)).toEqual(['hiring.post.create', 'hiring.post.update']);
 
-    const p = await service.call(op.createPartnership, { body: { zoneId: fendong, school: '运城学院', programme: '激光技术订单班', classSize: 30, enterpriseIds: [demoId('enterprise:crrc-rail')] } });
+    const p = await service.call(op.createPartnership, {
+      body: { zoneId: fendong, school: '运城学院', programme: '激光技术订单班', classSize: 30, enterpriseIds: [demoId('enterprise:crrc-rail')] },
+    });
     expect(p.body.enterprises).toEqual([{ id: demoId('enterprise:crrc-rail'), name: '中车汾东轨道装备有限公司' }]);
     expect((await service.call(op.createPartnership, { body: { zoneId: fendong, school: '运城学院', programme: '激光技术订单班' } })).status).toBe(409);
   });
@@ -93,7 +132,11 @@ describe('hiring (揽才)', () => {
     const last = ws.getRow(ws.rowCount);
     expect(last.getCell(1).value).toBe('合计');
     expect(last.getCell(5).value).toBe(238 - (26 + 18 + 3 + 22 + 2 + 1));
-    const other = await ctx.app.inject({ method: 'GET', url: `/api/hiring/demand.xlsx?fairId=${demoId('hiring-fair:hejin')}`, headers: { cookie: service.cookie! } });
+    const other = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/hiring/demand.xlsx?fairId=${demoId('hiring-fair:hejin')}`,
+      headers: { cookie: service.cookie! },
+    });
     expect(other.statusCode).toBe(400);
   });
 });

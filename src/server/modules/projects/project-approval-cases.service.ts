@@ -21,7 +21,9 @@ export function createProjectApprovalCasesService(k: ProjectsContext) {
     /** The approval item of a project, for a case to link to (undefined when the project has no such item). */
     async approvalItemInTx(tx: DbOrTx, projectId: string, approvalId: string) {
       const item = (await repo.approvals(tx, projectId)).map((a) => a.approval).find((a) => a.id === approvalId);
-      return item ? { id: item.id, zoneId: item.zoneId, projectId: item.projectId, name: item.name, filedOn: item.filedOn, grantedOn: item.grantedOn } : undefined;
+      return item
+        ? { id: item.id, zoneId: item.zoneId, projectId: item.projectId, name: item.name, filedOn: item.filedOn, grantedOn: item.grantedOn }
+        : undefined;
     },
     /** Sets the item's dates (and agent) from a case, in the caller's transaction. */
     async recordApprovalFromCaseInTx(tx: DbOrTx, s: SessionContext, projectId: string, approvalId: string, patch: ApprovalFromCase, requestId: string) {

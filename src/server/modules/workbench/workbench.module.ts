@@ -19,7 +19,9 @@ function servicesWorkbench(services: ModuleServices) {
         funding?.summary(s, {}, locale),
         hiring?.summary(s, {}, locale),
       ]);
-      const todo = [...a, ...b, ...c].sort((x, y) => Number(y.overdue) - Number(x.overdue) || (x.dueOn ?? '9999').localeCompare(y.dueOn ?? '9999')).slice(0, 30);
+      const todo = [...a, ...b, ...c]
+        .sort((x, y) => Number(y.overdue) - Number(x.overdue) || (x.dueOn ?? '9999').localeCompare(y.dueOn ?? '9999'))
+        .slice(0, 30);
       return { todo, funding: f?.text ?? null, hiring: h?.text ?? null };
     },
   };

@@ -7,7 +7,11 @@ import { approvalKeys } from './keys';
 export const useProjectOptions = (zoneId: string | null) =>
   useQuery({
     queryKey: approvalKeys.projectOptions(zoneId),
-    queryFn: async () => (await callOperation(projectCoreOperations.list, { query: { zoneId: zoneId!, pageSize: 200, sort: 'name', order: 'asc' } })).items.map((p) => ({ id: p.id, name: p.name })),
+    queryFn: async () =>
+      (await callOperation(projectCoreOperations.list, { query: { zoneId: zoneId!, pageSize: 200, sort: 'name', order: 'asc' } })).items.map((p) => ({
+        id: p.id,
+        name: p.name,
+      })),
     enabled: Boolean(zoneId),
     staleTime: 300_000,
   });
@@ -18,4 +22,8 @@ export const useProjectChecklist = (projectId: string | null) =>
     enabled: Boolean(projectId),
   });
 export const usePeople = (zoneId: string | null) =>
-  useQuery({ queryKey: approvalKeys.people(zoneId), queryFn: () => callOperation(projectCoreOperations.assignees, { query: { zoneId: zoneId! } }), enabled: Boolean(zoneId) });
+  useQuery({
+    queryKey: approvalKeys.people(zoneId),
+    queryFn: () => callOperation(projectCoreOperations.assignees, { query: { zoneId: zoneId! } }),
+    enabled: Boolean(zoneId),
+  });

@@ -51,7 +51,17 @@ export function CaseFormModal({ zoneId, open, onClose }: { zoneId: string | null
   const required = [{ required: true, message: t('validation.required') }];
 
   return (
-    <Modal open={open} title={t('approvals.newCase')} okText={t('common.save')} cancelText={t('common.cancel')} onOk={submit} onCancel={onClose} confirmLoading={create.isPending} forceRender width={640}>
+    <Modal
+      open={open}
+      title={t('approvals.newCase')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={create.isPending}
+      forceRender
+      width={640}
+    >
       <Form form={form} name="case-form" layout="vertical">
         <Form.Item name="itemId" label={t('approvals.item')} rules={required}>
           <Select showSearch optionFilterProp="label" options={(items.data ?? []).map((i) => ({ value: i.id, label: `${i.name}（${i.department}）` }))} />
@@ -63,7 +73,13 @@ export function CaseFormModal({ zoneId, open, onClose }: { zoneId: string | null
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="projectId" label={t('approvals.project')}>
-          <Select allowClear showSearch optionFilterProp="label" options={(projects.data ?? []).map((p) => ({ value: p.id, label: p.name }))} onChange={() => form.setFieldValue('projectApprovalId', undefined)} />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            options={(projects.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            onChange={() => form.setFieldValue('projectApprovalId', undefined)}
+          />
         </Form.Item>
         <Form.Item name="projectApprovalId" label={t('approvals.checklistItem')} extra={t('approvals.checklistHint')}>
           <Select

@@ -51,14 +51,27 @@ export function CasesTable({ cases, loading }: { cases: ApprovalCase[]; loading:
           { title: t('approvals.applicant'), dataIndex: 'applicant' },
           { title: t('approvals.mode'), dataIndex: 'mode', width: 80, render: (m: ApprovalCase['mode']) => <Tag>{l(caseModeLabels[m])}</Tag> },
           { title: t('approvals.step'), dataIndex: 'step', width: 90, render: (s: string) => l(caseStepLabels[s]) },
-          { title: t('approvals.checklistItem'), key: 'checklist', width: 200, render: (_: unknown, c) => (c.projectName ? `${c.projectName} · ${c.projectApprovalName ?? '—'}` : '—') },
+          {
+            title: t('approvals.checklistItem'),
+            key: 'checklist',
+            width: 200,
+            render: (_: unknown, c) => (c.projectName ? `${c.projectName} · ${c.projectApprovalName ?? '—'}` : '—'),
+          },
           { title: t('approvals.dueOn'), dataIndex: 'dueOn', width: 110 },
           {
             title: t('approvals.left'),
             dataIndex: 'workdaysLeft',
             width: 120,
             render: (v: number | null, c) =>
-              !c.open ? <Tag color="success">{t('approvals.closed')}</Tag> : v == null ? '—' : v < 0 ? <Tag color="error">{t('approvals.overdue', { days: -v })}</Tag> : v,
+              !c.open ? (
+                <Tag color="success">{t('approvals.closed')}</Tag>
+              ) : v == null ? (
+                '—'
+              ) : v < 0 ? (
+                <Tag color="error">{t('approvals.overdue', { days: -v })}</Tag>
+              ) : (
+                v
+              ),
           },
           { title: t('approvals.level'), dataIndex: 'level', width: 90, render: (v: ApprovalCase['level']) => l(caseLevelLabels[v]) },
           { title: t('approvals.owner'), dataIndex: 'ownerName', width: 80 },

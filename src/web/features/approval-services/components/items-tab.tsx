@@ -70,7 +70,16 @@ export function ItemsTab({ zoneId, listZone }: { zoneId: string | null; listZone
           { title: t('approvals.cases'), dataIndex: 'caseCount', width: 70 },
         ]}
       />
-      <Modal open={open} title={t('approvals.newItem')} okText={t('common.save')} cancelText={t('common.cancel')} onOk={submit} onCancel={() => setOpen(false)} confirmLoading={create.isPending} forceRender>
+      <Modal
+        open={open}
+        title={t('approvals.newItem')}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        onOk={submit}
+        onCancel={() => setOpen(false)}
+        confirmLoading={create.isPending}
+        forceRender
+      >
         <Form form={form} name="item-form" layout="vertical">
           <Form.Item name="name" label={t('approvals.item')} rules={required}>
             <Input maxLength={200} />

@@ -14,10 +14,15 @@ function useFactorMutation<TInput, TOutput>(fn: (input: TInput) => Promise<TOutp
   return useMutation({
     mutationFn: fn,
     onSettled: () =>
-      Promise.all([queryClient.invalidateQueries({ queryKey: keys.all }), queryClient.invalidateQueries({ queryKey: queryKeys.workbench }), queryClient.invalidateQueries({ queryKey: ['dispatch'] })]),
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: keys.all }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.workbench }),
+        queryClient.invalidateQueries({ queryKey: ['dispatch'] }),
+      ]),
   });
 }
 export const useCreateFactor = () => useFactorMutation((body: z.input<typeof createFactorBody>) => callOperation(factorOperations.create, { body }));
 export const useResolveFactor = () =>
   useFactorMutation(({ id, ...body }: { id: string } & z.input<typeof resolveFactorBody>) => callOperation(factorOperations.resolve, { params: { id }, body }));
-export const useRaiseFactor = () => useFactorMutation(({ id, ...body }: { id: string } & z.input<typeof raiseFactorBody>) => callOperation(factorOperations.raise, { params: { id }, body }));
+export const useRaiseFactor = () =>
+  useFactorMutation(({ id, ...body }: { id: string } & z.input<typeof raiseFactorBody>) => callOperation(factorOperations.raise, { params: { id }, body }));

@@ -82,7 +82,12 @@ export default function FactorsPage() {
           { title: t('factors.description'), dataIndex: 'description' },
           { title: t('factors.quantity'), dataIndex: 'quantity', width: 110 },
           { title: t('factors.requestedOn'), dataIndex: 'requestedOn', width: 110 },
-          { title: t('factors.status'), dataIndex: 'status', width: 100, render: (s: FactorRequest['status']) => <Tag color={statusColor[s]}>{l(factorStatusLabels[s])}</Tag> },
+          {
+            title: t('factors.status'),
+            dataIndex: 'status',
+            width: 100,
+            render: (s: FactorRequest['status']) => <Tag color={statusColor[s]}>{l(factorStatusLabels[s])}</Tag>,
+          },
           { title: t('factors.outcome'), dataIndex: 'outcome', width: 200 },
           {
             title: t('common.actions'),
@@ -108,7 +113,16 @@ export default function FactorsPage() {
           },
         ]}
       />
-      <Modal open={creating} title={t('factors.new')} okText={t('common.save')} cancelText={t('common.cancel')} onOk={submit} onCancel={() => setCreating(false)} confirmLoading={create.isPending} forceRender>
+      <Modal
+        open={creating}
+        title={t('factors.new')}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        onOk={submit}
+        onCancel={() => setCreating(false)}
+        confirmLoading={create.isPending}
+        forceRender
+      >
         <Form form={form} name="factor-form" layout="vertical">
           <Form.Item name="kind" label={t('factors.kind')} rules={required}>
             <Select options={factorKinds.map((k) => ({ value: k, label: l(factorKindLabels[k]) }))} />

@@ -12,7 +12,13 @@ import { useApplications } from '../api/list-applications';
 import { useUpdateApplication } from '../api/update-application';
 import { labelOf } from './labels';
 
-const statusColor: Record<ApplicationStatus, string> = { planning: 'default', submitted: 'processing', review: 'warning', approved: 'success', disbursed: 'green' };
+const statusColor: Record<ApplicationStatus, string> = {
+  planning: 'default',
+  submitted: 'processing',
+  review: 'warning',
+  approved: 'success',
+  disbursed: 'green',
+};
 const dateField: Record<ApplicationStatus, 'submittedOn' | 'approvedOn' | 'disbursedOn' | null> = {
   planning: null,
   submitted: 'submittedOn',
@@ -54,7 +60,10 @@ export function ApplicationsTab({ zoneId }: { zoneId: string | null }) {
         ...(target === 'approved' ? { grantedWan: v.grantedWan } : {}),
         ...(v.note ? { note: v.note } : {}),
       },
-      { onSuccess: () => (message.success(t('common.saved')), setAdvancing(null)), onError: (e) => handleError(e, { form, onReload: () => applications.refetch() }) },
+      {
+        onSuccess: () => (message.success(t('common.saved')), setAdvancing(null)),
+        onError: (e) => handleError(e, { form, onReload: () => applications.refetch() }),
+      },
     );
   };
 

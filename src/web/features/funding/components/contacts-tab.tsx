@@ -49,7 +49,14 @@ export function ContactsTab({ zoneId }: { zoneId: string | null }) {
   return (
     <div>
       {hasPermission('funding.manage') && (
-        <Button type="primary" icon={<PlusOutlined />} disabled={!zoneId} onClick={() => setOpen(true)} style={{ marginBottom: 12 }} data-testid="funding-new-contact">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          disabled={!zoneId}
+          onClick={() => setOpen(true)}
+          style={{ marginBottom: 12 }}
+          data-testid="funding-new-contact"
+        >
           {t('funding.newContact')}
         </Button>
       )}

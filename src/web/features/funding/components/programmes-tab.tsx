@@ -59,7 +59,13 @@ export function ProgrammesTab({ zoneId }: { zoneId: string | null }) {
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v || !editing) return;
-    const body = { ...v, policyDocument: v.policyDocument || null, opensOn: v.opensOn || null, deadlineOn: v.deadlineOn || null, conditions: v.conditions || null };
+    const body = {
+      ...v,
+      policyDocument: v.policyDocument || null,
+      opensOn: v.opensOn || null,
+      deadlineOn: v.deadlineOn || null,
+      conditions: v.conditions || null,
+    };
     const done = { onSuccess: () => (message.success(t('common.saved')), setEditing(null)), onError: (e: Error) => handleError(e, { form }) };
     if (editing === 'new') create.mutate({ zoneId: zoneId!, ...body }, done);
     else update.mutate({ id: editing.id, version: editing.version, ...body }, done);
@@ -69,7 +75,14 @@ export function ProgrammesTab({ zoneId }: { zoneId: string | null }) {
   return (
     <div>
       {manage && (
-        <Button type="primary" icon={<PlusOutlined />} disabled={!zoneId} onClick={() => setEditing('new')} style={{ marginBottom: 12 }} data-testid="funding-new-programme">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          disabled={!zoneId}
+          onClick={() => setEditing('new')}
+          style={{ marginBottom: 12 }}
+          data-testid="funding-new-programme"
+        >
           {t('funding.newProgramme')}
         </Button>
       )}

@@ -83,7 +83,14 @@ export function ReserveTab({ zoneId }: { zoneId: string | null }) {
   return (
     <div>
       {manage && (
-        <Button type="primary" icon={<PlusOutlined />} disabled={!zoneId} onClick={() => setEditing('new')} style={{ marginBottom: 12 }} data-testid="funding-new-reserve">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          disabled={!zoneId}
+          onClick={() => setEditing('new')}
+          style={{ marginBottom: 12 }}
+          data-testid="funding-new-reserve"
+        >
           {t('funding.newReserve')}
         </Button>
       )}

@@ -59,7 +59,14 @@ export function FairsTab({ zoneId, listZone }: { zoneId: string | null; listZone
   return (
     <div>
       {manage && (
-        <Button type="primary" icon={<PlusOutlined />} disabled={!zoneId} onClick={() => setEditing('new')} style={{ marginBottom: 12 }} data-testid="hiring-new-fair">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          disabled={!zoneId}
+          onClick={() => setEditing('new')}
+          style={{ marginBottom: 12 }}
+          data-testid="hiring-new-fair"
+        >
           {t('hiring.newFair')}
         </Button>
       )}
@@ -133,7 +140,11 @@ export function FairsTab({ zoneId, listZone }: { zoneId: string | null; listZone
             </Col>
           </Row>
           <Form.Item name="postIds" label={t('hiring.postsOffered')}>
-            <Select mode="multiple" optionFilterProp="label" options={(posts.data ?? []).map((p) => ({ value: p.id, label: `${p.enterpriseName} · ${p.position}` }))} />
+            <Select
+              mode="multiple"
+              optionFilterProp="label"
+              options={(posts.data ?? []).map((p) => ({ value: p.id, label: `${p.enterpriseName} · ${p.position}` }))}
+            />
           </Form.Item>
         </Form>
       </Modal>

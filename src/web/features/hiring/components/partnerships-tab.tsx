@@ -64,7 +64,16 @@ export function PartnershipsTab({ zoneId, listZone }: { zoneId: string | null; l
           { title: t('hiring.partnerEnterprises'), key: 'e', width: 260, render: (_: unknown, h) => h.enterprises.map((e) => e.name).join('；') || '—' },
         ]}
       />
-      <Modal open={open} title={t('hiring.newPartnership')} okText={t('common.save')} cancelText={t('common.cancel')} onOk={submit} onCancel={() => setOpen(false)} confirmLoading={create.isPending} forceRender>
+      <Modal
+        open={open}
+        title={t('hiring.newPartnership')}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        onOk={submit}
+        onCancel={() => setOpen(false)}
+        confirmLoading={create.isPending}
+        forceRender
+      >
         <Form form={form} name="partnership-form" layout="vertical">
           <Form.Item name="school" label={t('hiring.school')} rules={required}>
             <Input maxLength={100} />

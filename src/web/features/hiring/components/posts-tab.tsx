@@ -57,7 +57,13 @@ export function PostsTab({ zoneId, listZone }: { zoneId: string | null; listZone
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v || !editing) return;
-    const body = { ...v, requirements: v.requirements || null, deadlineOn: v.deadlineOn || null, payMinYuan: v.payMinYuan ?? null, payMaxYuan: v.payMaxYuan ?? null };
+    const body = {
+      ...v,
+      requirements: v.requirements || null,
+      deadlineOn: v.deadlineOn || null,
+      payMinYuan: v.payMinYuan ?? null,
+      payMaxYuan: v.payMaxYuan ?? null,
+    };
     const done = { onSuccess: () => (message.success(t('common.saved')), setEditing(null)), onError: (e: Error) => handleError(e, { form }) };
     if (editing === 'new') create.mutate({ zoneId: zoneId!, ...body }, done);
     else update.mutate({ id: editing.id, version: editing.version, ...body }, done);

@@ -62,7 +62,9 @@ export default function WorkbenchPage() {
           {workbench.data?.dispatch && <MyTodoCard items={workbench.data.dispatch.todo.filter((item) => !zoneId || item.zoneId === zoneId)} />}
 
           {workbench.data?.services && (workbench.data.services.todo.length > 0 || ['service_officer', 'approval_agent'].includes(me.user.role)) && (
-            <ServicesTodoCard entries={{ ...workbench.data.services, todo: workbench.data.services.todo.filter((item) => !zoneId || item.zoneId === zoneId) }} />
+            <ServicesTodoCard
+              entries={{ ...workbench.data.services, todo: workbench.data.services.todo.filter((item) => !zoneId || item.zoneId === zoneId) }}
+            />
           )}
 
           {workbench.data?.pipeline && (
