@@ -15,7 +15,7 @@ defineReasons({
   ],
   agreement_stage_capital_increase: ['增资协议须在“正式签约”阶段及之后录入', 'a capital increase needs the lead at the signed stage or later'],
   stage_back_reason_required: ['退回前一阶段需填写原因', 'moving a lead back a stage needs a reason'],
-  stage_same: ['线索已处于该阶段', 'the lead is already at this stage'],
+  lead_stage_same: ['线索已处于该阶段', 'the lead is already at this stage'],
   lead_closed: ['线索已流失或终止，请先恢复状态', 'the lead is lost or terminated; restore its status first'],
   status_reason_required: ['流失或终止需填写原因', 'a lost or terminated lead needs a reason'],
   lost_region_required: ['流失需填写流向地区', 'a lost lead needs the region it went to'],
@@ -42,7 +42,7 @@ defineReasons({
     'possible duplicate: the zone has a lead of the same (or a same-named) investor with a similar project name; open or merge it, or say why this is another project',
   ],
   lead_duplicate_reason_required: ['确认不是重复线索时请说明原因', 'say why this is another project'],
-  merge_same: ['不能与自身合并', 'a lead cannot be merged into itself'],
+  lead_merge_same: ['不能与自身合并', 'a lead cannot be merged into itself'],
   merge_other_zone: ['只能合并同一开发区的线索', 'only leads of the same zone can be merged'],
   merge_both_converted: [
     '两条线索都已转为项目，合并会让一个项目计为两个；请先在项目中处理重复',

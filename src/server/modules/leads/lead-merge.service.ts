@@ -101,7 +101,7 @@ export function createMergeService(shared: LeadsShared) {
      * is confirmed a re-signing), two entries of one 三个一批 batch.
      */
     async merge(s: SessionContext, id: string, body: z.infer<typeof mergeLeadBody>, requestId: string) {
-      if (body.duplicateId === id) throw fieldError('duplicateId', 'merge_same');
+      if (body.duplicateId === id) throw fieldError('duplicateId', 'lead_merge_same');
       const kept = await loadLead(s, id, 'lead.update');
       assertVersion(kept, body.version);
       const dup = await loadLead(s, body.duplicateId, 'lead.update').catch((err: unknown) => {

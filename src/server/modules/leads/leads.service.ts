@@ -182,7 +182,7 @@ export function createLeadsService(deps: LeadsDeps) {
       const before = await loadLead(s, id, 'lead.update');
       assertVersion(before, body.version);
       if (before.status === 'lost' || before.status === 'terminated') throw fieldError('stage', 'lead_closed');
-      if (before.stage === body.stage) throw fieldError('stage', 'stage_same');
+      if (before.stage === body.stage) throw fieldError('stage', 'lead_stage_same');
       const from = leadStages.indexOf(before.stage);
       const to = leadStages.indexOf(body.stage);
       // A move back is a setback the zone explains: its reason is kept in the stage history.
