@@ -36,7 +36,7 @@ import { chainActionLabels, type ChainAction } from '../../../../contract/pipeli
 import { PageHeader } from '../../../components/page-header';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
-import { useAddRoadmapItem, useChainTargets, useChainView, useMakeLeads, useRoadmap, useUpdateRoadmapItem } from '../api/chain';
+import { useAddLink, useAddRoadmapItem, useChainTargets, useChainView, useMakeLeads, useRoadmap, useUpdateRoadmapItem } from '../api/chain';
 import { ChainGraph, strengthColours } from '../components/chain-graph';
 import { LinkDrawer } from '../components/link-drawer';
 
@@ -131,6 +131,7 @@ export default function ChainPage() {
                   <ChainGraph links={links} selectedId={linkId} onSelect={setLinkId} words={words} />
                 </Card>
                 <LinkList links={links} onSelect={setLinkId} />
+                {chain.actions.includes('addLink') && <AddLink chainId={id} links={links} lang={lang} />}
               </Space>
             ),
           },
@@ -320,5 +321,58 @@ function Roadmap({ chainId, links, lang }: { chainId: string; links: ChainLink[]
         </Form>
       )}
     </Space>
+  );
+}
+
+/** Adds a link to the chain (a branch under a parent link, or a new root): the zone edits its copy of a template. */
+function AddLink({ chainId, links, lang }: { chainId: string; links: ChainLink[]; lang: 0 | 1 }) {
+  const { t } = useI18n();
+  const onError = useApiErrorHandler();
+  const add = useAddLink(chainId);
+  const [form] = Form.useForm();
+  return (
+    <Form
+      form={form}
+      layout="inline"
+      style={{ rowGap: 8 }}
+      onFinish={async (v) => {
+        try {
+          await add.mutateAsync({
+            name: v.name,
+            stage: v.stage,
+            parentLinkId: v.parentLinkId ?? null,
+            position: links.length,
+            products: v.products
+              ? String(v.products)
+                  .split(/[、,，]/)
+                  .map((x: string) => x.trim())
+                  .filter(Boolean)
+              : [],
+          });
+          form.resetFields();
+        } catch (err) {
+          onError(err, { form });
+        }
+      }}
+    >
+      <Form.Item name="name" rules={[{ required: true }]}>
+        <Input placeholder={t('chains.newLinkName')} />
+      </Form.Item>
+      <Form.Item name="stage" initialValue="midstream">
+        <Select
+          style={{ width: 90 }}
+          options={(['upstream', 'midstream', 'downstream'] as const).map((v) => ({ value: v, label: linkStageLabels[v][lang] }))}
+        />
+      </Form.Item>
+      <Form.Item name="parentLinkId">
+        <Select allowClear placeholder={t('chains.parentLink')} style={{ width: 170 }} options={links.map((l) => ({ value: l.id, label: l.name }))} />
+      </Form.Item>
+      <Form.Item name="products">
+        <Input placeholder={t('chains.products')} style={{ width: 160 }} />
+      </Form.Item>
+      <Button htmlType="submit" loading={add.isPending}>
+        {t('chains.addLink')}
+      </Button>
+    </Form>
   );
 }
