@@ -107,10 +107,10 @@ export function AppLayout() {
           {narrow && <Button type="text" icon={<MenuOutlined />} aria-label={t('menu.open')} onClick={() => setDrawerOpen(true)} />}
           <Space size={narrow ? 'small' : 'large'} style={{ minWidth: 0 }}>
             <GlobalSearch compact={narrow} />
-            <ZoneSwitcher />
+            <ZoneSwitcher compact={narrow} />
             {!me.user.mustChangePassword && <NotificationBell />}
             <LanguageSwitch onLocaleChange={(locale) => setServerLocale.mutate(locale)} />
-            <UserMenu onChangePassword={() => setPasswordOpen(true)} onLogout={onLogout} />
+            <UserMenu compact={narrow} onChangePassword={() => setPasswordOpen(true)} onLogout={onLogout} />
           </Space>
         </Layout.Header>
         <Layout.Content style={{ margin: narrow ? 8 : 24, minWidth: 0 }}>

@@ -55,7 +55,7 @@ export function EnterpriseFormModal({ open, onClose, onCreated }: { open: boolea
     } catch (error) {
       if (isApiError(error) && error.code === 'DUPLICATE' && typeof error.details.existingId === 'string') {
         setDuplicate({ id: error.details.existingId, field: error.fields[0]?.field ?? 'name' });
-        form.setFields(error.fields.map((f) => ({ name: f.field, errors: [f.reason] })));
+        form.setFields(error.fields.map((f) => ({ name: f.field as keyof Values, errors: [f.reason] })));
       } else onError(error, { form });
     } finally {
       setSubmitting(false);
