@@ -132,6 +132,7 @@ export const auditActionLabels = {
   'campaign.entry_confirm': a('确认入库项目', 'Confirm campaign entry', '确认了 {e}的项目', 'confirmed an entry of {e}'),
   'campaign.entry_update': a('修改提名说明', 'Update nomination', '修改了 {e}的提名说明', 'updated a nomination of {e}'),
   'campaign.entry_remove': a('撤销提名', 'Withdraw nomination', '撤销了 {e}的一项提名', 'withdrew a nomination of {e}'),
+  'campaign.import': a('导入三个一批清单', 'Import campaign lists', '为 {e} 导入了三个一批清单', 'imported the lists of {e}'),
   // 智能录入
   'intake.commit': a('智能录入', 'Save intake', '通过智能录入保存了 {e}', 'saved {e} from intake'),
   // 企业服务 (contract/services/audit-labels.ts)
