@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { expectVisible, loginAs, type E2eContext } from './harness';
 
 export const title =
-  '智能录入 (issue 12): a pasted three-sentence news item → a project at 开工, a lead at 框架协议 and the figures committed into 河津; a whole page → six articles with their zones, another zone written only when confirmed; nothing read → a fact added by hand; 375 and 1440 px';
+  '智能录入 (issue 12): a pasted three-sentence news item → a project at 开工, a lead at 框架协议, a trip and the figures committed into 河津; a whole page → six articles with their zones, another zone written only when confirmed; nothing read → a fact added by hand; 375 and 1440 px';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PAGE = readFileSync(path.join(here, '../src/server/modules/intake/samples/shared/05-news-page-sxrb-zones.txt'), 'utf8');
@@ -13,8 +13,8 @@ const tag = Math.random().toString(36).slice(2, 6);
 
 /** Three sentences, one line, as an official pastes them from a chat. */
 const NEWS =
-  `本报讯 11月12日，河津开发区举行重点项目集中开工活动，集中开工项目3个，总投资12亿元。` +
-  `其中，总投资5亿元的河津龙门${tag}年产2万吨铝箔项目由山西龙门${tag}铝业有限公司投资建设，计划明年6月投产。` +
+  `本报讯 11月上旬，河津开发区党工委书记带队赴长三角地区开展小分队招商，走访企业12家，签约3家，达成合作意向4家。` +
+  `11月12日，总投资5亿元的河津龙门${tag}年产2万吨铝箔项目正式开工，该项目由山西龙门${tag}铝业有限公司投资建设。` +
   `同日，北京恒光${tag}储能科技有限公司与河津开发区签订框架协议，拟投资3亿元建设储能电站项目。`;
 
 async function readPasted(page: E2eContext['page'], text: string) {
@@ -37,7 +37,12 @@ export default async function intakePage({ baseUrl, page }: E2eContext) {
   const project = cards.filter({ hasText: `河津龙门${tag}年产2万吨铝箔项目` });
   await expectVisible(project);
   await expectVisible(cards.filter({ hasText: '储能电站项目' }));
-  await expectVisible(page.getByTestId('figure-card').filter({ hasText: '集中开工项目数' }));
+  await expectVisible(page.getByTestId('figure-card').filter({ hasText: '走访企业数' }));
+  // The trip: the text gives the month; the reviewer gives the days.
+  const trip = page.getByTestId('trip-card');
+  await expectVisible(trip.filter({ hasText: '赴长三角招商' }));
+  await trip.getByLabel('出发日期', { exact: true }).fill('2026-11-03');
+  await trip.getByLabel('返回日期', { exact: true }).fill('2026-11-07');
   // 开工 needs its gate dates: the reviewer gives them beside the text.
   await project.getByLabel('签约日期', { exact: true }).fill('2026-10-20');
   await project.getByLabel('供地日期', { exact: true }).fill('2026-11-01');
@@ -55,8 +60,10 @@ export default async function intakePage({ baseUrl, page }: E2eContext) {
   if (projects.length !== 1 || projects[0].stage !== 'started' || !projects[0].zoneName.startsWith('河津')) throw new Error(`project not saved at 开工 in 河津: ${JSON.stringify(projects)}`);
   const leads = ((await (await page.request.get(`${baseUrl}/api/leads?q=${encodeURIComponent('储能电站项目')}&pageSize=50`)).json()) as { items: { stage: string; enterpriseName?: string | null; zoneId?: string }[] }).items;
   if (!leads.some((l) => l.stage === 'framework')) throw new Error(`lead not saved at 框架协议: ${JSON.stringify(leads)}`);
-  const figures = (await (await page.request.get(`${baseUrl}/api/intake/figures?zoneId=${hejin}&label=${encodeURIComponent('集中开工项目数')}`)).json()) as { value: number }[];
-  if (!figures.some((f) => f.value === 3)) throw new Error(`figure not saved: ${JSON.stringify(figures)}`);
+  const figures = (await (await page.request.get(`${baseUrl}/api/intake/figures?zoneId=${hejin}&label=${encodeURIComponent('走访企业数')}`)).json()) as { value: number }[];
+  if (!figures.some((f) => f.value === 12)) throw new Error(`figure not saved: ${JSON.stringify(figures)}`);
+  const trips = ((await (await page.request.get(`${baseUrl}/api/trips?zoneId=${hejin}&pageSize=50`)).json()) as { items: { destination: string; startOn: string }[] }).items;
+  if (!trips.some((x) => x.destination === '长三角' && x.startOn === '2026-11-03')) throw new Error(`trip not saved: ${JSON.stringify(trips)}`);
 
   // 2. A whole newspaper page: six reports on six zones, none of them this user's.
   await page.getByRole('button', { name: '继续录入' }).click();

@@ -60,7 +60,8 @@ export default async function intakeWorkReport({ baseUrl, page }: E2eContext) {
   await huasheng.getByLabel('开工时间', { exact: true }).fill('2025-11-05');
   for (const name of names.slice(1)) {
     await cards.filter({ hasText: name }).getByLabel('阶段', { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '谋划/储备' }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '谋划/储备' }).last().click();
+    await page.waitForTimeout(300); // the dropdown's closing animation
   }
 
   const zone = page.getByLabel('保存到开发区', { exact: true });

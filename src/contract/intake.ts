@@ -137,6 +137,22 @@ export const intakeFigureSchema = z.object({
   span: spanSchema,
 });
 
+/** A trip (外出招商) a report tells: destination, leader, dates, and its results by enterprise (家). */
+export const intakeTripSchema = z.object({
+  destination: z.string(),
+  leader: z.string().optional(),
+  start: readDate.optional(),
+  end: readDate.optional(),
+  visited: z.number().optional().describe('对接/走访企业 N 家'),
+  signed: z.number().optional().describe('签约 N 家'),
+  framework: z.number().optional().describe('框架协议 N 家'),
+  intent: z.number().optional().describe('意向 N 家'),
+  enterprises: z.array(z.string()).describe('The enterprises of its report read as leads'),
+  article: articleIndex,
+  span: spanSchema,
+});
+export type IntakeTrip = z.infer<typeof intakeTripSchema>;
+
 /** One report of a page (a whole text is one article when it is not a page of several). */
 export const intakeArticleSchema = z.object({
   zone: z.string().nullable().describe('The zone the report is about, as written (大同经开区)'),
@@ -159,6 +175,7 @@ export const intakeResultSchema = z.object({
   projects: z.array(intakeProjectSchema),
   leads: z.array(intakeLeadSchema),
   figures: z.array(intakeFigureSchema),
+  trips: z.array(intakeTripSchema),
 });
 
 export type Span = z.infer<typeof spanSchema>;
@@ -372,6 +389,21 @@ export const reviewedFigureSchema = z.object({
 });
 export type ReviewedFigure = z.infer<typeof reviewedFigureSchema>;
 
+/** A trip as the reviewer confirmed it: saved as a trip of the leads module (full dates required). */
+export const reviewedTripSchema = z.object({
+  key: z.string().min(1).max(40),
+  destination: z.string().trim().min(2).max(60),
+  leader: z.string().trim().min(1).max(40),
+  start: isoDate,
+  end: isoDate,
+  visited: z.number().int().min(0).max(100000).optional(),
+  signed: z.number().int().min(0).max(100000).optional(),
+  framework: z.number().int().min(0).max(100000).optional(),
+  intent: z.number().int().min(0).max(100000).optional(),
+  enterprises: z.array(z.string().trim().max(100)).max(50).default([]),
+});
+export type ReviewedTrip = z.infer<typeof reviewedTripSchema>;
+
 export const intakeZoneFigureSchema = reviewedFigureSchema.omit({ key: true }).extend({
   id: z.string(),
   zoneId: z.string(),
@@ -394,6 +426,7 @@ export const intakeCommitBody = z.object({
   projects: z.array(reviewedProjectSchema.extend({ decision: decisionSchema })).max(100),
   leads: z.array(reviewedLeadSchema.extend({ decision: decisionSchema })).max(100),
   figures: z.array(reviewedFigureSchema).max(300).default([]).describe('Zone figures confirmed by the reviewer'),
+  trips: z.array(reviewedTripSchema).max(20).default([]).describe('Trips (外出招商) to record in the leads module'),
 });
 export type IntakeCommitBody = z.infer<typeof intakeCommitBody>;
 
@@ -401,6 +434,7 @@ export const intakeCommitResponse = z.object({
   sourceId: z.string(),
   figures: z.number().int().describe('Zone figures saved'),
   records: z.array(z.object({ kind: z.enum(['project', 'lead', 'enterprise']), id: z.string(), action: z.enum(['create', 'update']), name: z.string() })),
+  trips: z.array(z.object({ id: z.string(), title: z.string() })).describe('Trips saved in the leads module'),
 });
 export type IntakeCommitResponse = z.infer<typeof intakeCommitResponse>;
 

@@ -62,7 +62,7 @@ export function createIntakeCommitter(deps: {
   repo: IntakeRepository;
   matcher: IntakeMatcher;
   projects: Pick<ProjectsService, 'createInTx' | 'updateInTx'>;
-  leads: Pick<LeadsService, 'createInTx' | 'updateInTx'>;
+  leads: Pick<LeadsService, 'createInTx' | 'updateInTx' | 'createTripInTx'>;
   enterprises: Pick<EnterprisesService, 'findOrCreateInTx'>;
   audit: AuditWriter;
   clock: Clock;
@@ -230,7 +230,7 @@ export function createIntakeCommitter(deps: {
       const { zoneId } = body;
       if (!inScope(s, zoneId)) throw fieldError('zoneId', 'zone_out_of_scope');
       await checkZone(body);
-      const keys = [...body.projects, ...body.leads, ...body.figures].map((f) => f.key);
+      const keys = [...body.projects, ...body.leads, ...body.figures, ...body.trips].map((f) => f.key);
       if (new Set(keys).size !== keys.length) throw fieldError('projects', 'intake_duplicate_key');
 
       return db.transaction(async (tx) => {
@@ -248,6 +248,38 @@ export function createIntakeCommitter(deps: {
         for (const [i, fact] of body.leads.entries()) await work.saveLead(fact, `leads.${i}`);
         const { records } = work;
         await repo.setSourceRecords(tx, source.id, records);
+        // Trips go to the leads module's trips, their results by enterprise kept in the note.
+        const trips: { id: string; title: string }[] = [];
+        for (const [i, trip] of body.trips.entries()) {
+          const results = [
+            trip.visited !== undefined ? `对接企业${trip.visited}家` : null,
+            trip.signed !== undefined ? `签约${trip.signed}家` : null,
+            trip.framework !== undefined ? `签订框架协议${trip.framework}家` : null,
+            trip.intent !== undefined ? `达成意向${trip.intent}家` : null,
+          ].filter(Boolean);
+          if (trip.end < trip.start) throw fieldError(`trips.${i}.end`, 'trip_dates');
+          const enterprisesMet = trip.enterprises.length ? `；企业：${trip.enterprises.join('、')}` : '';
+          const row = await forFact(`trips.${i}`, () =>
+            leads.createTripInTx(
+              tx,
+              s,
+              {
+                zoneId,
+                title: `赴${trip.destination}招商`.slice(0, 100),
+                destination: trip.destination,
+                startOn: trip.start,
+                endOn: trip.end,
+                leader: trip.leader,
+                members: [],
+                note: `${results.join('，')}${enterprisesMet}（智能录入）`.slice(0, 1000),
+                meetings: [],
+              },
+              requestId,
+              { auditAfter: { intakeSourceId: source.id } },
+            ),
+          );
+          trips.push({ id: row.id, title: row.title });
+        }
         const reviewedAt = clock();
         await repo.insertFigures(
           tx,
@@ -279,10 +311,11 @@ export function createIntakeCommitter(deps: {
             characters: source.text.length,
             records,
             figures: body.figures.map((f) => ({ label: f.what, value: f.value, period: f.period ?? null })),
+            trips,
             ...(body.zoneConfirmed ? { zoneRead: body.zoneRead ?? null, zoneConfirmed: true } : {}),
           },
         });
-        return { sourceId: source.id, figures: body.figures.length, records };
+        return { sourceId: source.id, figures: body.figures.length, records, trips };
       });
     },
   };

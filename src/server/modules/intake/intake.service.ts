@@ -21,7 +21,7 @@ export function createIntakeService(deps: {
   db: Db;
   repo: IntakeRepository;
   projects: Pick<ProjectsService, 'createInTx' | 'updateInTx'>;
-  leads: Pick<LeadsService, 'createInTx' | 'updateInTx'>;
+  leads: Pick<LeadsService, 'createInTx' | 'updateInTx' | 'createTripInTx'>;
   enterprises: Pick<EnterprisesService, 'findOrCreateInTx'>;
   audit: AuditWriter;
   clock: Clock;

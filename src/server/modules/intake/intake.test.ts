@@ -483,3 +483,37 @@ describe('pages, zones and figures (issue 12)', () => {
     expect(await count('intake_zone_figures')).toBe(before);
   });
 });
+
+describe('trips read from a report (issue 12)', () => {
+  it('saves a trip read from the text as a trip of the leads module, with its results by enterprise, in the same transaction', async () => {
+    const text = `本报讯 9月中旬，河津开发区党工委书记带队赴长三角地区开展小分队招商，走访企业12家，签约3家，达成合作意向4家。`;
+    const r = await read(deputy, text, '2026-10-08');
+    expect(r.result.trips).toEqual([expect.objectContaining({ destination: '长三角', leader: '党工委书记', start: '2026-09', visited: 12, signed: 3, intent: 4 })]);
+    const trip = r.result.trips[0];
+    const body = {
+      zoneId: hejin,
+      zoneRead: r.result.articles[0].zone,
+      source: sourceOf(r),
+      projects: [],
+      leads: [],
+      // The reviewer gives the days the text leaves out.
+      trips: [{ key: 't0', destination: trip.destination, leader: trip.leader!, start: '2026-09-14', end: '2026-09-18', visited: 12, signed: 3, intent: 4, enterprises: [] }],
+    };
+    const res = await deputy.call(intakeOperations.commit, { body });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.trips).toEqual([expect.objectContaining({ title: '赴长三角招商' })]);
+    const [row] = await ctx.database.query<{ zone_id: string; destination: string; note: string; start_on: string }>(
+      `select zone_id::text, destination, note, start_on::text from trips where id = $1`,
+      [res.body.trips[0].id],
+    );
+    expect(row).toEqual({ zone_id: hejin, destination: '长三角', note: '对接企业12家，签约3家，达成意向4家（智能录入）', start_on: '2026-09-14' });
+    const [audit] = await ctx.database.query<{ after: { intakeSourceId: string } }>(`select after from audit_log where action = 'trip.create' and entity_id = $1`, [res.body.trips[0].id]);
+    expect(audit.after.intakeSourceId).toBe(res.body.sourceId);
+
+    // A month-only date cannot be saved as a trip: refused, nothing written.
+    const before = await count('trips');
+    const bad = await deputy.call(intakeOperations.commit, { body: { ...body, trips: [{ ...body.trips[0], start: '2026-09' }] } });
+    expect(bad.status).toBe(400);
+    expect(await count('trips')).toBe(before);
+  });
+});

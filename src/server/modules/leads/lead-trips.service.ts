@@ -101,6 +101,25 @@ export function createTripsService(shared: LeadsShared) {
     return { ...presented, meetings: (await leads.listActivities(db, { tripId: id })).map(presentActivity) };
   }
 
+  /** A trip with its meetings, audited, inside the caller's transaction; `body` is the parsed create body. */
+  async function createTripInTx(tx: Tx, s: SessionContext, body: z.infer<typeof createTripBody>, requestId: string, extra: { auditAfter?: Record<string, unknown> } = {}) {
+    const zoneId = targetZone(s, body.zoneId);
+    if (!can(s, 'lead.update', zoneId)) throw new AppError('FORBIDDEN');
+    const t = await leads.insertTrip(tx, {
+      zoneId,
+      title: body.title,
+      destination: body.destination,
+      startOn: body.startOn,
+      endOn: body.endOn,
+      leader: body.leader,
+      members: body.members,
+      note: body.note ?? null,
+    });
+    for (const [i, m] of body.meetings.entries()) await addMeetingIn(tx, s, t, m, `meetings.${i}.`, requestId);
+    await audit(tx, actorOf(s, requestId), { zoneId, action: 'trip.create', entityType: 'trip', entityId: t.id, after: { ...t, ...extra.auditAfter } });
+    return t;
+  }
+
   return {
     getTrip,
 
@@ -110,25 +129,12 @@ export function createTripsService(shared: LeadsShared) {
     },
 
     async createTrip(s: SessionContext, body: z.infer<typeof createTripBody>, requestId: string) {
-      const zoneId = targetZone(s, body.zoneId);
-      if (!can(s, 'lead.update', zoneId)) throw new AppError('FORBIDDEN');
-      const trip = await db.transaction(async (tx) => {
-        const t = await leads.insertTrip(tx, {
-          zoneId,
-          title: body.title,
-          destination: body.destination,
-          startOn: body.startOn,
-          endOn: body.endOn,
-          leader: body.leader,
-          members: body.members,
-          note: body.note ?? null,
-        });
-        for (const [i, m] of body.meetings.entries()) await addMeetingIn(tx, s, t, m, `meetings.${i}.`, requestId);
-        await audit(tx, actorOf(s, requestId), { zoneId, action: 'trip.create', entityType: 'trip', entityId: t.id, after: t });
-        return t;
-      });
+      const trip = await db.transaction((tx) => createTripInTx(tx, s, body, requestId));
       return getTrip(s, trip.id);
     },
+
+    /** The same inside the caller's transaction (智能录入 saves a trip read from a report with its other facts). */
+    createTripInTx,
 
     async addMeeting(s: SessionContext, tripId: string, body: z.infer<typeof meetingInput>, requestId: string) {
       const trip = await leads.findTrip(db, tripId);

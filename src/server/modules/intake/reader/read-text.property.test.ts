@@ -31,7 +31,7 @@ function rewrap(text: string, width: number, lineBreak: string): string {
 
 describe('readText on arbitrary input', () => {
   it('returns an empty result for empty text', () => {
-    expect(readText('', REF)).toEqual({ reference_date: '2026-06-10', zone: null, zone_span: null, articles: [], projects: [], leads: [], figures: [] });
+    expect(readText('', REF)).toEqual({ reference_date: '2026-06-10', zone: null, zone_span: null, articles: [], projects: [], leads: [], figures: [], trips: [] });
     expect(readText(' \n\n \r\n', REF).projects).toEqual([]);
   });
 

@@ -8,6 +8,7 @@ import { normalise, originalSpan, type NormalisedText } from './normalise.ts';
 import { mergeProjects, readProjects, type ProjectFacts } from './projects.ts';
 import { readTables } from './table.ts';
 import { splitBlocks, type Found } from './text-tools.ts';
+import { readTrips } from './trips.ts';
 
 export interface ReadOptions {
   /** `YYYY-MM-DD`; 今年, 明年 and month-only dates resolve against it. */
@@ -25,7 +26,7 @@ export function readText(text: string, opts: ReadOptions): IntakeResult {
   const norm = normalise(typeof text === 'string' ? text : '');
   const t = norm.text;
   const articles = t.length ? splitArticles(t) : [];
-  const result: IntakeResult = { reference_date: opts.referenceDate, zone: null, zone_span: null, articles: [], projects: [], leads: [], figures: [] };
+  const result: IntakeResult = { reference_date: opts.referenceDate, zone: null, zone_span: null, articles: [], projects: [], leads: [], figures: [], trips: [] };
   articles.forEach((a, index) => {
     const blocks = splitBlocks(t, a.bodyStart, a.bodyEnd);
     const figures = readFigures(t, a.bodyStart, a.bodyEnd, ref);
@@ -44,6 +45,8 @@ export function readText(text: string, opts: ReadOptions): IntakeResult {
     result.projects.push(...projects.map((p) => ({ ...toProject(norm, p), article: index })));
     result.leads.push(...leads.map((l) => ({ ...toLead(norm, l), article: index })));
     result.figures.push(...figures.map((f) => ({ ...f.value, article: index, span: spanOf(norm, f) })));
+    const enterprises = leads.map((l) => l.enterprise.value);
+    result.trips.push(...readTrips(t, a.bodyStart, a.bodyEnd, ref).map((x) => ({ ...x.value, enterprises, article: index, span: spanOf(norm, x) })));
   });
   const zones = new Set(result.articles.map((a) => a.zone).filter((z) => z !== null));
   if (zones.size === 1) {

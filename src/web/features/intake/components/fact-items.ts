@@ -1,4 +1,4 @@
-import { zoneNameMatches, type IntakeArticle, type IntakeLead, type IntakeProject, type IntakeResult, type ReviewedFigure, type ReviewedLead, type ReviewedProject, type Span } from '../../../../contract/intake.ts';
+import { zoneNameMatches, type IntakeArticle, type IntakeLead, type IntakeProject, type IntakeResult, type ReviewedFigure, type ReviewedLead, type ReviewedProject, type ReviewedTrip, type Span } from '../../../../contract/intake.ts';
 
 interface ItemBase {
   key: string;
@@ -28,7 +28,14 @@ export interface FigureItem extends ItemBase {
   values: ReviewedFigure;
 }
 
-export type FactItem = ProjectItem | LeadItem | FigureItem;
+/** A trip (外出招商): saved as a trip of the leads module once its dates and leader are given. */
+export interface TripItem extends ItemBase {
+  kind: 'trip';
+  /** Dates as read (a month only, until the reviewer gives the days). */
+  values: Omit<ReviewedTrip, 'start' | 'end'> & { start: string; end: string };
+}
+
+export type FactItem = ProjectItem | LeadItem | FigureItem | TripItem;
 
 /** The editable facts of a reader result: accepted by default, spans kept for highlighting. */
 export function factItemsOf(result: IntakeResult, text: string): FactItem[] {
@@ -49,7 +56,16 @@ export function factItemsOf(result: IntakeResult, text: string): FactItem[] {
     if (qualifier) values.qualifier = qualifier;
     return { kind: 'figure', key: `f${i}`, span, accepted: true, article: article ?? 0, values };
   });
-  return [...projects, ...leads, ...figures];
+  const trips = result.trips.map((x, i): TripItem => {
+    const { span, article, destination, leader, start, end, visited, signed, framework, intent, enterprises } = x;
+    const values: TripItem['values'] = { key: `t${i}`, destination, leader: leader ?? '', start: start ?? '', end: end ?? start ?? '', enterprises };
+    if (visited !== undefined) values.visited = visited;
+    if (signed !== undefined) values.signed = signed;
+    if (framework !== undefined) values.framework = framework;
+    if (intent !== undefined) values.intent = intent;
+    return { kind: 'trip', key: `t${i}`, span, accepted: true, article: article ?? 0, values };
+  });
+  return [...projects, ...leads, ...trips, ...figures];
 }
 
 let manual = 0;
@@ -59,6 +75,7 @@ export function newItem(kind: FactItem['kind'], article: number): FactItem {
   const key = `m${++manual}`;
   if (kind === 'project') return { kind, key, span: null, accepted: true, article, read: null, values: { key, name: '' } };
   if (kind === 'lead') return { kind, key, span: null, accepted: true, article, read: null, values: { key, enterprise: '' } };
+  if (kind === 'trip') return { kind, key, span: null, accepted: true, article, values: { key, destination: '', leader: '', start: '', end: '', enterprises: [] } };
   return { kind, key, span: null, accepted: true, article, values: { key, what: '', value: 0, unit: '万元', quote: '' } };
 }
 

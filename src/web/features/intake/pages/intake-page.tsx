@@ -11,7 +11,8 @@ import { useReadIntake } from '../api/read-intake';
 import { ArticleZones, type ArticleZone } from '../components/article-zones';
 import { FactCard } from '../components/fact-card';
 import { FigureCard } from '../components/figure-card';
-import { articlesOf, factItemsOf, newItem, zoneMatches, type FactItem, type FigureItem, type LeadItem, type ProjectItem } from '../components/fact-items';
+import { TripCard } from '../components/trip-card';
+import { articlesOf, factItemsOf, newItem, zoneMatches, type FactItem, type FigureItem, type LeadItem, type ProjectItem, type TripItem } from '../components/fact-items';
 import { HighlightedText, markId, type TextMark } from '../components/highlighted-text';
 import { ProposalCard, type ProposalDecision } from '../components/proposal-card';
 import { SavedRecords } from '../components/saved-records';
@@ -138,17 +139,19 @@ export default function IntakePage() {
   const chosenOf = (g: ZoneGroup) =>
     g.response?.proposals.filter((p) => p.action !== 'none' && decisions[p.key]?.confirmed && (p.action === 'create' || decisions[p.key].fields.length > 0)) ?? [];
   const figuresOf = (g: ZoneGroup) => g.items.filter((i): i is FigureItem => i.kind === 'figure' && i.values.what.trim() !== '');
-  const toCommit = groups.reduce((n, g) => n + chosenOf(g).length + figuresOf(g).length, 0);
+  const tripsOf = (g: ZoneGroup) => g.items.filter((i): i is TripItem => i.kind === 'trip');
+  const toCommit = groups.reduce((n, g) => n + chosenOf(g).length + figuresOf(g).length + tripsOf(g).length, 0);
 
   const onSave = async () => {
     if (!read) return;
     setBusy(true);
-    const all: IntakeCommitResponse = { sourceId: '', figures: 0, records: [] };
+    const all: IntakeCommitResponse = { sourceId: '', figures: 0, records: [], trips: [] };
     try {
       for (const g of groups) {
         const chosen = new Map(chosenOf(g).map((p) => [p.key, p]));
         const figures = figuresOf(g).map((i) => i.values);
-        if (chosen.size === 0 && figures.length === 0) continue;
+        const trips = tripsOf(g).map((i) => i.values);
+        if (chosen.size === 0 && figures.length === 0 && trips.length === 0) continue;
         const decide = (key: string) => {
           const p = chosen.get(key)!;
           return p.action === 'create'
@@ -163,11 +166,13 @@ export default function IntakePage() {
           projects: g.items.filter((i): i is ProjectItem => i.kind === 'project' && chosen.has(i.key)).map((i) => ({ ...i.values, decision: decide(i.key) })),
           leads: g.items.filter((i): i is LeadItem => i.kind === 'lead' && chosen.has(i.key)).map((i) => ({ ...i.values, decision: decide(i.key) })),
           figures,
+          trips,
         };
         const r = await commitIntake.mutateAsync(body);
         all.sourceId ||= r.sourceId;
         all.figures += r.figures;
         all.records.push(...r.records);
+        all.trips.push(...r.trips);
         // A zone saved is not sent again if a later one fails.
         setGroups((gs) => gs.filter((x) => x.zoneId !== g.zoneId));
       }
@@ -193,7 +198,17 @@ export default function IntakePage() {
   const zoneName = (id: string) => current.zones.find((z) => z.id === id)?.shortName ?? id;
   const factCards = (list: FactItem[]) =>
     list.map((item) =>
-      item.kind === 'figure' ? (
+      item.kind === 'trip' ? (
+        <TripCard
+          key={item.key}
+          item={item}
+          active={activeKey === item.key}
+          onSelect={() => selectFact(item.key)}
+          onHover={(on) => setActiveKey(on ? item.key : null)}
+          onToggle={() => update(item.key, { accepted: !item.accepted })}
+          onChange={(values) => update(item.key, { values } as Partial<FactItem>)}
+        />
+      ) : item.kind === 'figure' ? (
         <FigureCard
           key={item.key}
           item={item}
@@ -259,6 +274,9 @@ export default function IntakePage() {
                   <Button size="small" icon={<PlusOutlined />} onClick={() => add('figure')}>
                     {t('intake.addFigure')}
                   </Button>
+                  <Button size="small" icon={<PlusOutlined />} onClick={() => add('trip')}>
+                    {t('intake.addTrip')}
+                  </Button>
                 </Space>
                 {items.length === 0 && <Empty description={t('intake.noFactsAdd')} />}
                 {articles.map((a, ai) => {
@@ -272,7 +290,8 @@ export default function IntakePage() {
                         </Typography.Text>
                       )}
                       <Space direction="vertical" style={{ width: '100%' }} size="small">
-                        {factCards(list.filter((x) => x.kind !== 'figure'))}
+                        {factCards(list.filter((x) => x.kind === 'project' || x.kind === 'lead'))}
+                        {factCards(list.filter((x) => x.kind === 'trip'))}
                         {factCards(list.filter((x) => x.kind === 'figure'))}
                       </Space>
                     </div>
@@ -298,6 +317,9 @@ export default function IntakePage() {
               <Space direction="vertical" style={{ width: '100%' }}>
                 {g.response?.proposals.map((p) => (
                   <ProposalCard key={p.key} proposal={p} decision={decisions[p.key]} onChange={(d) => setDecisions({ ...decisions, [p.key]: d })} />
+                ))}
+                {tripsOf(g).map((x) => (
+                  <Typography.Text key={x.key}>{t('intake.tripTitle', { destination: x.values.destination })}</Typography.Text>
                 ))}
                 {figuresOf(g).length > 0 && <Typography.Text>{t('intake.figuresToSave', { count: figuresOf(g).length })}</Typography.Text>}
               </Space>
