@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Client, type TestContext } from '../../../../test/harness.ts';
 import { buildXlsx, uploadXlsx } from '../../../../test/pipeline-fixtures.ts';
+import { testToday } from '../../../../test/clock.ts';
 
 let ctx: TestContext;
 let officer: Client;
@@ -97,7 +98,8 @@ describe('never changing data quietly', () => {
     const [zone] = await ctx.database.query<{ id: string; code: string }>(
       `select z.id, z.code from zones z join user_zones uz on uz.zone_id = z.id join users u on u.id = uz.user_id where u.username = 'officer' limit 1`,
     );
-    const prefix = `${zone.code}-2026-`;
+    // Codes carry the year of the day they are made (the test clock's), e.g. FDETDZ-2026-0999.
+    const prefix = `${zone.code}-${testToday.slice(0, 4)}-`;
     await ctx.database.query(`insert into leads (zone_id, code, name, method) values ($1, $2, '编号999测试线索', 'other')`, [zone.id, `${prefix}999`]);
     const file = await buildXlsx(['项目名称'], [['编号溢出测试一'], ['编号溢出测试二']]);
     const staged = await upload('leads', file);
