@@ -13,8 +13,14 @@ export default async function enterprises({ baseUrl, page }: E2eContext) {
   await page.getByRole('columnheader', { name: '注册资本' }).click();
   await page.getByRole('columnheader', { name: '注册资本' }).click();
   await page.waitForURL((url) => url.searchParams.get('sort') === 'registeredCapital' && url.searchParams.get('order') === 'desc');
+  // The sorted page has arrived (the table's spinner gone, the header marked descending).
+  await expectVisible(page.locator('th[aria-sort="descending"]').filter({ hasText: '注册资本' }));
+  await page.waitForLoadState('networkidle');
+  await page.locator('.ant-table .ant-spin-spinning').waitFor({ state: 'hidden' });
   const firstBefore = await page.locator('.ant-table-tbody tr').first().locator('a').first().innerText();
   await page.reload();
+  await page.waitForLoadState('networkidle');
+  await page.locator('.ant-table .ant-spin-spinning').waitFor({ state: 'hidden' });
   await expectVisible(page.locator('.ant-table-tbody tr a').filter({ hasText: firstBefore }));
   if ((await page.locator('.ant-table-tbody tr').first().locator('a').first().innerText()) !== firstBefore) throw new Error('the order changed on reload');
   // 所属行业 by name, never a bare code.

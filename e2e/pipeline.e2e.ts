@@ -40,12 +40,14 @@ export default async function pipelineWalk({ baseUrl, page }: E2eContext) {
   await page.getByRole('menuitem', { name: '企业库' }).click();
   await page.getByRole('button', { name: '新建企业' }).click();
   const enterpriseName = `E2E测试新能源${stamp}有限公司`;
-  await page.getByLabel('企业名称', { exact: true }).fill(enterpriseName);
+  // In the dialog: the list behind it has sortable 企业名称 / 统一社会信用代码 headers of the same names.
+  const enterpriseForm = page.locator('.ant-modal');
+  await enterpriseForm.getByLabel('企业名称', { exact: true }).fill(enterpriseName);
   const good = freshCreditCode();
   const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
-  await page.getByLabel('统一社会信用代码', { exact: true }).fill(bad);
+  await enterpriseForm.getByLabel('统一社会信用代码', { exact: true }).fill(bad);
   await expectVisible(page.getByText('统一社会信用代码校验位不正确，请核对'));
-  await page.getByLabel('统一社会信用代码', { exact: true }).fill(good);
+  await enterpriseForm.getByLabel('统一社会信用代码', { exact: true }).fill(good);
   await expectVisible(page.getByText('校验通过'));
   await page
     .locator('.ant-modal')

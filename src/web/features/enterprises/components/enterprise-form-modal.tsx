@@ -31,8 +31,10 @@ export function EnterpriseFormModal({ open, onClose, onCreated }: { open: boolea
   const [submitting, setSubmitting] = useState(false);
   // A refusal as a duplicate names the field and links the record that is already there; a name
   // that only looks alike (same trade name) may still be created on purpose.
-  const [duplicate, setDuplicate] = useState<{ id: string; field: string } | null>(null);
+  const [duplicate, setDuplicate] = useState<{ id: string; field: string; code: string } | null>(null);
   const problem = code ? creditCodeProblem(code) : null;
+  // The code the server found taken stays marked until it is changed.
+  const codeTaken = duplicate?.field === 'creditCode' && duplicate.code === code;
 
   const submit = async (allowSimilarName = false) => {
     // An invalid field is marked on the form; nothing to send (and no unhandled rejection).
@@ -54,7 +56,7 @@ export function EnterpriseFormModal({ open, onClose, onCreated }: { open: boolea
       onClose();
     } catch (error) {
       if (isApiError(error) && error.code === 'DUPLICATE' && typeof error.details.existingId === 'string') {
-        setDuplicate({ id: error.details.existingId, field: error.fields[0]?.field ?? 'name' });
+        setDuplicate({ id: error.details.existingId, field: error.fields[0]?.field ?? 'name', code });
         form.setFields(error.fields.map((f) => ({ name: f.field as keyof Values, errors: [f.reason] })));
       } else onError(error, { form });
     } finally {
@@ -91,8 +93,8 @@ export function EnterpriseFormModal({ open, onClose, onCreated }: { open: boolea
         <Form.Item
           name="creditCode"
           label={t('enterprises.creditCode')}
-          validateStatus={!noCode && code ? (problem ? 'error' : 'success') : undefined}
-          help={!noCode && code ? (problem ? creditCodeReasons[problem][locale === 'en-US' ? 1 : 0] : t('enterprises.codeOk')) : undefined}
+          validateStatus={codeTaken ? 'error' : !noCode && code ? (problem ? 'error' : 'success') : undefined}
+          help={codeTaken ? t('enterprises.duplicateCode') : !noCode && code ? (problem ? creditCodeReasons[problem][locale === 'en-US' ? 1 : 0] : t('enterprises.codeOk')) : undefined}
           rules={[
             {
               validator: async (_r, v) =>
