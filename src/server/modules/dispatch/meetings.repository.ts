@@ -16,8 +16,10 @@ export function createMeetingsRepository() {
       db
         .select({
           m: meetings,
-          agendaCount: sql<number>`(select count(*)::int from agenda_items a where a.meeting_id = ${meetings.id})`,
-          decisionCount: sql<number>`(select count(*)::int from decisions d where d.meeting_id = ${meetings.id})`,
+          // Qualified by hand: in a one-table select drizzle renders ${meetings.id} as a bare "id", which
+          // inside the subquery meant the agenda item's own id and counted 0 for every meeting.
+          agendaCount: sql<number>`(select count(*)::int from agenda_items a where a.meeting_id = "meetings"."id")`,
+          decisionCount: sql<number>`(select count(*)::int from decisions d where d.meeting_id = "meetings"."id")`,
         })
         .from(meetings)
         .where(zoneScope(scope.session, meetings.zoneId, scope.zoneId))

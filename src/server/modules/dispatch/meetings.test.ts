@@ -93,6 +93,12 @@ describe('the weekly meeting', () => {
     expect(wb.dispatch.todo.some((t: { kind: string }) => t.kind === 'blocker')).toBe(true);
     const mine = await projects.call(decisionOperations.list, { query: { mine: 'true' } });
     expect(mine.body.map((d) => d.id)).toContain(ok.body.id);
+    // The 周调度会 list counts this meeting's agenda items and decisions (it said 0 / 0).
+    const page = (await leader.get(`/api/meetings/${meetingId}`)).body;
+    const listed = (await leader.get('/api/meetings')).body.find((m: { id: string }) => m.id === meetingId);
+    expect(listed).toMatchObject({ agendaCount: page.agenda.length, decisionCount: page.decisions.length });
+    expect(listed.agendaCount).toBeGreaterThan(0);
+    expect(listed.decisionCount).toBeGreaterThan(0);
   });
 
   it('closes once, freezes the record, and the brief is a .docx', async () => {
