@@ -2,7 +2,8 @@
  * Finance matchmaking (银企对接): enterprises' financing needs, institutions and their products,
  * matchmaking events (银企对接会), referrals and their outcomes (loans granted). Zone-scoped.
  */
-import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { financeNeedStatuses, institutionKinds, referralOutcomes } from '../../../contract/services/enums.ts';
 import { createdAt, day, id, updatedAt, version, yuan } from '../../db/schema/columns.ts';
 import { zoneRef } from '../../db/schema/foundation.ts';
@@ -57,6 +58,7 @@ export const financeNeeds = pgTable(
     collateral: text('collateral'),
     raisedOn: day('raised_on').notNull(),
     status: text('status', { enum: financeNeedStatuses }).notNull().default('open'),
+    note: text('note'),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -97,9 +99,19 @@ export const financeReferrals = pgTable(
     outcome: text('outcome', { enum: referralOutcomes }).notNull().default('pending'),
     grantedYuan: yuan('granted_yuan'),
     grantedOn: day('granted_on'),
+    /** Why a loan was declined, or what follows. */
+    note: text('note'),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('finance_referrals_zone_referred_idx').on(t.zoneId, t.referredOn), index('finance_referrals_zone_need_idx').on(t.zoneId, t.needId)],
+  (t) => [
+    index('finance_referrals_zone_referred_idx').on(t.zoneId, t.referredOn),
+    index('finance_referrals_zone_need_idx').on(t.zoneId, t.needId),
+    // A loan granted has its amount and day; nothing else carries an amount granted.
+    check(
+      'finance_referrals_granted_ck',
+      sql`(${t.outcome} = 'granted') = (${t.grantedYuan} is not null and ${t.grantedOn} is not null) and (${t.grantedYuan} is null or ${t.grantedYuan} > 0)`,
+    ),
+  ],
 );

@@ -1,0 +1,3 @@
+ALTER TABLE "finance_needs" ADD COLUMN "note" text;--> statement-breakpoint
+ALTER TABLE "finance_referrals" ADD COLUMN "note" text;--> statement-breakpoint
+ALTER TABLE "finance_referrals" ADD CONSTRAINT "finance_referrals_granted_ck" CHECK (("finance_referrals"."outcome" = 'granted') = ("finance_referrals"."granted_yuan" is not null and "finance_referrals"."granted_on" is not null) and ("finance_referrals"."granted_yuan" is null or "finance_referrals"."granted_yuan" > 0));
