@@ -267,7 +267,7 @@ export const importBatches = pgTable(
       .references(() => users.id),
     kind: text('kind', { enum: ['leads', 'enterprises'] }).notNull(),
     fileName: text('file_name').notNull(),
-    status: text('status', { enum: ['staged', 'committed', 'discarded'] })
+    status: text('status', { enum: ['staged', 'committed', 'discarded', 'undone'] })
       .notNull()
       .default('staged'),
     totalRows: integer('total_rows').notNull(),
@@ -292,4 +292,57 @@ export const importRows = pgTable(
     data: jsonb('data').notNull(),
   },
   (t) => [primaryKey({ columns: [t.importId, t.rowNo] })],
+);
+
+/** A zone's corrected column mapping, per importer and header signature (docs/imports.md, Mapping): used at the next upload of a sheet with the same headers. */
+export const importMappings = pgTable(
+  'import_mappings',
+  {
+    zoneId: zoneId(),
+    kind: text('kind').notNull(),
+    /** sha1 of the table's header texts in column order (whitespace removed). */
+    signature: text('signature').notNull(),
+    /** [{ index, header, field }] as the user left them. */
+    columns: jsonb('columns').notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.zoneId, t.kind, t.signature] })],
+);
+
+/** What the user chose for a name the zone did not know (a department, a person…): used by every later import of the zone. */
+export const importNameChoices = pgTable(
+  'import_name_choices',
+  {
+    zoneId: zoneId(),
+    /** The importer's field (department, leader, officer, owner…). */
+    field: text('field').notNull(),
+    /** The name as written in the sheet. */
+    name: text('name').notNull(),
+    action: text('action', { enum: ['create', 'map', 'blank'] }).notNull(),
+    /** With `map`: the record it stands for. */
+    targetId: uuid('target_id'),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.zoneId, t.field, t.name] })],
+);
+
+/** What a committed import wrote, record by record, so the batch can be undone (docs/imports.md, Undo). */
+export const importRecords = pgTable(
+  'import_records',
+  {
+    importId: uuid('import_id')
+      .notNull()
+      .references(() => importBatches.id, { onDelete: 'cascade' }),
+    zoneId: zoneId(),
+    entityType: text('entity_type').notNull(),
+    entityId: uuid('entity_id').notNull(),
+    action: text('action', { enum: ['created', 'updated'] }).notNull(),
+    /** The record's version the import left (undo refuses when it moved on), null for records without one. */
+    version: integer('version'),
+    /** An updated record's fields before the import (restored by undo). */
+    before: jsonb('before'),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.entityType, t.entityId] })],
 );
