@@ -308,6 +308,8 @@ export const enterpriseYearlyFigures = pgTable(
     emissionsTonnes: numeric('emissions_tonnes', { precision: 14, scale: 2 }),
     employees: integer('employees'),
     rndYuan: yuan('rnd_yuan'),
+    /** 工业增加值 (read by 亩均效益评价, docs/land-efficiency.md). */
+    valueAddedYuan: yuan('value_added_yuan'),
     source: text('source', { enum: figureSources }).notNull().default('manual'),
     importId: uuid('import_id'),
     ...enteredBy(),
@@ -321,7 +323,8 @@ export const enterpriseYearlyFigures = pgTable(
     check(
       'enterprise_yearly_figures_nonneg',
       sql`coalesce(${t.outputYuan}, 0) >= 0 and coalesce(${t.revenueYuan}, 0) >= 0 and coalesce(${t.taxYuan}, 0) >= 0 and coalesce(${t.landMu}, 0) >= 0
-        and coalesce(${t.energyTce}, 0) >= 0 and coalesce(${t.emissionsTonnes}, 0) >= 0 and coalesce(${t.employees}, 0) >= 0 and coalesce(${t.rndYuan}, 0) >= 0`,
+        and coalesce(${t.energyTce}, 0) >= 0 and coalesce(${t.emissionsTonnes}, 0) >= 0 and coalesce(${t.employees}, 0) >= 0 and coalesce(${t.rndYuan}, 0) >= 0
+        and coalesce(${t.valueAddedYuan}, 0) >= 0`,
     ),
   ],
 );
