@@ -46,4 +46,8 @@ defineReasons({
   money_format: ['金额格式不正确（单位万元，最多 4 位小数）', 'invalid amount (in 10k CNY, at most 4 decimals)'],
   money_negative: ['金额不能为负数', 'amount cannot be negative'],
   percent_range: ['百分比应在 0–100 之间', 'percent must be between 0 and 100'],
+  // Shared by several domains (projects, leads, chains, …): one wording, defined once here.
+  dates_order: ['结束日期不能早于开始日期', 'the end date cannot precede the start date'],
+  unknown_project: ['项目不存在或不在您的管辖范围内', 'no such project in the zones you cover'],
+  unknown_lead: ['线索不存在或不在您的管辖范围内', 'no such lead in the zones you cover'],
 });

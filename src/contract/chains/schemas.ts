@@ -15,8 +15,6 @@ defineReasons({
   link_has_leads: ['该环节上还有招商线索，请先移走线索', 'leads still sit on this link; move them first'],
   enterprise_on_link: ['该企业已在这个环节上', 'this enterprise is already on this link'],
   project_on_link: ['该项目已在这个环节上', 'this project is already on this link'],
-  unknown_project: ['项目不存在或不属于本开发区', 'no such project in this zone'],
-  unknown_lead: ['线索不存在或不属于本开发区', 'no such lead in this zone'],
   unknown_sector: ['板块不存在或不属于本开发区', 'no such sector in this zone'],
   unknown_template: ['没有这个产业链模板', 'no such chain template'],
   unknown_chain_link: ['环节不存在或不属于本开发区', 'no such link in this zone'],
@@ -31,7 +29,6 @@ defineReasons({
   granted_outside_year: ['认定日期应在所填年份内', 'the grant date must fall in the year given'],
   valid_before_granted: ['有效期不能早于认定日期', 'valid-until cannot be before the grant date'],
   ends_before_signed: ['结束日期不能早于签订日期', 'the end date cannot be before the signing date'],
-  dates_order: ['结束日期不能早于开始日期', 'the end date cannot be before the start date'],
   number_negative: ['不能为负数', 'cannot be negative'],
   enterprise_not_yours: ['该企业不由本开发区登记、跟进或入链，不能导入其数据', 'the zone neither registered, works nor has this enterprise on a chain'],
 });

@@ -20,7 +20,6 @@ defineReasons({
   status_reason_required: ['流失或终止需填写原因', 'a lost or terminated lead needs a reason'],
   lost_region_required: ['流失需填写流向地区', 'a lost lead needs the region it went to'],
   unknown_owner: ['负责人不存在，或不是本开发区的在职人员', 'no such owner among the active users of this zone'],
-  unknown_lead: ['线索不存在或不在您的管辖范围内', 'no such lead in the zones you cover'],
   lead_code_taken: ['该线索编号在本开发区已被使用', 'this lead code is already used in the zone'],
   agreement_date_future: ['签署日期不能晚于今天', 'the signing date cannot be in the future'],
   agreement_file_required: ['请上传协议文件', 'attach the agreement file'],
