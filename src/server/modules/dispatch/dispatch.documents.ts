@@ -54,6 +54,8 @@ const sizes = { title: 22 * PT, body: 16 * PT, small: 12 * PT } as const; // 二
 const lineExact = 560; // 28 pt fixed line pitch: 22 lines a page, as official documents use
 
 /** 4月8日 (the year is in the title) */
+/** Calendar days from one China date to a later one (ISO dates, so UTC arithmetic is exact). */
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 const cnShortDate = (day: string | null | undefined) => (day ? `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日` : '—');
 
 const chineseNumerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -228,13 +230,16 @@ export function buildBrief(d: BriefData): Promise<Buffer> {
       ),
     );
   }
-  if (d.slipped.length === 0) children.push(body('本期无节点滞后项目。'));
-  d.slipped.forEach((p, i) => {
+  // A node finished after its date is no longer behind: it is told apart, with the days it was late.
+  const behind = d.slipped.filter((p) => p.milestones.length === 0 || p.milestones.some((m) => !m.actualOn));
+  const finishedLate = d.slipped.filter((p) => p.milestones.length > 0 && p.milestones.every((m) => m.actualOn));
+  if (behind.length === 0) children.push(body('本期无节点滞后项目。'));
+  behind.forEach((p, i) => {
     const nodes = p.milestones
       .map((m) =>
         m.actualOn
-          ? `“${m.name}”计划${cnShortDate(m.plannedOn)}完成，实际${cnShortDate(m.actualOn)}完成`
-          : `“${m.name}”计划${cnShortDate(m.plannedOn)}完成，目前尚未完成`,
+          ? `“${m.name}”计划${cnShortDate(m.plannedOn)}完成，实际${cnShortDate(m.actualOn)}完成（延期${daysBetween(m.plannedOn, m.actualOn)}天）`
+          : `“${m.name}”计划${cnShortDate(m.plannedOn)}完成，目前尚未完成${daysBetween(m.plannedOn, d.heldOn) > 0 ? `（已超期${daysBetween(m.plannedOn, d.heldOn)}天）` : ''}`,
       )
       .join('；');
     children.push(
@@ -247,6 +252,19 @@ export function buildBrief(d: BriefData): Promise<Buffer> {
       ]),
     );
   });
+  if (finishedLate.length)
+    children.push(
+      body(
+        `本期延期完成节点${finishedLate.reduce((n, p) => n + p.milestones.length, 0)}个：` +
+          finishedLate
+            .map(
+              (p) =>
+                `${p.projectName}${p.milestones.map((m) => `“${m.name}”计划${cnShortDate(m.plannedOn)}完成，实际${cnShortDate(m.actualOn)}完成（延期${daysBetween(m.plannedOn, m.actualOn!)}天）`).join('、')}`,
+            )
+            .join('；') +
+          '。',
+      ),
+    );
 
   // 三、堵点问题协调情况 (by escalation level, highest first)
   children.push(heading(`${sectionNumber(2)}${briefSections[2]}`));
