@@ -214,6 +214,9 @@ export const decisions = pgTable(
       .on(t.ownerUserId)
       .where(sql`${t.status} = 'open'`),
     index('decisions_zone_status_idx').on(t.zoneId, t.status),
+    // The list's order (deadline, then id), in one zone and across a province.
+    index('decisions_zone_deadline_idx').on(t.zoneId, t.deadlineOn, t.id),
+    index('decisions_deadline_idx').on(t.deadlineOn, t.id),
   ],
 );
 

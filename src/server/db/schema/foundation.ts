@@ -153,5 +153,5 @@ export const auditLog = pgTable(
     after: jsonb('after'),
     requestId: text('request_id'),
   },
-  (t) => [index('audit_entity_idx').on(t.entityType, t.entityId, t.at), index('audit_zone_at_idx').on(t.zoneId, t.at)],
+  (t) => [index('audit_entity_idx').on(t.entityType, t.entityId, t.at), index('audit_zone_at_idx').on(t.zoneId, t.at, t.id), index('audit_at_idx').on(t.at, t.id)],
 );

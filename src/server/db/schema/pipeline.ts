@@ -79,7 +79,10 @@ export const leads = pgTable(
   },
   (t) => [
     uniqueIndex('leads_zone_code_key').on(t.zoneId, t.code),
-    index('leads_zone_updated_idx').on(t.zoneId, t.updatedAt),
+    // The list's default order (updated_at desc nulls last, id desc), in one zone and across a
+    // province (the scope's 100 zones then filter the walk: test/province-plans.test.ts).
+    index('leads_zone_updated_idx').on(t.zoneId, t.updatedAt.desc().nullsLast(), t.id.desc().nullsFirst()),
+    index('leads_updated_idx').on(t.updatedAt.desc().nullsLast(), t.id.desc().nullsFirst()),
     index('leads_zone_stage_status_idx').on(t.zoneId, t.stage, t.status),
     index('leads_zone_next_step_idx').on(t.zoneId, t.nextStepOn),
     index('leads_owner_idx').on(t.ownerId),
