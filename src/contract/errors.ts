@@ -21,6 +21,11 @@ export const errorRegistry = {
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
   VERSION_CONFLICT: { status: 409, zh: '该记录已被他人修改，请刷新后再编辑', en: 'Someone else saved this record first; reload it and edit again' },
   DUPLICATE: { status: 409, zh: '已存在相同的记录', en: 'A record like this already exists' },
+  IMPORT_UNDO_CHANGED: {
+    status: 409,
+    zh: '导入之后这些记录已被修改，不能整批撤销（见所列记录）',
+    en: 'These records changed after the import, so the batch cannot be undone (see the list)',
+  },
   WRONG_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },

@@ -44,6 +44,11 @@ defineReasons({
     'a lead at 框架协议 or 正式签约 needs its agreement: fill 签约时间 and 签约金额, or say "X月X日签订投资协议" in the progress',
   ],
   cell_error: ['单元格是错误值（如 #REF!）', 'the cell holds an error value (such as #REF!)'],
+  import_undo_window: ['已超过可撤销期限（提交后 7 天内可撤销）', 'too late to undo (an import can be undone within 7 days of its commit)'],
+  import_undo_unsupported: ['此类导入不支持撤销', 'this kind of import cannot be undone'],
+  import_not_committed: ['该导入尚未提交，或已撤销', 'this import is not committed, or was already undone'],
+  import_name_target_required: ['请选择对应的已有记录', 'choose the existing record it stands for'],
+  import_name_unknown: ['没有这个名称', 'no such name in this import'],
   years_form: ['建设年限的格式无法识别（如 2026-2027、2026.03-2026.12、2025年4月-2026年10月）', 'construction years not understood (e.g. 2026-2027, 2026.03-2026.12)'],
 });
 
@@ -89,6 +94,7 @@ export const importTable = z.object({
   period: importSheetPeriod.nullable(),
   rows: z.number().int(),
   columns: z.array(z.object({ index: z.number().int(), header: z.string(), field: z.string().nullable(), hidden: z.boolean().optional() })),
+  remembered: z.boolean().optional().describe("The mapping the zone saved for these headers was used"),
 });
 export const importSkippedRow = z.object({
   sheet: z.string(),
@@ -100,9 +106,33 @@ export const importName = z.object({
   field: z.string().describe('The field (department, leader, officer, owner, investor)'),
   text: z.string().describe('The name as written'),
   rows: z.number().int().describe('How many rows name it'),
-  resolution: z.enum(['create', 'text', 'matched']).describe('create: made on commit; text: kept as written, no record linked; matched: a near record'),
-  matchName: z.string().nullable(),
+  resolution: z
+    .enum(['create', 'text', 'matched', 'map', 'blank'])
+    .describe('create: made on commit; text: kept as written, no record linked; matched: a near record; map: the record the user chose; blank: left empty'),
+  matchName: z.string().nullable().describe('The record it is linked to (matched, map)'),
+  targetId: z.string().nullable().optional().describe('With map/matched: the record'),
+  chosen: z.boolean().optional().describe("The zone's remembered choice (import_name_choices) decided it"),
 });
+/** What the user may choose for an unknown name. */
+export const importNameActions = ['create', 'map', 'blank'] as const;
+export const importNameChoice = z.object({
+  field: z.string(),
+  text: z.string(),
+  action: z.enum(importNameActions).describe('create: make the record on commit (a department…); map: it is targetId; blank: leave the link empty'),
+  targetId: uuidSchema.nullable().optional(),
+});
+export const importNamesBody = z.object({ choices: z.array(importNameChoice).min(1).max(1000) });
+/** A row that matches an existing record: what the commit would change in it. */
+export const importUpdate = z.object({
+  key: z.number().int().describe('The staged row key (commit: updates accepted by key)'),
+  row: z.number().int(),
+  sheet: z.string().optional(),
+  entity: z.string().describe('lead, project, enterprise…'),
+  id: z.string(),
+  label: z.string().describe('The record as people name it (code and name)'),
+  changes: z.array(z.object({ field: z.string(), label: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+});
+export type ImportUpdate = z.infer<typeof importUpdate>;
 export const importCheck = z.object({
   sheet: z.string(),
   row: z.number().int(),
@@ -115,7 +145,7 @@ export const importSummarySchema = z.object({
   kind: z.enum(importKinds),
   zoneId: z.string(),
   fileName: z.string(),
-  status: z.enum(['staged', 'committed', 'discarded']),
+  status: z.enum(['staged', 'committed', 'discarded', 'undone']),
   totalRows: z.number().int(),
   validRows: z.number().int(),
   errorRows: z.number().int(),
@@ -133,6 +163,16 @@ export const importSummarySchema = z.object({
   sheetsSkipped: z.array(z.object({ sheet: z.string(), why: z.string() })),
   names: z.array(importName).describe('Names the zone does not know yet, once each, with what the import does with them'),
   checks: z.array(importCheck).describe("The sheet's own 合计/小计 rows that differ from the sum of their rows"),
+  nameTargets: z
+    .record(z.string(), z.array(z.object({ id: z.string(), name: z.string() })))
+    .describe('Per field of the names: the existing records a name can be mapped to'),
+  nameActions: z.record(z.string(), z.array(z.enum(importNameActions))).describe('Per field: what the user may choose'),
+  updates: z.object({
+    count: z.number().int().describe('Valid rows that update an existing record'),
+    unchanged: z.number().int().describe('Of those, rows that change nothing'),
+    items: z.array(importUpdate).describe('The first 500 with their changes (old → new)'),
+  }),
+  undoUntil: isoDateTime.nullable().describe('A committed import can be undone until then (if its records did not change since)'),
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
 
@@ -154,7 +194,13 @@ export const remapImportBody = z.object({
 });
 export const commitImportBody = z.object({
   mode: z.enum(['all', 'valid']).describe('all: only if every row is valid; valid: import the valid rows, skip the rest'),
+  updates: z
+    .union([z.enum(['all', 'none']), z.array(z.number().int())])
+    .optional()
+    .describe('Which updates of existing records to write: all (default), none, or the accepted rows by key; the others are skipped'),
 });
+/** How long after its commit an import can be undone (a policy, as data). */
+export const IMPORT_UNDO_DAYS = 7;
 export const importProgressSchema = z.object({
   phase: z.enum(['uploading', 'reading', 'checking', 'staging', 'committing', 'done', 'unknown']),
   rowsRead: z.number().int(),
@@ -216,6 +262,27 @@ export const importOperations = {
     params: idParams,
     record,
     body: commitImportBody,
+    response: importSummarySchema,
+  }),
+  names: defineOperation({
+    method: 'PUT',
+    path: '/api/imports/:id/names',
+    tags,
+    summary: '处理未识别的名称（新建、对应已有、留空） / Resolve unknown names (create, map, leave blank)',
+    description: "Each choice is remembered for the zone and used by later imports; the staged rows are checked again.",
+    params: idParams,
+    record,
+    body: importNamesBody,
+    response: importSummarySchema,
+  }),
+  undo: defineOperation({
+    method: 'POST',
+    path: '/api/imports/:id/undo',
+    tags,
+    summary: '撤销已提交的导入 / Undo a committed import',
+    description: `Within ${'7'} days of the commit, if none of its records changed since (else 409 IMPORT_UNDO_CHANGED listing them).`,
+    params: idParams,
+    record,
     response: importSummarySchema,
   }),
   discard: defineOperation({

@@ -1,45 +1,48 @@
 /**
- * The staged-import engine (docs/imports.md, decision 010). One upload: the first sheet is read as
- * a stream, its header found and mapped by the importer's header words, every row checked by the
- * importer and staged (cells as read, valid or not, what the importer made of it). The user may
- * then map columns differently (the staged cells are checked again, no new upload), and commits
- * — all rows only if none has an error, or the valid ones — in one transaction, or discards.
+ * The staged-import engine (docs/imports.md, decision 010): the operations. One upload: every
+ * sheet is read, its tables found and mapped by the importer's header words (or the mapping the
+ * zone saved for those headers), every row checked by the importer (check.ts) and staged (cells as
+ * read, valid or not, what the importer made of it, the update it makes). The user may then map
+ * columns differently (saved for the zone) and resolve unknown names (remembered for the zone) —
+ * the staged cells are checked again, no new upload — accept all, some or none of the updates, and
+ * commits in one transaction, or discards. A committed batch can be undone within the window.
  */
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../../../contract/errors.ts';
 import {
   IMPORT_MAX_BYTES,
+  IMPORT_UNDO_DAYS,
   type ImportProgress,
   type ImportRowError,
   type ImportSummary,
   type commitImportBody,
+  type importNamesBody,
   type remapImportBody,
   type uploadImportQuery,
 } from '../../../contract/imports.ts';
 import { reasonText } from '../../../contract/reasons.ts';
 import type { z } from 'zod';
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import type { AuditWriter } from '../audit.ts';
 import { actorOf, systemActor, type SessionContext } from '../auth/session.ts';
 import type { Clock } from '../clock.ts';
 import { AppError, fieldError, notFound } from '../errors.ts';
 import type { UploadedFile } from '../http/operations.ts';
 import { can, inScope } from '../policies.ts';
-import type { Cell } from '../xlsx.ts';
-import type { AnyImporter, ImportRow, ImportScope, Json, StagedRows } from './importer.ts';
+import type { AnyImporter, ImportRecord, ImportScope, Json, NameChoice, StagedRows } from './importer.ts';
+import { check, decodeCell, DEFAULT_BATCH, ROW_KEY, type Name, type Progress, type RawRow, type Table } from './check.ts';
 import { openWorkbook } from './formats.ts';
+import { applySavedMapping, choiceMap, headerSignature } from './memory.ts';
 import type { SheetPeriod } from './period.ts';
-import { cellString, findTables, headerUnitOf, type SkippedRow, type TableEvent, type TableInfo } from './table.ts';
-import * as values from './values.ts';
+import { cellString, findTables, type SkippedRow, type TableEvent, type TableInfo } from './table.ts';
 import { WorkbookError } from './workbook.ts';
 import { createImportsRepository, type ImportBatchRow, type StagedRow } from './imports.repository.ts';
 
-const MAX_REPORTED_ERRORS = 1000;
 const MAX_REPORTED_SKIPS = 2000;
-/** A staged row's key: sheets never collide (Excel has at most 1,048,576 rows). */
-const ROW_KEY = 2_000_000;
-const DEFAULT_BATCH = 2000;
 const SAMPLE_ROWS = 3;
+/** Updates listed in the preview with their changes. */
+const MAX_LISTED_UPDATES = 500;
+const DAY_MS = 86_400_000;
 
 type Column = ImportSummary['columns'][number];
 
@@ -53,9 +56,6 @@ class SheetError extends Error {
   }
 }
 
-type Table = ImportSummary['tables'][number];
-type Name = ImportSummary['names'][number];
-
 /** What the batch keeps besides its counts (import_batches.errors, jsonb). */
 interface BatchState {
   errors: ImportRowError[];
@@ -66,42 +66,13 @@ interface BatchState {
   skipped?: SkippedRow[];
   sheetsSkipped?: { sheet: string; why: string }[];
   names?: Name[];
+  nameTargets?: Record<string, { id: string; name: string }[]>;
   checks?: ImportSummary['checks'];
   period?: SheetPeriod | null;
   resolved: Json;
   plan: Record<string, number>;
   committed: Record<string, number> | null;
-}
-
-interface Progress {
-  phase: ImportProgress['phase'];
-  rowsRead: number;
-  userId: string;
-}
-
-/** A row as staged: cells by column number (dates kept as `{ d: iso }`), its table and section. */
-interface RawRow {
-  /** The staged key: sheet × ROW_KEY + row. */
-  key: number;
-  rowNumber: number;
-  table: number;
-  cells: Cell[];
-  section: string | null;
-  fills?: Record<number, string>;
-  marks?: Record<number, string>;
-}
-
-const encodeCell = (v: Cell): unknown => (v instanceof Date ? { d: v.toISOString() } : v);
-const decodeCell = (v: unknown): Cell => (v && typeof v === 'object' && 'd' in v ? new Date(String((v as { d: string }).d)) : (v as Cell));
-
-interface CheckResult {
-  totalRows: number;
-  validRows: number;
-  errorRows: number;
-  errorCount: number;
-  errors: ImportRowError[];
-  plan: Record<string, number>;
-  names: Name[];
+  undone?: Record<string, number> | null;
 }
 
 export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Clock; importers: readonly AnyImporter[] }) {
@@ -121,9 +92,12 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
   };
   const stateOf = (b: ImportBatchRow) => b.errors as BatchState;
 
-  function summaryOf(b: ImportBatchRow): ImportSummary {
+  async function summaryOf(b: ImportBatchRow): Promise<ImportSummary> {
     const importer = importerOf(b.kind);
     const state = stateOf(b);
+    const updates = b.status === 'staged' ? await repo.updatesOf(db, b.id, MAX_LISTED_UPDATES) : { count: 0, unchanged: 0, items: [] };
+    const multiSheet = new Set((state.tables ?? []).map((t) => t.sheet)).size > 1;
+    const nameFields = new Set((state.names ?? []).map((n) => n.field));
     return {
       id: b.id,
       kind: b.kind as ImportSummary['kind'],
@@ -147,165 +121,15 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
       sheetsSkipped: state.sheetsSkipped ?? [],
       names: state.names ?? [],
       checks: state.checks ?? [],
+      nameTargets: state.nameTargets ?? {},
+      nameActions: Object.fromEntries([...nameFields].map((f) => [f, (importer.nameActions as Record<string, NameChoice['action'][]> | undefined)?.[f] ?? ['map', 'blank']])),
+      updates: {
+        count: updates.count,
+        unchanged: updates.unchanged,
+        items: updates.items.map((u) => ({ key: u.row_no, row: u.n, ...(multiSheet && u.u.sheet ? { sheet: u.u.sheet } : {}), entity: u.u.entity, id: u.u.id, label: u.u.label, changes: u.u.changes })),
+      },
+      undoUntil: b.status === 'committed' && b.committedAt && importer.undo ? new Date(b.committedAt.getTime() + IMPORT_UNDO_DAYS * DAY_MS).toISOString() : null,
     };
-  }
-
-  /**
-   * Checks every row under one mapping: the importer's look-ups per batch, then each row; `write`
-   * stages each batch's outcome. The same code runs at upload and after a new mapping.
-   */
-  async function check(
-    importer: AnyImporter,
-    scope: ImportScope<Json>,
-    rows: AsyncIterable<RawRow>,
-    tables: Table[],
-    locale: Locale,
-    p: Progress,
-    write: (staged: StagedRow[]) => Promise<void>,
-  ): Promise<CheckResult> {
-    const say = (key: string) => reasonText(key, locale) ?? key;
-    const fieldHeader = (key: string) => importer.columns.find((c) => c.key === key)?.header ?? key;
-    // Per table (tables arrive while the upload is read): field → column.
-    const maps = new Map<number, { indexOf: Map<string, number>; headerOf: Map<string, string> }>();
-    const mapsOf = (n: number) => {
-      let m = maps.get(n);
-      if (!m) {
-        const t = tables[n] ?? tables[0];
-        m = { indexOf: new Map(), headerOf: new Map() };
-        for (const c of t.columns) {
-          if (!c.field) continue;
-          m.indexOf.set(c.field, c.index);
-          m.headerOf.set(c.field, c.header);
-        }
-        maps.set(n, m);
-      }
-      return m;
-    };
-    const run = await importer.begin(scope);
-    const result: CheckResult = { totalRows: 0, validRows: 0, errorRows: 0, errorCount: 0, errors: [], plan: {}, names: [] };
-    const names = new Map<string, Name>();
-    let pending: RawRow[] = [];
-    const multiSheet = () => new Set(tables.map((t) => t.sheet)).size > 1;
-
-    const flush = async () => {
-      const chunk = pending;
-      pending = [];
-      if (!chunk.length) return;
-      p.phase = 'checking';
-      const made = chunk.map((raw) => {
-        const errors: ImportRowError[] = [];
-        const t = tables[raw.table] ?? tables[0];
-        const { indexOf, headerOf } = mapsOf(raw.table);
-        const header = (key: string) => headerOf.get(key) ?? fieldHeader(key);
-        const where = multiSheet() ? { sheet: t.sheet } : {};
-        // One error per cell: the first reason found (a value too long is not also "required").
-        const fail = (key: string, reason: string, extra = '') => {
-          const column = header(key);
-          if (!errors.some((e) => e.column === column)) errors.push({ row: raw.rowNumber, ...where, column, reason: say(reason) + extra });
-        };
-        const get = (key: string): Cell => {
-          const i = indexOf.get(key);
-          if (i === undefined) return null;
-          const mark = raw.marks?.[i];
-          if (mark && !errors.some((e) => e.column === header(key))) fail(key, mark === 'formula_no_value' ? 'cell_formula_no_value' : 'cell_error', mark.startsWith('error:') ? `（${mark.slice(6)}）` : '');
-          return raw.cells[i] ?? null;
-        };
-        const year = t.period?.asOf ? Number(t.period.asOf.slice(0, 4)) : t.period?.quarter ? Number(t.period.quarter.slice(0, 4)) : undefined;
-        const typed =
-          <T,>(parse: (v: Cell) => T | values.Problem) =>
-          (key: string): T | null => {
-            const v = parse(get(key));
-            if (values.isProblem(v)) {
-              fail(key, v.problem);
-              return null;
-            }
-            return v;
-          };
-        const unit = (key: string) => headerUnitOf(header(key)) ?? (t.unit as 'yuan' | 'wan' | 'yi' | null) ?? 'wan';
-        const row: ImportRow<string> = {
-          rowNumber: raw.rowNumber,
-          sheet: t.sheet,
-          section: raw.section,
-          block: t.block,
-          period: t.period,
-          get,
-          has: (key) => indexOf.has(key),
-          header,
-          unit,
-          fail,
-          failed: (key) => errors.some((e) => e.column === header(key)),
-          fill: (key) => {
-            const i = indexOf.get(key);
-            return i === undefined ? null : (raw.fills?.[i] ?? null);
-          },
-          text: (key, max) => typed((v) => values.textValue(v, max))(key),
-          money: (key, nothingIsZero = true) => (indexOf.has(key) ? typed((v) => values.moneyValue(v, unit(key), nothingIsZero))(key) : null),
-          percent: typed(values.percentValue),
-          number: (key, nothingIsZero = false) => typed((v) => values.numberValue(v, nothingIsZero))(key),
-          date: typed((v) => values.dateValue(v, year)),
-          dayOrMonth: typed((v) => values.dayOrMonth(v, year)),
-          years: typed(values.yearsValue),
-          people: (key) => values.peopleValue(get(key)),
-          flag: (key) => {
-            const i = indexOf.get(key);
-            const v = values.flagValue(get(key), i === undefined ? null : raw.fills?.[i]);
-            if (values.isProblem(v)) {
-              fail(key, v.problem);
-              return null;
-            }
-            return v;
-          },
-          noteName: (key, text, resolution, matchName = null) => {
-            const id = `${key}\u0000${text}`;
-            const n = names.get(id);
-            if (n) n.rows++;
-            else names.set(id, { field: key, text, rows: 1, resolution, matchName });
-          },
-        };
-        return { raw, row, errors };
-      });
-      const batch = await importer.prepare?.(scope, run, made.map((m) => m.row));
-      const staged: StagedRow[] = [];
-      for (const { raw, row, errors } of made) {
-        result.totalRows++;
-        const data = importer.parseRow(row, run, batch);
-        const valid = errors.length === 0;
-        if (valid) {
-          result.validRows++;
-          importer.accept?.(run, data);
-        } else {
-          result.errorRows++;
-          result.errorCount += errors.length;
-          for (const e of errors) if (result.errors.length < MAX_REPORTED_ERRORS) result.errors.push(e);
-        }
-        staged.push({
-          r: raw.key,
-          v: valid,
-          d: {
-            cells: raw.cells.map(encodeCell),
-            n: raw.rowNumber,
-            t: raw.table,
-            s: raw.section,
-            ...(raw.fills ? { f: raw.fills } : {}),
-            ...(raw.marks ? { m: raw.marks } : {}),
-            value: valid ? (data as unknown) : null,
-          },
-        });
-      }
-      p.phase = 'staging';
-      await write(staged);
-      p.phase = 'reading';
-    };
-
-    const size = importer.batchSize ?? DEFAULT_BATCH;
-    for await (const raw of rows) {
-      pending.push(raw);
-      if (pending.length >= size) await flush();
-    }
-    await flush();
-    result.plan = importer.plan?.(run) ?? {};
-    result.names = [...names.values()];
-    return result;
   }
 
   /** A SheetError in the caller's words: missing columns named, limits stated. */
@@ -334,6 +158,62 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
     setTimeout(() => progress.delete(id), 60_000).unref();
   };
 
+  /**
+   * Checks the staged cells again under `tables` (another mapping, other name choices), outside a
+   * transaction (an importer's look-ups may use the services' own connection: PGlite has one), then
+   * rewrites the rows, the batch and `inTx`'s writes in one.
+   */
+  async function recheck(
+    s: SessionContext,
+    b: ImportBatchRow,
+    tables: Table[],
+    locale: Locale,
+    inTx: (tx: Tx, result: Awaited<ReturnType<typeof check>>) => Promise<void>,
+    extraChoices: { field: string; name: string; action: NameChoice['action']; targetId: string | null }[] = [],
+  ) {
+    const id = b.id;
+    const importer = importerOf(b.kind);
+    const state = stateOf(b);
+    const p: Progress = { phase: 'checking', rowsRead: 0, userId: s.user.id };
+    progress.set(id, p);
+    try {
+      async function* staged(): AsyncGenerator<RawRow> {
+        for (let after = 0; ; ) {
+          const page = await repo.rowsPage(db, id, after, 5000);
+          if (!page.length) return;
+          for (const r of page) {
+            p.rowsRead++;
+            const d = r.data;
+            yield { key: r.row_no, rowNumber: d.n ?? r.row_no % ROW_KEY, table: d.t ?? 0, cells: d.cells.map(decodeCell), section: d.s ?? null, fills: d.f, marks: d.m };
+          }
+          after = page[page.length - 1].row_no;
+        }
+      }
+      const rewritten: StagedRow[][] = [];
+      const choices = choiceMap([...(await repo.nameChoices(db, b.zoneId)), ...extraChoices]);
+      const scope: ImportScope<Json> = { db, session: s, zoneId: b.zoneId, clock, resolved: state.resolved };
+      const result = await check(importer, choices, scope, staged(), tables, locale, p, async (rows) => void rewritten.push(rows));
+      const first = tables[0]?.columns ?? [];
+      const next: BatchState = {
+        ...state,
+        tables,
+        columns: first.map((c) => ({ index: c.index, header: c.header, field: c.field, sample: (c as unknown as { sample?: string[] }).sample ?? [] })),
+        errors: result.errors,
+        errorRows: result.errorRows,
+        plan: result.plan,
+        names: result.names,
+      };
+      await db.transaction(async (tx) => {
+        if ((await repo.findBatch(tx, id))?.status !== 'staged') throw fieldError('columns', 'import_not_staged');
+        for (const rows of rewritten) for (let i = 0; i < rows.length; i += DEFAULT_BATCH) await repo.rewriteRows(tx, id, rows.slice(i, i + DEFAULT_BATCH));
+        await repo.updateBatch(tx, id, { totalRows: result.totalRows, validRows: result.validRows, errorCount: result.errorCount, errors: next });
+        await inTx(tx, result);
+      });
+    } finally {
+      forget(id, p);
+    }
+  }
+
   return {
     kinds: () => [...importers.keys()],
 
@@ -349,6 +229,7 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
       const say = (key: string) => reasonText(key, locale) ?? key;
       const zoneId = q.zoneId ?? (!s.scope.all && s.scope.zoneIds.length === 1 ? s.scope.zoneIds[0] : undefined);
       if (!zoneId) throw fieldError('zoneId', 'zone_required');
+      const zone: string = zoneId;
       if (!inScope(s, zoneId)) throw fieldError('zoneId', 'zone_out_of_scope');
       assertMay(s, importer, zoneId);
       const { kind: _kind, zoneId: _zone, importId: chosenId, ...options } = q;
@@ -429,6 +310,7 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
 
         const samples = new Map<number, Map<number, string[]>>();
         const exportOnly = new Set(importer.columns.filter((c) => c.exportOnly).map((c) => c.key));
+        const importable = new Set(importer.columns.filter((c) => !c.exportOnly).map((c) => c.key as string));
         async function* raw(): AsyncGenerator<RawRow> {
           const replay = (async function* () {
             yield* early;
@@ -438,7 +320,20 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
             if (e.type === 'table') {
               infos.push(e.table);
               const cols = e.table.columns.map((c) => ({ ...c, field: c.field && !exportOnly.has(c.field) ? c.field : null }));
-              tables.push({ table: e.table.table, sheet: e.table.sheet, headerRows: e.table.headerRows, block: e.table.block, unit: e.table.unit, period: e.table.period, rows: 0, columns: cols });
+              // The mapping the zone saved for these headers, if any (the user corrected it once).
+              const saved = await repo.savedMappings(db, zone, importer.kind, headerSignature(cols));
+              const remembered = saved ? applySavedMapping(cols, saved, importable) : false;
+              tables.push({
+                table: e.table.table,
+                sheet: e.table.sheet,
+                headerRows: e.table.headerRows,
+                block: e.table.block,
+                unit: e.table.unit,
+                period: e.table.period,
+                rows: 0,
+                columns: cols,
+                ...(remembered ? { remembered: true } : {}),
+              });
               samples.set(e.table.table, new Map(cols.map((c) => [c.index, []])));
               continue;
             }
@@ -461,7 +356,9 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
           }
         }
         const scope: ImportScope<Json> = { db, session: s, zoneId, clock, resolved: state.resolved };
-        const result = await check(importer, scope, raw(), tables, locale, p, (staged) => repo.insertRows(db, importId, staged));
+        const choices = choiceMap(await repo.nameChoices(db, zoneId));
+        state.nameTargets = ((await importer.nameTargets?.(scope)) ?? {}) as Record<string, { id: string; name: string }[]>;
+        const result = await check(importer, choices, scope, raw(), tables, locale, p, (staged) => repo.insertRows(db, importId, staged));
         if (result.totalRows === 0) throw fieldError('file', 'import_empty');
         for (const t of tables) for (const c of t.columns) Object.assign(c, { sample: samples.get(t.table)?.get(c.index) ?? [] });
         state.columns = (tables[0]?.columns ?? []).map((c) => ({ index: c.index, header: c.header, field: c.field, sample: (c as unknown as { sample?: string[] }).sample ?? [] }));
@@ -519,52 +416,65 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
       if (missing.length)
         throw fieldError('columns', `${reasonText('import_missing_column', locale)}：${missing.map((k) => importer.columns.find((c) => c.key === k)!.header).join('、')}`);
 
-      const p: Progress = { phase: 'checking', rowsRead: 0, userId: s.user.id };
-      progress.set(id, p);
-      try {
-        // Checked outside a transaction (an importer's look-ups may use the services' own
-        // connection: PGlite has one), rewritten in one.
-        async function* staged(): AsyncGenerator<RawRow> {
-          for (let after = 0; ; ) {
-            const page = await repo.rowsPage(db, id, after, 5000);
-            if (!page.length) return;
-            for (const r of page) {
-              p.rowsRead++;
-              const d = r.data;
-              yield { key: r.row_no, rowNumber: d.n ?? r.row_no % ROW_KEY, table: d.t ?? 0, cells: d.cells.map(decodeCell), section: d.s ?? null, fills: d.f, marks: d.m };
-            }
-            after = page[page.length - 1].row_no;
-          }
+      const saved = columns.map((c) => ({ index: c.index, header: c.header, field: c.field }));
+      if (tables[which].columns.some((c, i) => c.field !== state.tables?.[which]?.columns[i]?.field)) tables[which] = { ...tables[which], remembered: true };
+      await recheck(s, b, tables, locale, async (tx, result) => {
+        // The corrected mapping is the zone's for these headers from now on.
+        await repo.saveMapping(tx, { zoneId: b.zoneId, kind: b.kind, signature: headerSignature(saved), columns: saved, userId: s.user.id, at: clock() });
+        await audit(tx, actorOf(s, requestId), {
+          zoneId: b.zoneId,
+          action: 'import.stage',
+          entityType: 'import',
+          entityId: id,
+          before: { table: which, columns: (state.tables?.[which]?.columns ?? state.columns).map((c) => ({ header: c.header, field: c.field })) },
+          after: { columns: saved.map((c) => ({ header: c.header, field: c.field })), validRows: result.validRows, errorCount: result.errorCount, mappingSaved: true },
+        });
+      });
+      return summaryOf((await repo.findBatch(db, id))!);
+    },
+
+    /**
+     * The user's choice for names the zone did not know (create, map to a record, leave blank):
+     * remembered for the zone, then the staged cells are checked again with them.
+     */
+    async resolveNames(s: SessionContext, id: string, body: z.infer<typeof importNamesBody>, locale: Locale, requestId: string): Promise<ImportSummary> {
+      const b = await loadBatch(s, id);
+      const importer = importerOf(b.kind);
+      assertMay(s, importer, b.zoneId);
+      if (b.status !== 'staged') throw fieldError('choices', 'import_not_staged');
+      const state = stateOf(b);
+      const actions = (importer.nameActions ?? {}) as Record<string, NameChoice['action'][]>;
+      const chosen = body.choices.map((c, i) => {
+        const known = (state.names ?? []).some((n) => n.field === c.field && n.text === c.text);
+        if (!known) throw fieldError(`choices.${i}.text`, 'import_name_unknown');
+        if (!(actions[c.field] ?? ['map', 'blank']).includes(c.action)) throw fieldError(`choices.${i}.action`, 'unknown_value');
+        if (c.action === 'map') {
+          if (!c.targetId) throw fieldError(`choices.${i}.targetId`, 'import_name_target_required');
+          if (!(state.nameTargets?.[c.field] ?? []).some((t) => t.id === c.targetId)) throw fieldError(`choices.${i}.targetId`, 'unknown_value');
         }
-        const rewritten: StagedRow[][] = [];
-        const scope: ImportScope<Json> = { db, session: s, zoneId: b.zoneId, clock, resolved: state.resolved };
-        const result = await check(importer, scope, staged(), tables, locale, p, async (rows) => void rewritten.push(rows));
-        const first = tables[0]?.columns ?? [];
-        const next: BatchState = {
-          ...state,
-          tables,
-          columns: first.map((c) => ({ index: c.index, header: c.header, field: c.field, sample: (c as unknown as { sample?: string[] }).sample ?? [] })),
-          errors: result.errors,
-          errorRows: result.errorRows,
-          plan: result.plan,
-          names: result.names,
-        };
-        await db.transaction(async (tx) => {
-          if ((await repo.findBatch(tx, id))?.status !== 'staged') throw fieldError('columns', 'import_not_staged');
-          for (const rows of rewritten) for (let i = 0; i < rows.length; i += DEFAULT_BATCH) await repo.rewriteRows(tx, id, rows.slice(i, i + DEFAULT_BATCH));
-          await repo.updateBatch(tx, id, { totalRows: result.totalRows, validRows: result.validRows, errorCount: result.errorCount, errors: next });
+        return { field: c.field, name: c.text, action: c.action, targetId: c.action === 'map' ? c.targetId! : null };
+      });
+      const tables = (state.tables ?? []).map((t) => ({ ...t, columns: t.columns.map((c) => ({ ...c })) }));
+      // Saved before the check so that it sees them; the check's own transaction is the rewrite's.
+      const previous = await repo.nameChoices(db, b.zoneId);
+      await recheck(
+        s,
+        b,
+        tables,
+        locale,
+        async (tx, result) => {
+          await repo.saveNameChoices(tx, b.zoneId, chosen, s.user.id, clock());
           await audit(tx, actorOf(s, requestId), {
             zoneId: b.zoneId,
-            action: 'import.stage',
+            action: 'import.names',
             entityType: 'import',
             entityId: id,
-            before: { table: which, columns: (state.tables?.[which]?.columns ?? state.columns).map((c) => ({ header: c.header, field: c.field })) },
-            after: { columns: columns.map((c) => ({ header: c.header, field: c.field })), validRows: result.validRows, errorCount: result.errorCount },
+            before: { choices: previous.filter((p) => chosen.some((c) => c.field === p.field && c.name === p.name)) },
+            after: { choices: chosen, validRows: result.validRows, errorCount: result.errorCount },
           });
-        });
-      } finally {
-        forget(id, p);
-      }
+        },
+        chosen,
+      );
       return summaryOf((await repo.findBatch(db, id))!);
     },
 
@@ -593,9 +503,14 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
       try {
         await db.transaction(async (tx) => {
           if (!(await repo.markBatch(tx, id, 'committed', clock()))) throw fieldError('mode', 'import_not_staged');
+          // Updates of existing records the user did not accept are skipped (all are written by default).
+          const choice = body.updates ?? 'all';
+          const count = choice === 'all' ? b.validRows : await repo.dropUpdates(tx, id, choice === 'none' ? [] : choice);
+          if (count === 0) throw fieldError('updates', 'import_nothing_valid');
+          const records: ImportRecord[] = [];
           const rows: StagedRows<unknown> = {
             importId: id,
-            count: b.validRows,
+            count,
             source: repo.validSource(id),
             async all() {
               const out: { rowNumber: number; data: unknown }[] = [];
@@ -607,7 +522,18 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
               }
             },
           };
-          const written = await importer.commit(tx, rows, { session: s, zoneId: b.zoneId, resolved: state.resolved, actor, requestId, mode: body.mode, clock });
+          const written = await importer.commit(tx, rows, {
+            session: s,
+            zoneId: b.zoneId,
+            resolved: state.resolved,
+            actor,
+            requestId,
+            mode: body.mode,
+            clock,
+            record: async (entries) => void records.push(...entries),
+            recordCreated: (entityType, ids) => repo.insertCreatedRecords(tx, id, b.zoneId, entityType, ids),
+          });
+          await repo.insertRecords(tx, id, b.zoneId, records);
           await repo.deleteRows(tx, id);
           await repo.updateBatch(tx, id, { errors: { ...state, committed: written } });
           await audit(tx, actor, {
@@ -615,12 +541,35 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
             action: 'import.commit',
             entityType: 'import',
             entityId: id,
-            after: { kind: b.kind, mode: body.mode, ...written },
+            after: { kind: b.kind, mode: body.mode, updates: Array.isArray(choice) ? choice.length : choice, ...written },
           });
         });
       } finally {
         forget(id, p);
       }
+      return summaryOf((await repo.findBatch(db, id))!);
+    },
+
+    /**
+     * Undoes a committed batch as a whole, in one transaction: within IMPORT_UNDO_DAYS of its
+     * commit, and only if none of its records changed since (else IMPORT_UNDO_CHANGED lists them).
+     */
+    async undo(s: SessionContext, id: string, requestId: string): Promise<ImportSummary> {
+      const b = await loadBatch(s, id);
+      const importer = importerOf(b.kind);
+      assertMay(s, importer, b.zoneId);
+      if (b.status !== 'committed' || !b.committedAt) throw fieldError('id', 'import_not_committed');
+      if (!importer.undo) throw fieldError('id', 'import_undo_unsupported');
+      if (clock().getTime() - b.committedAt.getTime() > IMPORT_UNDO_DAYS * DAY_MS) throw fieldError('id', 'import_undo_window');
+      const state = stateOf(b);
+      const actor = actorOf(s, requestId);
+      await db.transaction(async (tx) => {
+        if (!(await repo.markUndone(tx, id))) throw fieldError('id', 'import_not_committed');
+        const records = await repo.recordsOf(tx, id);
+        const undone = await importer.undo!(tx, { importId: id, session: s, zoneId: b.zoneId, actor, requestId, clock, records, committed: state.committed ?? {} });
+        await repo.updateBatch(tx, id, { errors: { ...state, undone } });
+        await audit(tx, actor, { zoneId: b.zoneId, action: 'import.undo', entityType: 'import', entityId: id, before: { committed: state.committed }, after: { kind: b.kind, ...undone } });
+      });
       return summaryOf((await repo.findBatch(db, id))!);
     },
 

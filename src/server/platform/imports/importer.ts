@@ -14,12 +14,37 @@ import type { Permission } from '../policies.ts';
 import type { MoneyUnit } from '../../../contract/money.ts';
 import type { Cell, SheetColumn } from '../xlsx.ts';
 import type { SheetPeriod } from './period.ts';
+import { AppError } from '../errors.ts';
 
 /** A JSON value: what an importer stores for a row and for the whole import. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 /** What the engine does with a name the zone does not know (listed once in the summary). */
-export type NameResolution = 'create' | 'text' | 'matched';
+export type NameResolution = 'create' | 'text' | 'matched' | 'map' | 'blank';
+
+/** What the user chose for a name (remembered for the zone, import_name_choices). */
+export interface NameChoice {
+  action: 'create' | 'map' | 'blank';
+  targetId: string | null;
+}
+
+/** A change an update would make to an existing record, as people read it. */
+export interface FieldChange {
+  field: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** What a committed import wrote to one record, kept for undo (import_records). */
+export interface ImportRecord {
+  entityType: string;
+  entityId: string;
+  action: 'created' | 'updated';
+  /** The version the import left (undo refuses when it moved on). */
+  version: number | null;
+  /** An updated record's fields before the import. */
+  before?: Json | null;
+}
 
 /** One data row as the importer sees it: the mapped cells, typed readers, and a way to refuse it. */
 export interface ImportRow<K extends string> {
@@ -49,7 +74,14 @@ export interface ImportRow<K extends string> {
   people(key: K): { name: string; title: string | null }[] | null;
   flag(key: K): 'red' | 'yellow' | 'green' | null;
   /** Lists a name the zone does not know, once per import, with what will be done with it. */
-  noteName(key: K, text: string, resolution: NameResolution, matchName?: string | null): void;
+  noteName(key: K, text: string, resolution: NameResolution, matchName?: string | null, targetId?: string | null): void;
+  /** What the user chose for this name in this zone (an earlier import, or this one), if anything. */
+  choice(key: K, text: string): NameChoice | undefined;
+  /**
+   * Marks the row as an update of an existing record: the preview shows the changes (before → after,
+   * empty when nothing changes) and the user accepts all, some or none of the updates.
+   */
+  update(u: { entity: string; id: string; label: string; changes: FieldChange[] }): void;
   /** The cell of a field (null when empty or not mapped). */
   get(key: K): Cell;
   /** Whether the field is mapped to a column at all. */
@@ -93,6 +125,23 @@ export interface CommitInput<C> {
   requestId: string;
   mode: 'all' | 'valid';
   clock: Clock;
+  /** Keeps what the commit wrote, record by record, for undo (in the commit's transaction). */
+  record(entries: ImportRecord[]): Promise<void>;
+  /** The same, set-based: `ids` selects one uuid column `id` of records the commit created (version 1). */
+  recordCreated(entityType: string, ids: SQL): Promise<void>;
+}
+
+export interface UndoInput {
+  importId: string;
+  session: SessionContext;
+  zoneId: string;
+  actor: Actor;
+  requestId: string;
+  clock: Clock;
+  /** What the commit recorded. */
+  records: ImportRecord[];
+  /** What the commit answered (summary.committed). */
+  committed: Record<string, number>;
 }
 
 export interface Importer<K extends string = string, C extends Json = Json, D = unknown, R = unknown, B = unknown> {
@@ -125,6 +174,15 @@ export interface Importer<K extends string = string, C extends Json = Json, D = 
   details?(resolved: C): Record<string, string | number | null>;
   /** Writes the valid rows in the engine's transaction; answers counts of what it wrote. Throwing rolls everything back. */
   commit(tx: Tx, rows: StagedRows<D>, input: CommitInput<C>): Promise<Record<string, number>>;
+  /** Per field of `noteName`: what the user may choose for a name (default: map and blank). */
+  nameActions?: Partial<Record<K, ('create' | 'map' | 'blank')[]>>;
+  /** Per field of `noteName`: the existing records a name may be mapped to (kept with the batch). */
+  nameTargets?(scope: ImportScope<C>): Promise<Partial<Record<K, { id: string; name: string }[]>>>;
+  /**
+   * Undoes a committed batch in the engine's transaction: removes what it created and restores what it
+   * updated. Throws `undoConflict(changed)` when any record changed since (nothing is undone then).
+   */
+  undo?(tx: Tx, input: UndoInput): Promise<Record<string, number>>;
 }
 
 /** Declares an importer; a module lists it in its manifest's `importers`. */
@@ -136,3 +194,8 @@ export function defineImporter<K extends string, C extends Json, D, R, B = undef
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyImporter = Importer<any, any, any, any, any>;
 
+
+/** The error of an undo refused because records changed after the import: every such record listed. */
+export function undoConflict(changed: { entity: string; id: string; label: string }[]): AppError {
+  return new AppError('IMPORT_UNDO_CHANGED', { changed });
+}

@@ -3,9 +3,10 @@
  * staged rows (import_rows: the row's cells as read, whether it is valid, and what the importer
  * made of it). Rows travel as one jsonb parameter per statement, whatever their number.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
-import { importBatches } from '../../db/schema.ts';
+import { importBatches, importMappings, importNameChoices } from '../../db/schema.ts';
+import type { ImportRecord } from './importer.ts';
 
 export type ImportBatchRow = Omit<typeof importBatches.$inferSelect, 'kind'> & { kind: string };
 
@@ -13,8 +14,17 @@ export type ImportBatchRow = Omit<typeof importBatches.$inferSelect, 'kind'> & {
 export interface StagedRow {
   r: number;
   v: boolean;
-  /** cells; n: the sheet's row number; t: the table; s: the section above; f: fills, m: problem marks by column. */
-  d: { cells: unknown[]; n?: number; t?: number; s?: string | null; f?: Record<number, string>; m?: Record<number, string>; value: unknown };
+  /** cells; n: the sheet's row number; t: the table; s: the section above; f: fills, m: problem marks by column; u: the update it makes. */
+  d: {
+    cells: unknown[];
+    n?: number;
+    t?: number;
+    s?: string | null;
+    f?: Record<number, string>;
+    m?: Record<number, string>;
+    u?: { entity: string; id: string; label: string; sheet?: string; changes: { field: string; label: string; before: string | null; after: string | null }[] };
+    value: unknown;
+  };
 }
 
 const uuidText = (s: string) => sql`${s}::uuid`;
@@ -75,6 +85,87 @@ export function createImportsRepository() {
     /** The valid rows as a relation (row_no, data), for an importer's set-based commit. */
     validSource(importId: string) {
       return sql`(select row_no, data->'value' as data from import_rows where import_id = ${uuidText(importId)} and valid)`;
+    },
+    /** Before a commit: the update rows the user did not accept leave the valid set (`accepted` null: keep all). Answers the valid count. */
+    async dropUpdates(db: DbOrTx, importId: string, accepted: number[] | null): Promise<number> {
+      await db.execute(sql`update import_rows set valid = false where import_id = ${uuidText(importId)} and valid and data ? 'u'
+        ${accepted ? sql`and not (row_no = any(${sql.param(accepted)}::int[]))` : sql``}`);
+      const [row] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from import_rows where import_id = ${uuidText(importId)} and valid`));
+      return Number(row.n);
+    },
+    /** The first update rows (valid) and how many there are, how many change nothing. */
+    async updatesOf(db: DbOrTx, importId: string, limit: number) {
+      const [c] = rowsOf<{ n: number; unchanged: number }>(
+        await db.execute(sql`select count(*)::int as n, count(*) filter (where jsonb_array_length(data->'u'->'changes') = 0)::int as unchanged
+          from import_rows where import_id = ${uuidText(importId)} and valid and data ? 'u'`),
+      );
+      const items = rowsOf<{ row_no: number; n: number; u: NonNullable<StagedRow['d']['u']> }>(
+        await db.execute(sql`select row_no, (data->>'n')::int as n, data->'u' as u from import_rows
+          where import_id = ${uuidText(importId)} and valid and data ? 'u' and jsonb_array_length(data->'u'->'changes') > 0
+          order by row_no limit ${limit}`),
+      );
+      return { count: Number(c.n), unchanged: Number(c.unchanged), items };
+    },
+
+    /** The zone's saved mappings of these header signatures. */
+    async savedMappings(db: DbOrTx, zoneId: string, kind: string, signature: string) {
+      const [row] = await db
+        .select({ columns: importMappings.columns })
+        .from(importMappings)
+        .where(and(eq(importMappings.zoneId, zoneId), eq(importMappings.kind, kind), eq(importMappings.signature, signature)));
+      return row?.columns as { index: number; header: string; field: string | null }[] | undefined;
+    },
+    async saveMapping(db: DbOrTx, v: { zoneId: string; kind: string; signature: string; columns: { index: number; header: string; field: string | null }[]; userId: string; at: Date }) {
+      await db
+        .insert(importMappings)
+        .values({ zoneId: v.zoneId, kind: v.kind, signature: v.signature, columns: v.columns, updatedBy: v.userId, updatedAt: v.at })
+        .onConflictDoUpdate({ target: [importMappings.zoneId, importMappings.kind, importMappings.signature], set: { columns: v.columns, updatedBy: v.userId, updatedAt: v.at } });
+    },
+    async nameChoices(db: DbOrTx, zoneId: string) {
+      return db
+        .select({ field: importNameChoices.field, name: importNameChoices.name, action: importNameChoices.action, targetId: importNameChoices.targetId })
+        .from(importNameChoices)
+        .where(eq(importNameChoices.zoneId, zoneId));
+    },
+    async saveNameChoices(db: DbOrTx, zoneId: string, choices: { field: string; name: string; action: 'create' | 'map' | 'blank'; targetId: string | null }[], userId: string, at: Date) {
+      if (!choices.length) return;
+      await db
+        .insert(importNameChoices)
+        .values(choices.map((c) => ({ zoneId, ...c, updatedBy: userId, updatedAt: at })))
+        .onConflictDoUpdate({
+          target: [importNameChoices.zoneId, importNameChoices.field, importNameChoices.name],
+          set: { action: sql`excluded.action`, targetId: sql`excluded.target_id`, updatedBy: userId, updatedAt: at },
+        });
+    },
+    /** What a commit wrote, for undo: one statement per 5,000 records. */
+    async insertRecords(db: DbOrTx, importId: string, zoneId: string, records: ImportRecord[]) {
+      for (let i = 0; i < records.length; i += 5000) {
+        const chunk = records.slice(i, i + 5000).map((r) => ({ t: r.entityType, e: r.entityId, a: r.action, v: r.version, b: r.before ?? null }));
+        await db.execute(sql`insert into import_records (import_id, zone_id, entity_type, entity_id, action, version, before)
+          select ${uuidText(importId)}, ${uuidText(zoneId)}, e->>'t', (e->>'e')::uuid, e->>'a', (e->>'v')::int, case when jsonb_typeof(e->'b') = 'null' then null else e->'b' end
+          from jsonb_array_elements(${JSON.stringify(chunk)}::jsonb) e
+          on conflict (import_id, entity_type, entity_id) do nothing`);
+      }
+    },
+    async insertCreatedRecords(db: DbOrTx, importId: string, zoneId: string, entityType: string, ids: SQL) {
+      await db.execute(sql`insert into import_records (import_id, zone_id, entity_type, entity_id, action, version, before)
+        select ${uuidText(importId)}, ${uuidText(zoneId)}, ${entityType}, x.id, 'created', 1, null from (${ids}) x
+        on conflict (import_id, entity_type, entity_id) do nothing`);
+    },
+        async recordsOf(db: DbOrTx, importId: string): Promise<ImportRecord[]> {
+      const rows = rowsOf<{ entity_type: string; entity_id: string; action: 'created' | 'updated'; version: number | null; before: unknown }>(
+        await db.execute(sql`select entity_type, entity_id, action, version, before from import_records where import_id = ${uuidText(importId)}`),
+      );
+      return rows.map((r) => ({ entityType: r.entity_type, entityId: r.entity_id, action: r.action, version: r.version == null ? null : Number(r.version), before: (r.before ?? null) as ImportRecord['before'] }));
+    },
+    /** committed → undone, only once. */
+    async markUndone(db: DbOrTx, id: string) {
+      const rows = await db
+        .update(importBatches)
+        .set({ status: 'undone' })
+        .where(and(eq(importBatches.id, id), eq(importBatches.status, 'committed')))
+        .returning({ id: importBatches.id });
+      return rows.length === 1;
     },
     async deleteRows(db: DbOrTx, importId: string) {
       await db.execute(sql`delete from import_rows where import_id = ${uuidText(importId)}`);

@@ -14,5 +14,9 @@ export function importRoutes(router: Router, engine: ImportEngine) {
   );
   router.handle(importOperations.progress, ({ session, params }) => engine.progress(session, params.id));
   router.handle(importOperations.commit, ({ session, params, body, requestId }) => engine.commit(session, params.id, body, requestId));
+  router.handle(importOperations.names, ({ session, params, body, request, requestId }) =>
+    engine.resolveNames(session, params.id, body, requestLocale(request), requestId),
+  );
+  router.handle(importOperations.undo, ({ session, params, requestId }) => engine.undo(session, params.id, requestId));
   router.handle(importOperations.discard, ({ session, params, requestId }) => engine.discard(session, params.id, requestId));
 }
