@@ -26,6 +26,16 @@ export const servicesAuditActions = {
   'factor_request.create': a('登记要素需求', 'Record factor request', '登记了 {e}', 'recorded {e}'),
   'factor_request.resolve': a('要素需求办结', 'Resolve factor request', '办结了 {e}', 'resolved {e}'),
   'factor_request.raise': a('要素需求转堵点', 'Raise as blocker', '将 {e} 转为堵点', 'raised {e} as a blocker'),
+  'finance.institution.create': a('新增金融机构', 'Add institution', '新增了 {e}', 'added {e}'),
+  'finance.institution.update': a('修改金融机构', 'Update institution', '修改了 {e}', 'updated {e}'),
+  'finance.product.create': a('新增金融产品', 'Add product', '新增了 {e}', 'added {e}'),
+  'finance.product.update': a('修改金融产品', 'Update product', '修改了 {e}', 'updated {e}'),
+  'finance.need.create': a('登记融资需求', 'Record financing need', '登记了 {e}', 'recorded {e}'),
+  'finance.need.update': a('修改融资需求', 'Update financing need', '修改了 {e}', 'updated {e}'),
+  'finance.event.create': a('新增银企对接会', 'Add matchmaking event', '新增了 {e}', 'added {e}'),
+  'finance.event.update': a('修改银企对接会', 'Update matchmaking event', '修改了 {e}', 'updated {e}'),
+  'finance.referral.create': a('推荐对接', 'Refer need', '推荐了 {e}', 'referred {e}'),
+  'finance.referral.update': a('登记对接结果', 'Record referral outcome', '修改了 {e}', 'updated {e}'),
   'approval_case.escalate': a('办件超期提级', 'Escalate case', '将超期的 {e} 提级', 'escalated the overdue {e}'),
 } as const;
 
@@ -40,4 +50,9 @@ export const servicesAuditEntities = {
   approval_item: ['赋权事项', 'delegated item'],
   approval_case: ['办件', 'approval case'],
   factor_request: ['要素需求', 'factor request'],
+  finance_institution: ['金融机构', 'financial institution'],
+  finance_product: ['金融产品', 'financial product'],
+  finance_need: ['融资需求', 'financing need'],
+  finance_event: ['银企对接会', 'matchmaking event'],
+  finance_referral: ['推荐对接', 'referral'],
 } as const;

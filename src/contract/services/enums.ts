@@ -40,8 +40,12 @@ export type CaseLevel = (typeof caseLevels)[number];
 
 /** 金融机构类型. */
 export const institutionKinds = ['bank', 'guarantee', 'leasing', 'fund', 'other'] as const; // 银行 / 担保 / 融资租赁 / 基金 / 其他
+export type InstitutionKind = (typeof institutionKinds)[number];
+/** A need is 待对接 until referred, 已放款 once a referral is granted; 已关闭 is set by hand. */
 export const financeNeedStatuses = ['open', 'referred', 'granted', 'closed'] as const; // 待对接 / 已推荐 / 已放款 / 已关闭
+export type FinanceNeedStatus = (typeof financeNeedStatuses)[number];
 export const referralOutcomes = ['pending', 'granted', 'declined'] as const; // 跟进中 / 已放款 / 未获批
+export type ReferralOutcome = (typeof referralOutcomes)[number];
 
 /** 要素保障 kinds. */
 export const factorKinds = ['land', 'power', 'water', 'gas', 'heat', 'talent'] as const; // 用地 / 用电 / 用水 / 用气 / 用热 / 人才

@@ -1,5 +1,16 @@
 /** zh-CN / en-US labels of the enterprise services' enumerations (web, exports, audit values). */
-import type { ApplicationStatus, CaseLevel, CaseMode, FairKind, PostCategory, ProgrammeKind, ProgrammeLevel } from './enums.ts';
+import type {
+  ApplicationStatus,
+  CaseLevel,
+  CaseMode,
+  FairKind,
+  FinanceNeedStatus,
+  InstitutionKind,
+  PostCategory,
+  ProgrammeKind,
+  ProgrammeLevel,
+  ReferralOutcome,
+} from './enums.ts';
 
 type Label = readonly [zh: string, en: string];
 
@@ -47,11 +58,31 @@ export const caseLevelLabels: Record<CaseLevel, Label> = {
   top: ['主要领导', 'Zone leader'],
 };
 
+export const institutionKindLabels: Record<InstitutionKind, Label> = {
+  bank: ['银行', 'Bank'],
+  guarantee: ['融资担保', 'Guarantor'],
+  leasing: ['融资租赁', 'Leasing'],
+  fund: ['基金', 'Fund'],
+  other: ['其他', 'Other'],
+};
+export const financeNeedStatusLabels: Record<FinanceNeedStatus, Label> = {
+  open: ['待对接', 'Open'],
+  referred: ['已推荐', 'Referred'],
+  granted: ['已放款', 'Loan granted'],
+  closed: ['已关闭', 'Closed'],
+};
+export const referralOutcomeLabels: Record<ReferralOutcome, Label> = {
+  pending: ['跟进中', 'Pending'],
+  granted: ['已放款', 'Granted'],
+  declined: ['未获批', 'Declined'],
+};
+
 /** For the audit log's value labels: field → value → label. */
 export const servicesValueLabels: Record<string, Record<string, Label>> = {
   level: { ...programmeLevelLabels, ...caseLevelLabels },
-  kind: { ...programmeKindLabels, ...fairKindLabels },
-  status: applicationStatusLabels,
+  kind: { ...programmeKindLabels, ...fairKindLabels, ...institutionKindLabels },
+  status: { ...applicationStatusLabels, ...financeNeedStatusLabels },
+  outcome: referralOutcomeLabels,
   category: postCategoryLabels,
   mode: caseModeLabels,
   step: caseStepLabels,

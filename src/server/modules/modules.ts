@@ -11,14 +11,18 @@ import { chainsModule } from './chains/chains.module.ts';
 import { dispatchModule } from './dispatch/dispatch.module.ts';
 import { enterprisesModule } from './enterprises/enterprises.module.ts';
 import { factorsModule } from './factors/factors.module.ts';
+import { financeModule } from './finance/finance.module.ts';
 import { fundingModule } from './funding/funding.module.ts';
 import { healthModule } from './health/health.module.ts';
 import { hiringModule } from './hiring/hiring.module.ts';
 import { intakeModule } from './intake/intake.module.ts';
+import { kpisModule } from './kpis/kpis.module.ts';
+import { landEfficiencyModule } from './land-efficiency/land-efficiency.module.ts';
 import { leadsModule } from './leads/leads.module.ts';
 import { ledgerModule } from './ledger/ledger.module.ts';
 import { orgModule } from './org/org.module.ts';
 import { projectsModule } from './projects/projects.module.ts';
+import { statisticsModule } from './statistics/statistics.module.ts';
 import { usersModule } from './users/users.module.ts';
 import { workbenchModule } from './workbench/workbench.module.ts';
 
@@ -35,10 +39,14 @@ export const modules: readonly ModuleDefinition<any>[] = [
   ledgerModule,
   dispatchModule,
   chainsModule,
+  statisticsModule,
   fundingModule,
   hiringModule,
   approvalServicesModule,
   factorsModule,
+  financeModule,
+  landEfficiencyModule,
+  kpisModule,
   workbenchModule,
   intakeModule,
 ];
