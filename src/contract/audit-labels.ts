@@ -17,6 +17,7 @@ import {
 import { chainsAuditActions, chainsAuditEntities } from './chains/audit-labels.ts';
 import { roleLabels } from './roles.ts';
 import { servicesAuditActions, servicesAuditEntities } from './services/audit-labels.ts';
+import { statisticsAuditActions, statisticsAuditEntities } from './statistics-audit-labels.ts';
 
 export type AuditLabel = readonly [zh: string, en: string];
 
@@ -139,6 +140,8 @@ export const auditActionLabels = {
   ...servicesAuditActions,
   // 产业链与企业画像 (contract/chains/audit-labels.ts)
   ...chainsAuditActions,
+  // 统计数据与开发区考核 (contract/statistics-audit-labels.ts)
+  ...statisticsAuditActions,
 } as const satisfies Record<string, AuditActionLabel>;
 export type AuditAction = keyof typeof auditActionLabels;
 
@@ -167,6 +170,7 @@ export const auditEntityLabels = {
   intake_source: ['录入材料', 'intake source'],
   ...servicesAuditEntities,
   ...chainsAuditEntities,
+  ...statisticsAuditEntities,
 } as const satisfies Record<string, AuditLabel>;
 export type AuditEntityType = keyof typeof auditEntityLabels;
 
