@@ -16,6 +16,7 @@ import { intakeFeature } from '../features/intake/feature';
 import { leadsFeature } from '../features/leads/feature';
 import { orgFeature } from '../features/org/feature';
 import { projectsFeature } from '../features/projects/feature';
+import { statisticsFeature } from '../features/statistics/feature';
 import { workbenchFeature } from '../features/workbench/feature';
 
 export const features = [
@@ -31,6 +32,7 @@ export const features = [
   hiringFeature,
   approvalServicesFeature,
   factorsFeature,
+  statisticsFeature,
   adminUsersFeature,
   orgFeature,
   auditFeature,
