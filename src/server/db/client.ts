@@ -10,6 +10,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema.ts';
 import { acquireDirLock, type DirLock } from './dir-lock.ts';
+import { queryLogger } from './query-log.ts';
 
 export type Schema = typeof schema;
 /** The drizzle database, whichever driver is behind it. */
@@ -51,7 +52,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const probe = await pool.connect();
     probe.release();
     return {
-      db: drizzlePg(pool, { schema }) as unknown as Db,
+      db: drizzlePg(pool, { schema, logger: queryLogger }) as unknown as Db,
       kind: 'postgres',
       exec: async (text) => {
         await pool.query(text);
@@ -79,7 +80,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     client = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   }
   return {
-    db: drizzlePglite(client, { schema }) as unknown as Db,
+    db: drizzlePglite(client, { schema, logger: queryLogger }) as unknown as Db,
     kind: 'pglite',
     exec: async (text) => {
       await client.exec(text);

@@ -61,8 +61,9 @@ export function createEnterprisesRepository() {
         .select()
         .from(enterprises)
         .where(where)
-        // Nulls last whichever way, then the id: a stable order across pages.
-        .orderBy(sql`${column} is null`, direction(column), asc(enterprises.id));
+        // Nulls last whichever way (only the capital can be empty: the name and the date keep a plain
+        // order an index serves), then the id: a stable order across pages.
+        .orderBy(...(sort.sort === 'registeredCapital' ? [sql`${column} is null`] : []), direction(column), direction(enterprises.id));
       const [items, [{ total }]] = await Promise.all([
         page ? query.limit(page.pageSize).offset((page.page - 1) * page.pageSize) : query,
         db.select({ total: count() }).from(enterprises).where(where),

@@ -182,7 +182,30 @@ export function createLeadsRepository() {
             .select({ total: sql<number>`count(*)::int` })
             .from(leads)
             .where(where);
-      const [items, [{ total }]] = await Promise.all([base.limit(page.pageSize).offset((page.page - 1) * page.pageSize), countQuery]);
+      // The page is chosen on leads alone (the (updated_at, id) index walked in order, the filter on
+      // each entry), then only its rows are joined to their names: a province's deep page no longer
+      // joins 50k leads to sort them. A search on the enterprise's name needs the join to filter.
+      const pageQuery = needsEnterprise
+        ? base.limit(page.pageSize).offset((page.page - 1) * page.pageSize)
+        : db
+            .select(leadColumns)
+            .from(leads)
+            .leftJoin(enterprises, eq(enterprises.id, leads.enterpriseId))
+            .leftJoin(owner, eq(owner.id, leads.ownerId))
+            .where(
+              inArray(
+                leads.id,
+                db
+                  .select({ id: leads.id })
+                  .from(leads)
+                  .where(where)
+                  .orderBy(...orderOf(f))
+                  .limit(page.pageSize)
+                  .offset((page.page - 1) * page.pageSize),
+              ),
+            )
+            .orderBy(...orderOf(f));
+      const [items, [{ total }]] = await Promise.all([pageQuery, countQuery]);
       return { items: items.map(flatten), total: Number(total) };
     },
 

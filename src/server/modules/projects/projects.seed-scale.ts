@@ -15,7 +15,7 @@ import { periodOf } from '../../../contract/periods.ts';
 export async function seedScaleProjects(
   tx: DbOrTx,
   today: string,
-  options: { zoneIds?: string[]; perZone?: number } = {},
+  options: { zoneIds?: string[]; perZone?: number; reportsPerProject?: number } = {},
 ): Promise<{ projects: number; reports: number }> {
   const zoneFilter = options.zoneIds
     ? sql`where z.id in (${sql.join(
@@ -24,6 +24,7 @@ export async function seedScaleProjects(
       )})`
     : sql``;
   const perZone = options.perZone ?? 200;
+  const reportsPerProject = options.reportsPerProject ?? 50;
   const stages = `array['planning','signed','land','approval','started','construction','construction','construction','completed','production','full_production']`;
   const sectors = `array['新材料','装备制造','新能源装备','电子信息','生物医药','现代物流','光伏','煤化工']`;
   const kinds = `array['年产10万吨','智能化改造','产业园','生产线','基地','二期']`;
@@ -85,10 +86,10 @@ export async function seedScaleProjects(
       (100000 + abs(hashtext(p.id::text || m::text)) % 3000000)::bigint,
       least(100, 2 * (51 - m)), '按计划推进', '专员', now(), now()
     from (${synthetic}) p
-    cross join generate_series(1, 50) m`);
+    cross join generate_series(1, ${reportsPerProject}::int) m`);
   await tx.execute(sql`
     insert into project_annual_plans (project_id, zone_id, year, plan_yuan)
     select p.id, p.zone_id, ${Number(today.slice(0, 4))}, 20000000 + abs(hashtext(p.id::text)) % 20000000 from (${synthetic}) p`);
   const [{ n }] = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from (${synthetic}) p`));
-  return { projects: Number(n), reports: Number(n) * 50 };
+  return { projects: Number(n), reports: Number(n) * reportsPerProject };
 }

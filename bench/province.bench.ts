@@ -1,0 +1,131 @@
+/**
+ * A province viewer's lists at province scale on PostgreSQL (`seed --scale province`: 100 zones,
+ * ~50k leads, 20k projects, 20k enterprises, 1M progress reports), issue 17 item 1. For each list:
+ * the API p50 over HTTP (a real server process), beside the bare SQL doing the same work — the very
+ * statements the app sends for that request, read from the query log of an in-process app and
+ * replayed on one connection — and the throughput at 10 connections. Then the ten slowest of those
+ * statements with their plans.
+ *
+ * Seeding the province takes ~3 minutes on a loaded 2-core machine: `BENCH_PROVINCE_DB=<name>`
+ * reuses a database already seeded at that scale (migrated and analysed first).
+ */
+import pg from 'pg';
+import autocannon from 'autocannon';
+import { line, loginHeaders, p50Get, percentile, pgUrl, startServer } from './lib.ts';
+import { migrateDatabase, openDatabase } from '../src/server/db/client.ts';
+import { onQuery } from '../src/server/db/query-log.ts';
+import { seedDemo } from '../src/server/cli/seed.ts';
+import { buildApp } from '../src/server/app.ts';
+import { testConfig } from '../src/server/config.ts';
+
+/** The lists a province viewer opens, as the web asks for them. */
+const lists: [label: string, path: string][] = [
+  ['projects, default order, page 1', '/api/projects?page=1&pageSize=20'],
+  ['projects flag=red, page 1', '/api/projects?flag=red&page=1&pageSize=20'],
+  ['leads, default order, page 1', '/api/leads?page=1&pageSize=20'],
+  ['leads 3 stages + active, page 2', '/api/leads?stage=contact,intent,framework&status=active&sort=updatedAt&order=desc&page=2&pageSize=20'],
+  ['leads, page 500 (offset 10k)', '/api/leads?page=500&pageSize=20'],
+  ['leads funnel (group-by stage, status)', '/api/leads/funnel'],
+  ['blockers, page 1', '/api/blockers?page=1&pageSize=20'],
+  ['enterprises, by name, page 1', '/api/enterprises?page=1&pageSize=20'],
+  ['enterprises, by name, page 500', '/api/enterprises?page=500&pageSize=20'],
+  ['meetings', '/api/meetings?page=1&pageSize=20'],
+  ['decisions', '/api/decisions?page=1&pageSize=20'],
+  ['workbench (工作台 dashboard)', '/api/workbench'],
+];
+
+async function p50Of(run: () => Promise<unknown>, runs = 30): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs + 3; i++) {
+    const t0 = performance.now();
+    await run();
+    if (i >= 3) samples.push(performance.now() - t0);
+  }
+  return percentile(samples, 50);
+}
+
+export async function benchProvince(): Promise<void> {
+  const reuse = process.env.BENCH_PROVINCE_DB;
+  const name = reuse ?? 'zonedesk_bench_province';
+  const dbUrl = Object.assign(new URL(pgUrl), { pathname: `/${name}` }).toString();
+  if (!reuse) {
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+    await admin.end();
+  }
+  const database = await openDatabase({ kind: 'postgres', url: dbUrl });
+  await migrateDatabase(database);
+  if (!reuse) {
+    const t0 = performance.now();
+    await seedDemo(database, { scale: 'province' });
+    line('seed --scale province, PostgreSQL', (performance.now() - t0) / 1000, 's');
+  }
+  await database.exec('vacuum analyze');
+  const counts = await database.query<{ t: string; n: string }>(
+    `select 'zones' t, count(*)::text n from zones union all select 'leads', count(*)::text from leads union all select 'projects', count(*)::text from projects
+     union all select 'enterprises', count(*)::text from enterprises union all select 'progress_reports', count(*)::text from progress_reports`,
+  );
+  line('province data', counts.map((c) => `${c.n} ${c.t}`).join(', '));
+
+  // The statements each list sends, from the query log of an in-process app (the session's own
+  // look-ups left out: the bare figure is the list's work).
+  const app = await buildApp({ config: testConfig({ LOGIN_RATE_LIMIT_PER_MINUTE: '1000000' }), database });
+  await app.ready();
+  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'province', password: 'zonedesk' } });
+  const cookie = String(login.headers['set-cookie']).split(';')[0];
+  const statements = new Map<string, [string, unknown[]][]>();
+  for (const [, path] of lists) {
+    await app.inject({ method: 'GET', url: path, headers: { cookie } }); // the day's first read refreshes flags
+    const sent: [string, unknown[]][] = [];
+    const stop = onQuery((q, p) => sent.push([q, p]));
+    await app.inject({ method: 'GET', url: path, headers: { cookie } });
+    stop();
+    statements.set(path, sent.filter(([q]) => /^\s*(select|with)/i.test(q) && !/from "sessions"|"user_zones"|from "users" where "users"."id" = \$1$/.test(q)));
+  }
+  await app.close();
+  await database.close();
+
+  const bare = new pg.Client({ connectionString: dbUrl });
+  await bare.connect();
+  const server = await startServer({ DATABASE_URL: dbUrl, LOGIN_RATE_LIMIT_PER_MINUTE: '1000000' });
+  const timings: { ms: number; path: string; query: string; params: unknown[] }[] = [];
+  try {
+    const headers = await loginHeaders(server.url, 'province');
+    for (const [label, path] of lists) {
+      const api = await p50Get(`${server.url}${path}`, headers, 30);
+      const sent = statements.get(path) ?? [];
+      const bareMs = await p50Of(async () => {
+        for (const [q, p] of sent) await bare.query(q, p);
+      });
+      for (const [q, p] of sent) timings.push({ ms: await p50Of(() => bare.query(q, p), 5), path, query: q, params: p });
+      const run = await autocannon({ url: `${server.url}${path}`, connections: 10, duration: 5, headers });
+      if (run.non2xx > 0) throw new Error(`${path}: ${run.non2xx} non-2xx answers`);
+      line(
+        `province ${label}: API p50`,
+        api,
+        'ms',
+        `bare SQL ${bareMs.toFixed(1)} ms for its ${sent.length} statements, ratio ${(api / Math.max(bareMs, 0.1)).toFixed(1)}×; ${run.requests.average.toFixed(0)} req/s at 10 connections, p99 ${run.latency.p99} ms`,
+      );
+    }
+    line('  server RSS after the province lists', Number(/VmRSS:\s+(\d+)/.exec(await import('node:fs').then((fs) => fs.readFileSync(`/proc/${server.process.pid}/status`, 'utf8')))?.[1] ?? 0) / 1024, 'MB');
+    // The ten slowest statements at province scale, with their plans.
+    const slowest = timings.sort((a, b) => b.ms - a.ms).slice(0, 10);
+    console.log('slowest ten statements at province scale (bare p50, then the plan):');
+    for (const t of slowest) {
+      console.log(`-- ${t.ms.toFixed(1)} ms  ${t.path}\n   ${t.query.replace(/\s+/g, ' ').slice(0, 240)}`);
+      const plan = (await bare.query(`explain ${t.query}`, t.params)).rows.map((r: Record<string, string>) => `     ${r['QUERY PLAN']}`);
+      console.log(plan.slice(0, 14).join('\n'));
+    }
+  } finally {
+    await server.stop();
+    await bare.end();
+    if (!reuse) {
+      const admin = new pg.Client({ connectionString: pgUrl });
+      await admin.connect();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  }
+}
