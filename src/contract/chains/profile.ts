@@ -45,6 +45,7 @@ export const figuresSchema = z.object({
   emissionsTonnes: z.number().nullable().describe('排放, 吨'),
   employees: z.number().int().nullable().describe('从业人员'),
   rndYuan: z.number().nullable().describe('R&D 投入'),
+  valueAddedYuan: z.number().nullable().describe('工业增加值'),
   taxPerMuYuan: z.number().nullable().describe('亩均税收, yuan per 亩'),
   outputPerMuYuan: z.number().nullable().describe('亩均产值, yuan per 亩'),
   source: z.enum(figureSources),
@@ -60,6 +61,7 @@ const figureFields = {
   emissionsTonnes: quantity(1e11),
   employees: z.number().int().min(0, 'number_negative').max(10_000_000).nullable().optional(),
   rndWan: wanAmount().nullable().optional().describe('R&D 投入, 万元'),
+  valueAddedWan: wanAmount().nullable().optional().describe('工业增加值, 万元'),
 };
 export const figuresBody = z.object({ year: yearSchema, ...figureFields });
 export const updateFiguresBody = z.object({ version: versionSchema, ...figureFields });

@@ -15,7 +15,7 @@ import { cellMoney, type Cell, type SheetColumn } from '../../platform/xlsx.ts';
 import { normalizeEnterpriseName } from '../enterprises/index.ts';
 import type { ChainsModuleService } from './chains.module-service.ts';
 
-type FigureKey = 'name' | 'creditCode' | 'year' | 'output' | 'revenue' | 'tax' | 'landMu' | 'energyTce' | 'emissionsTonnes' | 'employees' | 'rnd';
+type FigureKey = 'name' | 'creditCode' | 'year' | 'output' | 'revenue' | 'tax' | 'landMu' | 'energyTce' | 'emissionsTonnes' | 'employees' | 'rnd' | 'valueAdded';
 
 export const figureColumns: SheetColumn<FigureKey>[] = [
   { key: 'name', header: '企业名称', aliases: ['单位名称', '名称'], width: 30 },
@@ -29,6 +29,7 @@ export const figureColumns: SheetColumn<FigureKey>[] = [
   { key: 'emissionsTonnes', header: '排放量（吨）', aliases: ['排放量', '排放', '污染物排放量'], width: 12, kind: 'number' },
   { key: 'employees', header: '从业人员（人）', aliases: ['从业人员', '从业人数', '职工人数', '就业人数'], width: 10, kind: 'number' },
   { key: 'rnd', header: '研发投入（万元）', aliases: ['研发投入', 'R&D投入', '研发经费', 'R&D经费'], width: 12, kind: 'money' },
+  { key: 'valueAdded', header: '工业增加值（万元）', aliases: ['工业增加值', '增加值'], width: 14, kind: 'money' },
 ];
 
 interface FigureRow {
@@ -42,6 +43,7 @@ interface FigureRow {
   emissionsTonnes: number | null;
   employees: number | null;
   rndYuan: number | null;
+  valueAddedYuan: number | null;
 }
 
 function numberOf(v: Cell): number | null | 'bad' {
@@ -125,6 +127,7 @@ export function figuresImporter(service: ChainsModuleService) {
         emissionsTonnes: quantity('emissionsTonnes'),
         employees: quantity('employees', true),
         rndYuan: money('rnd'),
+        valueAddedYuan: money('valueAdded'),
       } satisfies FigureRow;
     },
     commit: (tx, rows, { session, zoneId }) => repo.commitFigures(tx, rows.source, { importId: rows.importId, userId: session.user.id, zoneId }),

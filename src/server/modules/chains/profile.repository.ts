@@ -92,18 +92,20 @@ export function createProfileRepository() {
             select (data->>'enterpriseId')::uuid as enterprise_id, (data->>'year')::smallint as year,
               (data->>'outputYuan')::bigint as output_yuan, (data->>'revenueYuan')::bigint as revenue_yuan, (data->>'taxYuan')::bigint as tax_yuan,
               (data->>'landMu')::numeric as land_mu, (data->>'energyTce')::numeric as energy_tce, (data->>'emissionsTonnes')::numeric as emissions_tonnes,
-              (data->>'employees')::int as employees, (data->>'rndYuan')::bigint as rnd_yuan
+              (data->>'employees')::int as employees, (data->>'rndYuan')::bigint as rnd_yuan,
+              (data->>'valueAddedYuan')::bigint as value_added_yuan
             from (${source}) s
           )
-          insert into enterprise_yearly_figures as f (enterprise_id, year, output_yuan, revenue_yuan, tax_yuan, land_mu, energy_tce, emissions_tonnes, employees, rnd_yuan,
+          insert into enterprise_yearly_figures as f (enterprise_id, year, output_yuan, revenue_yuan, tax_yuan, land_mu, energy_tce, emissions_tonnes, employees, rnd_yuan, value_added_yuan,
             source, import_id, entered_by_id, entered_in_zone_id)
-          select enterprise_id, year, output_yuan, revenue_yuan, tax_yuan, land_mu, energy_tce, emissions_tonnes, employees, rnd_yuan,
+          select enterprise_id, year, output_yuan, revenue_yuan, tax_yuan, land_mu, energy_tce, emissions_tonnes, employees, rnd_yuan, value_added_yuan,
             'import', ${input.importId}::uuid, ${input.userId}::uuid, ${input.zoneId}::uuid from src
           on conflict (enterprise_id, year) do update set
             output_yuan = coalesce(excluded.output_yuan, f.output_yuan), revenue_yuan = coalesce(excluded.revenue_yuan, f.revenue_yuan),
             tax_yuan = coalesce(excluded.tax_yuan, f.tax_yuan), land_mu = coalesce(excluded.land_mu, f.land_mu),
             energy_tce = coalesce(excluded.energy_tce, f.energy_tce), emissions_tonnes = coalesce(excluded.emissions_tonnes, f.emissions_tonnes),
             employees = coalesce(excluded.employees, f.employees), rnd_yuan = coalesce(excluded.rnd_yuan, f.rnd_yuan),
+            value_added_yuan = coalesce(excluded.value_added_yuan, f.value_added_yuan),
             source = 'import', import_id = excluded.import_id, entered_by_id = excluded.entered_by_id, entered_in_zone_id = excluded.entered_in_zone_id,
             version = f.version + 1, updated_at = now()
           returning (xmax = 0) as inserted`),

@@ -124,6 +124,7 @@ export function createProfileService(deps: ProfileDeps) {
         emissionsTonnes: n(f.emissionsTonnes),
         employees: f.employees,
         rndYuan: f.rndYuan,
+        valueAddedYuan: f.valueAddedYuan,
         taxPerMuYuan: land && f.taxYuan != null ? Math.round(f.taxYuan / land) : null,
         outputPerMuYuan: land && f.outputYuan != null ? Math.round(f.outputYuan / land) : null,
         source: f.source,
@@ -201,6 +202,7 @@ export function createProfileService(deps: ProfileDeps) {
     if (b.revenueWan !== undefined) v.revenueYuan = b.revenueWan;
     if (b.taxWan !== undefined) v.taxYuan = b.taxWan;
     if (b.rndWan !== undefined) v.rndYuan = b.rndWan;
+    if (b.valueAddedWan !== undefined) v.valueAddedYuan = b.valueAddedWan;
     for (const k of ['landMu', 'energyTce', 'emissionsTonnes'] as const) if (b[k] !== undefined) v[k] = b[k] == null ? null : String(b[k]);
     if (b.employees !== undefined) v.employees = b.employees;
     return v;
