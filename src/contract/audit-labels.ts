@@ -15,6 +15,7 @@ import {
   statusLabels as leadStatusLabels,
 } from './pipeline-enums.ts';
 import { chainsAuditActions, chainsAuditEntities } from './chains/audit-labels.ts';
+import { landEfficiencyAuditActions, landEfficiencyAuditEntities } from './land-efficiency-audit-labels.ts';
 import { roleLabels } from './roles.ts';
 import { servicesAuditActions, servicesAuditEntities } from './services/audit-labels.ts';
 import { statisticsAuditActions, statisticsAuditEntities } from './statistics-audit-labels.ts';
@@ -140,6 +141,8 @@ export const auditActionLabels = {
   ...servicesAuditActions,
   // 产业链与企业画像 (contract/chains/audit-labels.ts)
   ...chainsAuditActions,
+  // 亩均效益评价 (contract/land-efficiency-audit-labels.ts)
+  ...landEfficiencyAuditActions,
   // 统计数据与开发区考核 (contract/statistics-audit-labels.ts)
   ...statisticsAuditActions,
 } as const satisfies Record<string, AuditActionLabel>;
@@ -170,6 +173,7 @@ export const auditEntityLabels = {
   intake_source: ['录入材料', 'intake source'],
   ...servicesAuditEntities,
   ...chainsAuditEntities,
+  ...landEfficiencyAuditEntities,
   ...statisticsAuditEntities,
 } as const satisfies Record<string, AuditLabel>;
 export type AuditEntityType = keyof typeof auditEntityLabels;
