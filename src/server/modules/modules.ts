@@ -16,7 +16,6 @@ import { fundingModule } from './funding/funding.module.ts';
 import { healthModule } from './health/health.module.ts';
 import { hiringModule } from './hiring/hiring.module.ts';
 import { intakeModule } from './intake/intake.module.ts';
-import { landEfficiencyModule } from './land-efficiency/land-efficiency.module.ts';
 import { kpisModule } from './kpis/kpis.module.ts';
 import { landEfficiencyModule } from './land-efficiency/land-efficiency.module.ts';
 import { leadsModule } from './leads/leads.module.ts';
@@ -48,7 +47,6 @@ export const modules: readonly ModuleDefinition<any>[] = [
   financeModule,
   landEfficiencyModule,
   kpisModule,
-  landEfficiencyModule,
   workbenchModule,
   intakeModule,
 ];
