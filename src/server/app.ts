@@ -20,6 +20,7 @@ import { registerGuard } from './platform/auth/guard.ts';
 import { createRouter, type RecordScopeCheck } from './platform/http/operations.ts';
 import { createImportEngine, importRoutes } from './platform/imports/index.ts';
 import { searchRoutes } from './platform/search.ts';
+import { createJobRunner, type JobRunner } from './platform/jobs/index.ts';
 import { IMPORT_MAX_BYTES } from '../contract/imports.ts';
 import type { ModuleContext, ModuleDefinition, ModuleServices } from './platform/module.ts';
 import { modules as allModules } from './modules/modules.ts';
@@ -62,7 +63,7 @@ export function webCacheControl(webDir: string, filePath: string): string {
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 /** Builds the whole app (without listening), for main.ts and for tests alike. */
-export async function buildApp({ config, database, clock = systemClock, webDir = webDistDir, modules = allModules }: AppOptions): Promise<FastifyInstance & { routeTable: RouteInfo[] }> {
+export async function buildApp({ config, database, clock = systemClock, webDir = webDistDir, modules = allModules }: AppOptions): Promise<FastifyInstance & { routeTable: RouteInfo[]; jobs: JobRunner; services: ModuleServices }> {
   const app = Fastify({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -177,6 +178,10 @@ export async function buildApp({ config, database, clock = systemClock, webDir =
     }
   }
 
+  // Interval jobs (platform/jobs): built here, started by server.ts (never in tests, which tick them), stopped on close.
+  const jobs = createJobRunner({ database, jobs: built.flatMap(({ module, service }) => module.jobs?.(service, context) ?? []), log: app.log });
+  app.addHook('onClose', async () => jobs.stop());
+
   if (fs.existsSync(path.join(webDir, 'index.html'))) {
     // wildcard: files are looked up per request, so a rebuild while running is served at once.
     await app.register(fastifyStatic, {
@@ -191,5 +196,6 @@ export async function buildApp({ config, database, clock = systemClock, webDir =
     });
   }
 
-  return Object.assign(app, { routeTable });
+  // `services`: the modules' public services, for tests and the bench (the routes never need it).
+  return Object.assign(app, { routeTable, jobs, services: context.services });
 }

@@ -33,6 +33,7 @@ export async function startServer(config: Config) {
     }
     throw err;
   }
+  app.jobs.start();
   console.log(`zonedesk is running on http://localhost:${config.PORT} (database: ${database.kind})`);
   return { app, database };
 }

@@ -12,6 +12,7 @@ import type { AuditWriter } from './audit.ts';
 import type { Clock } from './clock.ts';
 import type { RecordScopeCheck, Router } from './http/operations.ts';
 import type { AnyImporter } from './imports/importer.ts';
+import type { JobDefinition } from './jobs/index.ts';
 import type { PolicyDefinition } from './policies.ts';
 import type { SearchProvider } from './search.ts';
 
@@ -64,6 +65,8 @@ export interface ModuleDefinition<S = unknown> {
   search?: (service: S, ctx: ModuleContext) => readonly SearchProvider[];
   /** A Fastify plugin, for what an operation cannot express (kept rare). */
   plugin?: (app: FastifyInstance, service: S, ctx: ModuleContext) => Promise<void>;
+  /** Interval jobs for the job runner (platform/jobs), started by server.ts, one runner per database on PostgreSQL. */
+  jobs?: (service: S, ctx: ModuleContext) => readonly JobDefinition[];
   /** Background work started with the server (never in tests); returns how to stop it. */
   start?: (service: S, ctx: ModuleContext) => () => void;
   /** Demo data, in `order` (lower first), inside the seed's one transaction. */

@@ -1,5 +1,5 @@
 /**
- * The KPI read model (docs/kpis.md, decision 018): every computed figure of a zone per month,
+ * The KPI read model (docs/kpis.md, decision 019): every computed figure of a zone per month,
  * one row per zone × month × indicator × dimension (a stage, a 招商方式, a flag …), integers only
  * (yuan, counts, day sums) — rates are divided on read from their stored numerator and
  * denominator, so a rate never disagrees with its parts. Rebuilt per zone by the refresh job; the

@@ -1,0 +1,232 @@
+/**
+ * Zone KPIs (docs/kpis.md): the refresh that rebuilds a zone's summaries from the records (the
+ * job's work, and on demand), and the reads of the 驾驶舱 and the ranking from the summaries.
+ * Figures owned by other modules come from their own derivations: the signed amount from the leads
+ * module's counting rule (in the repository's SQL), 三个一批 from dispatch's zoneRates, chain
+ * completeness from the chains module's chain stats, flags from projects (made fresh first).
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import { lowerIsBetter, rankIndicators, type kpiDashboardQuery, type KpiDashboard, type KpiRanking, type kpiRankingQuery, type RankIndicator } from '../../../contract/kpis.ts';
+import type { Db } from '../../db/client.ts';
+import type { SessionContext } from '../../platform/auth/session.ts';
+import { chinaToday, type Clock } from '../../platform/clock.ts';
+import { forbidden, notFound } from '../../platform/errors.ts';
+import { can } from '../../platform/policies.ts';
+import { zoneScope } from '../../platform/scope.ts';
+import { aggregate, dashboardFigures, indicatorValue, monthKey, readerOf, type AggRow, type Reader, type Window, yearWindow } from './kpis.figures.ts';
+import { zonesIn, type KpiRow, type KpisRepository, type ZoneSet } from './kpis.repository.ts';
+
+/** What the KPIs read from other modules (their public services). */
+export interface KpiSources {
+  /** Recomputes flags computed on an earlier day (projects.ensureFresh). */
+  ensureFlagsFresh?: () => Promise<void>;
+  /** 三个一批 per zone and campaign (dispatch.campaigns.zoneRates). */
+  campaignRates?: (s: SessionContext, year: number) => Promise<
+    { zoneId: string; batches: { quarter: number; rates: Record<'signing' | 'start' | 'production' | 'output', { planned: number; done: number }> }[] }[]
+  >;
+  /** The chains of the zones with their link counts (chains.list). */
+  chains?: (s: SessionContext, zoneId?: string) => Promise<{ zoneId: string; stats: { links: number; filled: number } }[]>;
+}
+
+/** The server's own reader: every zone, as an administrator sees them. */
+const systemSession: SessionContext = {
+  tokenHash: '',
+  csrfToken: '',
+  user: { id: '00000000-0000-0000-0000-000000000000', username: 'system', displayName: 'system', role: 'system_admin', locale: 'zh-CN', mustChangePassword: false, regionCode: null },
+  scope: { all: true, zoneIds: [], rule: { kind: 'all' } },
+};
+
+const monthOfDay = (day: string) => `${day.slice(0, 7)}-01`;
+const shiftMonth = (month: string, by: number) => {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7)) - 1 + by;
+  return monthKey(y + Math.floor(m / 12), ((m % 12) + 12) % 12 + 1);
+};
+
+export function createKpisService(deps: { db: Db; repo: KpisRepository; clock: Clock; sources: KpiSources }) {
+  const { db, repo, clock, sources } = deps;
+  const today = () => chinaToday(clock);
+  /** Flows are kept from January of last year (this year's growth needs last year's months). */
+  const rangeOf = (day: string) => ({ fromMonth: monthKey(Number(day.slice(0, 4)) - 1, 1), currentMonth: monthOfDay(day), today: day });
+
+  /** Every figure of the zones, computed now from the records. */
+  async function fromScratch(zoneIds: readonly string[]): Promise<KpiRow[]> {
+    if (zoneIds.length === 0) return [];
+    await sources.ensureFlagsFresh?.();
+    const range = rangeOf(today());
+    const wanted = new Set(zoneIds);
+    const rows = await repo.fromScratch(db, zonesIn(zoneIds), range);
+    const one = zoneIds.length === 1 ? zoneIds[0] : undefined;
+    const chains = (await sources.chains?.(systemSession, one)) ?? [];
+    const links = new Map<string, { links: number; filled: number }>();
+    for (const c of chains) {
+      if (!wanted.has(c.zoneId)) continue;
+      const cur = links.get(c.zoneId) ?? { links: 0, filled: 0 };
+      links.set(c.zoneId, { links: cur.links + c.stats.links, filled: cur.filled + c.stats.filled });
+    }
+    for (const [zoneId, l] of links) {
+      if (l.links) rows.push({ zoneId, month: range.currentMonth, indicator: 'chain_links', dimension: '', value: l.links });
+      if (l.filled) rows.push({ zoneId, month: range.currentMonth, indicator: 'chain_links_filled', dimension: '', value: l.filled });
+    }
+    if (sources.campaignRates) {
+      const year = Number(range.today.slice(0, 4));
+      for (const y of [year - 1, year]) {
+        for (const z of await sources.campaignRates(systemSession, y)) {
+          if (!wanted.has(z.zoneId)) continue;
+          for (const b of z.batches) {
+            const month = monthKey(y, (b.quarter - 1) * 3 + 1);
+            for (const key of ['signing', 'start', 'production', 'output'] as const) {
+              const r = b.rates[key];
+              if (r.planned) rows.push({ zoneId: z.zoneId, month, indicator: 'campaign_planned', dimension: key, value: r.planned });
+              if (r.done) rows.push({ zoneId: z.zoneId, month, indicator: 'campaign_done', dimension: key, value: r.done });
+            }
+          }
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** Rebuilds the zones' summaries from the records, in one transaction. */
+  async function refresh(zoneIds: readonly string[]) {
+    const auditId = await repo.lastAuditId(db);
+    const rows = await fromScratch(zoneIds);
+    const range = rangeOf(today());
+    const at = clock();
+    await db.transaction((tx) => repo.replace(tx, zoneIds, rows, { ...range, at, auditId }));
+    return { rows: rows.length, at };
+  }
+
+  function zoneSetOf(s: SessionContext, zoneId?: string): ZoneSet {
+    if (zoneId && !can(s, 'kpis.read', zoneId)) throw notFound();
+    return (col) => zoneScope(s, col, zoneId);
+  }
+
+  const yearOf = (y?: number) => y ?? Number(today().slice(0, 4));
+  const throughOf = (year: number) => {
+    const cur = monthOfDay(today());
+    return year === Number(cur.slice(0, 4)) ? cur : monthKey(year, 12);
+  };
+
+  return {
+    fromScratch,
+    refresh,
+
+    /** The job: refresh the zones whose records changed since (or whose day moved on). */
+    async refreshStale() {
+      const stale = await repo.staleZones(db, today());
+      if (stale.length > 0) await refresh(stale);
+      return stale;
+    },
+
+    /** 刷新: one zone of the caller's, now. */
+    async refreshZone(s: SessionContext, zoneId: string) {
+      if (!can(s, 'kpis.refresh', zoneId)) throw can(s, 'kpis.read', zoneId) ? forbidden() : notFound();
+      const { rows, at } = await refresh([zoneId]);
+      return { zoneId, refreshedAt: at.toISOString(), rows };
+    },
+
+    /** The 驾驶舱 figures computed from given rows (the read path, and the from-scratch check). */
+    figures(rows: readonly AggRow[], year: number) {
+      return dashboardFigures(rows, year, throughOf(year));
+    },
+
+    async dashboard(s: SessionContext, q: z.infer<typeof kpiDashboardQuery>): Promise<KpiDashboard> {
+      const zones = zoneSetOf(s, q.zoneId);
+      const year = yearOf(q.year);
+      const through = throughOf(year);
+      const [rows, slipped, zoneRows, refreshes] = await Promise.all([
+        repo.aggregated(db, zones, monthKey(year, 1), through),
+        repo.slipped(db, zones, 8),
+        repo.zones(db, zones),
+        repo.refreshes(db, zones),
+      ]);
+      return {
+        year,
+        asOf: refreshes.reduce((m, r) => (r.asOf < m ? r.asOf : m), today()),
+        refreshedAt: refreshes.length ? new Date(Math.min(...refreshes.map((r) => r.refreshedAt.getTime()))).toISOString() : null,
+        zones: zoneRows.map((z) => ({ id: z.id, shortName: z.short_name })),
+        ...dashboardFigures(rows, year, through),
+        slipped: slipped.map((p) => ({ id: p.id, zoneId: p.zone_id, name: p.name, flag: p.flag, reasons: Array.isArray(p.flag_reasons) ? (p.flag_reasons as KpiDashboard['slipped'][number]['reasons']) : [] })),
+      };
+    },
+
+    /**
+     * Zones (or cities) ranked on one indicator, with every rankable indicator beside it: the year
+     * to date, the same months of last year and the growth; the rank it had a month earlier.
+     */
+    async ranking(s: SessionContext, q: z.infer<typeof kpiRankingQuery>): Promise<KpiRanking> {
+      const scope: ZoneSet = (col) => zoneScope(s, col);
+      const zonesOfPrefix: ZoneSet = q.regionCode ? (col) => underRegion(scope(col), col, q.regionCode!) : scope;
+      const year = yearOf(q.year);
+      const through = throughOf(year);
+      const cur = yearWindow(year, through);
+      const prev: Window = { from: monthKey(year - 1, 1), to: shiftMonth(cur.to, -12) };
+      const hasLast = cur.to > cur.from;
+      const last: Window = hasLast ? { from: cur.from, to: shiftMonth(cur.to, -1) } : cur;
+      const prevLast: Window = hasLast ? { from: prev.from, to: shiftMonth(prev.to, -1) } : prev;
+      const windows = [cur, prev, last, prevLast];
+      const [zoneRows, sums] = await Promise.all([repo.zones(db, zonesOfPrefix), repo.windowSums(db, zonesOfPrefix, windows)]);
+      const groupOf = new Map(zoneRows.map((z) => [z.id, q.groupBy === 'city' ? z.city_code : z.id]));
+      const groups = new Map<string, { key: string; name: string; regionCode: string; cityName: string | null; zones: number }>();
+      for (const z of zoneRows) {
+        const key = groupOf.get(z.id)!;
+        const g = groups.get(key);
+        if (g) g.zones += 1;
+        else groups.set(key, q.groupBy === 'city' ? { key, name: z.city_name ?? key, regionCode: `${key}00`, cityName: z.city_name, zones: 1 } : { key, name: z.short_name, regionCode: z.region_code, cityName: z.city_name, zones: 1 });
+      }
+      // One reader per group and window, over the rows summed per group.
+      const perGroup = new Map<string, AggRow[][]>();
+      for (const r of sums) {
+        const key = groupOf.get(r.zoneId);
+        if (!key) continue;
+        const lists = perGroup.get(key) ?? windows.map(() => []);
+        r.values.forEach((value, i) => lists[i]!.push({ month: windows[i]!.to, indicator: r.indicator, dimension: r.dimension, value }));
+        perGroup.set(key, lists);
+      }
+      const readers = (key: string): Reader[] => {
+        const lists = perGroup.get(key) ?? windows.map(() => []);
+        // Each list holds the window's figure at its last month, so one-month windows read it back.
+        return lists.map((rows, i) => readerOf(aggregate(rows), { from: windows[i]!.to, to: windows[i]!.to }));
+      };
+      const growth = (v: number | null, p: number | null) => (v === null || p === null || p === 0 ? null : Math.round((v / p - 1) * 10_000) / 10_000);
+      const rows = [...groups.values()].map((g) => {
+        const [rc, rp, rl, rpl] = readers(g.key);
+        const values = Object.fromEntries(
+          rankIndicators.map((ind) => {
+            const value = indicatorValue(ind, rc!);
+            const previous = indicatorValue(ind, rp!);
+            return [ind, { value, previous, growth: growth(value, previous) }];
+          }),
+        ) as KpiRanking['rows'][number]['values'];
+        const basisValue = (a: Reader, b: Reader) => (q.basis === 'growth' ? growth(indicatorValue(q.indicator, a), indicatorValue(q.indicator, b)) : indicatorValue(q.indicator, a));
+        return { ...g, values, score: basisValue(rc!, rp!), lastScore: hasLast ? basisValue(rl!, rpl!) : null };
+      });
+      const rankBy = (score: (r: (typeof rows)[number]) => number | null) => {
+        const lower = lowerIsBetter.includes(q.indicator as RankIndicator) && q.basis === 'absolute';
+        const ranked = rows.filter((r) => score(r) !== null).sort((a, b) => (lower ? score(a)! - score(b)! : score(b)! - score(a)!));
+        const out = new Map<string, number>();
+        let rank = 0;
+        ranked.forEach((r, i) => {
+          if (i === 0 || score(r) !== score(ranked[i - 1]!)) rank = i + 1;
+          out.set(r.key, rank);
+        });
+        return out;
+      };
+      const now = rankBy((r) => r.score);
+      const before = rankBy((r) => r.lastScore);
+      const result = rows
+        .map(({ score: _s, lastScore: _l, ...r }) => ({ ...r, rank: now.get(r.key) ?? null, previousRank: before.get(r.key) ?? null }))
+        .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.name.localeCompare(b.name, 'zh-CN'));
+      return { year, throughMonth: cur.to.slice(0, 7), indicator: q.indicator, basis: q.basis, rows: result };
+    },
+  };
+}
+
+/** The caller's zones that lie under a province or city code. */
+function underRegion(scope: SQL, col: SQL, prefix: string): SQL {
+  return sql`${scope} and ${col} = any(array(select z.id from zones z where z.region_code like ${`${prefix}%`}))`;
+}
+
+export type KpisService = ReturnType<typeof createKpisService>;
