@@ -1,9 +1,10 @@
 /**
- * The job runner (decision 019): interval jobs inside the server process. Each tick of a job runs
- * in one transaction; on PostgreSQL that transaction first takes `pg_try_advisory_xact_lock` on
- * the job's key, so when two server processes share a database only one of them runs the job at a
- * time (the other skips the tick, nothing waits). The lock goes with the transaction, also when
- * the process dies. PGlite serves one process (db/dir-lock.ts), so there it just runs.
+ * The job runner (decision 019): interval jobs inside the server process. On PostgreSQL a tick
+ * first opens a transaction that takes `pg_try_advisory_xact_lock` on the job's key and holds it
+ * while the job runs (the job writes through its own transactions on other pool connections), so
+ * when two server processes share a database only one of them runs the job at a time: the other
+ * skips the tick, nothing waits. The lock goes with that transaction, also when the process dies.
+ * PGlite serves one process (db/dir-lock.ts) on one connection, so there the job just runs.
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
