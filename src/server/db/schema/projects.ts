@@ -317,7 +317,8 @@ export const projectAnnualPlans = pgTable(
     version: version(),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.projectId, t.year] }), check('project_annual_plans_nonneg', sql`${t.planYuan} >= 0`)],
+  // zone_id in the key (last: lookups by project keep the index) as Citus needs it (docs/scale-out.md).
+  (t) => [primaryKey({ columns: [t.projectId, t.year, t.zoneId] }), check('project_annual_plans_nonneg', sql`${t.planYuan} >= 0`)],
 );
 
 /** 进度填报: one per project per period. Cumulative figures are computed, never typed. */
@@ -343,7 +344,8 @@ export const progressReports = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex('progress_reports_project_period_key').on(t.projectId, t.periodStart),
+    // One report per project and period; zone_id in the key (last) as Citus needs it (docs/scale-out.md).
+    uniqueIndex('progress_reports_project_period_key').on(t.projectId, t.periodStart, t.zoneId),
     index('progress_reports_zone_period_idx').on(t.zoneId, t.periodStart),
     check('progress_reports_nonneg', sql`${t.investedYuan} >= 0`),
     check('progress_reports_percent', sql`${t.percentComplete} is null or (${t.percentComplete} >= 0 and ${t.percentComplete} <= 100)`),

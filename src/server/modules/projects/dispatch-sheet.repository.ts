@@ -242,7 +242,7 @@ export function createDispatchSheetRepository() {
       if (!rows.length) return;
       await db.execute(sql`insert into project_annual_plans (project_id, zone_id, year, plan_yuan)
         select id, ${zoneId}::uuid, ${year}, plan from unnest(${p(rows.map((r) => r.projectId))}::uuid[], ${p(rows.map((r) => String(r.planYuan)))}::bigint[]) as t(id, plan)
-        on conflict (project_id, year) do update set plan_yuan = excluded.plan_yuan, version = project_annual_plans.version + 1, updated_at = now()
+        on conflict (project_id, year, zone_id) do update set plan_yuan = excluded.plan_yuan, version = project_annual_plans.version + 1, updated_at = now()
         where project_annual_plans.plan_yuan is distinct from excluded.plan_yuan`);
     },
 
@@ -254,7 +254,7 @@ export function createDispatchSheetRepository() {
         select ${zoneId}::uuid, pid, ${kind}, ps, pe, inv, txt, prob, ${reporter.id}::uuid, ${reporter.name}
         from unnest(${col((r) => r.projectId)}::uuid[], ${col((r) => r.periodStart)}::date[], ${col((r) => r.periodEnd)}::date[], ${col((r) => String(r.investedYuan))}::bigint[],
           ${col((r) => r.progressText)}::text[], ${col((r) => r.problems)}::text[]) as t(pid, ps, pe, inv, txt, prob)
-        on conflict (project_id, period_start) do update set invested_yuan = excluded.invested_yuan,
+        on conflict (project_id, period_start, zone_id) do update set invested_yuan = excluded.invested_yuan,
           progress_text = coalesce(excluded.progress_text, progress_reports.progress_text), problems = coalesce(excluded.problems, progress_reports.problems),
           version = progress_reports.version + 1, updated_at = now()`);
     },
