@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { chinaDaysFrom, systemClock } from '../src/server/platform/clock.ts';
-import { expectHidden, expectVisible, loginAs, type E2eContext } from './harness';
+import { expectHidden, expectVisible, fillDate, loginAs, type E2eContext } from './harness';
 
 export const title =
   'officer raises an overdue blocker, it escalates; the leader sees it on the generated agenda, records a decision, closes the meeting, downloads the brief';
@@ -29,10 +29,15 @@ export default async function dispatchWalk({ baseUrl, browser, page }: E2eContex
   await expectVisible(dialog);
   await pick(page, dialog.getByLabel('所属项目', { exact: true }), '华晟', '华晟光伏组件二期项目');
   await dialog.getByLabel('堵点问题', { exact: true }).fill(blockerTitle);
-  await dialog.getByLabel('提出日期', { exact: true }).fill(chinaDay(-20));
-  await dialog.getByLabel('办理期限', { exact: true }).fill(chinaDay(-12));
+  await fillDate(dialog.getByLabel('提出日期', { exact: true }), chinaDay(-20));
+  await fillDate(dialog.getByLabel('办理期限', { exact: true }), chinaDay(-12));
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
   await expectHidden(dialog);
+
+  // 1b. No 责任单位 was picked: the blocker has the project's.
+  const unit = page.locator('.ant-descriptions-item-label', { hasText: /^责任单位$/ }).locator('xpath=following-sibling::*[1]');
+  await expectVisible(unit);
+  if ((await unit.innerText()).trim() === '—') throw new Error("the blocker did not take its project's 责任单位");
 
   // 2. Overdue by more than two escalation periods: it has escalated on its own, and says so in its timeline.
   await expectVisible(page.getByRole('heading', { name: blockerTitle }));
@@ -42,7 +47,7 @@ export default async function dispatchWalk({ baseUrl, browser, page }: E2eContex
   // 2b. Editing refuses a deadline before the raised date, under the field; reassigning is recorded as 转办.
   await page.getByRole('button', { name: /^编\s*辑$/ }).click();
   const edit = page.getByRole('dialog', { name: '编辑堵点' });
-  await edit.getByLabel('办理期限', { exact: true }).fill(chinaDay(-30));
+  await fillDate(edit.getByLabel('办理期限', { exact: true }), chinaDay(-30));
   await edit.getByRole('button', { name: /保\s*存/ }).click();
   await expectVisible(edit.getByText('期限不能早于提出日期'));
   await edit.getByRole('button', { name: /取\s*消/ }).click();
@@ -76,7 +81,7 @@ export default async function dispatchWalk({ baseUrl, browser, page }: E2eContex
     const decision = leader.getByRole('dialog', { name: '记录议定事项' });
     await decision.getByLabel('事项', { exact: true }).fill('供电公司一周内出具专线接入批复意见');
     await pick(leader, decision.getByLabel('责任人', { exact: true }), '王磊', '王磊');
-    await decision.getByLabel('完成时限', { exact: true }).fill(chinaDay(7));
+    await fillDate(decision.getByLabel('完成时限', { exact: true }), chinaDay(7));
     await decision.getByRole('button', { name: /保\s*存/ }).click();
     await expectHidden(decision);
     await expectVisible(leader.getByRole('row').filter({ hasText: '供电公司一周内出具专线接入批复意见' }).filter({ hasText: '王磊' }));

@@ -33,3 +33,13 @@ export async function loginAs(page: Page, baseUrl: string, username: string, pas
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByLabel('密码', { exact: true }).press('Enter');
 }
+
+/**
+ * Types a day into the one date input (DateField, antd's picker) and moves on with Tab, as a keyboard
+ * user does (Enter would also take the day, and then submit the form).
+ */
+export async function fillDate(input: Locator, day: string): Promise<void> {
+  await input.click();
+  await input.fill(day);
+  await input.press('Tab');
+}

@@ -87,6 +87,9 @@ export function createBlockersService(ctx: DispatchContext, escalation: Escalati
       { responsibleUserId: body.responsibleUserId ?? null, projectId: body.projectId ?? null, zoneId: body.zoneId },
       level,
     );
+    // Not said (as opposed to said none): the project's own 责任单位 is the blocker's.
+    const departmentId =
+      body.departmentId !== undefined ? body.departmentId : body.projectId ? ((await repo.refs.project(tx, body.projectId))?.departmentId ?? null) : null;
     const row = await repo.blockers.insertBlocker(tx, {
       zoneId: body.zoneId,
       projectId: body.projectId ?? null,
@@ -97,7 +100,7 @@ export function createBlockersService(ctx: DispatchContext, escalation: Escalati
       raisedOn,
       raisedById: s.user.id,
       raisedByName: s.user.displayName,
-      departmentId: body.departmentId ?? null,
+      departmentId,
       responsibleUserId: body.responsibleUserId ?? null,
       ownerUserId,
       deadlineOn: body.deadlineOn,

@@ -52,6 +52,20 @@ describe('blockers: raising and the bad-input rules', () => {
     expect(board.body.items.map((b) => b.id)).toContain(res.body.id);
   });
 
+  it('a blocker raised on a project without a 责任单位 takes the project\'s; saying none keeps none', async () => {
+    const { department } = (await leader.get(`/api/projects/${pv2}`)).body as { department: { id: string; name: string } | null };
+    expect(department?.id).toBeTruthy();
+    const inherited = await officer.call(blockerOperations.create, {
+      body: { zoneId: fendong, projectId: pv2, title: '接入道路未贯通', category: 'utilities', deadlineOn: testDaysAgo(-9) },
+    });
+    expect(inherited.status).toBe(201);
+    expect(inherited.body).toMatchObject({ departmentId: department!.id, departmentName: department!.name });
+    const none = await officer.call(blockerOperations.create, {
+      body: { zoneId: fendong, projectId: pv2, title: '接入道路未贯通二', category: 'utilities', deadlineOn: testDaysAgo(-9), departmentId: null },
+    });
+    expect(none.body.departmentId).toBeNull();
+  });
+
   it('refuses a deadline before the raised date, naming the field, and writes nothing', async () => {
     const before = [await count('blockers'), await count('audit_log')];
     const res = await officer.post('/api/blockers', { zoneId: fendong, title: '测试堵点', category: 'land', raisedOn: testDaysAgo(-4), deadlineOn: testToday });

@@ -41,6 +41,7 @@ export function createRefsRepository() {
           zoneId: projects.zoneId,
           name: projects.name,
           leaderUserId: projects.leaderUserId,
+          departmentId: projects.departmentId,
           totalInvestmentYuan: projects.totalInvestmentYuan,
         })
         .from(projects)

@@ -63,6 +63,7 @@ export const dispatchZh = {
 
   'meeting.listTitle': '周调度会',
   'meeting.create': '新建调度会',
+  'dispatch.departmentFromProject': '不填则取所属项目的责任单位',
   'meeting.heldOn': '会议日期',
   'meeting.title': '会议名称',
   'meeting.status': '状态',
@@ -209,6 +210,7 @@ export const dispatchEn: Record<DispatchMessageKey, string> = {
 
   'meeting.listTitle': 'Weekly meetings',
   'meeting.create': 'New meeting',
+  'dispatch.departmentFromProject': "Left empty: the project's responsible unit",
   'meeting.heldOn': 'Date',
   'meeting.title': 'Title',
   'meeting.status': 'Status',

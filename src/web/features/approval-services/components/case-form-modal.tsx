@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { App, Form, Input, Modal, Select } from 'antd';
+import { DateField } from '../../../components/date-field';
 import { caseModes } from '../../../../contract/services/enums.ts';
 import { caseModeLabels } from '../../../../contract/services/labels.ts';
 import { useI18n } from '../../../i18n/use-i18n';
@@ -92,7 +93,7 @@ export function CaseFormModal({ zoneId, open, onClose }: { zoneId: string | null
           <Select allowClear showSearch optionFilterProp="label" options={(people.data ?? []).map((p) => ({ value: p.id, label: p.displayName }))} />
         </Form.Item>
         <Form.Item name="acceptedOn" label={t('approvals.acceptedOn')} rules={required}>
-          <Input type="date" />
+          <DateField />
         </Form.Item>
       </Form>
     </Modal>

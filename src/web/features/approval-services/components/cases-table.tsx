@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { App, Button, Form, Modal, Select, Table, Tag } from 'antd';
+import { DateField } from '../../../components/date-field';
 import { stepsOf, type ApprovalCase } from '../../../../contract/services/approval-services.ts';
 import { caseLevelLabels, caseModeLabels, caseStepLabels } from '../../../../contract/services/labels.ts';
 import { useI18n } from '../../../i18n/use-i18n';
@@ -102,7 +103,7 @@ export function CasesTable({ cases, loading }: { cases: ApprovalCase[]; loading:
       >
         <Form form={form} name="advance-case-form" layout="vertical">
           <Form.Item name="on" label={t('approvals.on')}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
           {target === 'inspected' && (
             <Form.Item name="inspectionResult" label={t('approvals.inspectionResult')} rules={[{ required: true, message: t('validation.required') }]}>

@@ -1,4 +1,5 @@
 import { Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { DateField } from '../../../components/date-field';
 import type { BlockerDetail } from '../../../../contract/dispatch.ts';
 import { useI18n } from '../../../i18n/use-i18n';
 import { BlockerTitleAndCategoryFields } from './blocker-fields';
@@ -79,7 +80,7 @@ export function BlockerEditDrawer({ blocker, open, onClose, onReload }: { blocke
           <ZoneAssigneeSelect zoneId={open ? blocker.zoneId : null} />
         </Form.Item>
         <Form.Item name="deadlineOn" label={t('dispatch.deadlineOn')} rules={required} extra={`${t('dispatch.raisedOn')}：${blocker.raisedOn}`}>
-          <Input type="date" />
+          <DateField />
         </Form.Item>
         <Form.Item name="description" label={t('dispatch.description')}>
           <Input.TextArea rows={4} maxLength={2000} />

@@ -14,7 +14,7 @@ export function BlockerTitleAndCategoryFields() {
         <Input maxLength={120} />
       </Form.Item>
       <Form.Item name="category" label={t('dispatch.category')} rules={[required]}>
-        <Select options={blockerCategories.map((c) => ({ value: c, label: label('category', c) }))} />
+        <Select showSearch optionFilterProp="label" options={blockerCategories.map((c) => ({ value: c, label: label('category', c) }))} />
       </Form.Item>
     </>
   );

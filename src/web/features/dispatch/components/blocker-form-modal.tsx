@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { App, Form, Input, Modal, Select } from 'antd';
+import { DateField } from '../../../components/date-field';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useCurrentZone } from '../../../lib/current-zone-context';
 import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
@@ -7,6 +8,7 @@ import { useCreateBlocker } from '../api/create-blocker';
 import { useAssignees } from '../api/list-assignees';
 import { useProjectOptions } from '../api/list-project-options';
 import { BlockerTitleAndCategoryFields } from './blocker-fields';
+import { ZoneDepartmentSelect } from './zone-selects';
 
 interface Values {
   zoneId: string;
@@ -15,6 +17,7 @@ interface Values {
   category: string;
   raisedOn?: string;
   deadlineOn: string;
+  departmentId?: string;
   responsibleUserId?: string;
   description?: string;
 }
@@ -29,6 +32,7 @@ export function BlockerFormModal({ open, onClose, onCreated }: { open: boolean; 
   const current = useCurrentZone();
   const [form] = Form.useForm<Values>();
   const zoneId = Form.useWatch('zoneId', form) ?? null;
+  const raisedOn = Form.useWatch('raisedOn', form) ?? undefined;
   const projects = useProjectOptions(zoneId);
   const people = useAssignees(zoneId);
   const create = useCreateBlocker();
@@ -47,6 +51,8 @@ export function BlockerFormModal({ open, onClose, onCreated }: { open: boolean; 
         ...values,
         description: values.description || null,
         projectId: values.projectId ?? null,
+        // Left empty: the server takes the project's 责任单位.
+        departmentId: values.departmentId,
         responsibleUserId: values.responsibleUserId ?? null,
         category: values.category as never,
       },
@@ -88,10 +94,13 @@ export function BlockerFormModal({ open, onClose, onCreated }: { open: boolean; 
         </Form.Item>
         <BlockerTitleAndCategoryFields />
         <Form.Item name="raisedOn" label={t('dispatch.raisedOn')} rules={required}>
-          <Input type="date" />
+          <DateField notAfter={today()} />
         </Form.Item>
         <Form.Item name="deadlineOn" label={t('dispatch.deadlineOn')} rules={required}>
-          <Input type="date" />
+          <DateField notBefore={raisedOn} />
+        </Form.Item>
+        <Form.Item name="departmentId" label={t('dispatch.department')} extra={t('dispatch.departmentFromProject')}>
+          <ZoneDepartmentSelect zoneId={zoneId} />
         </Form.Item>
         <Form.Item name="responsibleUserId" label={t('dispatch.responsible')}>
           <Select allowClear showSearch optionFilterProp="label" options={(people.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))} />

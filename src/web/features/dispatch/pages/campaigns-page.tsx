@@ -21,6 +21,7 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
+import { DateField } from '../../../components/date-field';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { campaignGapText, campaignStatusText, type CampaignEntry, type CampaignRates } from '../../../../contract/dispatch.ts';
 import { campaignBatches, type CampaignBatch } from '../../../../contract/dispatch-enums.ts';
@@ -336,7 +337,7 @@ export default function CampaignsPage() {
             <Select options={[1, 2, 3, 4].map((q) => ({ value: q, label: `Q${q}` }))} />
           </Form.Item>
           <Form.Item name="eventOn" label={t('campaign.eventOn')}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
           <Form.Item name="signingEventId" label={t('campaign.signingEvent')} extra={t('campaign.signingEventHelp')}>
             <Select allowClear options={eventOptions} />

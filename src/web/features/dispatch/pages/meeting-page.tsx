@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Flex, Form, Input, List, Modal, Select, Skeleton, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { DateField } from '../../../components/date-field';
 import { ArrowDownOutlined, ArrowUpOutlined, DownloadOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { AgendaItem, Decision } from '../../../../contract/dispatch.ts';
@@ -300,7 +301,7 @@ export default function MeetingPage() {
             <Select showSearch optionFilterProp="label" options={(people.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))} />
           </Form.Item>
           <Form.Item name="deadlineOn" label={t('meeting.decisionDeadline')} rules={[{ required: true, message: t('validation.required') }]}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
           <Form.Item name="projectId" label={t('dispatch.project')}>
             <Select allowClear showSearch optionFilterProp="label" options={(projects.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { DateField } from '../../../components/date-field';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import type { Meeting } from '../../../../contract/dispatch.ts';
@@ -92,7 +93,7 @@ export default function MeetingsPage() {
             <Select options={current.zones.map((z) => ({ value: z.id, label: z.shortName }))} />
           </Form.Item>
           <Form.Item name="heldOn" label={t('meeting.heldOn')} rules={[{ required: true, message: t('validation.required') }]}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
           <Form.Item name="title" label={t('meeting.title')}>
             <Input maxLength={100} />
