@@ -182,9 +182,9 @@ export const uploadImportQuery = z.object({
   importId: uuidSchema.optional().describe('Client-chosen id, so the client can poll progress while uploading'),
   period: z
     .string()
-    .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'date_format')
+    .regex(/^\d{4}(-\d{2}(-\d{2})?|Q[1-4])?$/, 'date_format')
     .optional()
-    .describe('project-dispatch: any day (YYYY-MM-DD) or month (YYYY-MM) of the reporting period'),
+    .describe('project-dispatch: any day (YYYY-MM-DD) or month (YYYY-MM) of the reporting period; statistics: 2026, 2026Q3 or 2026-10'),
 });
 export const remapImportBody = z.object({
   columns: z
