@@ -46,11 +46,13 @@ export function createBlockerDocumentsService(ctx: DispatchContext, escalation: 
       const on = today();
       const [rows, cal, zones] = await Promise.all([repo.blockers.listBlockers(db, scope, { status: q.status }, on), calendar(), repo.refs.zonesIn(db, scope)]);
       const zoneLabel = zones.length === 1 ? zones[0].shortName : '';
+      const zoneNames = new Map(zones.map((z) => [z.id, z.shortName]));
       const buffer = await (
         await documents()
       ).buildBlockersSheet(
         `${zoneLabel}项目堵点问题清单（截至${cnDate(on)}）`,
-        rows.map((b) => ({ ...b, overdueWorkdays: overdueDays(cal, b, on) })),
+        rows.map((b) => ({ ...b, zoneName: zoneNames.get(b.zoneId), overdueWorkdays: overdueDays(cal, b, on) })),
+        { zoneColumn: zones.length > 1 },
       );
       return { buffer, fileName: `堵点清单-${on}.xlsx` };
     },

@@ -170,6 +170,19 @@ describe('exports', () => {
     expect(ws.getSheetValues().flat().map(String)).toContain('清单用堵点');
   });
 
+  it('the 堵点清单 of all the caller\'s zones has a 开发区 column naming each row\'s zone', async () => {
+    await buildBlocker(officer, { title: '跨区清单用堵点' });
+    const city = await ctx.login('city');
+    const res = await ctx.app.inject({ method: 'GET', url: `/api/exports/blockers.xlsx`, headers: { cookie: city.cookie! } });
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as never);
+    const ws = wb.worksheets[0];
+    expect((ws.getRow(2).values as unknown[]).slice(1, 4)).toEqual(['序号', '开发区', '堵点问题']);
+    const row = ws.getSheetValues().find((r) => Array.isArray(r) && r.includes('跨区清单用堵点')) as unknown[];
+    expect(row[2]).toBe('汾东经开区');
+  });
+
   it('a 提醒函 for an overdue blocker is a .docx; a resolved one has none; another zone cannot have it', async () => {
     const overdue = await buildBlocker(officer, { title: '逾期待办堵点', raisedOn: testDaysAgo(10), deadlineOn: testDaysAgo(1) });
     const res = await leader.request('GET', `/api/blockers/${overdue.id}/reminder.docx`);

@@ -412,6 +412,8 @@ function addRows(ws: ExcelJS.Worksheet, rows: (string | number | null)[][]) {
 }
 
 export interface BlockerSheetRow {
+  /** Shown in a 开发区 column when the list spans zones (a city's or province's list). */
+  zoneName?: string;
   title: string;
   projectName: string | null;
   leadName: string | null;
@@ -428,11 +430,13 @@ export interface BlockerSheetRow {
 }
 
 /** 堵点清单: issue, project, category, raised, department, deadline, level, status, result (DOMAIN.md, documents 5). */
-export async function buildBlockersSheet(title: string, rows: BlockerSheetRow[]): Promise<Buffer> {
+export async function buildBlockersSheet(title: string, rows: BlockerSheetRow[], options: { zoneColumn?: boolean } = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'zonedesk';
+  const zoneColumn = options.zoneColumn ?? false;
   const ws = sheetWithTitle(wb, '堵点清单', title, [
     { header: '序号', width: 6 },
+    ...(zoneColumn ? [{ header: '开发区', width: 16 }] : []),
     { header: '堵点问题', width: 36 },
     { header: '所属项目', width: 26 },
     { header: '问题类别', width: 12 },
@@ -448,6 +452,7 @@ export async function buildBlockersSheet(title: string, rows: BlockerSheetRow[])
     ws,
     rows.map((r, i) => [
       i + 1,
+      ...(zoneColumn ? [r.zoneName ?? ''] : []),
       r.title,
       r.projectName ?? (r.leadName ? `（线索）${r.leadName}` : ''),
       blockerCategoryLabels[r.category][0],

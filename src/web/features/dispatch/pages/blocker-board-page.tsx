@@ -20,7 +20,8 @@ export default function BlockerBoardPage() {
   const label = useDispatchLabels();
   const navigate = useNavigate();
   const { hasPermission } = useSession();
-  const { zoneId } = useCurrentZone();
+  const { zoneId, zones } = useCurrentZone();
+  const zoneNames = new Map(zones.map((z) => [z.id, z.shortName]));
   const [filters, setFilters] = useState<{ level?: string; status?: string; category?: string; overdue?: boolean; mine?: boolean; q?: string }>({
     status: 'unresolved',
   });
@@ -55,6 +56,10 @@ export default function BlockerBoardPage() {
         </Space>
       ),
     },
+    // 全部开发区: which zone each blocker is in.
+    ...(zoneId == null && zones.length > 1
+      ? [{ title: t('dispatch.zone'), dataIndex: 'zoneId', width: 120, render: (v: string) => zoneNames.get(v) ?? v }]
+      : []),
     { title: t('dispatch.category'), dataIndex: 'category', width: 110, render: (v: string) => label('category', v) },
     { title: t('dispatch.level'), dataIndex: 'level', width: 110, render: (v: string) => <Tag color={levelColors[v]}>{label('level', v)}</Tag> },
     { title: t('dispatch.status'), dataIndex: 'status', width: 100, render: (v: string) => <Tag color={statusColors[v]}>{label('status', v)}</Tag> },
