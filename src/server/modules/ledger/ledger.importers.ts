@@ -5,10 +5,14 @@
  * by normalised name, with one look-up per batch of rows; duplicates inside the file are errors.
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { creditCodeProblem, normalizeCreditCode } from '../../../contract/credit-code.ts';
 import { industryCodeOf } from '../../../contract/industries.ts';
+import { fromYuan } from '../../../contract/money.ts';
+import { chainActionLabels, methodLabels } from '../../../contract/pipeline-enums.ts';
+import type { Tx } from '../../db/client.ts';
 import { chinaToday } from '../../platform/clock.ts';
-import { defineImporter, type ImportRow } from '../../platform/imports/index.ts';
+import { defineImporter, undoConflict, type ImportRecord, type ImportRow } from '../../platform/imports/index.ts';
 import { normalizeEnterpriseName, type EnterprisesService } from '../enterprises/index.ts';
 import type { LeadsService } from '../leads/index.ts';
 import {
@@ -21,14 +25,15 @@ import {
   type EnterpriseKey,
   type LedgerKey,
 } from './ledger.columns.ts';
-import type { LedgerRepository } from './ledger.repository.ts';
+import type { ExistingLead, LedgerRepository } from './ledger.repository.ts';
 
 export const MAX_IMPORT_ROWS = 200_000;
 
 interface Lookups {
   byCode: Map<string, string>;
   byName: Map<string, { id: string; creditCode: string | null }>;
-  takenLeadCodes: Set<string>;
+  /** The zone's leads of the file's ledger numbers: those rows update them. */
+  existingLeads: Map<string, ExistingLead>;
 }
 
 /** Existing enterprises (and, for leads, taken ledger numbers) of one batch of rows. */
@@ -44,15 +49,15 @@ async function lookups<K extends string>(ledger: LedgerRepository, db: Parameter
     const lc = leadCodeKey ? row.get(leadCodeKey) : null;
     if (lc != null) leadCodes.add(String(lc).trim());
   }
-  const [byCode, byName, takenLeadCodes] = await Promise.all([
+  const [byCode, byName, existingLeads] = await Promise.all([
     ledger.enterprisesByCodes(
       db,
       [...codes].filter((c) => !creditCodeProblem(c)),
     ),
     ledger.enterprisesByNames(db, [...names]),
-    leadCodeKey ? ledger.leadCodes(db, zoneId, [...leadCodes]) : Promise.resolve(new Set<string>()),
+    leadCodeKey ? ledger.leadsByCodes(db, zoneId, [...leadCodes]) : Promise.resolve(new Map<string, ExistingLead>()),
   ]);
-  return { byCode, byName, takenLeadCodes };
+  return { byCode, byName, existingLeads };
 }
 
 /** The row's credit code: null when empty, 'bad' (and the row refused) when its check fails. */
@@ -190,7 +195,7 @@ export function enterprisesImporter(deps: { ledger: LedgerRepository }) {
 /** The lead ledger (招商线索台账): leads with their investors; ledger numbers follow the zone's highest. */
 export function leadsImporter(deps: {
   ledger: LedgerRepository;
-  leads: Pick<LeadsService, 'owners'>;
+  leads: Pick<LeadsService, 'owners' | 'updateInTx'>;
   enterprises: Pick<EnterprisesService, 'findOrCreateInTx'>;
 }) {
   const { ledger, leads, enterprises } = deps;
@@ -200,6 +205,11 @@ export function leadsImporter(deps: {
     columns: ledgerImportColumns,
     required: ['name'],
     maxRows: MAX_IMPORT_ROWS,
+    // An owner the zone does not have: the user maps it to one of the zone's people or leaves the lead without owner.
+    nameActions: { owner: ['map', 'blank'] },
+    async nameTargets(scope) {
+      return { owner: (await leads.owners(scope.session, scope.zoneId)).map((o) => ({ id: o.id, name: o.displayName })) };
+    },
     async begin(scope) {
       const owners = await leads.owners(scope.session, scope.zoneId);
       const ownerByName = new Map<string, string | null>();
@@ -212,15 +222,16 @@ export function leadsImporter(deps: {
       return { owners, ownerByName, seenLeadCodes: new Set<string>(), newEnterpriseIds: new Map<string, string>() };
     },
     prepare: (scope, _run, rows) => lookups(ledger, scope.db, scope.zoneId, rows, 'enterpriseName', 'code'),
-    parseRow(row: ImportRow<LedgerKey>, run, { byCode, byName, takenLeadCodes }) {
+    parseRow(row: ImportRow<LedgerKey>, run, { byCode, byName, existingLeads }) {
       const name = text(row, 'name', 100);
       if (!name) row.fail('name', 'required');
       const code = text(row, 'code', 32);
       if (code) {
-        if (takenLeadCodes.has(code)) row.fail('code', 'lead_code_taken');
-        else if (run.seenLeadCodes.has(code)) row.fail('code', 'duplicate_in_file');
+        if (run.seenLeadCodes.has(code)) row.fail('code', 'duplicate_in_file');
         run.seenLeadCodes.add(code);
       }
+      // A ledger number the zone has: the row updates that lead (a re-imported ledger), never refused as taken.
+      const existing = code ? existingLeads.get(code) : undefined;
       const enumOf = <T>(key: LedgerKey, m: Map<string, T>, fallback: T | null): T | null => {
         const v = text(row, key, 40)?.replace(/\s/g, '');
         if (!v) return fallback;
@@ -252,7 +263,14 @@ export function leadsImporter(deps: {
       if (ownerText) {
         const bare = ownerText.replace(/\s/g, '');
         ownerId = run.ownerByName.get(ownerText) ?? run.ownerByName.get(bare) ?? run.owners.find((o) => o.id === ownerText)?.id ?? null;
-        if (!ownerId) row.noteName('owner', bare, 'text');
+        if (!ownerId) {
+          // The zone's remembered choice for this name, else kept as written (no owner linked).
+          const chosen = row.choice('owner', bare);
+          if (chosen?.action === 'map' && run.owners.some((o) => o.id === chosen.targetId)) {
+            ownerId = chosen.targetId;
+            row.noteName('owner', bare, 'map', run.owners.find((o) => o.id === chosen.targetId)?.displayName ?? null, chosen.targetId);
+          } else row.noteName('owner', bare, chosen?.action === 'blank' ? 'blank' : 'text');
+        }
       }
       // The investor: an existing enterprise (by code, then name), or one registered on commit.
       const enterpriseName = text(row, 'enterpriseName', 100);
@@ -276,8 +294,32 @@ export function leadsImporter(deps: {
         row.fail('enterpriseName', 'required');
       }
       const plannedInvestmentYuan = moneyOf(row, 'plannedInvestment');
+      if (existing) {
+        const update = updateOf(row, existing, {
+          name,
+          enterpriseId,
+          newEnterprise,
+          enterpriseName,
+          method: row.get('method') == null ? null : method,
+          sector: text(row, 'sector', 40),
+          chainLink: text(row, 'chainLink', 60),
+          chainAction,
+          plannedInvestmentYuan,
+          plannedOutputYuan: moneyOf(row, 'plannedOutput'),
+          likelihood,
+          firstContactOn: dates.firstContactOn,
+          lastFollowUpOn: dates.lastFollowUpOn,
+          nextStep: text(row, 'nextStep', 200),
+          nextStepOn: dates.nextStepOn,
+          ownerId,
+          ownerName: ownerId ? (run.owners.find((o) => o.id === ownerId)?.displayName ?? null) : null,
+          platformContact: text(row, 'platformContact', 40),
+        });
+        return { id: existing.id, code, name, newEnterprise, enterpriseId: null, update };
+      }
       const agreement = agreementOf(row, stage, plannedInvestmentYuan);
       return {
+        update: null,
         id: randomUUID(),
         code,
         name,
@@ -307,13 +349,14 @@ export function leadsImporter(deps: {
      * owner, an `imported` event, one audit entry for the import), not a lead created today — see
      * docs/imports.md for why this is not the leads service's createInTx.
      */
-    async commit(tx, rows, { zoneId, session, clock, requestId }) {
+    async commit(tx, rows, { zoneId, session, clock, requestId, record, recordCreated }) {
       const staged = await rows.all();
       const investorIds: Record<string, string> = {};
       const matched = new Set<string>();
       let enterprisesCreated = 0;
+      const created: ImportRecord[] = [];
       for (const { data } of staged) {
-        if (data.enterpriseId) matched.add(data.enterpriseId);
+        if ('enterpriseId' in data && data.enterpriseId) matched.add(data.enterpriseId);
         const e = data.newEnterprise;
         if (!e || investorIds[e.id]) continue;
         const found = await enterprises.findOrCreateInTx(
@@ -323,12 +366,157 @@ export function leadsImporter(deps: {
           requestId,
         );
         investorIds[e.id] = found.id;
-        if (found.created) enterprisesCreated++;
-        else matched.add(found.id);
+        if (found.created) {
+          enterprisesCreated++;
+          created.push({ entityType: 'enterprise', entityId: found.id, action: 'created', version: 1 });
+        } else matched.add(found.id);
       }
+      await record(created);
+      // New leads set-based; the rows that update a lead go through the leads service (version check, audit).
+      const creates = sql`(select row_no, data from ${rows.source} s0 where jsonb_typeof(data->'update') is distinct from 'object')`;
       const prefix = `${(await ledger.zoneCode(tx, zoneId)) ?? 'LEAD'}-${chinaToday(clock).slice(0, 4)}-`;
-      const { leadsCreated, agreementsCreated } = await ledger.commitLeads(tx, rows.source, rows.importId, zoneId, prefix, { id: session.user.id, name: session.user.displayName }, investorIds);
-      return { enterprisesCreated, enterprisesMatched: matched.size, leadsCreated, ...(agreementsCreated ? { agreementsCreated } : {}) };
+      const { leadsCreated, agreementsCreated } = await ledger.commitLeads(tx, creates, rows.importId, zoneId, prefix, { id: session.user.id, name: session.user.displayName }, investorIds);
+      await recordCreated('lead', sql`select (data->>'id')::uuid as id from ${creates} s1`);
+      let leadsUpdated = 0;
+      for (const { data } of staged) {
+        const u = data.update;
+        if (!u || !Object.keys(u.patch).length) continue;
+        const patch = { ...u.patch } as Record<string, unknown>;
+        if (u.newEnterpriseId) patch.enterpriseId = investorIds[u.newEnterpriseId];
+        const after = await leads.updateInTx(tx, session, data.id, { version: u.version, ...patch } as Parameters<LeadsService['updateInTx']>[3], requestId, { provenance: { importId: rows.importId } });
+        await record([{ entityType: 'lead', entityId: data.id, action: 'updated', version: after.version, before: u.before }]);
+        leadsUpdated++;
+      }
+      return { enterprisesCreated, enterprisesMatched: matched.size, leadsCreated, ...(leadsUpdated ? { leadsUpdated } : {}), ...(agreementsCreated ? { agreementsCreated } : {}) };
+    },
+
+    /**
+     * The batch undone: the leads it updated restored through the leads service, the leads and
+     * investors it created removed — unless any of them changed since (its version moved on, or
+     * something now refers to it), then nothing is undone and they are listed.
+     */
+    async undo(tx, { records, session, requestId, importId }) {
+      const createdLeads = records.filter((r) => r.entityType === 'lead' && r.action === 'created').map((r) => r.entityId);
+      const updatedLeads = records.filter((r) => r.entityType === 'lead' && r.action === 'updated');
+      const createdEnterprises = records.filter((r) => r.entityType === 'enterprise' && r.action === 'created').map((r) => r.entityId);
+      const leadNow = await ledger.versions(tx, 'leads', [...createdLeads, ...updatedLeads.map((u) => u.entityId)]);
+      const enterpriseNow = await ledger.versions(tx, 'enterprises', createdEnterprises);
+      const changed: { entity: string; id: string; label: string }[] = [];
+      for (const id of createdLeads) {
+        const v = leadNow.get(id);
+        if (v && v.version !== 1) changed.push({ entity: 'lead', id, label: v.label });
+      }
+      for (const u of updatedLeads) {
+        const v = leadNow.get(u.entityId);
+        if (!v || v.version !== u.version) changed.push({ entity: 'lead', id: u.entityId, label: v?.label ?? u.entityId });
+      }
+      for (const id of createdEnterprises) {
+        const v = enterpriseNow.get(id);
+        if (v && v.version !== 1) changed.push({ entity: 'enterprise', id, label: v.label });
+      }
+      if (changed.length) throw undoConflict(changed);
+      for (const u of updatedLeads)
+        await leads.updateInTx(tx, session, u.entityId, { version: u.version!, ...(u.before as object) } as Parameters<LeadsService['updateInTx']>[3], requestId, {
+          provenance: { importId, undo: true },
+        });
+      const leadsDeleted = await deleteOrList(tx, createdLeads, 'lead', leadNow, (t, ids) => ledger.deleteImportedLeads(t, ids));
+      const enterprisesDeleted = await deleteOrList(tx, createdEnterprises, 'enterprise', enterpriseNow, (t, ids) => ledger.deleteImportedEnterprises(t, ids));
+      return { leadsDeleted, leadsRestored: updatedLeads.length, enterprisesDeleted };
     },
   });
+}
+
+/**
+ * Deletes what an import created, in a savepoint: when something else now refers to a record (an
+ * activity on the lead, a project of the investor), the records concerned are found one by one and
+ * listed as changed.
+ */
+async function deleteOrList(tx: Tx, ids: string[], entity: string, labels: Map<string, { label: string }>, remove: (tx: Tx, ids: string[]) => Promise<number>): Promise<number> {
+  if (!ids.length) return 0;
+  try {
+    return await tx.transaction((sp) => remove(sp, ids));
+  } catch (err) {
+    if ((err as { code?: string; cause?: { code?: string } }).code !== '23503' && (err as { cause?: { code?: string } }).cause?.code !== '23503') throw err;
+  }
+  const changed: { entity: string; id: string; label: string }[] = [];
+  for (const id of ids) {
+    try {
+      await tx.transaction(async (sp) => {
+        await remove(sp, [id]);
+        throw new Error('probe');
+      });
+    } catch (err) {
+      if ((err as Error).message !== 'probe') changed.push({ entity, id, label: labels.get(id)?.label ?? id });
+    }
+  }
+  throw undoConflict(changed);
+}
+
+type LeadPatch = Record<string, string | number | null>;
+
+/**
+ * What a re-imported row changes in an existing lead: the fields the sheet fills (an empty cell
+ * never clears one) that differ, as the lead update body (amounts in yuan) and as the preview
+ * shows them (old → new); the lead's values before, for undo.
+ */
+function updateOf(
+  row: ImportRow<LedgerKey>,
+  lead: ExistingLead,
+  next: {
+    name: string | null;
+    enterpriseId: string | null;
+    newEnterprise: { id: string; name: string } | null;
+    enterpriseName: string | null;
+    method: string | null;
+    sector: string | null;
+    chainLink: string | null;
+    chainAction: string | null;
+    plannedInvestmentYuan: number | null;
+    plannedOutputYuan: number | null;
+    likelihood: number | null;
+    firstContactOn: string | null;
+    lastFollowUpOn: string | null;
+    nextStep: string | null;
+    nextStepOn: string | null;
+    ownerId: string | null;
+    ownerName: string | null;
+    platformContact: string | null;
+  },
+) {
+  const patch: LeadPatch = {};
+  const before: LeadPatch = {};
+  const changes: { field: LedgerKey; before: string | null; after: string | null }[] = [];
+  const wan = (v: number | null) => (v == null ? null : fromYuan(v, 'wan'));
+  const put = (field: LedgerKey, body: string, was: string | number | null, now: string | number | null, show: (v: string | number | null) => string | null = (v) => (v == null ? null : String(v))) => {
+    if (now == null || now === was) return;
+    patch[body] = now;
+    before[body] = was;
+    changes.push({ field, before: show(was), after: show(now) });
+  };
+  put('name', 'name', lead.name, next.name);
+  if (next.newEnterprise || (next.enterpriseId && next.enterpriseId !== lead.enterpriseId)) {
+    patch.enterpriseId = next.newEnterprise ? null : next.enterpriseId;
+    before.enterpriseId = lead.enterpriseId;
+    changes.push({ field: 'enterpriseName', before: lead.enterpriseName, after: next.newEnterprise ? `${next.enterpriseName}（新建）` : next.enterpriseName });
+  }
+  put('method', 'method', lead.method, next.method, (v) => (v == null ? null : (methodLabels[v as keyof typeof methodLabels]?.[0] ?? String(v))));
+  put('sector', 'sector', lead.sector, next.sector);
+  put('chainLink', 'chainLink', lead.chainLink, next.chainLink);
+  put('chainAction', 'chainAction', lead.chainAction, next.chainAction, (v) => (v == null ? null : (chainActionLabels[v as keyof typeof chainActionLabels]?.[0] ?? String(v))));
+  // The update body names amounts in 万元 but carries them parsed, in yuan.
+  put('plannedInvestment', 'plannedInvestmentWan', lead.plannedInvestmentYuan, next.plannedInvestmentYuan, (v) => wan(v as number | null));
+  put('plannedOutput', 'plannedOutputWan', lead.plannedOutputYuan, next.plannedOutputYuan, (v) => wan(v as number | null));
+  put('likelihood', 'likelihood', lead.likelihood, next.likelihood, (v) => (v == null ? null : `${v}%`));
+  put('firstContactOn', 'firstContactOn', lead.firstContactOn, next.firstContactOn);
+  put('lastFollowUpOn', 'lastFollowUpOn', lead.lastFollowUpOn, next.lastFollowUpOn);
+  put('nextStep', 'nextStep', lead.nextStep, next.nextStep);
+  put('nextStepOn', 'nextStepOn', lead.nextStepOn, next.nextStepOn);
+  if (next.ownerId && next.ownerId !== lead.ownerId) {
+    patch.ownerId = next.ownerId;
+    before.ownerId = lead.ownerId;
+    changes.push({ field: 'owner', before: lead.ownerName, after: next.ownerName });
+  }
+  put('platformContact', 'platformContact', lead.platformContact, next.platformContact);
+  row.update({ entity: 'lead', id: lead.id, label: `${lead.code} ${lead.name}`, changes });
+  return { version: lead.version, patch, before, newEnterpriseId: next.newEnterprise?.id ?? null };
 }

@@ -5,6 +5,52 @@ const uuidText = (s: string) => sql`${s}::uuid`;
 /** A text[] literal as one parameter (a JS array would be spread into a list by drizzle). */
 const textArray = (values: string[]) => sql`${`{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`}::text[]`;
 
+interface ExistingLeadRow {
+  id: string;
+  version: number;
+  code: string;
+  name: string;
+  enterprise_id: string | null;
+  enterprise_name: string | null;
+  method: string;
+  sector: string | null;
+  chain_link: string | null;
+  chain_action: string | null;
+  planned_investment_yuan: string | number | null;
+  planned_output_yuan: string | number | null;
+  likelihood: number | null;
+  first_contact_on: string | null;
+  last_follow_up_on: string | null;
+  next_step: string | null;
+  next_step_on: string | null;
+  owner_id: string | null;
+  owner_name: string | null;
+  platform_contact: string | null;
+}
+/** A lead as a re-imported ledger row is compared with. */
+export interface ExistingLead {
+  id: string;
+  version: number;
+  code: string;
+  name: string;
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  method: string;
+  sector: string | null;
+  chainLink: string | null;
+  chainAction: string | null;
+  plannedInvestmentYuan: number | null;
+  plannedOutputYuan: number | null;
+  likelihood: number | null;
+  firstContactOn: string | null;
+  lastFollowUpOn: string | null;
+  nextStep: string | null;
+  nextStepOn: string | null;
+  ownerId: string | null;
+  ownerName: string | null;
+  platformContact: string | null;
+}
+
 /**
  * The ledger's look-ups and set-based commits: the only SQL of the ledger module. The staged rows
  * come from the import engine as a relation `(row_no, data)` of the valid rows (`source`).
@@ -40,6 +86,69 @@ export function createLedgerRepository() {
           where normalized_name = any(${textArray(names)}) order by normalized_name, created_at`),
       );
       return new Map(rows.map((r) => [r.normalized_name, { id: r.id, creditCode: r.credit_code }]));
+    },
+    /** The zone's leads with these ledger numbers, as an update compares them (a re-imported ledger). */
+    async leadsByCodes(db: DbOrTx, zoneId: string, codes: string[]) {
+      if (!codes.length) return new Map<string, ExistingLead>();
+      const rows = rowsOf<ExistingLeadRow>(
+        await db.execute(sql`select l.id, l.version, l.code, l.name, l.enterprise_id, e.name as enterprise_name, l.method, l.sector, l.chain_link, l.chain_action,
+            l.planned_investment_yuan, l.planned_output_yuan, l.likelihood, to_char(l.first_contact_on, 'YYYY-MM-DD') as first_contact_on,
+            to_char(l.last_follow_up_on, 'YYYY-MM-DD') as last_follow_up_on, l.next_step, to_char(l.next_step_on, 'YYYY-MM-DD') as next_step_on,
+            l.owner_id, u.display_name as owner_name, l.platform_contact
+          from leads l left join enterprises e on e.id = l.enterprise_id left join users u on u.id = l.owner_id
+          where l.zone_id = ${uuidText(zoneId)} and l.code = any(${textArray(codes)})`),
+      );
+      return new Map(
+        rows.map((r) => [
+          r.code,
+          {
+            id: r.id,
+            version: Number(r.version),
+            code: r.code,
+            name: r.name,
+            enterpriseId: r.enterprise_id,
+            enterpriseName: r.enterprise_name,
+            method: r.method,
+            sector: r.sector,
+            chainLink: r.chain_link,
+            chainAction: r.chain_action,
+            plannedInvestmentYuan: r.planned_investment_yuan == null ? null : Number(r.planned_investment_yuan),
+            plannedOutputYuan: r.planned_output_yuan == null ? null : Number(r.planned_output_yuan),
+            likelihood: r.likelihood == null ? null : Number(r.likelihood),
+            firstContactOn: r.first_contact_on,
+            lastFollowUpOn: r.last_follow_up_on,
+            nextStep: r.next_step,
+            nextStepOn: r.next_step_on,
+            ownerId: r.owner_id,
+            ownerName: r.owner_name,
+            platformContact: r.platform_contact,
+          } satisfies ExistingLead,
+        ]),
+      );
+    },
+    /** Current versions of records (undo compares them with what the import left). */
+    async versions(db: DbOrTx, table: 'leads' | 'enterprises', ids: string[]) {
+      if (!ids.length) return new Map<string, { version: number; label: string }>();
+      const label = table === 'leads' ? sql`code || ' ' || name` : sql`name`;
+      const rows = rowsOf<{ id: string; version: number; label: string }>(
+        await db.execute(sql`select id, version, ${label} as label from ${sql.identifier(table)} where id = any(${sql.param(ids)}::uuid[])`),
+      );
+      return new Map(rows.map((r) => [r.id, { version: Number(r.version), label: r.label }]));
+    },
+    /** Leads of these ids that anything besides the import's own event and agreement refers to (activities, trips, files, projects…). */
+    async deleteImportedLeads(db: DbOrTx, ids: string[]) {
+      if (!ids.length) return 0;
+      await db.execute(sql`delete from lead_events where lead_id = any(${sql.param(ids)}::uuid[]) and kind = 'imported'`);
+      await db.execute(sql`delete from agreements where lead_id = any(${sql.param(ids)}::uuid[])`);
+      const rows = rowsOf<{ n: number }>(await db.execute(sql`with d as (delete from leads where id = any(${sql.param(ids)}::uuid[]) returning 1) select count(*)::int as n from d`));
+      return Number(rows[0].n);
+    },
+    /** Enterprises an import created (with the contacts it gave them). */
+    async deleteImportedEnterprises(db: DbOrTx, ids: string[]) {
+      if (!ids.length) return 0;
+      await db.execute(sql`delete from enterprise_contacts where enterprise_id = any(${sql.param(ids)}::uuid[])`);
+      const rows = rowsOf<{ n: number }>(await db.execute(sql`with d as (delete from enterprises where id = any(${sql.param(ids)}::uuid[]) returning 1) select count(*)::int as n from d`));
+      return Number(rows[0].n);
     },
     async leadCodes(db: DbOrTx, zoneId: string, codes: string[]) {
       if (!codes.length) return new Set<string>();

@@ -172,7 +172,7 @@ export async function check(
           const id = choiceKey(key, text);
           const n = names.get(id);
           if (n) n.rows++;
-          else names.set(id, { field: key, text, rows: 1, resolution, matchName, targetId, chosen: choices.has(id) });
+          else names.set(id, { field: key, text, rows: 1, resolution, matchName, ...(targetId ? { targetId } : {}), ...(choices.has(id) ? { chosen: true } : {}) });
         },
         choice: (key, text) => choices.get(choiceKey(key, text)),
         update: (u) => {

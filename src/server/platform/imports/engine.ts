@@ -568,7 +568,15 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
         const records = await repo.recordsOf(tx, id);
         const undone = await importer.undo!(tx, { importId: id, session: s, zoneId: b.zoneId, actor, requestId, clock, records, committed: state.committed ?? {} });
         await repo.updateBatch(tx, id, { errors: { ...state, undone } });
-        await audit(tx, actor, { zoneId: b.zoneId, action: 'import.undo', entityType: 'import', entityId: id, before: { committed: state.committed }, after: { kind: b.kind, ...undone } });
+        await audit(tx, actor, {
+          zoneId: b.zoneId,
+          action: 'import.undo',
+          entityType: 'import',
+          entityId: id,
+          // What the batch had written and is now removed or restored (the first 5,000 records).
+          before: { committed: state.committed, records: records.slice(0, 5000).map((r) => ({ entityType: r.entityType, entityId: r.entityId, action: r.action })) },
+          after: { kind: b.kind, ...undone },
+        });
       });
       return summaryOf((await repo.findBatch(db, id))!);
     },
