@@ -71,6 +71,13 @@ export function dispatchSheetImporter(deps: {
     maxBytes: DISPATCH_MAX_BYTES,
     // The whole sheet at once: look-ups of existing projects and their reports in one go.
     batchSize: DISPATCH_MAX_ROWS,
+    // A department the zone lacks may be created, mapped or left empty; a person mapped to a user or left empty (else kept as written).
+    nameActions: { department: ['create', 'map', 'blank'], officer: ['map', 'blank'], leader: ['map', 'blank'] },
+    async nameTargets({ db, zoneId }) {
+      const [departments, people] = await Promise.all([sheet.departments(db, zoneId), sheet.people(db, zoneId)]);
+      const users = people.map((u) => ({ id: u.id, name: u.display_name }));
+      return { department: departments.map((d) => ({ id: d.id, name: d.name })), officer: users, leader: users };
+    },
 
     // The period: the upload's parameter, else the one the sheet states in its title (截至2026年9月30日), else the last finished one.
     async resolve({ session, zoneId, clock, options, sheet: found }) {
@@ -126,10 +133,11 @@ export function dispatchSheetImporter(deps: {
       const personByName = new Map<string, string | null>();
       for (const u of people) personByName.set(u.display_name.trim(), personByName.has(u.display_name.trim()) ? null : u.id);
       const deptNameOf = new Map(departments.map((x) => [x.id, x.name]));
-      return { existing, byCode, byName, sums, phaseTotals, deptByName, deptNameOf, personByName };
+      const personNameOf = new Map(people.map((u) => [u.id, u.display_name]));
+      return { existing, byCode, byName, sums, phaseTotals, deptByName, deptNameOf, personByName, personNameOf };
     },
 
-    parseRow(row, run, { existing, byCode, byName, sums, phaseTotals, deptByName, deptNameOf, personByName }): DispatchRowData {
+    parseRow(row, run, { existing, byCode, byName, sums, phaseTotals, deptByName, deptNameOf, personByName, personNameOf }): DispatchRowData {
       const { period, prev, lastYear } = run;
       const text = (key: DispatchKey, max: number) => row.text(key, max);
       // '—', '/' and blank are zero in the figures, "nothing" in the total (an existing project keeps its own).
@@ -200,7 +208,20 @@ export function dispatchSheetImporter(deps: {
       // as written (listed in the summary, in the project's audit entry) and the link left empty.
       let departmentId: string | null = null;
       const deptText = text('department', 60);
-      if (deptText) {
+      // The zone's remembered choice for a name it did not know comes first (map, create, blank).
+      const deptChoice = deptText && !deptByName.get(deptText) ? row.choice('department', deptText) : undefined;
+      if (deptText && deptChoice?.action === 'map' && deptChoice.targetId && deptNameOf.has(deptChoice.targetId)) {
+        departmentId = deptChoice.targetId;
+        row.noteName('department', deptText, 'map', deptNameOf.get(departmentId) ?? null, departmentId);
+      } else if (deptText && deptChoice?.action === 'blank') {
+        row.noteName('department', deptText, 'blank');
+      } else if (deptText && deptChoice?.action === 'create') {
+        const key = bareDepartment(deptText);
+        const made = run.newDepartments.get(key) ?? { id: randomUUID(), name: deptText };
+        run.newDepartments.set(key, made);
+        departmentId = made.id;
+        row.noteName('department', deptText, 'create');
+      } else if (deptText) {
         departmentId = deptByName.get(deptText) ?? null;
         if (!departmentId && deptByName.get(bareDepartment(deptText))) {
           // A near name ("经开区经济发展局" for 经济发展局): linked, and listed for the user to see.
@@ -221,7 +242,13 @@ export function dispatchSheetImporter(deps: {
         if (!people) return null;
         const ids = people.map((x) => personByName.get(x.name));
         people.forEach((x, i) => {
-          if (ids[i] == null) {
+          if (ids[i] != null) return;
+          const chosen = row.choice(key, x.name);
+          if (chosen?.action === 'map' && chosen.targetId && personNameOf.has(chosen.targetId)) {
+            ids[i] = chosen.targetId;
+            row.noteName(key, x.name, 'map', personNameOf.get(chosen.targetId) ?? null, chosen.targetId);
+          } else if (chosen?.action === 'blank') row.noteName(key, x.name, 'blank');
+          else {
             unresolved.push({ field: key, text: x.title ? `${x.name}（${x.title}）` : x.name });
             row.noteName(key, x.name, 'text');
           }

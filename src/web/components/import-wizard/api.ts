@@ -81,9 +81,23 @@ export function useRemapImport() {
 
 export function useCommitImport(onCommitted?: (summary: ImportSummary) => void) {
   return useMutation({
-    mutationFn: ({ id, mode }: { id: string; mode: 'all' | 'valid' }) => callOperation(importOperations.commit, { params: { id }, body: { mode } }),
+    mutationFn: ({ id, mode, updates }: { id: string; mode: 'all' | 'valid'; updates?: 'all' | 'none' | number[] }) =>
+      callOperation(importOperations.commit, { params: { id }, body: { mode, ...(updates ? { updates } : {}) } }),
     onSuccess: (summary) => onCommitted?.(summary),
   });
+}
+
+export type NameChoiceInput = { field: string; text: string; action: 'create' | 'map' | 'blank'; targetId?: string | null };
+
+/** The user's choice for unknown names: remembered for the zone, the staged rows checked again. */
+export function useResolveNames() {
+  return useMutation({
+    mutationFn: ({ id, choices }: { id: string; choices: NameChoiceInput[] }) => callOperation(importOperations.names, { params: { id }, body: { choices } }),
+  });
+}
+
+export function useUndoImport() {
+  return useMutation({ mutationFn: (id: string) => callOperation(importOperations.undo, { params: { id } }) });
 }
 
 export function useDiscardImport() {

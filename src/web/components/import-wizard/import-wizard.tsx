@@ -6,7 +6,7 @@ import { isApiError } from '../../lib/api-error';
 import { useSession } from '../../lib/session-context';
 import { useApiErrorHandler } from '../../lib/use-api-error-handler';
 import { FilePicker } from '../file-picker';
-import { uploadImport, useCommitImport, useDiscardImport, useRemapImport, type UploadProgress } from './api';
+import { uploadImport, useCommitImport, useDiscardImport, useRemapImport, useResolveNames, useUndoImport, type NameChoiceInput, type UploadProgress } from './api';
 import { wizardText, type WizardKey } from './strings';
 
 const skipKinds = ['title', 'unit', 'header', 'section', 'total', 'subtotal', 'blank', 'footer', 'note', 'hidden'] as const;
@@ -49,14 +49,24 @@ export function ImportWizard({ kind, zoneId, params, disabled, describePlan, des
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [failure, setFailure] = useState<string[] | null>(null);
   const [mapping, setMapping] = useState<Map<number, string | null>>(new Map());
+  /** Per unknown name (field:text): the user's choice, not yet applied. */
+  const [choices, setChoices] = useState<Map<string, NameChoiceInput>>(new Map());
+  /** The updates the user unticked (keys); all others are accepted. */
+  const [rejected, setRejected] = useState<Set<number>>(new Set());
+  const [undoChanged, setUndoChanged] = useState<string[] | null>(null);
   const remap = useRemapImport();
   const commit = useCommitImport(onCommitted);
   const discard = useDiscardImport();
-  const done = summary?.status === 'committed';
+  const resolveNames = useResolveNames();
+  const undo = useUndoImport();
+  const done = summary?.status === 'committed' || summary?.status === 'undone';
 
   const show = (next: ImportSummary | null) => {
     setSummary(next);
     setMapping(new Map());
+    setChoices(new Map());
+    setRejected(new Set());
+    setUndoChanged(null);
   };
   const refused = (error: unknown) => (isApiError(error) && error.fields.length ? setFailure(error.fields.map((f) => f.reason)) : onError(error));
 
@@ -78,7 +88,26 @@ export function ImportWizard({ kind, zoneId, params, disabled, describePlan, des
       { id: summary.id, columns: [...mapping].map(([index, field]) => ({ index, field })) },
       { onSuccess: show, onError: refused },
     );
-  const finish = (mode: 'all' | 'valid') => summary && commit.mutate({ id: summary.id, mode }, { onSuccess: show, onError: refused });
+  const nameKey = (n: { field: string; text: string }) => `${n.field}:${n.text}`;
+  const applyNames = () =>
+    summary &&
+    resolveNames.mutate({ id: summary.id, choices: [...choices.values()].filter((c) => c.action !== 'map' || c.targetId) }, { onSuccess: show, onError: refused });
+  // Updates: all unless some were unticked (then the ticked ones among those listed).
+  const acceptedUpdates = (): 'all' | number[] | undefined =>
+    !summary || rejected.size === 0 ? undefined : summary.updates.items.map((u) => u.key).filter((k) => !rejected.has(k));
+  const finish = (mode: 'all' | 'valid') => summary && commit.mutate({ id: summary.id, mode, updates: acceptedUpdates() }, { onSuccess: show, onError: refused });
+  const undoBatch = () =>
+    summary &&
+    undo.mutate(summary.id, {
+      onSuccess: (next) => {
+        show(next);
+        message.success(w('undone'));
+      },
+      onError: (error) => {
+        if (isApiError(error) && error.code === 'IMPORT_UNDO_CHANGED') setUndoChanged(((error.details.changed as { label: string }[]) ?? []).map((c) => c.label));
+        else refused(error);
+      },
+    });
   const drop = () =>
     summary &&
     discard.mutate(summary.id, {
@@ -91,7 +120,7 @@ export function ImportWizard({ kind, zoneId, params, disabled, describePlan, des
 
   const fieldOf = (c: ImportSummary['columns'][number]) => (mapping.has(c.index) ? mapping.get(c.index)! : c.field);
   const current = done ? 3 : summary ? 2 : 0;
-  const busy = Boolean(progress) || remap.isPending || commit.isPending || discard.isPending;
+  const busy = Boolean(progress) || remap.isPending || commit.isPending || discard.isPending || resolveNames.isPending || undo.isPending;
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid={`import-wizard-${kind}`}>
@@ -113,7 +142,31 @@ export function ImportWizard({ kind, zoneId, params, disabled, describePlan, des
       )}
       {commit.isPending && <Progress percent={99} status="active" showInfo={false} format={() => w('committing')} />}
       {failure && <Alert type="error" showIcon message={failure.join('；')} data-testid="import-failure" />}
-      {done && summary && <Alert type="success" showIcon message={w('done')} description={describeResult(summary)} data-testid="import-done" />}
+      {done && summary && summary.status === 'committed' && (
+        <Alert
+          type="success"
+          showIcon
+          message={w('done')}
+          description={
+            <Space direction="vertical">
+              <span>{describeResult(summary)}</span>
+              {summary.undoUntil && (
+                <Space wrap>
+                  <Typography.Text type="secondary">{w('undoUntil', { until: summary.undoUntil.slice(0, 16).replace('T', ' ') })}</Typography.Text>
+                  <Popconfirm title={w('undoHint')} onConfirm={undoBatch}>
+                    <Button size="small" danger loading={undo.isPending} data-testid="import-undo">
+                      {w('undo')}
+                    </Button>
+                  </Popconfirm>
+                </Space>
+              )}
+            </Space>
+          }
+          data-testid="import-done"
+        />
+      )}
+      {undoChanged && <Alert type="error" showIcon message={w('undoChanged', { list: undoChanged.join('、') })} data-testid="import-undo-changed" />}
+      {summary?.status === 'undone' && <Alert type="info" showIcon message={w('undone')} data-testid="import-undone" />}
       {summary && !done && (
         <Card size="small" title={summary.fileName} data-testid="import-preview">
           <Alert
@@ -170,23 +223,122 @@ export function ImportWizard({ kind, zoneId, params, disabled, describePlan, des
                   { title: w('nameRows'), dataIndex: 'rows', width: 70 },
                   {
                     title: w('nameResolution'),
-                    render: (_, n) =>
-                      n.resolution === 'create' ? (
-                        <Tag color="blue">{w('resolutionCreate')}</Tag>
-                      ) : n.resolution === 'matched' ? (
-                        <Tag color="green">{w('resolutionMatched', { name: n.matchName ?? '' })}</Tag>
-                      ) : (
-                        <Tag>{w('resolutionText')}</Tag>
-                      ),
+                    render: (_, n) => (
+                      <>
+                        {n.resolution === 'create' ? (
+                          <Tag color="blue">{w('resolutionCreate')}</Tag>
+                        ) : n.resolution === 'matched' ? (
+                          <Tag color="green">{w('resolutionMatched', { name: n.matchName ?? '' })}</Tag>
+                        ) : n.resolution === 'map' ? (
+                          <Tag color="green">{w('resolutionMap', { name: n.matchName ?? '' })}</Tag>
+                        ) : n.resolution === 'blank' ? (
+                          <Tag>{w('resolutionBlank')}</Tag>
+                        ) : (
+                          <Tag>{w('resolutionText')}</Tag>
+                        )}
+                        {n.chosen && <Typography.Text type="secondary">{w('chosenBefore')}</Typography.Text>}
+                      </>
+                    ),
+                  },
+                  {
+                    title: w('nameChoice'),
+                    width: 320,
+                    render: (_, n) => {
+                      const actions = summary.nameActions[n.field] ?? ['map', 'blank'];
+                      const c = choices.get(nameKey(n));
+                      const targets = summary.nameTargets[n.field] ?? [];
+                      const label = { create: w('choiceCreate'), map: w('choiceMap'), blank: w('choiceBlank') };
+                      return (
+                        <Space.Compact style={{ width: '100%' }}>
+                          <Select
+                            size="small"
+                            style={{ width: 130 }}
+                            allowClear
+                            placeholder={w('nameChoice')}
+                            value={c?.action}
+                            data-testid={`import-name-action-${n.field}-${n.text}`}
+                            onChange={(action?: 'create' | 'map' | 'blank') => {
+                              const next = new Map(choices);
+                              if (action) next.set(nameKey(n), { field: n.field, text: n.text, action, targetId: null });
+                              else next.delete(nameKey(n));
+                              setChoices(next);
+                            }}
+                            options={actions.map((a) => ({ value: a, label: label[a] }))}
+                          />
+                          {c?.action === 'map' && (
+                            <Select
+                              size="small"
+                              showSearch
+                              optionFilterProp="label"
+                              style={{ width: 190 }}
+                              placeholder={w('choiceTarget')}
+                              value={c.targetId ?? undefined}
+                              data-testid={`import-name-target-${n.field}-${n.text}`}
+                              onChange={(targetId: string) => setChoices(new Map(choices).set(nameKey(n), { ...c, targetId }))}
+                              options={targets.map((t) => ({ value: t.id, label: t.name }))}
+                            />
+                          )}
+                        </Space.Compact>
+                      );
+                    },
                   },
                 ]}
               />
+              <Button
+                size="small"
+                disabled={choices.size === 0 || busy}
+                loading={resolveNames.isPending}
+                onClick={applyNames}
+                style={{ marginBottom: 12 }}
+                data-testid="import-names-apply"
+              >
+                {w('saveNames')}
+              </Button>
             </>
+          )}
+          {summary.updates.count > 0 && (
+            <div data-testid="import-updates">
+              <Typography.Text strong>{w('updates', { count: summary.updates.count, unchanged: summary.updates.unchanged })}</Typography.Text>
+              {summary.updates.items.length > 0 && (
+                <Table
+                  size="small"
+                  rowKey="key"
+                  pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                  dataSource={summary.updates.items}
+                  style={{ margin: '8px 0 12px' }}
+                  scroll={{ x: true }}
+                  rowSelection={{
+                    selectedRowKeys: summary.updates.items.map((u) => u.key).filter((k) => !rejected.has(k)),
+                    onChange: (keys) => setRejected(new Set(summary.updates.items.map((u) => u.key).filter((k) => !keys.includes(k)))),
+                  }}
+                  footer={() => w('updatesSelected', { n: summary.updates.items.length - rejected.size })}
+                  columns={[
+                    { title: w('row'), dataIndex: 'row', width: 80, render: (r: number, u) => (u.sheet ? `${u.sheet}!${r}` : r) },
+                    { title: w('updateRecord'), dataIndex: 'label', width: 240 },
+                    {
+                      title: w('updateChanges'),
+                      render: (_, u) => (
+                        <Space direction="vertical" size={0}>
+                          {u.changes.map((c) => (
+                            <span key={c.field}>
+                              {c.label}：<Typography.Text delete type="secondary">{c.before ?? '—'}</Typography.Text> → <Typography.Text strong>{c.after ?? '—'}</Typography.Text>
+                            </span>
+                          ))}
+                        </Space>
+                      ),
+                    },
+                  ]}
+                />
+              )}
+            </div>
           )}
           <Typography.Text strong>{w('mapping')}</Typography.Text>
           <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
             {w('mappingHint')}
           </Typography.Paragraph>
+          {summary.tables[0]?.remembered && (
+            <Alert type="info" showIcon message={w('remembered')} style={{ marginBottom: 8 }} data-testid="import-remembered" />
+          )}
           <Table
             size="small"
             rowKey="index"
