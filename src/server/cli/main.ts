@@ -19,6 +19,7 @@ Usage: zonedesk <command> [options]
   backup FILE                write the whole database to FILE (gzip)
   restore FILE               replace the database's content with FILE's
   extract FILE [--date YYYY-MM-DD] [--json]   read facts from a Chinese text (.txt/.docx/.pdf)
+  citus-sql                  print the SQL that turns this (migrated) database into the Citus layout (docs/scale-out.md)
 
 The database is the embedded one in DATA_DIR (default ./data) unless DATABASE_URL is set.
 Roles: ${roles.join(', ')}`;
@@ -73,6 +74,17 @@ export async function main(argv: string[]): Promise<number> {
           console.log(
             `${command === 'backup' ? 'Backed up' : 'Restored'} ${summary.tables} tables, ${summary.rows} rows ${command === 'backup' ? 'to' : 'from'} ${file}`,
           );
+        });
+      }
+      case 'citus-sql': {
+        const { citusConversion, readCitusLayout } = await import('../db/citus.ts');
+        return await withDatabase(async (database) => {
+          const plan = citusConversion(await readCitusLayout(database));
+          const citus = (s: string) => s.startsWith('select create_');
+          console.log(`-- zonedesk → Citus (docs/scale-out.md). Run on the coordinator after a backup: the keys in one transaction, then the tables.\nbegin;`);
+          for (const statement of plan.statements.filter((s) => !citus(s))) console.log(`${statement};`);
+          console.log('commit;');
+          for (const statement of plan.statements.filter(citus)) console.log(`${statement};`);
         });
       }
       case 'extract': {
