@@ -72,7 +72,16 @@ export const rankIndicators = [
   'blockersClosed',
   'avgDaysToClose',
   'chainCompleteness',
+  // 统计局 figures (the statistics module), of the last full year: the year's value, per 亩 of 开发面积.
+  'industrialInvestment',
+  'industrialOutput',
+  'aboveScaleEnterprises',
+  'taxPerMu',
+  'outputPerMu',
 ] as const;
+/** The ranking's indicators read from the statistics module (a year's 统计局 figures). */
+export const statisticRankIndicators: readonly RankIndicatorName[] = ['industrialInvestment', 'industrialOutput', 'aboveScaleEnterprises', 'taxPerMu', 'outputPerMu'];
+type RankIndicatorName = (typeof rankIndicators)[number];
 export type RankIndicator = (typeof rankIndicators)[number];
 /** Lower is better for these. */
 export const lowerIsBetter: readonly RankIndicator[] = ['avgDaysToClose'];
@@ -90,6 +99,7 @@ const cell = z.object({ value: z.number().nullable(), previous: z.number().nulla
 export const kpiRankingSchema = z.object({
   year: z.number().int(),
   throughMonth: z.string().describe('the year to date runs through this month'),
+  statYear: z.number().int().describe('the year the 统计局 columns are of (the last full one)'),
   indicator: z.enum(rankIndicators),
   basis: z.enum(['absolute', 'growth']),
   rows: z.array(
@@ -122,7 +132,7 @@ export const kpiOperations = {
     path: '/api/kpis/ranking',
     tags,
     summary: '开发区排名 / Ranking of zones',
-    permission: 'kpis.read',
+    permission: 'kpis.rank',
     query: kpiRankingQuery,
     response: kpiRankingSchema,
   }),

@@ -38,6 +38,17 @@ export function readerOf(rows: readonly AggRow[], w: Window): Reader {
   return (indicator, dimension) => sums.get(dimension === undefined ? indicator : `${indicator}|${dimension}`) ?? 0;
 }
 
+/**
+ * 统计局 figures enter a window as `stat:<code>` (the value: yuan for money, else the quantity) and
+ * `stat_n:<code>` (how many zones have one), so a missing figure reads null, not 0.
+ */
+const stat = (get: Reader, code: string) => (get(`stat_n:${code}`) === 0 ? null : get(`stat:${code}`));
+/** Per 亩 of 开发面积, over the zones that have both figures (yuan per 亩, rounded). */
+const perMu = (get: Reader, code: string) => {
+  const area = get(`stat_both:${code}:developed_area`);
+  return area > 0 ? Math.round(get(`stat_with_area:${code}`) / area) : null;
+};
+
 /** Every rankable indicator from a window's figures. */
 export function indicatorValue(ind: RankIndicator, get: Reader): number | null {
   switch (ind) {
@@ -61,6 +72,16 @@ export function indicatorValue(ind: RankIndicator, get: Reader): number | null {
       return get('blockers_closed') === 0 ? null : Math.round((get('blocker_close_days') / get('blockers_closed')) * 10) / 10;
     case 'chainCompleteness':
       return ratio(get('chain_links_filled'), get('chain_links'));
+    case 'industrialInvestment':
+      return stat(get, 'industrial_investment');
+    case 'industrialOutput':
+      return stat(get, 'industrial_output');
+    case 'aboveScaleEnterprises':
+      return stat(get, 'above_scale_enterprises');
+    case 'taxPerMu':
+      return perMu(get, 'tax_revenue');
+    case 'outputPerMu':
+      return perMu(get, 'industrial_output');
   }
 }
 

@@ -25,6 +25,7 @@ export const kpisModule = defineModule({
         ensureFlagsFresh: services.projects ? () => services.projects.ensureFresh() : undefined,
         campaignRates: services.dispatch ? (s, year) => services.dispatch.campaigns.zoneRates(s, year) : undefined,
         chains: services.chains ? (s, zoneId) => services.chains.chains.list(s, { zoneId }) : undefined,
+        statistics: services.statistics ? (s, q) => services.statistics.values(db, s, q) : undefined,
       },
     }),
   routes: kpisRoutes,

@@ -27,7 +27,14 @@ export interface KpiSources {
   >;
   /** The chains of the zones with their link counts (chains.list). */
   chains?: (s: SessionContext, zoneId?: string) => Promise<{ zoneId: string; stats: { links: number; filled: number } }[]>;
+  /** Stored 统计局 figures within the caller's scope (statistics.values). */
+  statistics?: (
+    s: SessionContext,
+    q: { zoneIds: readonly string[]; indicators: readonly string[]; periods: readonly string[] },
+  ) => Promise<{ zoneId: string; indicator: string; period: string; amountYuan: number | null; quantity: number | null }[]>;
 }
+
+const statCodes = ['industrial_investment', 'industrial_output', 'above_scale_enterprises', 'tax_revenue', 'developed_area'] as const;
 
 /** The server's own reader: every zone, as an administrator sees them. */
 const systemSession: SessionContext = {
@@ -167,7 +174,15 @@ export function createKpisService(deps: { db: Db; repo: KpisRepository; clock: C
       const last: Window = hasLast ? { from: cur.from, to: shiftMonth(cur.to, -1) } : cur;
       const prevLast: Window = hasLast ? { from: prev.from, to: shiftMonth(prev.to, -1) } : prev;
       const windows = [cur, prev, last, prevLast];
+      const statYear = year === Number(today().slice(0, 4)) ? year - 1 : year;
       const [zoneRows, sums] = await Promise.all([repo.zones(db, zonesOfPrefix), repo.windowSums(db, zonesOfPrefix, windows)]);
+      const stats = sources.statistics
+        ? await sources.statistics(s, {
+            zoneIds: zoneRows.map((z) => z.id),
+            indicators: statCodes,
+            periods: [statYear, statYear - 1].flatMap((y) => [`${y}`, `${y}Q4`]),
+          })
+        : [];
       const groupOf = new Map(zoneRows.map((z) => [z.id, q.groupBy === 'city' ? z.city_code : z.id]));
       const groups = new Map<string, { key: string; name: string; regionCode: string; cityName: string | null; zones: number }>();
       for (const z of zoneRows) {
@@ -184,6 +199,38 @@ export function createKpisService(deps: { db: Db; repo: KpisRepository; clock: C
         const lists = perGroup.get(key) ?? windows.map(() => []);
         r.values.forEach((value, i) => lists[i]!.push({ month: windows[i]!.to, indicator: r.indicator, dimension: r.dimension, value }));
         perGroup.set(key, lists);
+      }
+      // 统计局 figures: the stat year in this year's windows, the year before in last year's.
+      const statOf = new Map<string, number>();
+      for (const v of stats) {
+        const magnitude = v.amountYuan ?? v.quantity;
+        if (magnitude === null) continue;
+        const y = v.period.slice(0, 4);
+        const key = `${v.zoneId}|${v.indicator}|${y}`;
+        if (!v.period.includes('Q') || !statOf.has(key)) statOf.set(key, Number(magnitude));
+      }
+      for (const z of zoneRows) {
+        const key = groupOf.get(z.id)!;
+        const lists = perGroup.get(key) ?? windows.map(() => []);
+        perGroup.set(key, lists);
+        windows.forEach((w, i) => {
+          const y = i % 2 === 0 ? statYear : statYear - 1;
+          const value = (code: string) => statOf.get(`${z.id}|${code}|${y}`);
+          const push = (indicator: string, v: number) => lists[i]!.push({ month: w.to, indicator, dimension: '', value: v });
+          for (const code of statCodes) {
+            const v = value(code);
+            if (v === undefined) continue;
+            push(`stat:${code}`, v);
+            push(`stat_n:${code}`, 1);
+          }
+          const area = value('developed_area');
+          for (const code of ['tax_revenue', 'industrial_output']) {
+            const v = value(code);
+            if (v === undefined || !area) continue;
+            push(`stat_with_area:${code}`, v);
+            push(`stat_both:${code}:developed_area`, area);
+          }
+        });
       }
       const readers = (key: string): Reader[] => {
         const lists = perGroup.get(key) ?? windows.map(() => []);
@@ -219,7 +266,7 @@ export function createKpisService(deps: { db: Db; repo: KpisRepository; clock: C
       const result = rows
         .map(({ score: _s, lastScore: _l, ...r }) => ({ ...r, rank: now.get(r.key) ?? null, previousRank: before.get(r.key) ?? null }))
         .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.name.localeCompare(b.name, 'zh-CN'));
-      return { year, throughMonth: cur.to.slice(0, 7), indicator: q.indicator, basis: q.basis, rows: result };
+      return { year, throughMonth: cur.to.slice(0, 7), statYear, indicator: q.indicator, basis: q.basis, rows: result };
     },
   };
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Checkbox, Col, Flex, Input, Row, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Blocker } from '../../../../contract/dispatch.ts';
 import { blockerCategories, blockerLevels, blockerStatuses } from '../../../../contract/dispatch-enums.ts';
 import { useI18n } from '../../../i18n/use-i18n';
@@ -22,9 +22,13 @@ export default function BlockerBoardPage() {
   const { hasPermission } = useSession();
   const { zoneId, zones } = useCurrentZone();
   const zoneNames = new Map(zones.map((z) => [z.id, z.shortName]));
-  const [filters, setFilters] = useState<{ level?: string; status?: string; category?: string; overdue?: boolean; mine?: boolean; q?: string }>({
-    status: 'unresolved',
-  });
+  // A link from the 驾驶舱 (?overdue=true, ?status=resolved) opens the board with those filters.
+  const [search] = useSearchParams();
+  const [filters, setFilters] = useState<{ level?: string; status?: string; category?: string; overdue?: boolean; mine?: boolean; q?: string }>(() => ({
+    status: search.get('status') ?? 'unresolved',
+    overdue: search.get('overdue') === 'true' || undefined,
+    level: search.get('level') ?? undefined,
+  }));
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);

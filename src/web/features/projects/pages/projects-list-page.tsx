@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Input, Popover, Progress, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { projectFlags, projectLevels, projectStages, type ProjectListItem } from '../../../../contract/projects.ts';
 import { useCurrentZone } from '../../../lib/current-zone-context';
 import { useSession } from '../../../lib/session-context';
@@ -13,6 +13,7 @@ import { Money } from '../components/money';
 import { useProjectsI18n } from '../i18n';
 
 type Filters = Record<string, string | undefined>;
+const urlFilterKeys = ['stage', 'flag', 'level', 'sector', 'responsibility'] as const;
 const savedKey = 'zonedesk.projects.savedFilters';
 const loadSaved = (): { name: string; filters: Filters }[] => {
   try {
@@ -28,7 +29,9 @@ export default function ProjectsListPage() {
   const { zoneId } = useCurrentZone();
   const { hasPermission } = useSession();
   const navigate = useNavigate();
-  const [filters, setFilters] = useState<Filters>({});
+  // A link from the 驾驶舱 (/projects?stage=started, ?flag=red) opens the list with those filters.
+  const [search] = useSearchParams();
+  const [filters, setFilters] = useState<Filters>(() => Object.fromEntries(urlFilterKeys.flatMap((k) => (search.get(k) ? [[k, search.get(k)!]] : []))));
   const [page, setPage] = useState({ page: 1, pageSize: 20, sort: 'updatedAt', order: 'desc' });
   const [saved, setSaved] = useState(loadSaved);
   const [filterName, setFilterName] = useState('');

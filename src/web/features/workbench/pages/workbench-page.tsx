@@ -1,4 +1,6 @@
 import { Button, Card, Col, Empty, Result, Row, Skeleton, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
+import { Link } from 'react-router';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useCurrentZone } from '../../../lib/current-zone-context';
 import { useSession } from '../../../lib/session-context';
@@ -10,7 +12,17 @@ import { RecentChangesList } from '../components/recent-changes-list';
 import { ServicesTodoCard } from '../components/services-todo-card';
 import { ZoneSummaryCard } from '../components/zone-summary-card';
 
-/** 工作台: the zones the user covers (or the one chosen in the switcher) and what changed lately. */
+/** The 驾驶舱 and its charts load only for those who see it. */
+const KpiDashboard = lazy(() => import('../components/dashboard/kpi-dashboard').then((m) => ({ default: m.KpiDashboard })));
+/** Roles whose 工作台 is the 驾驶舱 (leaders of a zone, city and province viewers). */
+const dashboardRoles = ['zone_leader', 'deputy_leader', 'city_viewer', 'province_viewer'];
+const viewerRoles = ['city_viewer', 'province_viewer'];
+
+/**
+ * 工作台: for a zone's leaders and the city and province viewers, the 驾驶舱 of the zone chosen in
+ * the switcher (or of all their zones); for everyone else the zones they cover. Then the to-do cards
+ * and what changed lately.
+ */
 export default function WorkbenchPage() {
   const { t } = useI18n();
   const { me } = useSession();
@@ -34,6 +46,39 @@ export default function WorkbenchPage() {
           subTitle={workbench.error.message}
           extra={<Button onClick={() => workbench.refetch()}>{t('common.retry')}</Button>}
         />
+      ) : dashboardRoles.includes(me.user.role) ? (
+        <>
+          <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+            <KpiDashboard zoneId={zoneId} />
+          </Suspense>
+          {viewerRoles.includes(me.user.role) && (
+            <Typography.Paragraph style={{ marginTop: 16 }} className="zd-no-print">
+              <Link to="/rankings">{t('menu.rankings')} →</Link>
+            </Typography.Paragraph>
+          )}
+          <div className="zd-no-print">
+            {workbench.data?.dispatch && <MyTodoCard items={workbench.data.dispatch.todo.filter((item) => !zoneId || item.zoneId === zoneId)} />}
+            {workbench.data?.pipeline && (
+              <PipelineEntriesCard
+                entries={{
+                  myLeads: workbench.data.pipeline.myLeads.filter((l) => !zoneId || l.zoneId === zoneId),
+                  followUpsDue: workbench.data.pipeline.followUpsDue.filter((l) => !zoneId || l.zoneId === zoneId),
+                }}
+              />
+            )}
+            {workbench.data?.projects && (
+              <ProjectEntriesCard
+                entries={{
+                  overdueMilestones: workbench.data.projects.overdueMilestones,
+                  reportsDue: workbench.data.projects.reportsDue.filter((r) => !zoneId || r.zoneId === zoneId),
+                }}
+              />
+            )}
+            <Card title={t('workbench.recentChanges')} size="small" style={{ marginTop: 24 }}>
+              {workbench.isPending ? <Skeleton active /> : <RecentChangesList entries={changes} />}
+            </Card>
+          </div>
+        </>
       ) : (
         <>
           <Typography.Title level={5}>{t('workbench.zones')}</Typography.Title>
