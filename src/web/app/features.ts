@@ -10,6 +10,7 @@ import { authFeature } from '../features/auth/feature';
 import { dispatchFeature } from '../features/dispatch/feature';
 import { enterprisesFeature } from '../features/enterprises/feature';
 import { factorsFeature } from '../features/factors/feature';
+import { financeFeature } from '../features/finance/feature';
 import { fundingFeature } from '../features/funding/feature';
 import { hiringFeature } from '../features/hiring/feature';
 import { intakeFeature } from '../features/intake/feature';
@@ -32,6 +33,7 @@ export const features = [
   hiringFeature,
   approvalServicesFeature,
   factorsFeature,
+  financeFeature,
   statisticsFeature,
   adminUsersFeature,
   orgFeature,

@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
-import { App, Button, Form, Input, Modal, Select, Table } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Form, Input, Select } from 'antd';
+import type { FundingContact } from '../../../../contract/services/funding.ts';
+import { ListTab } from '../../../components/list-tab';
 import { useI18n } from '../../../i18n/use-i18n';
 import { chinaToday } from '../../../lib/format-date-time';
 import { useSession } from '../../../lib/session-context';
-import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
 import { useCreateContact } from '../api/create-contact';
 import { useContacts } from '../api/list-contacts';
 import { useProgrammes } from '../api/list-programmes';
@@ -21,73 +20,38 @@ interface Values {
 /** 对接记录: contacts with upper departments (who, when, what, next step). */
 export function ContactsTab({ zoneId }: { zoneId: string | null }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const handleError = useApiErrorHandler();
   const { hasPermission } = useSession();
   const contacts = useContacts(zoneId);
   const programmes = useProgrammes(zoneId);
   const create = useCreateContact();
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<Values>();
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue({ contactedOn: chinaToday() });
-  }, [open, form]);
-
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    create.mutate(
-      { zoneId: zoneId!, ...v, person: v.person || null, nextStep: v.nextStep || null, programmeId: v.programmeId ?? null },
-      { onSuccess: () => (message.success(t('common.created')), setOpen(false)), onError: (e) => handleError(e, { form }) },
-    );
-  };
   const required = [{ required: true, message: t('validation.required') }];
 
   return (
-    <div>
-      {hasPermission('funding.manage') && (
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          disabled={!zoneId}
-          onClick={() => setOpen(true)}
-          style={{ marginBottom: 12 }}
-          data-testid="funding-new-contact"
-        >
-          {t('funding.newContact')}
-        </Button>
-      )}
-      <Table
-        size="small"
-        rowKey="id"
-        loading={contacts.isLoading}
-        dataSource={contacts.data ?? []}
-        scroll={{ x: 900 }}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        columns={[
-          { title: t('funding.contactedOn'), dataIndex: 'contactedOn', width: 110 },
-          { title: t('funding.contactDepartment'), dataIndex: 'department', width: 160 },
-          { title: t('funding.person'), dataIndex: 'person', width: 90 },
-          { title: t('funding.subject'), dataIndex: 'subject' },
-          { title: t('funding.nextStep'), dataIndex: 'nextStep', width: 180 },
-          { title: t('funding.programme'), dataIndex: 'programmeName', width: 200 },
-          { title: t('funding.recordedBy'), dataIndex: 'recordedByName', width: 90 },
-        ]}
-      />
-      <Modal
-        open={open}
-        title={t('funding.newContact')}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        onOk={submit}
-        onCancel={() => setOpen(false)}
-        confirmLoading={create.isPending}
-        forceRender
-      >
-        <Form form={form} name="contact-form" layout="vertical">
+    <ListTab<FundingContact, Values>
+      rows={contacts.data}
+      loading={contacts.isLoading}
+      canEdit={hasPermission('funding.manage')}
+      canAdd={Boolean(zoneId)}
+      newLabel={t('funding.newContact')}
+      editLabel={() => t('funding.newContact')}
+      newTestId="funding-new-contact"
+      formName="contact-form"
+      saving={create.isPending}
+      successMessage={t('common.created')}
+      initialValues={() => ({ contactedOn: chinaToday() })}
+      save={(v) => create.mutateAsync({ zoneId: zoneId!, ...v, person: v.person || null, nextStep: v.nextStep || null, programmeId: v.programmeId ?? null })}
+      columns={() => [
+        { title: t('funding.contactedOn'), dataIndex: 'contactedOn', width: 110 },
+        { title: t('funding.contactDepartment'), dataIndex: 'department', width: 160 },
+        { title: t('funding.person'), dataIndex: 'person', width: 90 },
+        { title: t('funding.subject'), dataIndex: 'subject' },
+        { title: t('funding.nextStep'), dataIndex: 'nextStep', width: 180 },
+        { title: t('funding.programme'), dataIndex: 'programmeName', width: 200 },
+        { title: t('funding.recordedBy'), dataIndex: 'recordedByName', width: 90 },
+      ]}
+    >
+      {() => (
+        <>
           <Form.Item name="contactedOn" label={t('funding.contactedOn')} rules={required}>
             <Input type="date" />
           </Form.Item>
@@ -106,8 +70,8 @@ export function ContactsTab({ zoneId }: { zoneId: string | null }) {
           <Form.Item name="programmeId" label={t('funding.programme')}>
             <Select allowClear options={(programmes.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
           </Form.Item>
-        </Form>
-      </Modal>
-    </div>
+        </>
+      )}
+    </ListTab>
   );
 }

@@ -1,14 +1,12 @@
-import { useEffect, useState } from 'react';
-import { App, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Table, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Col, Form, Input, InputNumber, Row, Select, Tag } from 'antd';
 import { formatMoney, fromYuan } from '../../../../contract/money.ts';
 import { programmeKinds, programmeLevels } from '../../../../contract/services/enums.ts';
 import type { Programme } from '../../../../contract/services/funding.ts';
 import { programmeKindLabels, programmeLevelLabels } from '../../../../contract/services/labels.ts';
+import { ListTab } from '../../../components/list-tab';
 import { useI18n } from '../../../i18n/use-i18n';
 import { chinaToday } from '../../../lib/format-date-time';
 import { useSession } from '../../../lib/session-context';
-import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
 import { useCreateProgramme } from '../api/create-programme';
 import { useProgrammes } from '../api/list-programmes';
 import { useUpdateProgramme } from '../api/update-programme';
@@ -31,92 +29,62 @@ interface Values {
 /** 资金项目: the programmes a zone may apply to, with their window; add and edit. */
 export function ProgrammesTab({ zoneId }: { zoneId: string | null }) {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
-  const handleError = useApiErrorHandler();
   const { hasPermission } = useSession();
   const programmes = useProgrammes(zoneId);
   const create = useCreateProgramme();
   const update = useUpdateProgramme();
-  const [editing, setEditing] = useState<Programme | 'new' | null>(null);
-  const [form] = Form.useForm<Values>();
   const manage = hasPermission('funding.manage');
-
-  useEffect(() => {
-    if (!editing) return;
-    form.resetFields();
-    if (editing === 'new') form.setFieldsValue({ year: Number(chinaToday().slice(0, 4)), level: 'province', kind: 'tech_upgrade', remindDays: 7 });
-    else
-      form.setFieldsValue({
-        ...editing,
-        policyDocument: editing.policyDocument ?? undefined,
-        opensOn: editing.opensOn ?? undefined,
-        deadlineOn: editing.deadlineOn ?? undefined,
-        conditions: editing.conditions ?? undefined,
-        typicalAmountWan: editing.typicalAmountYuan == null ? null : Number(fromYuan(editing.typicalAmountYuan, 'wan')),
-      });
-  }, [editing, form]);
-
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v || !editing) return;
-    const body = {
-      ...v,
-      policyDocument: v.policyDocument || null,
-      opensOn: v.opensOn || null,
-      deadlineOn: v.deadlineOn || null,
-      conditions: v.conditions || null,
-    };
-    const done = { onSuccess: () => (message.success(t('common.saved')), setEditing(null)), onError: (e: Error) => handleError(e, { form }) };
-    if (editing === 'new') create.mutate({ zoneId: zoneId!, ...body }, done);
-    else update.mutate({ id: editing.id, version: editing.version, ...body }, done);
-  };
   const required = [{ required: true, message: t('validation.required') }];
 
   return (
-    <div>
-      {manage && (
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          disabled={!zoneId}
-          onClick={() => setEditing('new')}
-          style={{ marginBottom: 12 }}
-          data-testid="funding-new-programme"
-        >
-          {t('funding.newProgramme')}
-        </Button>
-      )}
-      <Table
-        size="small"
-        rowKey="id"
-        loading={programmes.isLoading}
-        dataSource={programmes.data ?? []}
-        scroll={{ x: 900 }}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        columns={[
-          { title: t('funding.programme'), dataIndex: 'name', render: (v: string, p) => (manage ? <a onClick={() => setEditing(p)}>{v}</a> : v) },
-          { title: t('funding.year'), dataIndex: 'year', width: 64 },
-          { title: t('funding.level'), dataIndex: 'level', width: 80, render: (v: Programme['level']) => labelOf(programmeLevelLabels[v], locale) },
-          { title: t('funding.kind'), dataIndex: 'kind', width: 120, render: (v: Programme['kind']) => <Tag>{labelOf(programmeKindLabels[v], locale)}</Tag> },
-          { title: t('funding.department'), dataIndex: 'department', width: 150 },
-          { title: t('funding.window'), key: 'window', width: 200, render: (_: unknown, p) => `${p.opensOn ?? '—'} ~ ${p.deadlineOn ?? '—'}` },
-          { title: t('funding.typicalAmount'), dataIndex: 'typicalAmountYuan', width: 120, render: (v: number | null) => formatMoney(v, locale) },
-          { title: t('funding.reserveCount'), dataIndex: 'reserveCount', width: 64 },
-          { title: t('funding.appliedCount'), dataIndex: 'applicationCount', width: 64 },
-        ]}
-      />
-      <Modal
-        open={editing !== null}
-        title={t(editing === 'new' ? 'funding.newProgramme' : 'funding.editProgramme')}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        onOk={submit}
-        onCancel={() => setEditing(null)}
-        confirmLoading={create.isPending || update.isPending}
-        forceRender
-        width={640}
-      >
-        <Form form={form} name="programme-form" layout="vertical">
+    <ListTab<Programme, Values>
+      rows={programmes.data}
+      loading={programmes.isLoading}
+      canEdit={manage}
+      canAdd={Boolean(zoneId)}
+      newLabel={t('funding.newProgramme')}
+      editLabel={() => t('funding.editProgramme')}
+      newTestId="funding-new-programme"
+      formName="programme-form"
+      drawerWidth={640}
+      saving={create.isPending || update.isPending}
+      onReload={() => programmes.refetch()}
+      initialValues={(editing) =>
+        editing === 'new'
+          ? { year: Number(chinaToday().slice(0, 4)), level: 'province', kind: 'tech_upgrade', remindDays: 7 }
+          : {
+              ...editing,
+              policyDocument: editing.policyDocument ?? undefined,
+              opensOn: editing.opensOn ?? undefined,
+              deadlineOn: editing.deadlineOn ?? undefined,
+              conditions: editing.conditions ?? undefined,
+              typicalAmountWan: editing.typicalAmountYuan == null ? null : Number(fromYuan(editing.typicalAmountYuan, 'wan')),
+            }
+      }
+      save={(v, editing) => {
+        const body = {
+          ...v,
+          policyDocument: v.policyDocument || null,
+          opensOn: v.opensOn || null,
+          deadlineOn: v.deadlineOn || null,
+          conditions: v.conditions || null,
+        };
+        return editing === 'new' ? create.mutateAsync({ zoneId: zoneId!, ...body }) : update.mutateAsync({ id: editing.id, version: editing.version, ...body });
+      }}
+      columns={(edit) => [
+        { title: t('funding.programme'), dataIndex: 'name', render: (v: string, p) => (manage ? <a onClick={() => edit(p)}>{v}</a> : v) },
+        { title: t('funding.year'), dataIndex: 'year', width: 64 },
+        { title: t('funding.level'), dataIndex: 'level', width: 80, render: (v: Programme['level']) => labelOf(programmeLevelLabels[v], locale) },
+        { title: t('funding.kind'), dataIndex: 'kind', width: 120, render: (v: Programme['kind']) => <Tag>{labelOf(programmeKindLabels[v], locale)}</Tag> },
+        { title: t('funding.department'), dataIndex: 'department', width: 150 },
+        { title: t('funding.window'), key: 'window', width: 200, render: (_: unknown, p) => `${p.opensOn ?? '—'} ~ ${p.deadlineOn ?? '—'}` },
+        { title: t('funding.typicalAmount'), dataIndex: 'typicalAmountYuan', width: 120, render: (v: number | null) => formatMoney(v, locale) },
+        { title: t('funding.reserveCount'), dataIndex: 'reserveCount', width: 64 },
+        { title: t('funding.appliedCount'), dataIndex: 'applicationCount', width: 64 },
+      ]}
+    >
+      {() => (
+        <>
           <Form.Item name="name" label={t('funding.programme')} rules={required}>
             <Input maxLength={200} />
           </Form.Item>
@@ -170,8 +138,8 @@ export function ProgrammesTab({ zoneId }: { zoneId: string | null }) {
           <Form.Item name="conditions" label={t('funding.conditions')}>
             <Input.TextArea rows={2} maxLength={2000} />
           </Form.Item>
-        </Form>
-      </Modal>
-    </div>
+        </>
+      )}
+    </ListTab>
   );
 }

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Tag } from 'antd';
 import { formatMoney } from '../../../../contract/money.ts';
 import type { ReserveEntry } from '../../../../contract/services/funding.ts';
+import { ListTab } from '../../../components/list-tab';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useSession } from '../../../lib/session-context';
 import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
@@ -36,39 +36,15 @@ export function ReserveTab({ zoneId }: { zoneId: string | null }) {
   const create = useCreateReserve();
   const update = useUpdateReserve();
   const apply = useCreateApplication();
-  const [editing, setEditing] = useState<ReserveEntry | 'new' | null>(null);
   const [applying, setApplying] = useState<ReserveEntry | null>(null);
-  const [form] = Form.useForm<Values>();
   const [applyForm] = Form.useForm<{ programmeId: string; askedWan: number }>();
   const manage = hasPermission('funding.manage');
   const programmeOptions = (programmes.data ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.year}）` }));
 
   useEffect(() => {
-    if (!editing) return;
-    form.resetFields();
-    if (editing !== 'new')
-      form.setFieldsValue({
-        name: editing.name,
-        totalInvestmentWan: editing.totalInvestmentYuan == null ? null : editing.totalInvestmentYuan / 10_000,
-        preliminaryDone: editing.preliminaryDone,
-        feasibilityDone: editing.feasibilityDone,
-        reportDone: editing.reportDone,
-        programmeIds: editing.programmes.map((p) => p.id),
-        note: editing.note ?? undefined,
-      });
-  }, [editing, form]);
-  useEffect(() => {
     if (applying) applyForm.resetFields();
   }, [applying, applyForm]);
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v || !editing) return;
-    const done = { onSuccess: () => (message.success(t('common.saved')), setEditing(null)), onError: (e: Error) => handleError(e, { form }) };
-    const body = { ...v, name: v.name || undefined, note: v.note || null };
-    if (editing === 'new') create.mutate({ zoneId: zoneId!, ...body, projectId: v.projectId ?? null }, done);
-    else update.mutate({ id: editing.id, version: editing.version, ...body }, done);
-  };
   const submitApply = async () => {
     const v = await applyForm.validateFields().catch(() => null);
     if (!v || !applying) return;
@@ -81,28 +57,41 @@ export function ReserveTab({ zoneId }: { zoneId: string | null }) {
   const done = (v: boolean, label: string) => <Tag color={v ? 'success' : 'default'}>{label}</Tag>;
 
   return (
-    <div>
-      {manage && (
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          disabled={!zoneId}
-          onClick={() => setEditing('new')}
-          style={{ marginBottom: 12 }}
-          data-testid="funding-new-reserve"
-        >
-          {t('funding.newReserve')}
-        </Button>
-      )}
-      <Table
-        size="small"
-        rowKey="id"
+    <>
+      <ListTab<ReserveEntry, Values>
+        rows={reserve.data}
         loading={reserve.isLoading}
-        dataSource={reserve.data ?? []}
-        scroll={{ x: 980 }}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        columns={[
-          { title: t('funding.reserveName'), dataIndex: 'name', render: (v: string, r) => (manage ? <a onClick={() => setEditing(r)}>{v}</a> : v) },
+        scrollX={980}
+        canEdit={manage}
+        canAdd={Boolean(zoneId)}
+        newLabel={t('funding.newReserve')}
+        editLabel={(r) => r.name}
+        newTestId="funding-new-reserve"
+        formName="reserve-form"
+        drawerWidth={640}
+        saving={create.isPending || update.isPending}
+        onReload={() => reserve.refetch()}
+        initialValues={(editing) =>
+          editing === 'new'
+            ? {}
+            : {
+                name: editing.name,
+                totalInvestmentWan: editing.totalInvestmentYuan == null ? null : editing.totalInvestmentYuan / 10_000,
+                preliminaryDone: editing.preliminaryDone,
+                feasibilityDone: editing.feasibilityDone,
+                reportDone: editing.reportDone,
+                programmeIds: editing.programmes.map((p) => p.id),
+                note: editing.note ?? undefined,
+              }
+        }
+        save={(v, editing) => {
+          const body = { ...v, name: v.name || undefined, note: v.note || null };
+          return editing === 'new'
+            ? create.mutateAsync({ zoneId: zoneId!, ...body, projectId: v.projectId ?? null })
+            : update.mutateAsync({ id: editing.id, version: editing.version, ...body });
+        }}
+        columns={(edit) => [
+          { title: t('funding.reserveName'), dataIndex: 'name', render: (v: string, r) => (manage ? <a onClick={() => edit(r)}>{v}</a> : v) },
           { title: t('funding.totalInvestment'), dataIndex: 'totalInvestmentYuan', width: 120, render: (v: number | null) => formatMoney(v, locale) },
           {
             title: t('funding.readiness'),
@@ -133,47 +122,40 @@ export function ReserveTab({ zoneId }: { zoneId: string | null }) {
               ]
             : []),
         ]}
-      />
-      <Modal
-        open={editing !== null}
-        title={editing === 'new' ? t('funding.newReserve') : (editing?.name ?? '')}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        onOk={submit}
-        onCancel={() => setEditing(null)}
-        confirmLoading={create.isPending || update.isPending}
-        forceRender
-        width={640}
       >
-        <Form form={form} name="reserve-form" layout="vertical">
-          {editing === 'new' && (
-            <Form.Item name="projectId" label={t('funding.fromProject')} extra={t('funding.fromProjectHint')}>
-              <Select allowClear showSearch optionFilterProp="label" options={(projects.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+        {(editing) => (
+          <>
+            {editing === 'new' && (
+              <Form.Item name="projectId" label={t('funding.fromProject')} extra={t('funding.fromProjectHint')}>
+                <Select allowClear showSearch optionFilterProp="label" options={(projects.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+              </Form.Item>
+            )}
+            <Form.Item name="name" label={t('funding.reserveName')}>
+              <Input maxLength={200} />
             </Form.Item>
-          )}
-          <Form.Item name="name" label={t('funding.reserveName')}>
-            <Input maxLength={200} />
-          </Form.Item>
-          <Form.Item name="totalInvestmentWan" label={t('funding.totalInvestment')}>
-            <InputNumber min={0} style={{ width: '100%' }} />
-          </Form.Item>
-          <Row>
-            {(['preliminaryDone', 'feasibilityDone', 'reportDone'] as const).map((k) => (
-              <Col key={k} xs={24} sm={8}>
-                <Form.Item name={k} valuePropName="checked">
-                  <Checkbox>{t(k === 'preliminaryDone' ? 'funding.preliminary' : k === 'feasibilityDone' ? 'funding.feasibility' : 'funding.report')}</Checkbox>
-                </Form.Item>
-              </Col>
-            ))}
-          </Row>
-          <Form.Item name="programmeIds" label={t('funding.fits')}>
-            <Select mode="multiple" options={programmeOptions} optionFilterProp="label" />
-          </Form.Item>
-          <Form.Item name="note" label={t('funding.note')}>
-            <Input.TextArea rows={2} maxLength={1000} />
-          </Form.Item>
-        </Form>
-      </Modal>
+            <Form.Item name="totalInvestmentWan" label={t('funding.totalInvestment')}>
+              <InputNumber min={0} style={{ width: '100%' }} />
+            </Form.Item>
+            <Row>
+              {(['preliminaryDone', 'feasibilityDone', 'reportDone'] as const).map((k) => (
+                <Col key={k} xs={24} sm={8}>
+                  <Form.Item name={k} valuePropName="checked">
+                    <Checkbox>
+                      {t(k === 'preliminaryDone' ? 'funding.preliminary' : k === 'feasibilityDone' ? 'funding.feasibility' : 'funding.report')}
+                    </Checkbox>
+                  </Form.Item>
+                </Col>
+              ))}
+            </Row>
+            <Form.Item name="programmeIds" label={t('funding.fits')}>
+              <Select mode="multiple" options={programmeOptions} optionFilterProp="label" />
+            </Form.Item>
+            <Form.Item name="note" label={t('funding.note')}>
+              <Input.TextArea rows={2} maxLength={1000} />
+            </Form.Item>
+          </>
+        )}
+      </ListTab>
       <Modal
         open={applying !== null}
         title={`${t('funding.applyTitle')}：${applying?.name ?? ''}`}
@@ -193,6 +175,6 @@ export function ReserveTab({ zoneId }: { zoneId: string | null }) {
           </Form.Item>
         </Form>
       </Modal>
-    </div>
+    </>
   );
 }
