@@ -3,7 +3,7 @@
  * annual assessment of zones (开发区考核: schemes per year, results). docs/statistics.md.
  */
 import { z } from 'zod';
-import { isoDateTime, uuidSchema } from './common.ts';
+import { isoDateTime, uuidSchema, versionSchema } from './common.ts';
 import { defineOperation, fileResponse } from './operation.ts';
 import { defineReasons } from './reasons.ts';
 import { assessmentGrades, assessmentMeasures, indicatorCodes, periodKeyPattern, periodKinds } from './statistics-indicators.ts';
@@ -82,7 +82,7 @@ export const saveCellSchema = z.object({
     .union([z.string().max(40), z.number()])
     .nullable()
     .describe('null or "" clears the value (its history stays)'),
-  version: z.number().int().min(1).nullable().describe('The version read; null for a new value'),
+  version: versionSchema.nullable().describe('The version read; null for a new value'),
   source: z.string().trim().max(100).nullable().optional().describe('Default 统计局'),
 });
 export const saveGridBody = z.object({ zoneId: uuidSchema, cells: z.array(saveCellSchema).min(1).max(2000) });
@@ -153,7 +153,7 @@ export const schemeSchema = z.object({
 export type AssessmentScheme = z.infer<typeof schemeSchema>;
 export const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 export const saveSchemeBody = z.object({
-  version: z.number().int().min(1).nullable().describe('null creates the year'),
+  version: versionSchema.nullable().describe('null creates the year'),
   name: z.string().trim().min(2).max(100),
   items: z.array(assessmentItemSchema).min(1).max(30),
   cutoffs: cutoffsSchema,
