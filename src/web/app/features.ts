@@ -14,6 +14,7 @@ import { financeFeature } from '../features/finance/feature';
 import { fundingFeature } from '../features/funding/feature';
 import { hiringFeature } from '../features/hiring/feature';
 import { intakeFeature } from '../features/intake/feature';
+import { landEfficiencyFeature } from '../features/land-efficiency/feature';
 import { leadsFeature } from '../features/leads/feature';
 import { orgFeature } from '../features/org/feature';
 import { projectsFeature } from '../features/projects/feature';
@@ -26,6 +27,7 @@ export const features = [
   leadsFeature,
   chainsFeature,
   enterprisesFeature,
+  landEfficiencyFeature,
   projectsFeature,
   intakeFeature,
   dispatchFeature,

@@ -18,6 +18,7 @@ import { formatMoney } from '../../../contract/money.ts';
 import { useI18n } from '../../i18n/use-i18n';
 import { useApiErrorHandler } from '../../lib/use-api-error-handler';
 import { useAddCooperation, useAddFigures, useAddHonour, useAddLine, useDeleteHonour, useEnterpriseProfile } from './api';
+import { LandEfficiencyClasses, LandEfficiencyTabLabel, useEnterpriseLandEfficiency } from './land-efficiency-classes';
 import { profileText, type ProfileKey } from './strings';
 
 const day = (v: { format(f: string): string } | null | undefined) => (v ? v.format('YYYY-MM-DD') : null);
@@ -32,6 +33,7 @@ export function EnterpriseProfileTabs({ enterpriseId }: { enterpriseId: string }
   const w = (k: ProfileKey) => profileText(locale, k);
   const lang = locale === 'en-US' ? 1 : 0;
   const profile = useEnterpriseProfile(enterpriseId);
+  const landEfficiency = useEnterpriseLandEfficiency(enterpriseId);
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
   const addHonour = useAddHonour(enterpriseId);
@@ -156,6 +158,7 @@ export function EnterpriseProfileTabs({ enterpriseId }: { enterpriseId: string }
                   { title: w('emissions'), dataIndex: 'emissionsTonnes', align: 'right', render: (v) => v ?? '—' },
                   { title: w('employees'), dataIndex: 'employees', align: 'right', render: (v) => v ?? '—' },
                   { title: w('rnd'), dataIndex: 'rndYuan', align: 'right', render: (y) => formatMoney(y, locale) },
+                  { title: w('valueAdded'), dataIndex: 'valueAddedYuan', align: 'right', render: (y) => formatMoney(y, locale) },
                   { title: w('source'), dataIndex: 'source', render: (s, f) => `${w(s === 'import' ? 'imported' : 'manual')} · ${f.enteredByName ?? '—'}` },
                 ]}
               />
@@ -172,6 +175,7 @@ export function EnterpriseProfileTabs({ enterpriseId }: { enterpriseId: string }
                     emissionsTonnes: v.emissions ?? null,
                     employees: v.employees ?? null,
                     rndWan: wan(v.rnd),
+                    valueAddedWan: wan(v.valueAdded),
                   }),
                 <>
                   {(
@@ -185,6 +189,7 @@ export function EnterpriseProfileTabs({ enterpriseId }: { enterpriseId: string }
                       ['emissions', false],
                       ['employees', false],
                       ['rnd', false],
+                      ['valueAdded', false],
                     ] as const
                   ).map(([k, required]) => (
                     <Form.Item key={k} name={k} rules={required ? [{ required: true }] : []}>
@@ -301,6 +306,11 @@ export function EnterpriseProfileTabs({ enterpriseId }: { enterpriseId: string }
               )}
             </Space>
           ),
+        },
+        {
+          key: 'land-efficiency',
+          label: <LandEfficiencyTabLabel history={landEfficiency.data} />,
+          children: <LandEfficiencyClasses history={landEfficiency.data} loading={landEfficiency.isLoading} />,
         },
         {
           key: 'placements',
