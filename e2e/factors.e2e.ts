@@ -1,6 +1,7 @@
 import { expectHidden, expectVisible, loginAs, type E2eContext } from './harness';
 
-export const title = 'the service officer raises an unresolved 要素保障 request as a 堵点 in one step and opens the blocker; the page fits 375 px';
+export const title =
+  'the service officer raises an unresolved 要素保障 request as a 堵点 in one step and opens the blocker, downloads the 要素保障清单; the page fits 375 px';
 
 export default async function factorsWalk({ baseUrl, page }: E2eContext) {
   await loginAs(page, baseUrl, 'service');
@@ -19,4 +20,10 @@ export default async function factorsWalk({ baseUrl, page }: E2eContext) {
   await page.waitForLoadState('networkidle');
   const extra = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   if (extra > 0) throw new Error(`要素保障 at 375 px scrolls sideways by ${extra} px`);
+
+  // The 要素保障清单 downloads.
+  const href = await page.getByTestId('factors-export').getAttribute('href');
+  const response = await page.request.get(`${baseUrl}${href}`);
+  if (response.status() !== 200 || !(response.headers()['content-type'] ?? '').includes('spreadsheetml'))
+    throw new Error(`export answered ${response.status()}`);
 }

@@ -1,7 +1,7 @@
 /** 要素保障: requests for land, power, water, gas, heat and talent; an unresolved one raised as a 堵点 in one step. */
 import { z } from 'zod';
 import { actionsSchema, idParams, isoDate, uuidSchema, versionSchema } from '../common.ts';
-import { defineOperation } from '../operation.ts';
+import { defineOperation, fileResponse } from '../operation.ts';
 import { factorKinds, factorStatuses } from './enums.ts';
 import './reasons.ts';
 import { optionalDate, optionalText, text } from './shared.ts';
@@ -105,5 +105,14 @@ export const factorOperations = {
     params: idParams,
     body: raiseFactorBody,
     response: factorRequestSchema,
+  }),
+  export: defineOperation({
+    method: 'GET',
+    path: '/api/factor-requests/export.xlsx',
+    tags,
+    summary: '要素保障清单 (.xlsx) / Factor requests list',
+    permission: 'factor.read',
+    query: z.object({ zoneId: uuidSchema.optional(), status: z.enum(factorStatuses).optional() }),
+    response: fileResponse,
   }),
 };

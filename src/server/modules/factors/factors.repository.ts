@@ -36,6 +36,9 @@ export function createFactorsRepository() {
     async departmentZone(db: DbOrTx, id: string) {
       return rowsOf<{ zone_id: string }>(await db.execute(sql`select zone_id from departments where id = ${id}::uuid`))[0]?.zone_id;
     },
+    async zoneName(db: DbOrTx, zoneId: string) {
+      return rowsOf<{ name: string }>(await db.execute(sql`select short_name as name from zones where id = ${zoneId}::uuid`))[0]?.name ?? null;
+    },
     async enterpriseExists(db: DbOrTx, id: string) {
       return rowsOf(await db.execute(sql`select 1 from enterprises where id = ${id}::uuid`)).length > 0;
     },

@@ -54,15 +54,13 @@ export async function seedFactors(tx: DbOrTx, options: { clock?: Clock } = {}) {
       neededBy: addDays(today, 120),
     },
   ]);
-  await tx
-    .insert(factorRequests)
-    .values({
-      id: demoId('factor:hejin'),
-      zoneId: demoId('zone:hejin'),
-      projectId: demoId('project:hejin-profile'),
-      kind: 'water',
-      description: '生产用水扩容',
-      requestedOn: addDays(today, -3),
-    });
+  await tx.insert(factorRequests).values({
+    id: demoId('factor:hejin'),
+    zoneId: demoId('zone:hejin'),
+    projectId: demoId('project:hejin-profile'),
+    kind: 'water',
+    description: '生产用水扩容',
+    requestedOn: addDays(today, -3),
+  });
   return { requests: 5 };
 }

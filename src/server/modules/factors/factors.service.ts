@@ -72,6 +72,8 @@ export function createFactorsService({ db, repo, audit, clock, blockers }: Facto
   }
 
   return {
+    today,
+    zoneName: (zoneId: string) => repo.zoneName(db, zoneId),
     async recordInScope(s: SessionContext, id: string) {
       const f = await repo.request(db, id);
       return Boolean(f) && inScope(s, f!.zoneId);

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factorOperations as op } from '../../../contract/services/factors.ts';
 import { addDays } from '../../../contract/periods.ts';
@@ -62,5 +63,34 @@ describe('要素保障', () => {
     const f = list.body.find((r) => r.id === id)!;
     const done = await service.call(op.resolve, { params: { id }, body: { version: f.version, outcome: '燃气公司完成管线接入' } });
     expect(done.body).toMatchObject({ status: 'resolved', outcome: '燃气公司完成管线接入', resolvedOn: testToday });
+  });
+
+  it('exports the 要素保障清单: grouped by kind with the department and outcome, counted by kind and status', async () => {
+    const list = (await service.call(op.list, { query: { zoneId: fendong } })).body;
+    const file = await ctx.app.inject({ method: 'GET', url: `/api/factor-requests/export.xlsx?zoneId=${fendong}`, headers: { cookie: service.cookie! } });
+    expect(file.statusCode).toBe(200);
+    expect(String(file.headers['content-disposition'])).toContain(encodeURIComponent('要素保障清单'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['要素保障清单', '按类别汇总']);
+    const ws = wb.getWorksheet('要素保障清单')!;
+    const by = (s: string) => list.filter((r) => r.status === s).length;
+    expect(ws.getCell(2, 1).value).toContain(`共 ${list.length} 项：待解决 ${by('open')} 项，已解决 ${by('resolved')} 项，已转堵点 ${by('raised')} 项`);
+    expect(ws.getRow(3).values).toContain('责任部门');
+    expect(ws.rowCount).toBe(3 + list.length);
+    // Kinds in their order (用地 first), the kind merged down its block.
+    expect(ws.getCell(4, 2).value).toBe('用地');
+    const rows = Array.from({ length: list.length }, (_, i) => ws.getRow(4 + i));
+    const talent = rows.find((r) => r.getCell(4).value === '焊接技师短缺')!;
+    expect([talent.getCell(9).value, talent.getCell(10).value]).toEqual(['已解决', '对接运城职业技术大学订单班，首批 20 人到岗']);
+    const power = rows.find((r) => r.getCell(4).value === '二期投产新增用电负荷')!;
+    expect(power.getCell(9).value).toBe('已转堵点');
+    const sum = wb.getWorksheet('按类别汇总')!;
+    expect(sum.getRow(sum.rowCount).values).toEqual([undefined, '合计', list.length, by('open'), by('resolved'), by('raised')]);
+    // Another zone's export holds only its own.
+    const hejin = await ctx.app.inject({ method: 'GET', url: '/api/factor-requests/export.xlsx', headers: { cookie: hejinLeader.cookie! } });
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(hejin.rawPayload as never);
+    expect(wb2.getWorksheet('要素保障清单')!.rowCount).toBe(4);
   });
 });

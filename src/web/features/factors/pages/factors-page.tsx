@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { factorKinds } from '../../../../contract/services/enums.ts';
 import { factorKindLabels, factorStatusLabels, type FactorRequest } from '../../../../contract/services/factors.ts';
@@ -10,6 +10,7 @@ import { useCurrentZone } from '../../../lib/current-zone-context';
 import { chinaToday } from '../../../lib/format-date-time';
 import { useSession } from '../../../lib/session-context';
 import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
+import { factorsExportUrl } from '../api/export-url';
 import { useCreateFactor, useFactors, useRaiseFactor, useResolveFactor } from '../api/factors';
 
 const statusColor = { open: 'warning', resolved: 'success', raised: 'error' } as const;
@@ -62,11 +63,16 @@ export default function FactorsPage() {
       <PageHeader
         title={t('factors.title')}
         extra={
-          hasPermission('factor.manage') && (
-            <Button type="primary" icon={<PlusOutlined />} disabled={!writeZone} onClick={() => setCreating(true)}>
-              {t('factors.new')}
+          <Space wrap>
+            {hasPermission('factor.manage') && (
+              <Button type="primary" icon={<PlusOutlined />} disabled={!writeZone} onClick={() => setCreating(true)}>
+                {t('factors.new')}
+              </Button>
+            )}
+            <Button icon={<DownloadOutlined />} href={factorsExportUrl(listZone)} data-testid="factors-export">
+              {t('factors.export')}
             </Button>
-          )
+          </Space>
         }
       />
       <Table
