@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { expectVisible, loginAs, type E2eContext } from './harness';
 
 export const title =
-  'import wizard: officer uploads a ledger once, maps an unknown column to 招商方式, sees the row error, imports the valid row; a real 调度表 (sample 01) shows its period, skipped rows and new names, and imports every project';
+  'import wizard: officer uploads a ledger once, maps an unknown column to 招商方式, sees the row error, imports the valid row; the next upload of those headers uses the saved mapping; an unknown 负责人 is mapped to 李婷; a re-imported row shows its change old → new, is committed and the import undone; a real 调度表 (sample 01) shows its period, skipped rows and new names, and imports every project';
 
 async function ledgerSheet(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -35,7 +35,59 @@ export default async function importWizard({ baseUrl, page }: E2eContext) {
   await expectVisible(preview.getByRole('cell', { name: '不是允许的取值' }));
   await preview.getByRole('button', { name: '仅导入有效行' }).click();
   await expectVisible(page.getByTestId('import-done'));
+
+  // The same headers again: the zone's saved mapping is used (备用列 is 招商方式 from the start).
+  await page.goto(`${baseUrl}/leads/import`);
+  await page.locator('input[type="file"]').setInputFiles({ name: '台账.xlsx', mimeType: XLSX, buffer: await ledgerSheet() });
+  await expectVisible(page.getByTestId('import-remembered'));
+  await expectVisible(page.getByTestId('import-preview').getByText('共 2 行，有效 1 行，错误 1 行'));
+  await page.getByTestId('import-preview').getByRole('button', { name: '放弃' }).click();
+
+  await resolveUpdateUndo({ baseUrl, page } as E2eContext);
   await dispatchSample({ baseUrl, page } as E2eContext);
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+async function codedSheet(nextStep: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('台账');
+  ws.addRow(['线索编号', '项目名称', '负责人', '下一步工作']);
+  ws.addRow(['E2E-IMP-001', '向导更新测试项目', '小王（招商）', nextStep]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+const confirm = (page: E2eContext['page']) => page.locator('.ant-popconfirm:not(.ant-popover-hidden)').getByRole('button', { name: /确\s*定|OK/ }).click();
+
+/** An unknown owner mapped to 李婷 (remembered), then the row re-imported as an update (old → new), committed, and the batch undone. */
+async function resolveUpdateUndo({ baseUrl, page }: E2eContext) {
+  await page.goto(`${baseUrl}/leads/import`);
+  await page.locator('input[type="file"]').setInputFiles({ name: '台账.xlsx', mimeType: XLSX, buffer: await codedSheet('首次拜访') });
+  const preview = page.getByTestId('import-preview');
+  const names = preview.getByTestId('import-names');
+  await expectVisible(names.getByText('小王（招商）'));
+  await names.getByTestId('import-name-action-owner-小王（招商）').click();
+  await page.locator('.ant-select-item-option[title="对应到已有"]').click();
+  await names.getByTestId('import-name-target-owner-小王（招商）').click();
+  await page.locator('.ant-select-item-option[title="李婷"]').click();
+  await preview.getByTestId('import-names-apply').click();
+  await expectVisible(names.getByText('对应到：李婷'));
+  await preview.getByRole('button', { name: '全部导入' }).click();
+  await confirm(page);
+  await expectVisible(page.getByTestId('import-done'));
+
+  // The same row with a new 下一步工作: an update, its change shown old → new; committed, then undone.
+  await page.goto(`${baseUrl}/leads/import`);
+  await page.locator('input[type="file"]').setInputFiles({ name: '台账.xlsx', mimeType: XLSX, buffer: await codedSheet('再次拜访') });
+  const updates = page.getByTestId('import-updates');
+  await expectVisible(updates.getByText(/1 行对应系统中已有的记录/));
+  await expectVisible(updates.getByText('首次拜访'));
+  await expectVisible(updates.getByText('再次拜访'));
+  await expectVisible(page.getByTestId('import-names').getByText('沿用上次的选择'));
+  await page.getByTestId('import-preview').getByRole('button', { name: '全部导入' }).click();
+  await confirm(page);
+  await expectVisible(page.getByTestId('import-done'));
+  await page.getByTestId('import-undo').click();
+  await confirm(page);
+  await expectVisible(page.getByTestId('import-undone'));
 }
 
 /** Sample 01 of issue 11: the period from the title, skipped rows counted, names listed, all ten projects imported. */

@@ -188,7 +188,19 @@ export function enterprisesImporter(deps: { ledger: LedgerRepository }) {
       };
     },
     // Set-based: see ledger.repository.ts commitEnterprises (the per-row service call is too slow for 100k rows).
-    commit: (tx, rows, { zoneId }) => ledger.commitEnterprises(tx, rows.source, zoneId),
+    async commit(tx, rows, { zoneId, recordCreated }) {
+      const written = await ledger.commitEnterprises(tx, rows.source, zoneId);
+      await recordCreated('enterprise', sql`select (data->>'id')::uuid as id from ${rows.source} s where data->>'matchId' is null`);
+      return written;
+    },
+    /** Removes the enterprises (and contacts) the list created, unless any changed since or is now referred to. */
+    async undo(tx, { records }) {
+      const ids = records.filter((r) => r.entityType === 'enterprise' && r.action === 'created').map((r) => r.entityId);
+      const now = await ledger.versions(tx, 'enterprises', ids);
+      const changed = ids.flatMap((id) => (now.get(id) && now.get(id)!.version !== 1 ? [{ entity: 'enterprise', id, label: now.get(id)!.label }] : []));
+      if (changed.length) throw undoConflict(changed);
+      return { enterprisesDeleted: await deleteOrList(tx, ids, 'enterprise', now, (t, x) => ledger.deleteImportedEnterprises(t, x)) };
+    },
   });
 }
 

@@ -145,6 +145,19 @@ describe('undoing a committed batch', () => {
   });
 });
 
+describe('undoing an enterprise list', () => {
+  it('removes the enterprises and contacts it created; matched ones stay', async () => {
+    const before = { enterprises: await ctx.rowCount('enterprises'), contacts: await ctx.rowCount('enterprise_contacts') };
+    const file = await buildXlsx(['企业名称', '联系人'], [['撤销名录测试甲有限公司', '王一'], ['撤销名录测试乙有限公司', null], ['深圳星河微电子有限公司', null]]);
+    const staged = await uploadXlsx(ctx, officer, '/api/imports?kind=enterprises', file);
+    const committed = await officer.call(importOperations.commit, { params: { id: staged.body.id }, body: { mode: 'all' } });
+    expect(committed.body.committed).toMatchObject({ enterprisesCreated: 2, enterprisesMatched: 1 });
+    const undone = await officer.call(importOperations.undo, { params: { id: staged.body.id } });
+    expect(undone.status, JSON.stringify(undone.body)).toBe(200);
+    expect({ enterprises: await ctx.rowCount('enterprises'), contacts: await ctx.rowCount('enterprise_contacts') }).toEqual(before);
+  });
+});
+
 describe('what a zone remembers', () => {
   it('a corrected mapping is used at the next upload of a sheet with the same headers', async () => {
     const file = () => buildXlsx(['项目名称', '渠道说明', '推进阶段'], [[`记忆映射项目${Math.random()}`, '产业链招商', '意向']]);

@@ -16,8 +16,9 @@ import { fieldError } from '../../platform/errors.ts';
 import { defineImporter, type ImportRow } from '../../platform/imports/index.ts';
 import { cellText } from '../../platform/xlsx.ts';
 import { normalizeEnterpriseName } from '../enterprises/index.ts';
-import { dispatchColumns, levelByText, natureByText, type DispatchKey } from './dispatch-sheet.columns.ts';
-import type { DispatchSheetRepository, NewProjectRow, ProjectPatchRow, ReportWrite } from './dispatch-sheet.repository.ts';
+import { AppError } from '../../platform/errors.ts';
+import { dispatchColumns, levelByText, levelText, natureByText, natureText, type DispatchKey } from './dispatch-sheet.columns.ts';
+import type { DispatchSheetRepository, NewProjectRow, ProjectDetail, ProjectPatchRow, ReportWrite } from './dispatch-sheet.repository.ts';
 import type { DispatchPeriod, DispatchSheetService } from './dispatch-sheet.service.ts';
 import type { ProjectsRepository } from './projects.repository.ts';
 
@@ -50,6 +51,8 @@ export interface DispatchRowData {
   unresolved: { field: string; text: string }[];
   created: NewProjectRow | null;
   updated: ProjectPatchRow | null;
+  /** The version of the updated project read at upload (checked at commit). */
+  version?: number;
   enterprise: NewEnterprise | null;
   planYuan: number | null;
   reports: ReportWrite[];
@@ -123,7 +126,11 @@ export function dispatchSheetImporter(deps: {
         sheet.people(db, zoneId),
       ]);
       const matchedIds = rows.map((r) => existing.get(cellText(r.get('name'), 100) ?? '')).filter((x): x is string => Boolean(x));
-      const [sums, phaseTotals] = await Promise.all([sheet.reportSums(db, matchedIds, run.period.yearStart, run.period.start), sheet.phaseTotals(db, matchedIds)]);
+      const [sums, phaseTotals, details] = await Promise.all([
+        sheet.reportSums(db, matchedIds, run.period.yearStart, run.period.start),
+        sheet.phaseTotals(db, matchedIds),
+        sheet.projectDetails(db, matchedIds),
+      ]);
       // Departments by name, and by name without the zone's prefix (经开区经济发展局 ≈ 经济发展局).
       const deptByName = new Map<string, string | null>(departments.map((x) => [x.name.trim(), x.id]));
       for (const x of departments) {
@@ -134,10 +141,10 @@ export function dispatchSheetImporter(deps: {
       for (const u of people) personByName.set(u.display_name.trim(), personByName.has(u.display_name.trim()) ? null : u.id);
       const deptNameOf = new Map(departments.map((x) => [x.id, x.name]));
       const personNameOf = new Map(people.map((u) => [u.id, u.display_name]));
-      return { existing, byCode, byName, sums, phaseTotals, deptByName, deptNameOf, personByName, personNameOf };
+      return { existing, byCode, byName, sums, phaseTotals, details, deptByName, deptNameOf, personByName, personNameOf };
     },
 
-    parseRow(row, run, { existing, byCode, byName, sums, phaseTotals, deptByName, deptNameOf, personByName, personNameOf }): DispatchRowData {
+    parseRow(row, run, { existing, byCode, byName, sums, phaseTotals, details, deptByName, deptNameOf, personByName, personNameOf }): DispatchRowData {
       const { period, prev, lastYear } = run;
       const text = (key: DispatchKey, max: number) => row.text(key, max);
       // '—', '/' and blank are zero in the figures, "nothing" in the total (an existing project keeps its own).
@@ -304,7 +311,31 @@ export function dispatchSheetImporter(deps: {
         leaderUserId,
       };
       const newDepartment = departmentId ? ([...run.newDepartments.values()].find((d) => d.id === departmentId) ?? null) : null;
+      const before = projectId ? details.get(projectId) : undefined;
+      if (before) {
+        // The preview's diff: what the update writes (an empty cell never clears a field), old → new.
+        const changes: { field: DispatchKey; before: string | null; after: string | null }[] = [];
+        const put = (field: DispatchKey, was: string | number | null, now: string | number | null, show = (v: string | number | null) => (v == null ? null : String(v))) => {
+          if (now != null && now !== was) changes.push({ field, before: show(was), after: show(now) });
+        };
+        put('total', before.total_investment_yuan, total, (v) => (v == null ? null : fromYuan(Number(v), 'wan')));
+        put('nature', before.nature, nature, (v) => (v == null ? null : (natureText[v] ?? String(v))));
+        put('level', before.level, level, (v) => (v == null ? null : (levelText[v] ?? String(v))));
+        put('sector', before.sector_text, common.sectorText);
+        put('content', before.construction_content, common.constructionContent);
+        const yearsText = (a: number | null, b: number | null) => (a == null && b == null ? null : `${a ?? ''}-${b ?? ''}`);
+        if ((startYear != null && startYear !== before.planned_start_year) || (endYear != null && endYear !== before.planned_end_year))
+          changes.push({ field: 'years', before: yearsText(before.planned_start_year, before.planned_end_year), after: yearsText(startYear ?? before.planned_start_year, endYear ?? before.planned_end_year) });
+        if (investorId && investorId !== before.investor_id) changes.push({ field: 'investor', before: before.investor, after: enterprise ? `${enterprise.name}（新建）` : investorName });
+        const nameOf = (id: string | null, names: Map<string, string>, made?: string) => (id == null ? null : (names.get(id) ?? made ?? id));
+        if (departmentId && departmentId !== before.department_id)
+          changes.push({ field: 'department', before: nameOf(before.department_id, deptNameOf), after: nameOf(departmentId, deptNameOf, newDepartment ? `${newDepartment.name}（新建）` : undefined) });
+        if (officerUserId && officerUserId !== before.officer_user_id) changes.push({ field: 'officer', before: nameOf(before.officer_user_id, personNameOf), after: nameOf(officerUserId, personNameOf) });
+        if (leaderUserId && leaderUserId !== before.leader_user_id) changes.push({ field: 'leader', before: nameOf(before.leader_user_id, personNameOf), after: nameOf(leaderUserId, personNameOf) });
+        row.update({ entity: 'project', id: before.id, label: before.name, changes });
+      }
       return {
+        ...(before ? { version: before.version } : {}),
         newDepartment,
         unresolved,
         created: projectId ? null : { ...common, name: name!, nature: nature ?? 'new', level: level ?? 'none', totalInvestmentYuan: total! },
@@ -346,6 +377,10 @@ export function dispatchSheetImporter(deps: {
       await sheet.insertDepartments(tx, zoneId, [...departments.values()]);
       await sheet.insertEnterprises(tx, zoneId, [...enterprises.values()]);
       await sheet.insertProjects(tx, zoneId, today, created, { milestones: template?.milestones ?? builtinMilestones, approvals: template?.approvals ?? builtinApprovals }, actor);
+      // Optimistic concurrency for the updates: a project edited since the upload refuses the commit (nothing written).
+      const versions = await sheet.projectVersions(tx, updated.map((u) => u.id));
+      const moved = valid.filter((r) => r.updated && r.version != null && versions.get(r.updated.id) !== r.version);
+      if (moved.length) throw new AppError('VERSION_CONFLICT', { projects: moved.map((r) => r.updated!.id) });
       await sheet.updateProjects(tx, updated);
       await sheet.upsertAnnualPlans(tx, zoneId, Number(period.start.slice(0, 4)), plans);
       await sheet.upsertReports(tx, zoneId, period.kind, { id: session.user.id, name: session.user.displayName }, reports);

@@ -11,6 +11,25 @@ import { dateText } from './projects.repository.ts';
 
 const p = <T>(values: T[]) => sql.param(values);
 
+/** A project as a re-imported dispatch row is compared with. */
+export interface ProjectDetail {
+  id: string;
+  version: number;
+  name: string;
+  investor: string | null;
+  investor_id: string | null;
+  nature: string;
+  level: string;
+  sector_text: string | null;
+  construction_content: string | null;
+  planned_start_year: number | null;
+  planned_end_year: number | null;
+  total_investment_yuan: number | null;
+  department_id: string | null;
+  officer_user_id: string | null;
+  leader_user_id: string | null;
+}
+
 export interface DispatchExportRow {
   id: string;
   name: string;
@@ -110,6 +129,49 @@ export function createDispatchSheetRepository() {
     async projectsByName(db: DbOrTx, zoneId: string): Promise<Map<string, string>> {
       const rows = rowsOf<{ id: string; name: string }>(await db.execute(sql`select id, name from projects where zone_id = ${zoneId}::uuid`));
       return new Map(rows.map((r) => [r.name, r.id]));
+    },
+
+    /** What a re-imported row is compared with: the fields the sheet can update, with the names of the linked records. */
+    async projectDetails(db: DbOrTx, projectIds: string[]) {
+      if (!projectIds.length) return new Map<string, ProjectDetail>();
+      const rows = rowsOf<{
+        id: string;
+        version: number;
+        name: string;
+        investor: string | null;
+        investor_id: string | null;
+        nature: string;
+        level: string;
+        sector_text: string | null;
+        construction_content: string | null;
+        planned_start_year: number | null;
+        planned_end_year: number | null;
+        total_investment_yuan: string | number | null;
+        department_id: string | null;
+        officer_user_id: string | null;
+        leader_user_id: string | null;
+      }>(
+        await db.execute(sql`select p.id, p.version, p.name, e.name as investor, p.investor_enterprise_id as investor_id, p.nature, p.level, p.sector_text, p.construction_content,
+            p.planned_start_year, p.planned_end_year, p.total_investment_yuan, p.department_id, p.officer_user_id, p.leader_user_id
+          from projects p left join enterprises e on e.id = p.investor_enterprise_id where p.id = any(${p(projectIds)}::uuid[])`),
+      );
+      return new Map(
+        rows.map((r) => [
+          r.id,
+          {
+            ...r,
+            version: Number(r.version),
+            planned_start_year: r.planned_start_year == null ? null : Number(r.planned_start_year),
+            planned_end_year: r.planned_end_year == null ? null : Number(r.planned_end_year),
+            total_investment_yuan: r.total_investment_yuan == null ? null : Number(r.total_investment_yuan),
+          } as ProjectDetail,
+        ]),
+      );
+    },
+    async projectVersions(db: DbOrTx, projectIds: string[]) {
+      if (!projectIds.length) return new Map<string, number>();
+      const rows = rowsOf<{ id: string; version: number }>(await db.execute(sql`select id, version from projects where id = any(${p(projectIds)}::uuid[])`));
+      return new Map(rows.map((r) => [r.id, Number(r.version)]));
     },
 
     /** Per project: invested before the year, in the year before the period, the period's own report, and how many reports there are. */
