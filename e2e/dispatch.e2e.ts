@@ -106,6 +106,8 @@ export default async function dispatchWalk({ baseUrl, browser, page }: E2eContex
     await leader.getByRole('menuitem', { name: '议定事项' }).click();
     await expectVisible(leader.getByRole('heading', { name: '议定事项' }));
     await expectVisible(leader.getByRole('row').filter({ hasText: '供电公司一周内出具专线接入批复意见' }).filter({ hasText: '王磊' }));
+    const [decisionsFile] = await Promise.all([leader.waitForEvent('download'), leader.getByRole('link', { name: /导\s*出/ }).click()]);
+    if (!decisionsFile.suggestedFilename().startsWith('议定事项')) throw new Error(`the 议定事项 export downloaded as ${decisionsFile.suggestedFilename()}`);
     await leader.getByRole('menuitem', { name: '三个一批完成率' }).click();
     await expectVisible(leader.getByRole('heading', { name: '三个一批完成率' }));
     await expectVisible(leader.getByRole('row').filter({ hasText: '汾东经开区' }).first());

@@ -40,12 +40,14 @@ export default async function projectsWalk({ baseUrl, page }: E2eContext) {
   await pickDate(page, 'milestone-planned-0', chinaDay(10));
   await pickDate(page, 'milestone-planned-1', chinaDay(60));
   await page.getByTestId('milestones-save').click();
+  await expectVisible(page.getByText('节点计划已保存'));
   await flagIs(page, 'green');
 
   // 3. File progress for the current period.
   await page.getByRole('tab', { name: '进度填报' }).click();
   await page.locator('[data-testid="report-amount"] input, input[data-testid="report-amount"]').first().fill('800');
   await page.getByTestId('report-submit').click();
+  await expectVisible(page.getByText('进度已填报，累计完成投资和形象进度已更新'));
   await expectVisible(page.locator('.ant-table-row').filter({ hasText: '800万元' }));
 
   // 4. The first node slips: planned 40 days ago and not done. The flag turns red, here and in the list.
@@ -59,6 +61,15 @@ export default async function projectsWalk({ baseUrl, page }: E2eContext) {
   await expectVisible(page.getByTestId('flag-history').locator('[data-flag="red"]').filter({ hasText: '超期 40' }));
   await page.getByRole('menuitem', { name: '项目管理' }).click();
   await expectVisible(page.locator('.ant-table-row').filter({ hasText: name }).locator('[data-flag="red"]'));
+
+  // 4b. 标准地履标 exports the list as filtered on screen.
+  await page.getByRole('menuitem', { name: '标准地履标' }).click();
+  await expectVisible(page.getByRole('heading', { name: '标准地履标' }));
+  const landDownload = page.waitForEvent('download', { timeout: 15_000 });
+  await page.getByRole('link', { name: /导\s*出/ }).click();
+  const landFile = await landDownload;
+  if (!landFile.suggestedFilename().startsWith('标准地履标')) throw new Error(`unexpected download ${landFile.suggestedFilename()}`);
+  await page.getByRole('menuitem', { name: '项目管理' }).click();
 
   // 5. Export the dispatch sheet (重点项目调度表) of the zone: the download is an .xlsx.
   await page.getByTestId('sheet-export').click();

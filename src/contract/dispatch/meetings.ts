@@ -236,6 +236,15 @@ export const decisionOperations = {
     query: listDecisionsQuery,
     response: z.array(decisionSchema),
   }),
+  export: defineOperation({
+    method: 'GET',
+    path: '/api/decisions/export.xlsx',
+    tags,
+    summary: '导出议定事项（当前筛选）/ Export decisions as filtered (.xlsx)',
+    permission: 'meeting.read',
+    query: listDecisionsQuery,
+    response: fileResponse,
+  }),
   update: defineOperation({
     method: 'PATCH',
     path: '/api/decisions/:id',

@@ -17,7 +17,16 @@ import {
   projectPage,
   updateProjectBody,
 } from './core.ts';
-import { annualPlanBody, approvalsBody, landComplianceQuery, landComplianceRow, landStandardBody, milestonesBody, yearParams } from './plan.ts';
+import {
+  annualPlanBody,
+  approvalsBody,
+  landComplianceExportQuery,
+  landComplianceQuery,
+  landComplianceRow,
+  landStandardBody,
+  milestonesBody,
+  yearParams,
+} from './plan.ts';
 import {
   batchBody,
   batchQuery,
@@ -155,6 +164,14 @@ export const projectPlanOperations = {
     summary: '标准地履标 / Land-indicator compliance',
     query: landComplianceQuery,
     response: z.array(landComplianceRow),
+  }),
+  landComplianceExport: defineOperation({
+    method: 'GET',
+    path: '/api/land-standards/export.xlsx',
+    tags,
+    summary: '导出标准地履标（当前筛选）/ Export land-indicator compliance as filtered (.xlsx)',
+    query: landComplianceExportQuery,
+    response: fileResponse,
   }),
 };
 

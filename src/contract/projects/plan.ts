@@ -41,6 +41,15 @@ export type LandIndicatorKey = (typeof landIndicatorKeys)[number];
 /** 达标 / 未达标 / 待核. */
 export const landVerdicts = ['met', 'not_met', 'pending'] as const;
 export type LandVerdict = (typeof landVerdicts)[number];
+/** The words of the 标准地履标 sheet (the page has its own in the web's catalogue). */
+export const landIndicatorLabels: Record<LandIndicatorKey, string> = {
+  investmentIntensity: '投资强度（万元/亩）',
+  taxPerMu: '亩均税收（万元/亩）',
+  outputPerMu: '亩均产出（万元/亩）',
+  floorAreaRatio: '容积率',
+  energyPerOutput: '单位产值能耗（吨标煤/万元）',
+};
+export const landVerdictLabels: Record<LandVerdict, string> = { met: '达标', not_met: '未达标', pending: '待核' };
 /**
  * Where an achieved figure comes from: the progress reports' cumulative investment, the investor
  * enterprise's yearly figures (亩均税收/亩均产出/能耗 of its latest year), or the project's own fields
@@ -123,9 +132,15 @@ export const yearParams = z.object({ id: uuidSchema, year: z.coerce.number().int
 export const annualPlanBody = z.object({ planWan: wanAmount(), version: versionSchema.optional().describe('Required when a plan exists') });
 
 export const landComplianceQuery = z.object({ zoneId: uuidSchema.optional() });
+/** The sheet of the list as filtered on screen: by overall verdict and by a part of the project's name. */
+export const landComplianceExportQuery = landComplianceQuery.extend({
+  verdict: z.enum(landVerdicts).optional(),
+  q: z.string().trim().max(100).optional(),
+});
 export const landComplianceRow = landStandardSchema.extend({
   projectId: z.string(),
   projectName: z.string(),
   zoneId: z.string(),
+  zoneName: z.string(),
   landMu: z.number().nullable(),
 });

@@ -5,7 +5,9 @@ import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
 import { AppError, fieldError, notFound } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications.ts';
 import { can, inScope } from '../../platform/policies.ts';
+import { listWorkbook } from '../../platform/list-export.ts';
 import { assertVersion } from '../../platform/versioned.ts';
+import { decisionStatusLabels } from '../../../contract/dispatch-enums.ts';
 import { assertOpen } from './agenda.service.ts';
 import type { DispatchContext } from './dispatch.context.ts';
 import './dispatch.notifications.ts';
@@ -13,7 +15,7 @@ import { presentDecision } from './dispatch.presenters.ts';
 import type { MeetingsService } from './meetings.service.ts';
 
 export function createDecisionsService(ctx: DispatchContext, meetings: Pick<MeetingsService, 'meetingInScope'>) {
-  const { db, repo, audit, today, requireZone, scopeOf } = ctx;
+  const { db, repo, audit, clock, today, requireZone, scopeOf } = ctx;
 
   return {
     /** The record check of the routes: a decision within the caller's zones. */
@@ -62,6 +64,44 @@ export function createDecisionsService(ctx: DispatchContext, meetings: Pick<Meet
       const rows = await repo.decisions.listDecisions(db, scopeOf(s, q.zoneId), { status: q.status, ownerUserId: q.mine === 'true' ? s.user.id : undefined });
       const on = today();
       return rows.map((d) => presentDecision(s, d, on));
+    },
+
+    /** 议定事项 as filtered on screen, overdue first then by deadline, as an .xlsx people file (platform/list-export.ts). */
+    async exportList(s: SessionContext, q: z.infer<typeof listDecisionsQuery>) {
+      const scope = scopeOf(s, q.zoneId);
+      const [rows, zones] = await Promise.all([
+        repo.decisions.listDecisions(db, scope, { status: q.status, ownerUserId: q.mine === 'true' ? s.user.id : undefined }),
+        repo.refs.zonesIn(db, scope),
+      ]);
+      const on = today();
+      const items = rows
+        .map((d) => presentDecision(s, d, on))
+        .sort(
+          (a, b) =>
+            Number(b.overdue) - Number(a.overdue) || Number(b.status === 'open') - Number(a.status === 'open') || a.deadlineOn.localeCompare(b.deadlineOn),
+        );
+      const zoneName = new Map(zones.map((z) => [z.id, z.shortName]));
+      return listWorkbook({
+        title: `${zones.length === 1 ? zones[0].shortName : ''}会议议定事项`,
+        fileName: `议定事项-${on}.xlsx`,
+        clock,
+        note: q.status ? decisionStatusLabels[q.status][0] : undefined,
+        rows: items,
+        columns: [
+          { header: '序号', width: 6, value: (d) => items.indexOf(d) + 1 },
+          ...(zones.length > 1 ? [{ header: '开发区', width: 14, value: (d: (typeof items)[number]) => zoneName.get(d.zoneId) ?? '' }] : []),
+          { header: '议定事项', width: 44, value: (d) => d.task },
+          { header: '所属会议', width: 24, value: (d) => d.meetingTitle ?? '' },
+          { header: '关联项目', width: 24, value: (d) => d.projectName },
+          { header: '关联堵点', width: 24, value: (d) => d.blockerTitle },
+          { header: '责任人', width: 10, value: (d) => d.ownerName },
+          { header: '责任单位', width: 18, value: (d) => d.departmentName },
+          { header: '完成时限', width: 12, value: (d) => d.deadlineOn },
+          { header: '办理状态', width: 12, value: (d) => `${decisionStatusLabels[d.status][0]}${d.overdue ? '（已超期）' : ''}` },
+          { header: '完成日期', width: 12, value: (d) => d.doneOn },
+          { header: '办理情况', width: 36, value: (d) => d.note },
+        ],
+      });
     },
 
     async update(s: SessionContext, id: string, body: z.infer<typeof updateDecisionBody>, requestId: string) {

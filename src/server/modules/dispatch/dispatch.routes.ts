@@ -46,6 +46,7 @@ export function dispatchRoutes(router: Router, dispatch: DispatchService) {
   // ---------- decisions 议定事项
   router.handle(decisionOperations.add, ({ session, params, body, requestId }) => decisions.add(session, params.id, body, requestId));
   router.handle(decisionOperations.list, ({ session, query }) => decisions.list(session, query));
+  router.handle(decisionOperations.export, ({ session, query }) => decisions.exportList(session, query));
   router.handle(decisionOperations.update, ({ session, params, body, requestId }) => decisions.update(session, params.id, body, requestId));
 
   // ---------- campaigns 三个一批

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decisionOperations, meetingOperations } from '../../../contract/dispatch.ts';
 import { testDaysAgo, testToday } from '../../../../test/clock.ts';
@@ -99,6 +100,24 @@ describe('the weekly meeting', () => {
     expect(listed).toMatchObject({ agendaCount: page.agenda.length, decisionCount: page.decisions.length });
     expect(listed.agendaCount).toBeGreaterThan(0);
     expect(listed.decisionCount).toBeGreaterThan(0);
+  });
+
+  it('议定事项 export as filtered: the open ones with owner, deadline and meeting, in a sheet people file', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: `/api/decisions/export.xlsx?zoneId=${fendong}&status=open`, headers: { cookie: leader.cookie! } });
+    expect(res.statusCode).toBe(200);
+    expect(String(res.headers['content-disposition'])).toContain("filename*=UTF-8''");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as never);
+    const ws = wb.worksheets[0];
+    const listed = (await leader.call(decisionOperations.list, { query: { zoneId: fendong, status: 'open' } })).body;
+    expect(String(ws.getCell('A1').value)).toContain(`共 ${listed.length} 条`);
+    expect((ws.getRow(2).values as unknown[]).slice(1, 4)).toEqual(['序号', '议定事项', '所属会议']);
+    const row = (ws.getSheetValues() as unknown[][]).find((r) => Array.isArray(r) && r.includes('住建局本周内安排消防验收'))!;
+    expect(row).toEqual(expect.arrayContaining(['王磊', deadline, '华晟光伏组件二期项目']));
+    // Another zone's leader gets only their own zone's decisions.
+    const other = await ctx.login('hejin');
+    const theirs = await ctx.app.inject({ method: 'GET', url: `/api/decisions/export.xlsx`, headers: { cookie: other.cookie! } });
+    expect(theirs.rawPayload.includes(Buffer.from('住建局本周内安排消防验收'))).toBe(false);
   });
 
   it('closes once, freezes the record, and the brief is a .docx', async () => {

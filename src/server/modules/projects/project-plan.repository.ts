@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
 import { anyUuid } from '../../db/sql-helpers.ts';
 import type { EnterpriseYearFigures } from './projects.rules.ts';
-import { projectAnnualPlans, projectApprovals, projectLandStandards, projectMilestones, projects, users } from '../../db/schema.ts';
+import { projectAnnualPlans, projectApprovals, projectLandStandards, projectMilestones, projects, users, zones } from '../../db/schema.ts';
 import type { SessionContext } from '../../platform/auth/session.ts';
 import { zoneScope } from '../../platform/scope.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
@@ -74,6 +74,7 @@ export function createProjectPlanRepository() {
         .select({
           land: projectLandStandards,
           projectName: projects.name,
+          zoneName: zones.shortName,
           // What the achieved figures are derived from (docs/projects.md, 标准地).
           landMu: projects.landMu,
           stage: projects.stage,
@@ -85,6 +86,7 @@ export function createProjectPlanRepository() {
         })
         .from(projectLandStandards)
         .innerJoin(projects, eq(projects.id, projectLandStandards.projectId))
+        .innerJoin(zones, eq(zones.id, projectLandStandards.zoneId))
         .where(zoneScope(caller, projectLandStandards.zoneId, zoneId))
         .orderBy(asc(projects.name))
         .limit(2000),
@@ -97,7 +99,14 @@ export function createProjectPlanRepository() {
      */
     async latestYearlyFigures(db: DbOrTx, enterpriseIds: string[]): Promise<Map<string, EnterpriseYearFigures>> {
       if (!enterpriseIds.length) return new Map();
-      const rows = rowsOf<{ enterprise_id: string; year: number; tax_yuan: string | null; output_yuan: string | null; energy_tce: string | null; land_mu: string | null }>(
+      const rows = rowsOf<{
+        enterprise_id: string;
+        year: number;
+        tax_yuan: string | null;
+        output_yuan: string | null;
+        energy_tce: string | null;
+        land_mu: string | null;
+      }>(
         await db.execute(sql`select distinct on (f.enterprise_id) f.enterprise_id, f.year, f.tax_yuan, f.output_yuan, f.energy_tce, f.land_mu
           from enterprise_yearly_figures f
           where f.enterprise_id = ${anyUuid(enterpriseIds)} and (f.tax_yuan is not null or f.output_yuan is not null)
@@ -107,7 +116,14 @@ export function createProjectPlanRepository() {
       return new Map(
         rows.map((r) => [
           r.enterprise_id,
-          { enterpriseId: r.enterprise_id, year: Number(r.year), taxYuan: num(r.tax_yuan), outputYuan: num(r.output_yuan), energyTce: num(r.energy_tce), landMu: num(r.land_mu) },
+          {
+            enterpriseId: r.enterprise_id,
+            year: Number(r.year),
+            taxYuan: num(r.tax_yuan),
+            outputYuan: num(r.output_yuan),
+            energyTce: num(r.energy_tce),
+            landMu: num(r.land_mu),
+          },
         ]),
       );
     },

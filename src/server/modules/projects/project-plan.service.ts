@@ -1,7 +1,17 @@
 /** The plan of a project: milestones (节点), approvals (审批事项), 标准地 indicators and annual plans. */
 import type { z } from 'zod';
 import type { FieldError } from '../../../contract/errors.ts';
-import type { approvalsBody, landStandardBody, milestonesBody } from '../../../contract/projects.ts';
+import {
+  landIndicatorKeys,
+  landIndicatorLabels,
+  landVerdictLabels,
+  type approvalsBody,
+  type landComplianceExportQuery,
+  type LandIndicatorKey,
+  type landStandardBody,
+  type milestonesBody,
+} from '../../../contract/projects.ts';
+import { listWorkbook } from '../../platform/list-export.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
 import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
 import { inScope } from '../../platform/policies.ts';
@@ -9,7 +19,25 @@ import type { ProjectsContext } from './projects.context.ts';
 import { deriveLand, throwIfAny } from './projects.rules.ts';
 
 export function createProjectPlanService(k: ProjectsContext) {
-  const { db, repo, audit, today, load, requirePermission, afterChange, detail, yearlyOf } = k;
+  const { db, repo, audit, clock, today, load, requirePermission, afterChange, detail, yearlyOf } = k;
+
+  /** 标准地履标: every project's indicators with the achieved figures derived from the records. */
+  async function landCompliance(s: SessionContext, zoneId: string | undefined) {
+    if (zoneId && !inScope(s, zoneId)) return [];
+    const rows = await repo.landCompliance(db, s, zoneId);
+    const yearly = await yearlyOf(
+      db,
+      rows.map((r) => r.investorEnterpriseId),
+    );
+    return rows.map((r) => ({
+      ...deriveLand(r.land, { ...r, yearly: r.investorEnterpriseId ? yearly.get(r.investorEnterpriseId) : null }),
+      projectId: r.land.projectId,
+      projectName: r.projectName,
+      zoneId: r.land.zoneId,
+      zoneName: r.zoneName,
+      landMu: r.landMu,
+    }));
+  }
 
   return {
     async putMilestones(s: SessionContext, id: string, body: z.infer<typeof milestonesBody>, requestId: string) {
@@ -171,20 +199,38 @@ export function createProjectPlanService(k: ProjectsContext) {
       return detail(s, id);
     },
 
-    async landCompliance(s: SessionContext, zoneId: string | undefined) {
-      if (zoneId && !inScope(s, zoneId)) return [];
-      const rows = await repo.landCompliance(db, s, zoneId);
-      const yearly = await yearlyOf(
-        db,
-        rows.map((r) => r.investorEnterpriseId),
-      );
-      return rows.map((r) => ({
-        ...deriveLand(r.land, { ...r, yearly: r.investorEnterpriseId ? yearly.get(r.investorEnterpriseId) : null }),
-        projectId: r.land.projectId,
-        projectName: r.projectName,
-        zoneId: r.land.zoneId,
-        landMu: r.landMu,
-      }));
+    landCompliance,
+
+    /** 标准地履标 as filtered on screen, as an .xlsx people file (platform/list-export.ts): promised, achieved and verdict per indicator. */
+    async landComplianceXlsx(s: SessionContext, query: z.infer<typeof landComplianceExportQuery>) {
+      const all = await landCompliance(s, query.zoneId);
+      const rows = all.filter((r) => (!query.verdict || r.verdict === query.verdict) && (!query.q || r.projectName.includes(query.q)));
+      const manyZones = new Set(all.map((r) => r.zoneId)).size > 1 || !query.zoneId;
+      type Row = (typeof rows)[number];
+      const indicator = (r: Row, k: LandIndicatorKey) => r.indicators.find((i) => i.key === k);
+      return listWorkbook<Row>({
+        title: `${!manyZones && rows[0] ? rows[0].zoneName : ''}标准地履标情况`,
+        fileName: `标准地履标-${today()}.xlsx`,
+        clock,
+        note: query.verdict ? landVerdictLabels[query.verdict] : undefined,
+        rows,
+        columns: [
+          { header: '序号', width: 6, value: (r) => rows.indexOf(r) + 1 },
+          { header: '项目名称', width: 30, value: (r) => r.projectName },
+          ...(manyZones ? [{ header: '开发区', width: 14, value: (r: Row) => r.zoneName }] : []),
+          { header: '用地面积（亩）', width: 12, value: (r) => r.landMu },
+          ...landIndicatorKeys.flatMap((k) => [
+            { header: `${landIndicatorLabels[k]}承诺值`, width: 14, value: (r: Row) => indicator(r, k)?.promised ?? null },
+            { header: `${landIndicatorLabels[k]}实际值`, width: 14, value: (r: Row) => indicator(r, k)?.achieved ?? null },
+            {
+              header: `${landIndicatorLabels[k]}结论`,
+              width: 10,
+              value: (r: Row) => (indicator(r, k)?.verdict ? landVerdictLabels[indicator(r, k)!.verdict!] : null),
+            },
+          ]),
+          { header: '履标结论', width: 10, value: (r) => landVerdictLabels[r.verdict] },
+        ],
+      });
     },
   };
 }

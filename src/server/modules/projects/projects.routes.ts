@@ -23,6 +23,7 @@ export function projectsRoutes(router: Router, projects: ProjectsService) {
   router.handle(plan.putLandStandard, ({ session, params, body, requestId }) => projects.putLandStandard(session, params.id, body, requestId));
   router.handle(plan.putAnnualPlan, ({ session, params, body, requestId }) => projects.putAnnualPlan(session, params.id, params.year, body, requestId));
   router.handle(plan.landCompliance, ({ session, query }) => projects.landCompliance(session, query.zoneId));
+  router.handle(plan.landComplianceExport, ({ session, query }) => projects.landComplianceXlsx(session, query));
 
   router.handle(progress.createReport, ({ session, params, body, requestId }) => projects.createReport(session, params.id, body, requestId));
   router.handle(progress.updateReport, ({ session, params, body, requestId }) => projects.updateReport(session, params.id, params.reportId, body, requestId));

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testClock, testToday } from '../../../../test/clock.ts';
 import { createTestContext, type Client, type TestContext } from '../../../../test/harness.ts';
@@ -250,6 +251,29 @@ describe('milestones, flag and approvals', () => {
     const list = await officer.get('/api/land-standards');
     expect(list.body.find((r: { projectId: string }) => r.projectId === p.id)).toBeDefined();
     expect(list.body.some((r: { verdict: string }) => r.verdict === 'not_met')).toBe(true);
+  });
+
+  it('标准地履标 exports as filtered: the 未达标 ones, with promised, achieved and verdict per indicator', async () => {
+    const list = (await officer.get(`/api/land-standards?zoneId=${fendong}`)).body as { projectName: string; verdict: string }[];
+    const notMet = list.filter((r) => r.verdict === 'not_met');
+    expect(notMet.length).toBeGreaterThan(0);
+    const res = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/land-standards/export.xlsx?zoneId=${fendong}&verdict=not_met`,
+      headers: { cookie: officer.cookie! },
+    });
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as never);
+    const ws = wb.worksheets[0];
+    expect(String(ws.getCell('A1').value)).toContain(`未达标，共 ${notMet.length} 条`);
+    const header = (ws.getRow(2).values as unknown[]).slice(1);
+    expect(header.slice(0, 3)).toEqual(['序号', '项目名称', '用地面积（亩）']);
+    expect(header).toEqual(expect.arrayContaining(['亩均税收（万元/亩）承诺值', '亩均税收（万元/亩）实际值', '亩均税收（万元/亩）结论', '履标结论']));
+    const names = Array.from({ length: ws.rowCount - 2 }, (_, i) => ws.getRow(i + 3).getCell(2).value);
+    expect(names.sort()).toEqual(notMet.map((r) => r.projectName).sort());
+    const verdicts = Array.from({ length: ws.rowCount - 2 }, (_, i) => ws.getRow(i + 3).getCell(header.length).value);
+    expect(new Set(verdicts)).toEqual(new Set(['未达标']));
   });
 });
 

@@ -133,6 +133,7 @@ export const dispatchZh = {
   'campaign.signedAmount': '签约金额（完成 / 计划）',
 
   'decision.listTitle': '议定事项',
+  'decision.export': '导出',
   'decision.meeting': '所属会议',
   'decision.mine': '只看我负责的',
   'decision.overdue': '超期',
@@ -280,6 +281,7 @@ export const dispatchEn: Record<DispatchMessageKey, string> = {
   'campaign.signedAmount': 'Signed amount (done / planned)',
 
   'decision.listTitle': 'Meeting decisions',
+  'decision.export': 'Export',
   'decision.meeting': 'Meeting',
   'decision.mine': 'Mine only',
   'decision.overdue': 'Overdue',

@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
-import { Alert, Checkbox, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Checkbox, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
-import type { Decision } from '../../../../contract/dispatch.ts';
+import { decisionOperations, type Decision } from '../../../../contract/dispatch.ts';
 import { decisionStatuses } from '../../../../contract/dispatch-enums.ts';
 import { PageHeader } from '../../../components/page-header';
 import { useI18n } from '../../../i18n/use-i18n';
+import { operationUrl } from '../../../lib/api-client';
 import { useCurrentZone } from '../../../lib/current-zone-context';
 import { useDecisions } from '../api/list-decisions';
 import { DecisionDoneButton } from '../components/decision-done-button';
@@ -97,7 +99,19 @@ export default function DecisionsPage() {
 
   return (
     <div>
-      <PageHeader title={t('decision.listTitle')} />
+      <PageHeader
+        title={t('decision.listTitle')}
+        extra={
+          <Button
+            icon={<DownloadOutlined />}
+            href={operationUrl(decisionOperations.export, {
+              query: { zoneId: zoneId ?? undefined, status: status as Decision['status'] | undefined, mine: mine ? 'true' : undefined },
+            })}
+          >
+            {t('decision.export')}
+          </Button>
+        }
+      />
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           aria-label={t('dispatch.status')}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, DatePicker, Input, Space, Table, Tag, Tooltip } from 'antd';
+import { App, Button, DatePicker, Input, Space, Table, Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import type { ProjectDetail } from '../../../../contract/projects.ts';
 import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
@@ -23,6 +23,7 @@ const DAY = 86_400_000;
 /** 节点计划: editable planned/actual dates and a simple Gantt of plan (grey) against actual (green) or overdue (red). */
 export function MilestonesPanel({ project, onReload }: { project: ProjectDetail; onReload: () => void }) {
   const { t } = useProjectsI18n();
+  const { message } = App.useApp();
   const save = useSaveMilestones(project.id);
   const onError = useApiErrorHandler();
   const editable = project.actions.includes('planMilestones');
@@ -142,7 +143,7 @@ export function MilestonesPanel({ project, onReload }: { project: ProjectDetail;
                     actualOn: r.actualOn,
                   })),
                 },
-                { onError: (e) => onError(e, { onReload }) },
+                { onSuccess: () => void message.success(t('milestone.saved')), onError: (e) => onError(e, { onReload }) },
               )
             }
           >

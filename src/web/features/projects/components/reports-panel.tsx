@@ -42,7 +42,7 @@ export function ReportsPanel({ project }: { project: ProjectDetail }) {
     create.mutate(body, {
       onSuccess: () => {
         form.resetFields();
-        message.success(t('report.submit'));
+        message.success(t('report.submitted'));
       },
       onError: (e) => {
         // The server names investedWan/cumulativeWan; the form shows one amount field.
@@ -130,10 +130,7 @@ export function ReportsPanel({ project }: { project: ProjectDetail }) {
                       loading={busy}
                       testId={`report-photo-upload-${r.periodStart}`}
                       onPick={(file) =>
-                        upload.mutate(
-                          { file, reportId: r.id },
-                          { onSuccess: () => void message.success(t('photo.attached')), onError: (e) => onError(e) },
-                        )
+                        upload.mutate({ file, reportId: r.id }, { onSuccess: () => void message.success(t('photo.attached')), onError: (e) => onError(e) })
                       }
                     />
                   )}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, DatePicker, Form, Input, Modal, Select, Steps, Timeline, Typography } from 'antd';
+import { App, Button, DatePicker, Form, Input, Modal, Select, Steps, Timeline, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { projectStages, stageGates, type ProjectDetail } from '../../../../contract/projects.ts';
 import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
@@ -9,6 +9,7 @@ import { useProjectsI18n, type ProjectsKey } from '../i18n';
 /** The stage timeline, its history, and the change dialog where gate errors land on their fields. */
 export function StagePanel({ project, onReload }: { project: ProjectDetail; onReload: () => void }) {
   const { t } = useProjectsI18n();
+  const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const change = useChangeStage(project.id);
@@ -29,6 +30,7 @@ export function StagePanel({ project, onReload }: { project: ProjectDetail; onRe
       onSuccess: () => {
         setOpen(false);
         form.resetFields();
+        message.success(t('stage.changed', { stage: t(`stage.${values.stage as string}` as ProjectsKey) }));
       },
       onError: (e) => onError(e, { form, onReload }),
     });

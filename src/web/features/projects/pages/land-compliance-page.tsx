@@ -1,13 +1,16 @@
 import { useMemo, useState } from 'react';
-import { Card, Empty, Input, Result, Segmented, Space, Statistic, Table, Tag, Typography, type TableProps } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Input, Result, Segmented, Space, Statistic, Table, Tag, Typography, type TableProps } from 'antd';
 import { Link } from 'react-router';
-import { landIndicatorKeys } from '../../../../contract/projects.ts';
+import { landIndicatorKeys, projectPlanOperations } from '../../../../contract/projects.ts';
+import { operationUrl } from '../../../lib/api-client';
 import { useCurrentZone } from '../../../lib/current-zone-context';
 import { useLandCompliance, type LandComplianceRow } from '../api/land-compliance';
 import { useProjectsI18n } from '../i18n';
 
 type Status = 'compliant' | 'non_compliant' | 'pending';
 const statusOf = (r: LandComplianceRow): Status => (r.verdict === 'met' ? 'compliant' : r.verdict === 'not_met' ? 'non_compliant' : 'pending');
+const verdictOf = { compliant: 'met', non_compliant: 'not_met', pending: 'pending' } as const;
 const statusColor: Record<Status, string> = { compliant: 'success', non_compliant: 'error', pending: 'default' };
 const indicatorColor = { met: 'success', not_met: 'error', pending: 'default' } as const;
 const num = (v: number | null | undefined) => (v == null ? '—' : v.toLocaleString(undefined, { maximumFractionDigits: 4 }));
@@ -112,6 +115,14 @@ export default function LandCompliancePage() {
           ]}
         />
         <Input.Search allowClear placeholder={t('list.search')} style={{ width: 220 }} value={q} onChange={(e) => setQ(e.target.value)} />
+        <Button
+          icon={<DownloadOutlined />}
+          href={operationUrl(projectPlanOperations.landComplianceExport, {
+            query: { zoneId: zoneId ?? undefined, verdict: status === 'all' ? undefined : verdictOf[status], q: q.trim() || undefined },
+          })}
+        >
+          {t('landc.export')}
+        </Button>
       </Space>
       <Table<LandComplianceRow>
         size="small"
