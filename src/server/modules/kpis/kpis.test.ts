@@ -155,6 +155,35 @@ describe('scope', () => {
   });
 });
 
+describe('ranking on 统计局 figures', () => {
+  it('亩均税收 is the stat year’s 税收 over its 开发面积; 工业投资 growth is on the year before', async () => {
+    const province = await ctx.login('province');
+    const statYear = year - 1;
+    const value = async (indicator: string, period: string) => {
+      const [row] = await ctx.database.query<{ amount_yuan: string | null; quantity: string | null }>(
+        'select amount_yuan, quantity from statistic_values where zone_id = $1 and indicator = $2 and period = $3',
+        [fendong, indicator, period],
+      );
+      return row ? Number(row.amount_yuan ?? row.quantity) : null;
+    };
+    const tax = await value('tax_revenue', `${statYear}`);
+    const area = (await value('developed_area', `${statYear}`)) ?? (await value('developed_area', `${statYear}Q4`));
+    const res = await province.call(kpiOperations.ranking, { query: { indicator: 'taxPerMu' } });
+    expect(res.status).toBe(200);
+    expect(res.body.statYear).toBe(statYear);
+    const fen = res.body.rows.find((r: { key: string }) => r.key === fendong)!;
+    expect(tax && area).toBeTruthy();
+    expect(fen.values.taxPerMu.value).toBe(Math.round(tax! / area!));
+    expect(fen.rank).not.toBeNull();
+    const inv = [await value('industrial_investment', `${statYear}`), await value('industrial_investment', `${statYear - 1}`)];
+    const growth = await province.call(kpiOperations.ranking, { query: { indicator: 'industrialInvestment', basis: 'growth' } });
+    const g = growth.body.rows.find((r: { key: string }) => r.key === fendong)!;
+    expect(g.values.industrialInvestment).toEqual({ value: inv[0], previous: inv[1], growth: Math.round((inv[0]! / inv[1]! - 1) * 10_000) / 10_000 });
+    // Ranked on growth, the zones without last year's figure have no rank.
+    for (const r of growth.body.rows) if (r.values.industrialInvestment.growth === null) expect(r.rank).toBeNull();
+  });
+});
+
 describe('read model', () => {
   const zoneRows = async (zoneId: string) => {
     const rows = await ctx.database.query<{ month: string; indicator: string; dimension: string; value: string }>(

@@ -214,7 +214,7 @@ export function KpiDashboard({ zoneId, title }: KpiDashboardProps) {
         {figure(t('kpi.investedYuan'), L.money(h.investedYuan), '/project-batch', 'invested', t('kpi.ofPlan', { rate: L.percent(h.planRate), plan: L.money(h.planYuan) }))}
         {figure(t('kpi.startRate'), L.percent(h.startRate), '/projects?stage=started', 'start-rate', t('kpi.startedOfSigned', { started: h.projectsStarted, signed: h.projectsSigned }))}
         {figure(t('kpi.productionRate'), L.percent(h.productionRate), '/projects?stage=production', 'production-rate', t('kpi.producedOfStarted', { produced: h.projectsProduced, started: h.projectsStarted }))}
-        {figure(t('kpi.redProjects'), h && d.flags.red, '/projects?flag=red', 'red', t('kpi.yellowProjects', { n: d.flags.yellow }))}
+        {figure(t('kpi.redProjects'), d.flags.red, '/projects?flag=red', 'red', t('kpi.yellowProjects', { n: d.flags.yellow }))}
         {figure(t('kpi.blockersOverdue'), h.blockersOverdue, '/dispatch/blockers?overdue=true', 'overdue')}
         {figure(t('kpi.blockersClosed'), h.blockersClosed, '/dispatch/blockers?status=resolved', 'closed', t('kpi.avgDays', { days: h.avgDaysToClose ?? '—', opened: h.blockersOpened }))}
         {figure(

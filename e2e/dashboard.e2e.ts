@@ -1,0 +1,91 @@
+import type { Page } from 'playwright-core';
+import { expectVisible, loginAs, type E2eContext } from './harness';
+
+export const title =
+  'the leader’s 工作台 is the 驾驶舱 (demo figures; a figure and a slipped project click through to their records; print view); the province viewer ranks the zones, by city, drills province → city → zone → project';
+export const timeoutMs = 180_000;
+
+/** The KPI job fills the summaries a second after the server starts: reload until the figures are in. */
+async function waitForFigures(page: Page) {
+  const signed = page.getByTestId('kpi-signed');
+  for (let i = 0; i < 30; i++) {
+    await expectVisible(signed, 30_000);
+    if (!(await signed.innerText()).includes('0万元\n') && !/签约额\s*0万元/.test(await signed.innerText())) return;
+    await page.waitForTimeout(1000);
+    await page.reload();
+  }
+}
+
+export default async function dashboardWalk({ baseUrl, page }: E2eContext) {
+  // ── The leader ──
+  await loginAs(page, baseUrl, 'leader');
+  await expectVisible(page.getByTestId('kpi-dashboard'), 30_000);
+  await waitForFigures(page);
+  await expectVisible(page.getByText(/驾驶舱 · 汾东/));
+  await expectVisible(page.getByText('投资计划与完成（按月）'));
+  await expectVisible(page.getByText('招商漏斗'));
+  // Charts drew (ECharts loaded for this page).
+  await expectVisible(page.locator('[data-testid=kpi-dashboard] canvas').first(), 30_000);
+  await expectVisible(page.getByRole('button', { name: /导出数据/ }).first());
+  for (const width of [375, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `test-results/dashboard-leader-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+  // The print view hides the shell and the buttons.
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: 'test-results/dashboard-print.png', fullPage: true });
+  if (await page.locator('.ant-layout-sider').isVisible()) throw new Error('the print view still shows the side menu');
+  await page.emulateMedia({ media: 'screen' });
+
+  // 红灯项目 → the projects list filtered to red.
+  const red = page.getByTestId('kpi-red');
+  const redCount = Number((await red.locator('.ant-statistic-content-value').innerText()).replace(/\D/g, ''));
+  await red.click();
+  await page.waitForURL(/\/projects\?flag=red/);
+  await expectVisible(page.locator('.ant-table-row').first());
+  const rows = await page.locator('.ant-table-row').count();
+  if (rows !== redCount) throw new Error(`the 驾驶舱 said ${redCount} red projects, the list shows ${rows}`);
+
+  // A slipped project → its page.
+  await page.goto(`${baseUrl}/`);
+  const slipped = page.getByTestId('kpi-slipped-project').first();
+  await expectVisible(slipped, 30_000);
+  const projectName = await slipped.innerText();
+  await slipped.click();
+  await page.waitForURL(/\/projects\/[0-9a-f-]+$/);
+  await expectVisible(page.getByText(projectName).first());
+
+  // ── The province viewer ──
+  await page.context().clearCookies();
+  await loginAs(page, baseUrl, 'province');
+  await expectVisible(page.getByTestId('kpi-dashboard'), 30_000);
+  await expectVisible(page.getByText(/驾驶舱 · 全部 \d+ 个开发区/));
+  await page.getByRole('menuitem', { name: /开发区排名/ }).click();
+  await page.waitForURL(/\/rankings/);
+  const table = page.getByTestId('rank-table');
+  await expectVisible(table.locator('.ant-table-row').first());
+  if ((await table.locator('.ant-table-row').count()) < 3) throw new Error('the province ranking lists fewer than 3 zones');
+  // Rank on 工业投资 growth (the address keeps it).
+  await page.goto(`${baseUrl}/rankings?indicator=industrialInvestment&basis=growth`);
+  await expectVisible(table.locator('.ant-table-row').first());
+  for (const width of [375, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `test-results/dashboard-ranking-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+  // Province → city → zone → project.
+  await page.getByText('按市', { exact: true }).click();
+  await expectVisible(table.locator('.ant-table-row').filter({ hasText: '运城市' }));
+  await table.locator('.ant-table-row').filter({ hasText: '运城市' }).getByTestId('rank-drill').click();
+  await expectVisible(table.locator('.ant-table-row').filter({ hasText: '汾东' }));
+  await table.locator('.ant-table-row').filter({ hasText: '汾东' }).getByTestId('rank-drill').click();
+  await page.waitForURL(/\/rankings\/zones\/[0-9a-f-]+$/);
+  await expectVisible(page.getByText(/驾驶舱 · 汾东/), 30_000);
+  const project = page.getByTestId('kpi-slipped-project').first();
+  await expectVisible(project);
+  await project.click();
+  await page.waitForURL(/\/projects\/[0-9a-f-]+$/);
+}
