@@ -9,6 +9,7 @@
  * Seeding the province takes ~3 minutes on a loaded 2-core machine: `BENCH_PROVINCE_DB=<name>`
  * reuses a database already seeded at that scale (migrated and analysed first).
  */
+import fs from 'node:fs';
 import pg from 'pg';
 import autocannon from 'autocannon';
 import { line, loginHeaders, p50Get, percentile, pgUrl, startServer } from './lib.ts';
@@ -42,6 +43,78 @@ async function p50Of(run: () => Promise<unknown>, runs = 30): Promise<number> {
     if (i >= 3) samples.push(performance.now() - t0);
   }
   return percentile(samples, 50);
+}
+
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+/**
+ * Does a big export block the event loop? /api/health is asked every 20 ms while the export runs:
+ * its worst answer is the longest the server stopped answering everyone else.
+ */
+async function exportWhileProbing(url: string, headers: Record<string, string>, path: string, label: string) {
+  const probes: number[] = [];
+  let done = false;
+  const probe = (async () => {
+    while (!done) {
+      const t0 = performance.now();
+      await (await fetch(`${url}/api/health`)).arrayBuffer();
+      probes.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  const t0 = performance.now();
+  const res = await fetch(`${url}${path}`, { headers });
+  const bytes = (await res.arrayBuffer()).byteLength;
+  const exportMs = performance.now() - t0;
+  done = true;
+  await probe;
+  if (!res.ok) throw new Error(`${path}: ${res.status}`);
+  line(
+    `export ${label}: /api/health during it, worst`,
+    Math.max(...probes),
+    'ms',
+    `p50 ${percentile(probes, 50).toFixed(0)} ms over ${probes.length} probes; the export took ${(exportMs / 1000).toFixed(1)} s, ${(bytes / 1e6).toFixed(1)} MB`,
+  );
+}
+
+/**
+ * Soak: mixed load for SOAK_SECONDS (default 60; the issue's figure is 600), 10 connections, 80%
+ * reads (the province lists) and 20% writes (an enterprise created), RSS sampled every 5 s.
+ */
+async function soak(server: { url: string; process: { pid?: number } }, provinceHeaders: Record<string, string>) {
+  const seconds = Number(process.env.SOAK_SECONDS ?? 60);
+  const admin = await loginHeaders(server.url, 'admin');
+  const pid = server.process.pid!;
+  const samples: number[] = [rssMb(pid)];
+  const timer = setInterval(() => samples.push(rssMb(pid)), 5000);
+  const reads = ['/api/leads?page=1&pageSize=20', '/api/projects?flag=red&page=1&pageSize=20', '/api/enterprises?page=3&pageSize=20', '/api/blockers?page=1&pageSize=20'];
+  let n = 0;
+  const result = await autocannon({
+    url: server.url,
+    connections: 10,
+    duration: seconds,
+    requests: [
+      {
+        setupRequest: (req) => {
+          n++;
+          if (n % 5 === 0) {
+            return { ...req, method: 'POST', path: '/api/enterprises', headers: admin, body: JSON.stringify({ name: `浸泡测试企业${n}有限公司`, noCreditCode: true, allowSimilarName: true }) };
+          }
+          return { ...req, method: 'GET', path: reads[n % reads.length], headers: provinceHeaders };
+        },
+      },
+    ],
+  });
+  clearInterval(timer);
+  samples.push(rssMb(pid));
+  const first = samples[1] ?? samples[0];
+  const last = samples[samples.length - 1];
+  line(
+    `soak ${seconds} s, 10 connections, 80% province reads / 20% writes`,
+    result.requests.average,
+    'req/s',
+    `${result.requests.total} requests, ${result.non2xx + result.errors} errors, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; RSS ${first.toFixed(0)} → ${last.toFixed(0)} MB (max ${Math.max(...samples).toFixed(0)}, ${(((last - first) / first) * 100).toFixed(1)}% after the first 5 s)`,
+  );
 }
 
 export async function benchProvince(): Promise<void> {
@@ -109,7 +182,9 @@ export async function benchProvince(): Promise<void> {
         `bare SQL ${bareMs.toFixed(1)} ms for its ${sent.length} statements, ratio ${(api / Math.max(bareMs, 0.1)).toFixed(1)}×; ${run.requests.average.toFixed(0)} req/s at 10 connections, p99 ${run.latency.p99} ms`,
       );
     }
-    line('  server RSS after the province lists', Number(/VmRSS:\s+(\d+)/.exec(await import('node:fs').then((fs) => fs.readFileSync(`/proc/${server.process.pid}/status`, 'utf8')))?.[1] ?? 0) / 1024, 'MB');
+    await exportWhileProbing(server.url, headers, '/api/enterprises/export.xlsx', 'the whole enterprise directory (20k rows) as .xlsx');
+    await soak(server, headers);
+    line('  server RSS after the province lists, the export and the soak', rssMb(server.process.pid!), 'MB');
     // The ten slowest statements at province scale, with their plans.
     const slowest = timings.sort((a, b) => b.ms - a.ms).slice(0, 10);
     console.log('slowest ten statements at province scale (bare p50, then the plan):');
