@@ -52,7 +52,8 @@ export async function benchStatistics(): Promise<void> {
     await admin.query(`create database ${name}`);
     database = await openDatabase({ kind: 'postgres', url: dbUrl });
     await migrateDatabase(database);
-    const seeds = modules.flatMap((m) => (m.seed && m.name !== failed ? [m.seed] : [])).sort((a, b) => a.order - b.order);
+    const folderName = (m: { name: string }) => m.name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    const seeds = modules.flatMap((m) => (m.seed && folderName(m) !== failed ? [m.seed] : [])).sort((a, b) => a.order - b.order);
     const t = performance.now();
     await database.db.transaction(async (tx) => {
       for (const seed of seeds) await seed.run(tx, { scale: 'province', clock: fixedClock(NOW) });
