@@ -41,7 +41,7 @@ export default async function importWizard({ baseUrl, page }: E2eContext) {
   await page.locator('input[type="file"]').setInputFiles({ name: '台账.xlsx', mimeType: XLSX, buffer: await ledgerSheet() });
   await expectVisible(page.getByTestId('import-remembered'));
   await expectVisible(page.getByTestId('import-preview').getByText('共 2 行，有效 1 行，错误 1 行'));
-  await page.getByTestId('import-preview').getByRole('button', { name: '放弃' }).click();
+  await page.getByTestId('import-preview').getByRole('button', { name: /放\s*弃/ }).click();
 
   await resolveUpdateUndo({ baseUrl, page } as E2eContext);
   await dispatchSample({ baseUrl, page } as E2eContext);
