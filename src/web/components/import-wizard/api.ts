@@ -28,10 +28,12 @@ export function uploadImport(
 ): Promise<ImportSummary> {
   const importId = crypto.randomUUID();
   const state: UploadProgress = { uploaded: 0, phase: 'uploading', rowsRead: 0 };
+  // A poll answered after the upload finished must not bring the progress bar back (it would keep the wizard busy).
+  let finished = false;
   const poll = setInterval(() => {
     callOperation(importOperations.progress, { params: { id: importId } })
       .then((p) => {
-        if (p.phase === 'unknown') return;
+        if (p.phase === 'unknown' || finished) return;
         Object.assign(state, { phase: p.phase, rowsRead: p.rowsRead });
         options.onProgress({ ...state });
       })
@@ -46,10 +48,12 @@ export function uploadImport(
     xhr.setRequestHeader('X-CSRF-Token', options.csrf);
     xhr.setRequestHeader('Accept-Language', options.locale);
     xhr.upload.onprogress = (e) => {
+      if (finished) return;
       state.uploaded = e.lengthComputable ? e.loaded / e.total : 0;
       options.onProgress({ ...state });
     };
     xhr.onload = () => {
+      finished = true;
       clearInterval(poll);
       let body: unknown;
       try {
@@ -63,6 +67,7 @@ export function uploadImport(
       } else reject(new ApiError(xhr.status, body as never));
     };
     xhr.onerror = () => {
+      finished = true;
       clearInterval(poll);
       reject(new ApiError(0, { code: 'NETWORK_ERROR' }));
     };
