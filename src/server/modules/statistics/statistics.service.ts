@@ -32,7 +32,7 @@ import type { Db, DbOrTx } from '../../db/client.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import { actorOf, type Actor, type SessionContext } from '../../platform/auth/session.ts';
 import { chinaToday, type Clock } from '../../platform/clock.ts';
-import { AppError, fieldError, notFound } from '../../platform/errors.ts';
+import { AppError, fieldError } from '../../platform/errors.ts';
 import { can, inScope } from '../../platform/policies.ts';
 import { gradeOf, itemKey, scoreZone } from './statistics.assessment.ts';
 import type { StatisticsRepository, StoredValue, ValueRow } from './statistics.repository.ts';
@@ -89,8 +89,9 @@ export function periodsOf(kind: StatPeriodKind, today: string, from?: string, to
 
 export function createStatisticsService({ db, repo, audit, clock, kpis, provinceCode = '140000' }: StatisticsDeps) {
   const today = () => chinaToday(clock);
+  // A zone the caller does not cover is a field error of the request (as every list's zoneId), not a record's 404.
   const requireZone = (s: SessionContext, zoneId: string) => {
-    if (!inScope(s, zoneId)) throw notFound();
+    if (!inScope(s, zoneId)) throw fieldError('zoneId', 'zone_out_of_scope');
   };
 
   const presentCell = (row: ValueRow & { revisions?: number }) => {

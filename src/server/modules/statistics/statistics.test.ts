@@ -102,13 +102,15 @@ describe('statistics (统计局 figures) and 开发区考核', () => {
 
   it('scope: a user reads and writes only the zones they cover', async () => {
     const other = await hejinLeader.call(op.grid, { query: { zoneId: fendong, kind: 'year' } });
-    expect(other.status).toBe(404);
+    expect(other.status).toBe(400);
+    expect(other.body.details.fields).toEqual([{ field: 'zoneId', reason: '不在您的管辖范围内' }]);
     const before = await ctx.rowCount('statistic_values');
     const write = await hejinLeader.call(op.saveGrid, {
       body: { zoneId: fendong, cells: [{ indicator: 'tax_revenue', period: String(Y - 1), value: '1', version: 1 }] },
     });
-    expect(write.status).toBe(404);
-    expect((await hejinLeader.call(op.history, { query: { zoneId: fendong, indicator: 'tax_revenue', period: String(Y - 1) } })).status).toBe(404);
+    expect(write.status).toBe(400);
+    expect((await hejinLeader.call(op.history, { query: { zoneId: fendong, indicator: 'tax_revenue', period: String(Y - 1) } })).status).toBe(400);
+    expect((await hejinLeader.call(op.trend, { query: { zoneId: fendong, indicator: 'tax_revenue' } })).body.details.fields[0].field).toBe('zoneId');
     // The province reads every zone, and enters none.
     expect((await province.call(op.grid, { query: { zoneId: fendong, kind: 'year' } })).status).toBe(200);
     const provinceWrite = await province.call(op.saveGrid, {
