@@ -5,6 +5,15 @@ export const title =
   'the leader’s 工作台 is the 驾驶舱 (demo figures; a figure and a slipped project click through to their records; print view); the province viewer ranks the zones, by city, drills province → city → zone → project';
 export const timeoutMs = 180_000;
 
+/** The page's content fits the phone's width (no sideways scrolling of the page itself; tables scroll in their own box). */
+async function expectFits(page: Page, width: number) {
+  const content = await page.evaluate(() => {
+    const main = document.querySelector('.ant-layout-content') as HTMLElement | null;
+    return main ? { scroll: main.scrollWidth, right: Math.round(main.getBoundingClientRect().right) } : null;
+  });
+  if (content && (content.scroll > width + 1 || content.right > width + 1)) throw new Error(`the page content is wider than ${width} px: ${JSON.stringify(content)}`);
+}
+
 /** The KPI job fills the summaries a second after the server starts: reload until the figures are in. */
 async function waitForFigures(page: Page) {
   const signed = page.getByTestId('kpi-signed');
@@ -31,6 +40,7 @@ export default async function dashboardWalk({ baseUrl, page }: E2eContext) {
     await page.setViewportSize({ width, height: 900 });
     await page.waitForTimeout(500);
     await page.screenshot({ path: `test-results/dashboard-leader-${width}.png`, fullPage: true });
+    await expectFits(page, width);
   }
   await page.setViewportSize({ width: 1440, height: 900 });
   // The print view hides the shell and the buttons.
@@ -74,14 +84,18 @@ export default async function dashboardWalk({ baseUrl, page }: E2eContext) {
     await page.setViewportSize({ width, height: 900 });
     await page.waitForTimeout(500);
     await page.screenshot({ path: `test-results/dashboard-ranking-${width}.png`, fullPage: true });
+    await expectFits(page, width);
   }
   await page.setViewportSize({ width: 1440, height: 900 });
   // Province → city → zone → project.
   await page.getByText('按市', { exact: true }).click();
-  await expectVisible(table.locator('.ant-table-row').filter({ hasText: '运城市' }));
-  await table.locator('.ant-table-row').filter({ hasText: '运城市' }).getByTestId('rank-drill').click();
-  await expectVisible(table.locator('.ant-table-row').filter({ hasText: '汾东' }));
-  await table.locator('.ant-table-row').filter({ hasText: '汾东' }).getByTestId('rank-drill').click();
+  const city = table.getByTestId('rank-drill').filter({ hasText: /^运城市$/ });
+  await expectVisible(city);
+  await city.click();
+  const zone = table.getByTestId('rank-drill').filter({ hasText: /^汾东/ });
+  await expectVisible(zone);
+  await expectVisible(page.locator('.ant-breadcrumb').getByText('运城市'));
+  await zone.click();
   await page.waitForURL(/\/rankings\/zones\/[0-9a-f-]+$/);
   await expectVisible(page.getByText(/驾驶舱 · 汾东/), 30_000);
   const project = page.getByTestId('kpi-slipped-project').first();

@@ -1,4 +1,4 @@
-import { Card, Col, Segmented, Skeleton } from 'antd';
+import { Card, Col, Select, Skeleton } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { indicatorByCode, type IndicatorCode } from '../../../../../contract/statistics-indicators.ts';
@@ -37,7 +37,17 @@ export function StatisticsTrendCard({ zoneId, year, exportPrefix }: { zoneId: st
       <Card
         size="small"
         title={t('kpi.statTrend')}
-        extra={<Segmented size="small" className="zd-no-print" value={indicator} onChange={(v) => setIndicator(v as IndicatorCode)} options={shown.map((c) => ({ value: c, label: name(c) }))} />}
+        extra={
+          <Select
+            size="small"
+            aria-label={t('kpi.statTrend')}
+            style={{ width: 130 }}
+            value={indicator}
+            onChange={(v) => setIndicator(v)}
+            options={shown.map((c) => ({ value: c, label: name(c) }))}
+            data-testid="kpi-stat-indicator"
+          />
+        }
       >
         {trend.isPending ? <Skeleton active /> : <Chart spec={spec} exportName={`${exportPrefix}${name(indicator)}`} onItemClick={() => navigate('/statistics')} />}
       </Card>
