@@ -119,6 +119,8 @@ const shellEn: Record<keyof typeof shellZh, string> = {
   'field.mustChangePassword': 'Must change password',
 
   'validation.required': 'Required',
+  'money.wanUnit': '10k CNY',
+  'validation.money': 'Invalid amount (in 10k CNY, at most 4 decimals)',
   'validation.invalid': 'Invalid format',
   'validation.min8': 'At least 8 characters',
   'validation.username': '3–32 letters, digits, _ . -',

@@ -123,6 +123,8 @@ export const shellZh = {
   'field.mustChangePassword': '需修改密码',
 
   'validation.required': '必填',
+  'money.wanUnit': '万元',
+  'validation.money': '金额格式不正确（单位万元，最多 4 位小数）',
   'validation.invalid': '格式不正确',
   'validation.min8': '至少 8 个字符',
   'validation.username': '3–32 位字母、数字或 _ . -',

@@ -21,11 +21,12 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
+import { MoneyInput, moneyRule } from '../../../components/money-input';
 import { DateField } from '../../../components/date-field';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { campaignGapText, campaignStatusText, type CampaignEntry, type CampaignRates } from '../../../../contract/dispatch.ts';
 import { campaignBatches, type CampaignBatch } from '../../../../contract/dispatch-enums.ts';
-import { formatMoney } from '../../../../contract/money.ts';
+import { formatMoney, fromYuan } from '../../../../contract/money.ts';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useCurrentZone } from '../../../lib/current-zone-context';
 import { useSession } from '../../../lib/session-context';
@@ -75,8 +76,8 @@ export default function CampaignsPage() {
   const [adding, setAdding] = useState<CampaignBatch | null>(null);
   const [noting, setNoting] = useState<CampaignEntry | null>(null);
   const [campaignForm] = Form.useForm<{ year: number; quarter: number; eventOn?: string; signingEventId?: string }>();
-  const [entryForm] = Form.useForm<{ projectId?: string; leadId?: string; plannedAmountWan?: number }>();
-  const [noteForm] = Form.useForm<{ reason?: string; arrivedWan?: number | null }>();
+  const [entryForm] = Form.useForm<{ projectId?: string; leadId?: string; plannedAmountWan?: string | null }>();
+  const [noteForm] = Form.useForm<{ reason?: string; arrivedWan?: string | null }>();
   const manage = hasPermission('campaign.manage');
 
   useEffect(() => {
@@ -146,7 +147,7 @@ export default function CampaignsPage() {
                     type="link"
                     size="small"
                     onClick={() => {
-                      noteForm.setFieldsValue({ reason: e.reason ?? '', arrivedWan: e.arrivedYuan == null ? null : e.arrivedYuan / 10_000 });
+                      noteForm.setFieldsValue({ reason: e.reason ?? '', arrivedWan: e.arrivedYuan == null ? null : fromYuan(e.arrivedYuan, 'wan') });
                       setNoting(e);
                     }}
                   >
@@ -370,8 +371,8 @@ export default function CampaignsPage() {
               <Select allowClear showSearch optionFilterProp="label" options={(projects.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
             </Form.Item>
           )}
-          <Form.Item name="plannedAmountWan" label={t('campaign.plannedAmount')}>
-            <InputNumber min={0} style={{ width: '100%' }} />
+          <Form.Item name="plannedAmountWan" label={t('campaign.plannedAmount')} rules={[moneyRule(t('validation.money'))]}>
+            <MoneyInput />
           </Form.Item>
         </Form>
       </Modal>
@@ -389,8 +390,8 @@ export default function CampaignsPage() {
           <Form.Item name="reason" label={t('campaign.note')}>
             <Input.TextArea rows={3} maxLength={500} />
           </Form.Item>
-          <Form.Item name="arrivedWan" label={t('campaign.arrived')}>
-            <InputNumber min={0} style={{ width: '100%' }} />
+          <Form.Item name="arrivedWan" label={t('campaign.arrived')} rules={[moneyRule(t('validation.money'))]}>
+            <MoneyInput />
           </Form.Item>
         </Form>
       </Modal>

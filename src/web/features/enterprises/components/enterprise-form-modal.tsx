@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Checkbox, Form, Input, Modal, Space, Typography } from 'antd';
+import { MoneyInput, moneyRule } from '../../../components/money-input';
 import { Link } from 'react-router';
 import { creditCodeProblem, creditCodeReasons } from '../../../../contract/credit-code.ts';
 import { useI18n } from '../../../i18n/use-i18n';
@@ -94,7 +95,15 @@ export function EnterpriseFormModal({ open, onClose, onCreated }: { open: boolea
           name="creditCode"
           label={t('enterprises.creditCode')}
           validateStatus={codeTaken ? 'error' : !noCode && code ? (problem ? 'error' : 'success') : undefined}
-          help={codeTaken ? t('enterprises.duplicateCode') : !noCode && code ? (problem ? creditCodeReasons[problem][locale === 'en-US' ? 1 : 0] : t('enterprises.codeOk')) : undefined}
+          help={
+            codeTaken
+              ? t('enterprises.duplicateCode')
+              : !noCode && code
+                ? problem
+                  ? creditCodeReasons[problem][locale === 'en-US' ? 1 : 0]
+                  : t('enterprises.codeOk')
+                : undefined
+          }
           rules={[
             {
               validator: async (_r, v) =>
@@ -112,8 +121,8 @@ export function EnterpriseFormModal({ open, onClose, onCreated }: { open: boolea
         <Form.Item name="legalPerson" label={t('enterprises.legalPerson')}>
           <Input />
         </Form.Item>
-        <Form.Item name="registeredCapitalWan" label={t('enterprises.capital')}>
-          <Input inputMode="decimal" />
+        <Form.Item name="registeredCapitalWan" label={t('enterprises.capital')} rules={[moneyRule(t('validation.money'))]}>
+          <MoneyInput />
         </Form.Item>
         <Form.Item name="industryCode" label={t('enterprises.industry')}>
           <IndustrySelect divisionsOnly />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, DatePicker, Form, Input, InputNumber, Modal, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, Modal, Typography } from 'antd';
+import { MoneyInput, moneyRule } from '../../../components/money-input';
 import dayjs from 'dayjs';
 import { leadStages, stageGates, type LeadStage } from '../../../../contract/pipeline-enums.ts';
 import { FilePicker } from '../../../components/file-picker';
@@ -85,8 +86,8 @@ export function GateAgreementModal({ target, onClose }: { target: GateTarget | n
             <Form.Item name="signedOn" label={t('leads.signedOn')} rules={[{ required: true }]}>
               <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
             </Form.Item>
-            <Form.Item name="amountWan" label={t('leads.amountWan')} rules={[{ required: true }]}>
-              <InputNumber min={0.0001} step={100} style={{ width: 200 }} />
+            <Form.Item name="amountWan" label={t('leads.amountWan')} rules={[{ required: true }, moneyRule(t('validation.money'))]}>
+              <MoneyInput style={{ width: 200 }} />
             </Form.Item>
             <Form.Item name="signingEventName" label={t('leads.signingEvent')}>
               <Input placeholder="汾东经开区重点项目集中签约仪式" />

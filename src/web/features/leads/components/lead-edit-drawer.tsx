@@ -1,5 +1,6 @@
 import { useNavigate } from 'react-router';
 import { App, Button, Checkbox, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { MoneyInput } from '../../../components/money-input';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { LeadDetail } from '../../../../contract/leads.ts';
 import { fromYuan } from '../../../../contract/money.ts';
@@ -210,12 +211,12 @@ export function LeadEditDrawer({ lead, open, onClose, onReload }: { lead: LeadDe
           </Col>
           <Col span={12}>
             <Form.Item name="plannedInvestmentWan" label={t('leads.plannedInvestment')} rules={[money]}>
-              <Input inputMode="decimal" />
+              <MoneyInput />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="plannedOutputWan" label={t('leads.plannedOutput')} rules={[money]}>
-              <Input inputMode="decimal" />
+              <MoneyInput />
             </Form.Item>
           </Col>
           <Col span={12}>

@@ -1,4 +1,5 @@
 import { Checkbox, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { MoneyInput, moneyRule } from '../../../components/money-input';
 import { leadMethods } from '../../../../contract/pipeline-enums.ts';
 import { EnterprisePicker } from '../../../components/enterprise-picker';
 import { useI18n } from '../../../i18n/use-i18n';
@@ -91,8 +92,8 @@ export function LeadFormModal({ open, onClose, onCreated }: { open: boolean; onC
         <Form.Item name="chainLink" label={t('leads.chainLink')}>
           <Input />
         </Form.Item>
-        <Form.Item name="plannedInvestmentWan" label={t('leads.plannedInvestment')}>
-          <InputNumber min={0} style={{ width: 200 }} />
+        <Form.Item name="plannedInvestmentWan" label={t('leads.plannedInvestment')} rules={[moneyRule(t('validation.money'))]}>
+          <MoneyInput style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="likelihood" label={t('leads.likelihood')}>
           <InputNumber min={0} max={100} />

@@ -21,6 +21,7 @@ import {
   Timeline,
   Typography,
 } from 'antd';
+import { MoneyInput, moneyRule } from '../../../components/money-input';
 import dayjs from 'dayjs';
 import { formatMoney } from '../../../../contract/money.ts';
 import {
@@ -356,8 +357,8 @@ export default function LeadDetailPage() {
           <Form.Item name="signedOn" label={t('leads.signedOn')} rules={[{ required: true }]}>
             <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
           </Form.Item>
-          <Form.Item name="amountWan" label={t('leads.amountWan')} rules={[{ required: true }]}>
-            <Input inputMode="decimal" />
+          <Form.Item name="amountWan" label={t('leads.amountWan')} rules={[{ required: true }, moneyRule(t('validation.money'))]}>
+            <MoneyInput />
           </Form.Item>
           <Form.Item name="signingEventName" label={t('leads.signingEvent')}>
             <Input />

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { App, Button, Form, InputNumber, Space, Table, Typography } from 'antd';
+import { MoneyInput } from '../../../components/money-input';
 import dayjs from 'dayjs';
 import { fromYuan } from '../../../../contract/money.ts';
 import type { ProjectDetail } from '../../../../contract/projects.ts';
@@ -47,7 +48,7 @@ export function AnnualPlanPanel({ project, onReload }: { project: ProjectDetail;
             <InputNumber min={2000} max={2100} precision={0} style={{ width: 100 }} data-testid="plan-year" />
           </Form.Item>
           <Form.Item name="planWan" label={t('plan.amount')} rules={[{ required: true }]}>
-            <InputNumber min={0} stringMode style={{ width: 160 }} data-testid="plan-amount" />
+            <MoneyInput style={{ width: 200 }} data-testid="plan-amount" />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="plan-save">
             {current ? t('plan.update') : t('plan.set')}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Checkbox, Form, Image, Input, InputNumber, Select, Space, Table } from 'antd';
+import { MoneyInput } from '../../../components/money-input';
 import { FilePicker } from '../../../components/file-picker';
 import { periodLabel, periodOf, previousPeriod } from '../../../../contract/periods.ts';
 import type { ProjectDetail } from '../../../../contract/projects.ts';
@@ -62,7 +63,7 @@ export function ReportsPanel({ project }: { project: ProjectDetail }) {
             <Select style={{ width: 150 }} options={periods.map((p) => ({ value: p, label: periodLabel(kind, p, locale) }))} data-testid="report-period" />
           </Form.Item>
           <Form.Item name="amount" label={byCumulative ? t('report.cumulative') : t('report.invested')} rules={[{ required: true }]}>
-            <InputNumber min={0} stringMode style={{ width: 130 }} data-testid="report-amount" />
+            <MoneyInput style={{ width: 180 }} data-testid="report-amount" />
           </Form.Item>
           <Form.Item>
             <Checkbox checked={byCumulative} onChange={(e) => setByCumulative(e.target.checked)}>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { App, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { MoneyInput } from '../../../components/money-input';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useParams } from 'react-router';
@@ -210,18 +211,18 @@ export default function ProjectFormPage() {
             </Col>
             <Col xs={12} md={6}>
               <Form.Item name="totalInvestmentWan" label={L('field.total')} rules={[{ required: true }]}>
-                <InputNumber min={0} style={{ width: '100%' }} stringMode data-testid="project-total" />
+                <MoneyInput data-testid="project-total" />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
               <Form.Item name="fixedAssetInvestmentWan" label={L('field.fixed')}>
-                <InputNumber min={0} style={{ width: '100%' }} stringMode />
+                <MoneyInput />
               </Form.Item>
             </Col>
             {!editing && (
               <Col xs={12} md={6}>
                 <Form.Item name="annualPlanWan" label={L('field.annualPlan')}>
-                  <InputNumber min={0} style={{ width: '100%' }} stringMode />
+                  <MoneyInput />
                 </Form.Item>
               </Col>
             )}
@@ -262,12 +263,12 @@ export default function ProjectFormPage() {
             </Col>
             <Col xs={8} md={6}>
               <Form.Item name="expectedOutputWan" label={L('field.output')}>
-                <InputNumber min={0} style={{ width: '100%' }} stringMode />
+                <MoneyInput />
               </Form.Item>
             </Col>
             <Col xs={8} md={6}>
               <Form.Item name="expectedTaxWan" label={L('field.tax')}>
-                <InputNumber min={0} style={{ width: '100%' }} stringMode />
+                <MoneyInput />
               </Form.Item>
             </Col>
             <Col xs={8} md={6}>
@@ -372,12 +373,12 @@ function PhasesCard() {
               </Col>
               <Col xs={12} md={3}>
                 <Form.Item name={[row.name, 'investmentWan']} label={t('phase.investment')}>
-                  <InputNumber min={0} style={{ width: '100%' }} stringMode />
+                  <MoneyInput />
                 </Form.Item>
               </Col>
               <Col xs={12} md={3}>
                 <Form.Item name={[row.name, 'investedWan']} label={t('phase.invested')}>
-                  <InputNumber min={0} style={{ width: '100%' }} stringMode />
+                  <MoneyInput />
                 </Form.Item>
               </Col>
               {phaseDateFields.map((f) => (
