@@ -53,7 +53,7 @@ defineReasons({
 });
 
 /** What can be imported: 招商线索台账, the enterprise list, 重点项目调度表. */
-export const importKinds = ['leads', 'enterprises', 'project-dispatch', 'campaign-lists', 'funding-programmes', 'funding-reserve', 'delegated-items', 'enterprise-figures', 'statistics'] as const;
+export const importKinds = ['leads', 'enterprises', 'project-dispatch', 'campaign-lists', 'funding-programmes', 'funding-reserve', 'hiring-posts', 'delegated-items', 'enterprise-figures', 'statistics'] as const;
 export type ImportKind = (typeof importKinds)[number];
 
 export const importRowError = z.object({

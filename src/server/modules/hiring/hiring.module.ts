@@ -1,5 +1,6 @@
 import { defineModule } from '../../platform/module.ts';
 import { demoId } from '../../seed/demo-ids.ts';
+import { hiringImporters } from './hiring.importers.ts';
 import { hiringPolicy } from './hiring.policy.ts';
 import { createHiringRepository } from './hiring.repository.ts';
 import { hiringRoutes } from './hiring.routes.ts';
@@ -24,6 +25,7 @@ export const hiringModule = defineModule({
     hiringPartnership: (s, id) => hiring.recordInScope(s, 'partnership', id),
   }),
   routes: hiringRoutes,
+  importers: (_hiring, { db }) => hiringImporters({ db, repo: createHiringRepository() }),
   seed: { order: 71, run: (tx, { clock }) => seedHiring(tx, { clock }) },
   securityFixtures: {
     '/api/hiring/posts/:id': () => demoId('hiring-post:hejin'),

@@ -5,6 +5,7 @@ import { anyUuid } from '../../db/sql-helpers.ts';
 import type { SessionContext } from '../../platform/auth/session.ts';
 import { zoneScope } from '../../platform/scope.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
+import { enterprises } from '../../db/schema/reference.ts';
 import { hiringFairPosts, hiringFairs, hiringPartnershipEnterprises, hiringPartnerships, hiringPosts } from './hiring.schema.ts';
 
 type Scope = Pick<SessionContext, 'scope'>;
@@ -158,6 +159,23 @@ export function createHiringRepository() {
       };
     },
 
+    /** Enterprises of the shared library by exact name (the importer's look-up). */
+    async enterprisesByNames(db: DbOrTx, names: string[]) {
+      const map = new Map<string, string>();
+      if (!names.length) return map;
+      const rows = await db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.name, names));
+      for (const r of rows) if (!map.has(r.name)) map.set(r.name, r.id);
+      return map;
+    },
+    /** The zone's post of an enterprise for a position (the importer updates it). */
+    async postByPosition(db: DbOrTx, zoneId: string, enterpriseId: string, position: string) {
+      const [row] = await db
+        .select()
+        .from(hiringPosts)
+        .where(and(eq(hiringPosts.zoneId, zoneId), eq(hiringPosts.enterpriseId, enterpriseId), eq(hiringPosts.position, position)))
+        .limit(1);
+      return row;
+    },
     async enterprisesExist(db: DbOrTx, ids: string[]) {
       if (!ids.length) return new Set<string>();
       return new Set(rowsOf<{ id: string }>(await db.execute(sql`select id from enterprises where id = ${anyUuid(ids)}`)).map((r) => r.id));

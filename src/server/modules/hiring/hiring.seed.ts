@@ -85,20 +85,18 @@ export async function seedHiring(tx: DbOrTx, options: { clock?: Clock } = {}) {
       deadlineOn: addDays(today, deadlineIn),
     })),
   );
-  await tx
-    .insert(hiringFairs)
-    .values(
-      demoFairs.map(([key, name, heldAgo, place, kind, applicants, hires]) => ({
-        id: demoId(`hiring-fair:fendong:${key}`),
-        zoneId,
-        name,
-        heldOn: addDays(today, -heldAgo),
-        place,
-        kind,
-        applicants,
-        hires,
-      })),
-    );
+  await tx.insert(hiringFairs).values(
+    demoFairs.map(([key, name, heldAgo, place, kind, applicants, hires]) => ({
+      id: demoId(`hiring-fair:fendong:${key}`),
+      zoneId,
+      name,
+      heldOn: addDays(today, -heldAgo),
+      place,
+      kind,
+      applicants,
+      hires,
+    })),
+  );
   await tx
     .insert(hiringFairPosts)
     .values(demoFairs.flatMap(([key, , , , , , , posts]) => posts.map((p) => ({ zoneId, fairId: demoId(`hiring-fair:fendong:${key}`), postId: postId(p) }))));
@@ -106,18 +104,16 @@ export async function seedHiring(tx: DbOrTx, options: { clock?: Clock } = {}) {
     { key: 'ycvtu', school: '运城职业技术大学', programme: '机电一体化技术（中车订单班）', classSize: 40, enterprises: ['crrc-rail', 'mining-equipment'] },
     { key: 'sxjd', school: '山西机电职业技术学院', programme: '数控技术订单班', classSize: 35, enterprises: ['mining-equipment'] },
   ];
-  await tx
-    .insert(hiringPartnerships)
-    .values(
-      partnerships.map((p) => ({
-        id: demoId(`hiring-partnership:fendong:${p.key}`),
-        zoneId,
-        school: p.school,
-        programme: p.programme,
-        classSize: p.classSize,
-        startsOn: addDays(today, -200),
-      })),
-    );
+  await tx.insert(hiringPartnerships).values(
+    partnerships.map((p) => ({
+      id: demoId(`hiring-partnership:fendong:${p.key}`),
+      zoneId,
+      school: p.school,
+      programme: p.programme,
+      classSize: p.classSize,
+      startsOn: addDays(today, -200),
+    })),
+  );
   await tx
     .insert(hiringPartnershipEnterprises)
     .values(
@@ -137,17 +133,15 @@ export async function seedHiring(tx: DbOrTx, options: { clock?: Clock } = {}) {
     headcount: 20,
     postedOn: addDays(today, -10),
   });
-  await tx
-    .insert(hiringFairs)
-    .values({
-      id: demoId('hiring-fair:hejin'),
-      zoneId: hejin,
-      name: '河津开发区专场招聘会',
-      heldOn: addDays(today, -3),
-      kind: 'special',
-      applicants: 150,
-      hires: 30,
-    });
+  await tx.insert(hiringFairs).values({
+    id: demoId('hiring-fair:hejin'),
+    zoneId: hejin,
+    name: '河津开发区专场招聘会',
+    heldOn: addDays(today, -3),
+    kind: 'special',
+    applicants: 150,
+    hires: 30,
+  });
   await tx
     .insert(hiringPartnerships)
     .values({ id: demoId('hiring-partnership:hejin'), zoneId: hejin, school: '河津市职业中学', programme: '铝加工订单班', classSize: 30 });

@@ -4,7 +4,9 @@ import { hiringOperations as op } from '../../../contract/services/hiring.ts';
 import { addDays } from '../../../contract/periods.ts';
 import { createTestContext, type Client, type TestContext } from '../../../../test/harness.ts';
 import { testToday } from '../../../../test/clock.ts';
+import { buildXlsx, uploadXlsx } from '../../../../test/pipeline-fixtures.ts';
 import { demoId } from '../../seed/demo-ids.ts';
+import { payOf } from './hiring.importers.ts';
 
 const fendong = demoId('zone:fendong');
 
@@ -15,7 +17,7 @@ describe('hiring (揽才)', () => {
   let viewer: Client;
 
   beforeAll(async () => {
-    ctx = await createTestContext();
+    ctx = await createTestContext({ config: { LOG_LEVEL: 'error' } });
     [service, hejinLeader, viewer] = await Promise.all([ctx.login('service'), ctx.login('hejin'), ctx.login('viewer')]);
   });
   afterAll(() => ctx.close());
@@ -138,5 +140,53 @@ describe('hiring (揽才)', () => {
       headers: { cookie: service.cookie! },
     });
     expect(other.statusCode).toBe(400);
+  });
+
+  it('reads pay as a fair writes it', () => {
+    expect(payOf('6000-9000元/月')).toEqual([6000, 9000]);
+    expect(payOf('6k～9k')).toEqual([6000, 9000]);
+    expect(payOf('8000元/月起')).toEqual([8000, null]);
+    expect(payOf('5000元以内')).toEqual([null, 5000]);
+    expect(payOf('面议')).toEqual([null, null]);
+    expect(payOf('待遇从优')).toBe('bad');
+  });
+
+  it('imports the 企业岗位需求表 through the engine: a known position is updated, a new one created, bad rows reported on their cells', async () => {
+    const file = await buildXlsx(
+      ['企业名称', '所属产业', '岗位名称', '岗位类别', '招聘人数', '已招', '薪资待遇', '任职要求', '截止日期'],
+      [
+        ['中车汾东轨道装备有限公司', '光机电', '焊接技术工人', '技术工人', 90, 30, '6000-9000元/月', '持焊工证', addDays(testToday, 30)],
+        ['中车汾东轨道装备有限公司', '光机电', '导入激光切割工', '技术工人', 15, 0, '6000～8000', null, null],
+        ['不存在的企业有限公司', '光机电', '钳工', '技术工人', 5, 0, '面议', null, null],
+        ['中车汾东轨道装备有限公司', '光机电', '导入装配工', '技术工人', 10, 12, null, null, null],
+        ['中车汾东轨道装备有限公司', '光机电', '导入质检员', '管理', 3, 0, '9000-6000', null, null],
+      ],
+    );
+    const posts = await ctx.rowCount('hiring_posts');
+    const staged = await uploadXlsx(ctx, service, `/api/imports?kind=hiring-posts&zoneId=${fendong}`, file);
+    expect(staged.status, JSON.stringify(staged.body)).toBe(201);
+    expect(staged.body).toMatchObject({ totalRows: 5, validRows: 2 });
+    expect(staged.body.errors).toEqual([
+      { row: 4, column: '企业名称', reason: expect.stringContaining('企业不存在') },
+      { row: 5, column: '已招', reason: '已招人数不能超过岗位需求数' },
+      { row: 6, column: '薪资待遇', reason: '薪酬下限不能高于上限' },
+    ]);
+    const refused = await service.post(`/api/imports/${staged.body.id}/commit`, { mode: 'all' });
+    expect(refused.status).toBe(400);
+    expect(await ctx.rowCount('hiring_posts')).toBe(posts);
+    const committed = await service.post(`/api/imports/${staged.body.id}/commit`, { mode: 'valid' });
+    expect(committed.status, JSON.stringify(committed.body)).toBe(200);
+    expect(committed.body.committed).toMatchObject({ postsCreated: 1, postsUpdated: 1 });
+    expect(await ctx.rowCount('hiring_posts')).toBe(posts + 1);
+    const list = (await service.call(op.listPosts, { query: { zoneId: fendong } })).body;
+    expect(list.find((p) => p.id === demoId('hiring-post:fendong:crrc-weld'))).toMatchObject({ headcount: 90, filled: 30, requirements: '持焊工证' });
+    expect(list.find((p) => p.position === '导入激光切割工')).toMatchObject({
+      category: 'skilled_worker',
+      payMinYuan: 6000,
+      payMaxYuan: 8000,
+      postedOn: testToday,
+    });
+    // Viewers may not import.
+    expect((await uploadXlsx(ctx, viewer, `/api/imports?kind=hiring-posts&zoneId=${fendong}`, file)).status).toBe(403);
   });
 });

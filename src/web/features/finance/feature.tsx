@@ -6,6 +6,6 @@ import { financeEn, financeZh } from './i18n';
 export const financeFeature = defineFeature({
   name: 'finance',
   routes: [{ path: 'finance', page: lazy(() => import('./pages/finance-page')), anyOf: ['finance.read'] }],
-  nav: [{ path: '/finance', label: 'menu.finance', icon: <BankOutlined />, anyOf: ['finance.read'], group: 'main', order: 145 }],
+  nav: [{ path: '/finance', label: 'menu.finance', icon: <BankOutlined />, anyOf: ['finance.read'], group: 'main', order: 147 }],
   strings: { 'zh-CN': financeZh, 'en-US': financeEn },
 });

@@ -5,7 +5,10 @@ import { hiringEn, hiringZh } from './i18n';
 
 export const hiringFeature = defineFeature({
   name: 'hiring',
-  routes: [{ path: 'hiring', page: lazy(() => import('./pages/hiring-page')), anyOf: ['hiring.read'] }],
+  routes: [
+    { path: 'hiring', page: lazy(() => import('./pages/hiring-page')), anyOf: ['hiring.read'] },
+    { path: 'hiring/import', page: lazy(() => import('./pages/hiring-import-page')), anyOf: ['hiring.manage'] },
+  ],
   nav: [{ path: '/hiring', label: 'menu.hiring', icon: <TeamOutlined />, anyOf: ['hiring.read'], group: 'main', order: 145 }],
   strings: { 'zh-CN': hiringZh, 'en-US': hiringEn },
 });

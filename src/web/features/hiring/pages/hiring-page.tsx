@@ -1,7 +1,10 @@
-import { Tabs } from 'antd';
+import { Button, Tabs } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
 import { PageHeader } from '../../../components/page-header';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useCurrentZone } from '../../../lib/current-zone-context';
+import { useSession } from '../../../lib/session-context';
 import { FairsTab } from '../components/fairs-tab';
 import { PartnershipsTab } from '../components/partnerships-tab';
 import { PostsTab } from '../components/posts-tab';
@@ -11,11 +14,21 @@ import { SummaryTab } from '../components/summary-tab';
 export default function HiringPage() {
   const { t } = useI18n();
   const current = useCurrentZone();
+  const { hasPermission } = useSession();
   const listZone = current.zoneId;
   const writeZone = current.zoneId ?? (current.zones.length === 1 ? current.zones[0].id : null);
   return (
     <div>
-      <PageHeader title={t('hiring.title')} />
+      <PageHeader
+        title={t('hiring.title')}
+        extra={
+          hasPermission('hiring.manage') && (
+            <Link to="/hiring/import">
+              <Button icon={<UploadOutlined />}>{t('hiring.import')}</Button>
+            </Link>
+          )
+        }
+      />
       <Tabs
         items={[
           { key: 'summary', label: t('hiring.tab.summary'), children: <SummaryTab zoneId={listZone} /> },
