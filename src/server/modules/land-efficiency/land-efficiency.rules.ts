@@ -37,6 +37,7 @@ export interface Evaluated {
   missing: FigureField[];
 }
 
+const collator = new Intl.Collator('zh-CN');
 const round2 = (v: number) => Math.round((v + Number.EPSILON) * 100) / 100;
 /** n ÷ d in the indicator's unit; dividing by 10 000 (not multiplying by 1e-4) keeps 2000万 ÷ 100亩 exactly 20. */
 const ratio = (n: number, d: number, factor: number) => (factor < 1 ? n / d / Math.round(1 / factor) : (n / d) * factor);
@@ -97,7 +98,7 @@ export function evaluate(policy: LandEfficiencyPolicy, candidates: readonly Cand
   const byName = new Map(candidates.map((c) => [c.enterpriseId, c.name]));
   const scored = evaluated
     .filter((e) => e.score != null)
-    .sort((a, b) => b.score! - a.score! || byName.get(a.enterpriseId)!.localeCompare(byName.get(b.enterpriseId)!, 'zh-CN'));
+    .sort((a, b) => b.score! - a.score! || collator.compare(byName.get(a.enterpriseId)!, byName.get(b.enterpriseId)!));
   scored.forEach((e, i) => (e.rank = i > 0 && scored[i - 1].score === e.score ? scored[i - 1].rank : i + 1));
 
   if (policy.classMethod === 'cutoffs') {
