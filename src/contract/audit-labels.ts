@@ -94,6 +94,8 @@ export const auditActionLabels = {
   'pipeline.seed': a('导入演示线索', 'Load demo leads', '为 {e} 导入了演示线索', 'loaded demo leads into {e}'),
   'import.stage': a('上传导入文件', 'Upload import', '上传了 {e}', 'uploaded {e}'),
   'import.commit': a('确认导入', 'Commit import', '确认了 {e}', 'committed {e}'),
+  'import.names': a('记住导入名称对应', 'Remember import names', '为 {e} 记住了名称对应', 'remembered the names of {e}'),
+  'import.undo': a('撤销导入', 'Undo import', '撤销了 {e}', 'undid {e}'),
   'import.abandoned': a('清理未完成的导入', 'Remove unfinished import', '清理了中断的上传 {e}', 'removed the interrupted upload {e}'),
   'import.discard': a('放弃导入', 'Discard import', '放弃了 {e}', 'discarded {e}'),
   // Projects

@@ -53,17 +53,19 @@ export async function seedLandEfficiency(tx: DbOrTx, options: { scale: 'demo' | 
   ]);
 
   const extra = options.scale === 'province' ? provinceZones(100).map((z) => demoId(`zone:${z.key}`)) : [];
+  // One array literal: drizzle would send a JS array as a row of parameters, not as uuid[].
+  const extraArray = `{${extra.join(',')}}`;
   if (extra.length) {
     await tx.execute(sql`
       insert into enterprises (id, name, normalized_name, created_in_zone_id)
         select md5('le-ent-' || z || '-' || k)::uuid, '亩均基准企业' || z || '-' || k || '有限公司', '亩均基准企业' || z || '-' || k, zid
-        from unnest(${extra}::uuid[]) with ordinality as t(zid, z), generate_series(1, 50) k`);
+        from unnest(${extraArray}::uuid[]) with ordinality as t(zid, z), generate_series(1, 50) k`);
     await tx.execute(sql`
       insert into enterprise_yearly_figures (enterprise_id, year, output_yuan, revenue_yuan, tax_yuan, value_added_yuan, land_mu, energy_tce, emissions_tonnes, employees, rnd_yuan,
           entered_in_zone_id)
         select md5('le-ent-' || z || '-' || k)::uuid, y, o, o * 95 / 100, o * (2 + k % 5) / 100, o * (20 + k % 15) / 100, 20 + (k * 37) % 380,
           o / 1000000 * (5 + k % 7), o / 1000000 * (9 + k % 11), 40 + (k * 13) % 400, o * (1 + k % 4) / 100, zid
-        from unnest(${extra}::uuid[]) with ordinality as t(zid, z), generate_series(1, 50) k, (values (${year - 2}), (${year - 1})) as yy(y),
+        from unnest(${extraArray}::uuid[]) with ordinality as t(zid, z), generate_series(1, 50) k, (values (${year - 2}), (${year - 1})) as yy(y),
           lateral (select ((5 + (k * 7 + z) % 60) * 10000000)::bigint as o) oo`);
   }
 
