@@ -126,7 +126,7 @@ describe('驾驶舱 figures: a worked example', () => {
 });
 
 describe('scope', () => {
-  it('a zone user sees their zone only (another zone's 驾驶舱 is empty); the province viewer sees every zone of the province', async () => {
+  it("a zone user sees their zone only (another zone's 驾驶舱 is empty); the province viewer sees every zone of the province", async () => {
     const mine = await dashboard(leader);
     expect(mine.zones.map((z) => z.id)).toEqual([fendong]);
     // Asked for another zone, the 驾驶舱 holds nothing (as a list asked for another zone does).
@@ -199,7 +199,10 @@ describe('read model', () => {
 
   it('after any sequence of writes and job ticks, the summaries equal the figures computed from scratch', async () => {
     const file = async (leadId: string) => ((await uploadLeadFile(ctx, leader, leadId)).body as { id: string }).id;
-    const day = fc.integer({ min: 1, max: 300 }).map((n) => new Date(Date.UTC(year, 0, 1) + n * 86_400_000).toISOString().slice(0, 10)).filter((d) => d <= testToday);
+    const day = fc
+      .integer({ min: 1, max: 300 })
+      .map((n) => new Date(Date.UTC(year, 0, 1) + n * 86_400_000).toISOString().slice(0, 10))
+      .filter((d) => d <= testToday);
     const write = fc.oneof(
       fc.record({ kind: fc.constant('lead' as const), amount: fc.integer({ min: 1, max: 9000 }), on: day, method: fc.constantFrom('chain', 'fund', 'fair') }),
       fc.record({ kind: fc.constant('increase' as const), amount: fc.integer({ min: 1, max: 900 }), on: day }),
@@ -225,7 +228,8 @@ describe('read model', () => {
             });
           } else if (w.kind === 'blocker') {
             const b = await buildBlocker(leader, { raisedOn: w.on, deadlineOn: w.on });
-            if (w.resolve) await leader.call(blockerOperations.resolve, { params: { id: b.id }, body: { version: b.version, resolution: '已解决', resolvedOn: testToday } });
+            if (w.resolve)
+              await leader.call(blockerOperations.resolve, { params: { id: b.id }, body: { version: b.version, resolution: '已解决', resolvedOn: testToday } });
           } else if (w.kind === 'project') {
             await admin.call(projectOperations.create, {
               body: buildProject({ stage: 'signed', investorEnterpriseId: demoId('enterprise:jinfen-anode'), signedOn: w.on, annualPlanWan: w.plan }),
