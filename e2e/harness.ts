@@ -39,7 +39,12 @@ export async function loginAs(page: Page, baseUrl: string, username: string, pas
  * user does (Enter would also take the day, and then submit the form).
  */
 export async function fillDate(input: Locator, day: string): Promise<void> {
-  await input.click();
-  await input.fill(day);
-  await input.press('Tab');
+  // On a loaded machine the picker can open after the text went in and reset it: type again until it holds.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await input.click();
+    await input.fill(day);
+    await input.press('Tab');
+    if ((await input.inputValue()) === day) return;
+  }
+  throw new Error(`the date input did not take ${day}`);
 }
