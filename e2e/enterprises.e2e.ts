@@ -11,10 +11,7 @@ export default async function enterprises({ baseUrl, page }: E2eContext) {
 
   // Sort by registered capital, largest first: the address keeps it, a reload shows the same order.
   await page.getByRole('columnheader', { name: '注册资本' }).click();
-  // Read the first row only once the descending page itself has come back (not the ascending one before it).
-  const sortedPage = page.waitForResponse((r) => r.url().includes('/api/enterprises?') && r.url().includes('sort=registeredCapital') && r.url().includes('order=desc'));
   await page.getByRole('columnheader', { name: '注册资本' }).click();
-  await sortedPage;
   await page.waitForURL((url) => url.searchParams.get('sort') === 'registeredCapital' && url.searchParams.get('order') === 'desc');
   // The sorted page has arrived (the table's spinner gone, the header marked descending).
   await expectVisible(page.locator('th[aria-sort="descending"]').filter({ hasText: '注册资本' }));
