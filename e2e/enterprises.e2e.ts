@@ -1,6 +1,7 @@
 import { expectVisible, loginAs, type E2eContext } from './harness';
 
-export const title = '企业库: sort kept in the address across a reload, industries by name, a duplicate credit code names the field and links the existing enterprise';
+export const title =
+  '企业库: sort kept in the address across a reload, industries by name, a duplicate credit code names the field and links the existing enterprise';
 
 export default async function enterprises({ baseUrl, page }: E2eContext) {
   await loginAs(page, baseUrl, 'officer');
@@ -10,8 +11,14 @@ export default async function enterprises({ baseUrl, page }: E2eContext) {
   await expectVisible(page.getByText(/^共 \d+ 条$/));
 
   // Sort by registered capital, largest first: the address keeps it, a reload shows the same order.
-  await page.getByRole('columnheader', { name: '注册资本' }).click();
-  await page.getByRole('columnheader', { name: '注册资本' }).click();
+  // antd cycles 升序 → 降序 → none on each click: click until the address says descending (a click that lands while
+  // the table re-renders is lost on a loaded machine).
+  const header = page.getByRole('columnheader', { name: '注册资本' });
+  for (let i = 0; i < 4 && new URL(page.url()).searchParams.get('order') !== 'desc'; i++) {
+    await header.click();
+    await page.waitForURL((url) => url.searchParams.get('sort') === 'registeredCapital', { timeout: 5_000 }).catch(() => undefined);
+    await page.waitForTimeout(300);
+  }
   await page.waitForURL((url) => url.searchParams.get('sort') === 'registeredCapital' && url.searchParams.get('order') === 'desc');
   // The sorted page has arrived (the table's spinner gone, the header marked descending).
   await expectVisible(page.locator('th[aria-sort="descending"]').filter({ hasText: '注册资本' }));
