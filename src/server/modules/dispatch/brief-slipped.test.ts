@@ -2,15 +2,10 @@
  * Issue 16: the 周调度简报 tells a node finished after its date (with the days it was late) apart from
  * one still behind, which alone counts as 进度滞后. Own context: 河津 has no meeting but these.
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDaysAgo } from '../../../../test/clock.ts';
 import { createTestContext, type Client, type TestContext } from '../../../../test/harness.ts';
-import { buildProject } from '../projects/projects.factories.ts';
-import { buildMeeting, buildSlippedMilestone, hejin } from './dispatch.factories.ts';
+import { buildHejinProject, buildMeeting, buildSlippedMilestone, docxText, hejin } from './dispatch.factories.ts';
 
 let ctx: TestContext;
 let boss: Client;
@@ -21,26 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-async function project(overrides: Record<string, unknown>) {
-  const res = await boss.post(
-    '/api/projects',
-    buildProject({ zoneId: hejin, parkId: null, level: 'none', leaderUserId: null, officerUserId: null, departmentId: null, ...overrides }),
-  );
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as { id: string; name: string; flag: string };
-}
-
-/** The brief's text (its document.xml without the markup). */
-function docxText(bytes: Buffer): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zonedesk-brief-text-'));
-  try {
-    fs.writeFileSync(path.join(dir, 'brief.docx'), bytes);
-    const xml = spawnSync('unzip', ['-p', path.join(dir, 'brief.docx'), 'word/document.xml'], { encoding: 'utf8' }).stdout;
-    return xml.replace(/<[^>]+>/g, '');
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
+const project = (overrides: Record<string, unknown>) => buildHejinProject(boss, overrides);
 
 describe('the brief on slipped nodes', () => {
   it('the brief tells a node finished late (with its days) apart from one still behind', async () => {

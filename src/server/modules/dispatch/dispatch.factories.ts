@@ -2,6 +2,10 @@
  * Builders for dispatch tests: records made through the API with dates from the test clock
  * (test/clock.ts), so a test never depends on the demo seed's dates.
  */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect } from 'vitest';
 import type { z } from 'zod';
 import { blockerOperations, meetingOperations, type createBlockerBody, type createMeetingBody } from '../../../contract/dispatch.ts';
@@ -9,6 +13,7 @@ import { testDaysAgo, testToday } from '../../../../test/clock.ts';
 import type { Client } from '../../../../test/harness.ts';
 import type { Database } from '../../db/client.ts';
 import { demoId } from '../../seed/demo-ids.ts';
+import { buildProject } from '../projects/projects.factories.ts';
 
 export const fendong = demoId('zone:fendong');
 export const hejin = demoId('zone:hejin');
@@ -62,4 +67,26 @@ export async function flagTurn(database: Database, projectId: string, turn: { to
   );
   // flag_on is left as it is: the flag stays fresh for today, as the refresh leaves it.
   await database.query(`update projects set flag = $2, flag_reasons = $3::jsonb where id = $1`, [projectId, turn.to, JSON.stringify(turn.reasons)]);
+}
+
+/** A project of 河津 with nobody responsible and no level (no demo meetings there): the brief tests' subject. */
+export async function buildHejinProject(client: Client, overrides: Record<string, unknown>) {
+  const res = await client.post(
+    '/api/projects',
+    buildProject({ zoneId: hejin, parkId: null, level: 'none', leaderUserId: null, officerUserId: null, departmentId: null, ...overrides }),
+  );
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body as { id: string; name: string; flag: string };
+}
+
+/** The brief's text (its document.xml without the markup). */
+export function docxText(bytes: Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zonedesk-brief-text-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'brief.docx'), bytes);
+    const xml = spawnSync('unzip', ['-p', path.join(dir, 'brief.docx'), 'word/document.xml'], { encoding: 'utf8' }).stdout;
+    return xml.replace(/<[^>]+>/g, '');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

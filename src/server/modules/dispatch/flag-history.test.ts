@@ -4,18 +4,13 @@
  * previous agenda; a key project yellow for missing responsibility is on the agenda with its reason.
  * Runs in 河津 (no demo meetings there), dated from the test clock.
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meetingOperations } from '../../../contract/dispatch.ts';
 import { testDaysAgo } from '../../../../test/clock.ts';
 import { createTestContext, type Client, type TestContext } from '../../../../test/harness.ts';
 import { demoId } from '../../seed/demo-ids.ts';
-import { buildProject } from '../projects/projects.factories.ts';
 import { cnDate } from './cn-date.ts';
-import { buildMeeting, flagRed, hejin } from './dispatch.factories.ts';
+import { buildHejinProject, buildMeeting, docxText, flagRed, hejin } from './dispatch.factories.ts';
 
 let ctx: TestContext;
 let boss: Client;
@@ -26,26 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-async function project(overrides: Record<string, unknown>) {
-  const res = await boss.post(
-    '/api/projects',
-    buildProject({ zoneId: hejin, parkId: null, level: 'none', leaderUserId: null, officerUserId: null, departmentId: null, ...overrides }),
-  );
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as { id: string; name: string; flag: string };
-}
-
-/** The brief's text (its document.xml without the markup). */
-function docxText(bytes: Buffer): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zonedesk-brief-text-'));
-  try {
-    fs.writeFileSync(path.join(dir, 'brief.docx'), bytes);
-    const xml = spawnSync('unzip', ['-p', path.join(dir, 'brief.docx'), 'word/document.xml'], { encoding: 'utf8' }).stdout;
-    return xml.replace(/<[^>]+>/g, '');
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
+const project = (overrides: Record<string, unknown>) => buildHejinProject(boss, overrides);
 
 describe('the agenda and the brief read the flag history', () => {
   it('newly red since the last meeting comes from the history with its reason; a key project without responsibility is on the agenda', async () => {
