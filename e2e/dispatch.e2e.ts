@@ -1,21 +1,12 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { chinaDaysFrom, systemClock } from '../src/server/platform/clock.ts';
-import { expectHidden, expectVisible, fillDate, loginAs, type E2eContext } from './harness';
+import { expectHidden, expectVisible, fillDate, loginAs, pickOption, type E2eContext } from './harness';
 
 export const title =
   'officer raises an overdue blocker, it escalates; the leader sees it on the generated agenda, records a decision, closes the meeting, downloads the brief';
 
 /** The app under test runs on the real clock: dates are days from today in China. */
 const chinaDay = (offsetDays = 0) => chinaDaysFrom(systemClock, offsetDays);
-
-/** antd's Select: type to filter, then click the visible option (the ARIA options sit in a hidden listbox). */
-async function pick(page: Page, select: Locator, typed: string, option: string) {
-  await select.click();
-  await select.pressSequentially(typed);
-  const match = page.locator('.ant-select-item-option').filter({ hasText: option });
-  await expectVisible(match);
-  await match.first().click();
-}
 
 export default async function dispatchWalk({ baseUrl, browser, page }: E2eContext) {
   const blockerTitle = `E2E堵点${Date.now().toString(36)}`;
@@ -27,7 +18,7 @@ export default async function dispatchWalk({ baseUrl, browser, page }: E2eContex
   await page.getByRole('button', { name: '提出堵点' }).click();
   const dialog = page.getByRole('dialog', { name: '提出堵点' });
   await expectVisible(dialog);
-  await pick(page, dialog.getByLabel('所属项目', { exact: true }), '华晟', '华晟光伏组件二期项目');
+  await pickOption(page, dialog.getByLabel('所属项目', { exact: true }), '华晟', '华晟光伏组件二期项目');
   await dialog.getByLabel('堵点问题', { exact: true }).fill(blockerTitle);
   await fillDate(dialog.getByLabel('提出日期', { exact: true }), chinaDay(-20));
   await fillDate(dialog.getByLabel('办理期限', { exact: true }), chinaDay(-12));
@@ -54,7 +45,7 @@ export default async function dispatchWalk({ baseUrl, browser, page }: E2eContex
   await expectHidden(edit);
   await page.getByRole('button', { name: /^转\s*交$/ }).click();
   const reassign = page.getByRole('dialog', { name: '转交堵点' });
-  await pick(page, reassign.getByLabel('责任人', { exact: true }), '王磊', '王磊');
+  await pickOption(page, reassign.getByLabel('责任人', { exact: true }), '王磊', '王磊');
   await reassign.getByRole('button', { name: /转\s*交/ }).click();
   await expectHidden(reassign);
   await expectVisible(page.getByTestId('blocker-event').filter({ hasText: '转办' }));
@@ -80,7 +71,7 @@ export default async function dispatchWalk({ baseUrl, browser, page }: E2eContex
     await leader.getByRole('button', { name: '记录议定事项' }).click();
     const decision = leader.getByRole('dialog', { name: '记录议定事项' });
     await decision.getByLabel('事项', { exact: true }).fill('供电公司一周内出具专线接入批复意见');
-    await pick(leader, decision.getByLabel('责任人', { exact: true }), '王磊', '王磊');
+    await pickOption(leader, decision.getByLabel('责任人', { exact: true }), '王磊', '王磊');
     await fillDate(decision.getByLabel('完成时限', { exact: true }), chinaDay(7));
     await decision.getByRole('button', { name: /保\s*存/ }).click();
     await expectHidden(decision);

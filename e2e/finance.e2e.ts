@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
-import { expectHidden, expectVisible, loginAs, type E2eContext } from './harness';
+import type { Page } from 'playwright-core';
+import { expectHidden, expectVisible, loginAs, pickOption, type E2eContext } from './harness';
 
 export const title =
   'the service officer reads the quarterly 银企对接 summary from the seed, records a financing need, refers it to a bank, records the loan (above the need refused), exports; 375 and 1440 px';
@@ -21,14 +21,6 @@ async function noSidewaysScroll(page: Page, name: string) {
   await page.setViewportSize({ width: 1366, height: 800 });
 }
 
-async function pick(page: Page, field: Locator, typed: string | null, option: string) {
-  await field.click();
-  if (typed) await field.pressSequentially(typed);
-  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
-  await expectVisible(item);
-  await item.click();
-}
-
 export default async function financeWalk({ baseUrl, page }: E2eContext) {
   const purpose = `E2E设备更新${Date.now().toString(36)}`;
   await loginAs(page, baseUrl, 'service');
@@ -44,9 +36,7 @@ export default async function financeWalk({ baseUrl, page }: E2eContext) {
   await page.getByTestId('finance-new-need').click();
   const needForm = page.getByRole('dialog', { name: '登记融资需求' });
   const enterprise = needForm.getByLabel('企业', { exact: true });
-  await enterprise.click();
-  await enterprise.pressSequentially('中车汾东');
-  await pick(page, enterprise, null, '中车汾东轨道装备有限公司');
+  await pickOption(page, enterprise, '中车汾东', '中车汾东轨道装备有限公司');
   await needForm.getByLabel('融资金额（万元）', { exact: true }).fill('300');
   await needForm.getByLabel('资金用途', { exact: true }).fill(purpose);
   await needForm.getByRole('button', { name: /保\s*存/ }).click();
@@ -59,9 +49,9 @@ export default async function financeWalk({ baseUrl, page }: E2eContext) {
   await page.getByRole('tab', { name: '推荐对接' }).click();
   await page.getByTestId('finance-new-referral').click();
   const referForm = page.getByRole('dialog', { name: '推荐', exact: true });
-  await pick(page, referForm.getByLabel('融资需求', { exact: true }), 'E2E', purpose);
-  await pick(page, referForm.getByLabel('金融机构', { exact: true }), '建设', '中国建设银行运城分行');
-  await pick(page, referForm.getByLabel('金融产品', { exact: true }), null, '善新贷');
+  await pickOption(page, referForm.getByLabel('融资需求', { exact: true }), 'E2E', purpose);
+  await pickOption(page, referForm.getByLabel('金融机构', { exact: true }), '建设', '中国建设银行运城分行');
+  await pickOption(page, referForm.getByLabel('金融产品', { exact: true }), null, '善新贷');
   await referForm.getByRole('button', { name: /保\s*存/ }).click();
   await expectHidden(referForm);
   const row = page.locator('tr').filter({ hasText: '中车汾东' }).filter({ hasText: '善新贷' }).filter({ hasText: '跟进中' });
@@ -70,7 +60,7 @@ export default async function financeWalk({ baseUrl, page }: E2eContext) {
   // The loan: above the need (300 万元) is refused under the field, then granted.
   await row.getByRole('button', { name: '登记结果' }).click();
   const outcome = page.getByRole('dialog', { name: /对接结果/ });
-  await pick(page, outcome.getByLabel('结果', { exact: true }), null, '已放款');
+  await pickOption(page, outcome.getByLabel('结果', { exact: true }), null, '已放款');
   await outcome.getByLabel('放款金额（万元）', { exact: true }).fill('400');
   await outcome.getByRole('button', { name: /保\s*存/ }).click();
   await expectVisible(outcome.getByText('放款金额不能超过融资需求金额'));

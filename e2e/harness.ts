@@ -48,3 +48,23 @@ export async function fillDate(input: Locator, day: string): Promise<void> {
   }
   throw new Error(`the date input did not take ${day}`);
 }
+
+/**
+ * Opens an antd Select, types part of an option (when given) and picks the option, as a keyboard and mouse
+ * user does. On a loaded machine the previous select's list may still be fading out over this one, and a
+ * click on an option while the drawer slides in can be lost: wait for the old list to go, and click the
+ * option again until its list closes (a single select closes once it has taken a value).
+ */
+export async function pickOption(page: Page, select: Locator, typed: string | null, option: string): Promise<void> {
+  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+  await select.click();
+  if (typed) await select.pressSequentially(typed);
+  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
+  await expectVisible(item);
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await item.click().catch(() => undefined);
+    const closed = await item.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false);
+    if (closed) return;
+  }
+  throw new Error(`expected to pick ${option} from ${select}`);
+}
