@@ -104,6 +104,10 @@ export const projects = pgTable(
     index('projects_zone_updated_idx').on(t.zoneId, t.updatedAt.desc()),
     index('projects_updated_idx').on(t.updatedAt.desc()),
     index('projects_zone_flag_idx').on(t.zoneId, t.flag),
+    // The 驾驶舱's top slipped per zone in its order (red before yellow, flagged longest first): a few index rows each.
+    index('projects_zone_slipped_idx')
+      .on(t.zoneId, t.flag, t.flagOn, t.totalInvestmentYuan.desc(), t.id)
+      .where(sql`${t.flag} in ('red', 'yellow')`),
     // Callers over many zones (city, province): walk the flag's or stage's rows newest first.
     index('projects_flag_updated_idx').on(t.flag, t.updatedAt.desc()),
     index('projects_stage_updated_idx').on(t.stage, t.updatedAt.desc()),

@@ -1,0 +1,1 @@
+CREATE INDEX "projects_zone_slipped_idx" ON "projects" USING btree ("zone_id","flag","flag_on","total_investment_yuan" DESC NULLS LAST,"id") WHERE "projects"."flag" in ('red', 'yellow');
