@@ -325,7 +325,24 @@ export function createProjectCoreService(k: ProjectsContext) {
     },
 
     async changeStage(s: SessionContext, id: string, body: z.infer<typeof changeStageBody>, requestId: string) {
-      const before = await load(s, id);
+      await db.transaction((tx) => service.changeStageInTx(tx, s, id, body, requestId));
+      return detail(s, id);
+    },
+
+    /**
+     * Moves a project's stage inside the caller's transaction with the route's rules: scope, permission,
+     * the version read, a reason to go back, the gates of every stage passed (their dates in `body`),
+     * the stage event, milestones filled from the gate dates, audit and derived figures.
+     */
+    async changeStageInTx(
+      tx: DbOrTx,
+      s: SessionContext,
+      id: string,
+      body: z.infer<typeof changeStageBody>,
+      requestId: string,
+      options: { auditAfter?: Record<string, unknown> } = {},
+    ): Promise<ProjectRow> {
+      const before = await load(s, id, tx);
       requirePermission(s, 'project.update', before.zoneId);
       assertVersion(before, body.version);
       const t = today();
@@ -338,41 +355,73 @@ export function createProjectCoreService(k: ProjectsContext) {
       if (back && (!reason || reason.length < 2)) fields.push({ field: 'reason', reason: 'stage_back_reason' });
       fields.push(...checkRecord(merged, t));
       if (!back) fields.push(...gateErrors(merged, stage));
-      if (patch.investorEnterpriseId && !(await repo.enterpriseExists(db, patch.investorEnterpriseId)))
+      if (patch.investorEnterpriseId && !(await repo.enterpriseExists(tx, patch.investorEnterpriseId)))
         fields.push({ field: 'investorEnterpriseId', reason: 'unknown_enterprise' });
       throwIfAny(fields);
       const gate = gateDateOf[stage];
       const on = (!back && gate && merged[gate]) || t;
-      await db.transaction(async (tx) => {
-        const landToStartWorkdays = storedLandToStart(await calendar(tx), merged.landOn, merged.startOn);
-        const after = await repo.update(tx, id, version, { ...patch, stage, stageEnteredOn: on, landToStartWorkdays });
-        const actor = actorOf(s, requestId);
-        await repo.insertStageEvent(tx, {
-          zoneId: before.zoneId,
-          projectId: id,
-          fromStage: before.stage,
-          toStage: stage,
-          on,
-          reason: reason ?? null,
-          actorId: actor.id,
-          actorName: actor.name,
-        });
-        if (!back)
-          for (const st of projectStages.slice(stageIndex(before.stage) + 1, stageIndex(stage) + 1)) {
-            const g = gateDateOf[st];
-            if (g && merged[g]) await repo.fillStageMilestone(tx, id, st, merged[g] as string);
-          }
-        await audit(tx, actor, {
-          zoneId: before.zoneId,
-          action: back ? 'project.stage_back' : 'project.stage',
-          entityType: 'project',
-          entityId: id,
-          before: { stage: before.stage, ...Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof ProjectRow]])) },
-          after: { stage: after.stage, reason: reason ?? null, ...patch },
-        });
-        await repo.refreshDerived(tx, { projectIds: [id] }, t);
+      const landToStartWorkdays = storedLandToStart(await calendar(tx), merged.landOn, merged.startOn);
+      const after = await repo.update(tx, id, version, { ...patch, stage, stageEnteredOn: on, landToStartWorkdays });
+      const actor = actorOf(s, requestId);
+      await repo.insertStageEvent(tx, {
+        zoneId: before.zoneId,
+        projectId: id,
+        fromStage: before.stage,
+        toStage: stage,
+        on,
+        reason: reason ?? null,
+        actorId: actor.id,
+        actorName: actor.name,
       });
-      return detail(s, id);
+      if (!back)
+        for (const st of projectStages.slice(stageIndex(before.stage) + 1, stageIndex(stage) + 1)) {
+          const g = gateDateOf[st];
+          if (g && merged[g]) await repo.fillStageMilestone(tx, id, st, merged[g] as string);
+        }
+      await audit(tx, actor, {
+        zoneId: before.zoneId,
+        action: back ? 'project.stage_back' : 'project.stage',
+        entityType: 'project',
+        entityId: id,
+        before: { stage: before.stage, ...Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof ProjectRow]])) },
+        after: { stage: after.stage, reason: reason ?? null, ...patch, ...options.auditAfter },
+      });
+      await repo.refreshDerived(tx, { projectIds: [id] }, t);
+      return after;
+    },
+
+    /**
+     * Sets one phase by name (一期) inside the caller's transaction, keeping the others as they are:
+     * the phase's investment (yuan, as parsed) is added, or replaces the one on file; the same rules,
+     * audit and derived figures as `updateInTx` with the whole list.
+     */
+    async setPhaseInTx(
+      tx: DbOrTx,
+      s: SessionContext,
+      id: string,
+      body: { version: number; name: string; investmentWan: number },
+      requestId: string,
+      options: { auditAfter?: Record<string, unknown> } = {},
+    ): Promise<ProjectRow> {
+      await load(s, id, tx);
+      const stored = (await repo.children(tx, id)).phases;
+      const phases: PhaseBody[] = stored.map(({ investmentYuan, investedYuan, ...ph }) => ({
+        name: ph.name,
+        stage: ph.stage,
+        investmentWan: investmentYuan,
+        investedWan: investedYuan,
+        content: ph.content ?? null,
+        plannedStartOn: ph.plannedStartOn ?? null,
+        plannedEndOn: ph.plannedEndOn ?? null,
+        landOn: ph.landOn ?? null,
+        actualStartOn: ph.actualStartOn ?? null,
+        actualEndOn: ph.actualEndOn ?? null,
+        productionOn: ph.productionOn ?? null,
+      }));
+      const same = phases.find((ph) => ph.name === body.name);
+      if (same) same.investmentWan = body.investmentWan;
+      else phases.push({ name: body.name, stage: 'planning', investmentWan: body.investmentWan });
+      return service.updateInTx(tx, s, id, { version: body.version, phases }, requestId, options);
     },
 
     /** The project's flag changes, newest first; outside the caller's zones the project is not found. */

@@ -1,5 +1,6 @@
 /** Progress of a project: periodic reports (进度填报), the batch grid, photos (形象进度照片). */
 import type { z } from 'zod';
+import type { DbOrTx } from '../../db/client.ts';
 import type { FieldError } from '../../../contract/errors.ts';
 import { pathOf } from '../../../contract/operation.ts';
 import {
@@ -27,39 +28,73 @@ export function createProjectProgressService(k: ProjectsContext) {
     return [];
   }
 
-  return {
+  const service = {
     async createReport(s: SessionContext, id: string, body: z.infer<typeof createReportBody>, requestId: string) {
-      const project = await load(s, id);
+      const reportId = await db.transaction(async (tx) => (await service.createReportInTx(tx, s, id, body, requestId)).id);
+      return (await detail(s, id)).reports.find((r) => r.id === reportId)!;
+    },
+
+    /**
+     * The period a report dated `day` would file for a project of the caller's, and what is on file:
+     * whether that period is reported, the investment since start before it and the last 形象进度.
+     * 智能录入 shows this beside a progress it read, before writing it with `createReportInTx`.
+     */
+    async reportPeriodInTx(tx: DbOrTx, s: SessionContext, id: string, day: string) {
+      const project = await load(s, id, tx);
+      const kind = (await repo.zoneReportPeriod(tx, project.zoneId))!;
+      const period = periodOf(kind, day);
+      const [reported, before] = await Promise.all([repo.reportsOfPeriod(tx, [id], period.start), repo.investedBefore(tx, [id], period.start)]);
+      return {
+        periodKind: kind,
+        periodStart: period.start,
+        periodEnd: period.end,
+        reported: reported.length > 0,
+        investedBeforeYuan: before.get(id) ?? 0,
+        lastPercentComplete: project.percentComplete,
+      };
+    },
+
+    /**
+     * Files a report inside the caller's transaction with the route's rules (scope, 'project.report',
+     * period start and not future, one report per period, invested or cumulative, never backwards),
+     * audit and derived figures. Money as parsed (yuan); `auditAfter` adds to the audit entry.
+     */
+    async createReportInTx(
+      tx: DbOrTx,
+      s: SessionContext,
+      id: string,
+      body: z.infer<typeof createReportBody>,
+      requestId: string,
+      options: { auditAfter?: Record<string, unknown> } = {},
+    ) {
+      const project = await load(s, id, tx);
       requirePermission(s, 'project.report', project.zoneId);
-      const kind = (await repo.zoneReportPeriod(db, project.zoneId))!;
+      const kind = (await repo.zoneReportPeriod(tx, project.zoneId))!;
       throwIfAny(checkPeriod(kind, body.periodStart));
-      if ((await repo.reportsOfPeriod(db, [id], body.periodStart)).length)
+      if ((await repo.reportsOfPeriod(tx, [id], body.periodStart)).length)
         throw new AppError('DUPLICATE', { fields: [{ field: 'periodStart', reason: 'period_reported' }] });
-      const before = (await repo.investedBefore(db, [id], body.periodStart)).get(id) ?? 0;
+      const before = (await repo.investedBefore(tx, [id], body.periodStart)).get(id) ?? 0;
       const { invested, fields } = reportAmount(body, before, '');
       throwIfAny(fields);
       const actor = actorOf(s, requestId);
-      const reportId = await db.transaction(async (tx) => {
-        const [row] = await repo.insertReports(tx, [
-          {
-            zoneId: project.zoneId,
-            projectId: id,
-            periodKind: kind,
-            periodStart: body.periodStart,
-            periodEnd: periodOf(kind, body.periodStart).end,
-            investedYuan: invested,
-            percentComplete: body.percentComplete ?? null,
-            progressText: body.progressText ?? null,
-            problems: body.problems ?? null,
-            reportedById: actor.id,
-            reportedByName: s.user.displayName,
-          },
-        ]);
-        await audit(tx, actor, { zoneId: project.zoneId, action: 'project.report', entityType: 'project', entityId: id, after: row });
-        await afterChange(tx, id);
-        return row.id;
-      });
-      return (await detail(s, id)).reports.find((r) => r.id === reportId)!;
+      const [row] = await repo.insertReports(tx, [
+        {
+          zoneId: project.zoneId,
+          projectId: id,
+          periodKind: kind,
+          periodStart: body.periodStart,
+          periodEnd: periodOf(kind, body.periodStart).end,
+          investedYuan: invested,
+          percentComplete: body.percentComplete ?? null,
+          progressText: body.progressText ?? null,
+          problems: body.problems ?? null,
+          reportedById: actor.id,
+          reportedByName: s.user.displayName,
+        },
+      ]);
+      await audit(tx, actor, { zoneId: project.zoneId, action: 'project.report', entityType: 'project', entityId: id, after: { ...row, ...options.auditAfter } });
+      await afterChange(tx, id);
+      return row;
     },
 
     async updateReport(s: SessionContext, id: string, reportId: string, body: z.infer<typeof updateReportBody>, requestId: string) {
@@ -256,4 +291,5 @@ export function createProjectProgressService(k: ProjectsContext) {
       return row;
     },
   };
+  return service;
 }
