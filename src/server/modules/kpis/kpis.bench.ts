@@ -15,6 +15,7 @@ import { seedDemo } from '../../cli/seed.ts';
 import { chinaToday } from '../../platform/clock.ts';
 import { demoId } from '../../seed/demo-ids.ts';
 import { modules } from '../modules.ts';
+import { rankSources } from './kpis.figures.ts';
 import { createKpisRepository, zonesIn, type ZoneSet } from './kpis.repository.ts';
 
 const fendong = demoId('zone:fendong');
@@ -69,7 +70,7 @@ async function bareFigures(database: Database, label: string, province: boolean)
     { from: `${r.year - 1}-01-01`, to: `${r.year - 1}${r.currentMonth.slice(4)}` },
   ];
   if (province) {
-    out.push(line(`  bare ${label}: the ranking's read of the summaries (100 zones × windows)`, await p50(() => repo.windowSums(database.db, region, windows)), 'ms'));
+    out.push(line(`  bare ${label}: the ranking's read of the summaries (100 zones × windows)`, await p50(() => repo.windowSums(database.db, region, windows, rankSources)), 'ms'));
     out.push(line(`  bare ${label}: the roll-up's read of the summaries`, await p50(() => repo.aggregated(database.db, region, `${r.year}-01-01`, r.currentMonth)), 'ms'));
     out.push(line(`  bare ${label}: the same figures from scratch, 100 zones (records' SQL)`, await p50(() => repo.fromScratch(database.db, region, r), 10), 'ms'));
   }

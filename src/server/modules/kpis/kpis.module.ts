@@ -26,6 +26,10 @@ export const kpisModule = defineModule({
         campaignRates: services.dispatch ? (s, year) => services.dispatch.campaigns.zoneRates(s, year) : undefined,
         chains: services.chains ? (s, zoneId) => services.chains.chains.list(s, { zoneId }) : undefined,
         statistics: services.statistics ? (s, q) => services.statistics.values(db, s, q) : undefined,
+        // 企业服务 lines: each module's own summary (funding's without its reminder sweep: the 驾驶舱 only reads).
+        funding: services.funding ? (s, q, locale) => services.funding.summaryFigures(s, q, locale) : undefined,
+        hiring: services.hiring ? (s, q, locale) => services.hiring.summary(s, q, locale) : undefined,
+        finance: services.finance ? (s, q, locale) => services.finance.summary(s, q, locale) : undefined,
       },
     }),
   routes: kpisRoutes,

@@ -137,10 +137,11 @@ export function createKpisRepository() {
     },
 
     /**
-     * Per zone, per indicator and dimension, each window's figure: flows summed over the window's
-     * months, snapshots at its last month (the ranking: a few rows per zone, not its months).
+     * Per zone and indicator, each window's figure: flows summed over the window's months, snapshots
+     * at its last month (the ranking: a few rows per zone, not its months). Only the `indicators`
+     * asked for are read, summed over their dimensions except those `byDimension`.
      */
-    async windowSums(db: DbOrTx, zones: ZoneSet, windows: readonly { from: string; to: string }[]) {
+    async windowSums(db: DbOrTx, zones: ZoneSet, windows: readonly { from: string; to: string }[], wanted: { indicators: readonly string[]; byDimension: readonly string[] }) {
       const snapshots = sql.param([...snapshotIndicators]);
       const cols = windows.map(
         (w, i) =>
@@ -148,8 +149,11 @@ export function createKpisRepository() {
       );
       const from = windows.reduce((m, w) => (w.from < m ? w.from : m), windows[0]!.from);
       const to = windows.reduce((m, w) => (w.to > m ? w.to : m), windows[0]!.to);
-      const result = await db.execute(sql`select zone_id, indicator, dimension, ${sql.join(cols, sql`, `)} from kpi_summaries
-        where ${zones(sql`zone_id`)} and month between ${from}::date and ${to}::date group by zone_id, indicator, dimension`);
+      const result = await db.execute(sql`select zone_id, indicator, case when indicator = any(${sql.param([...wanted.byDimension])}::text[]) then dimension else '' end as dimension,
+          ${sql.join(cols, sql`, `)}
+        from kpi_summaries
+        where ${zones(sql`zone_id`)} and month between ${from}::date and ${to}::date and indicator = any(${sql.param([...wanted.indicators])}::text[])
+        group by 1, 2, 3`);
       return rowsOf<Record<string, string | number> & { zone_id: string; indicator: string; dimension: string }>(result).map((r) => ({
         zoneId: r.zone_id,
         indicator: r.indicator,
@@ -190,11 +194,20 @@ export function createKpisRepository() {
       return rowsOf<{ id: string }>(result).map((r) => r.id);
     },
 
-    /** Projects red or yellow, red first, the longest-flagged first (the 驾驶舱's top slipped). */
+    /**
+     * Projects red or yellow, red first, the longest-flagged first (the 驾驶舱's top slipped): the
+     * first `limit` of each zone from projects_zone_slipped_idx, then the first `limit` of those, so a
+     * province reads a few index rows per zone rather than sorting its thousands of flagged projects.
+     * ('red' sorts before 'yellow'.)
+     */
     async slipped(db: DbOrTx, zones: ZoneSet, limit: number) {
-      const result = await db.execute(sql`select p.id, p.zone_id, p.name, p.flag, p.flag_reasons from projects p
-        where ${zones(sql`p.zone_id`)} and p.flag in ('red', 'yellow')
-        order by p.flag = 'red' desc, p.flag_on asc nulls last, p.total_investment_yuan desc, p.id limit ${limit}`);
+      const order = (p: SQL) => sql`${p}.flag, ${p}.flag_on asc nulls last, ${p}.total_investment_yuan desc nulls last, ${p}.id`;
+      const result = await db.execute(sql`select p.id, p.zone_id, p.name, p.flag, p.flag_reasons
+        from zones z cross join lateral (
+          select p.id, p.zone_id, p.name, p.flag, p.flag_reasons, p.flag_on, p.total_investment_yuan from projects p
+          where p.zone_id = z.id and p.flag in ('red', 'yellow') order by ${order(sql`p`)} limit ${limit}) p
+        where ${zones(sql`z.id`)}
+        order by ${order(sql`p`)} limit ${limit}`);
       return rowsOf<{ id: string; zone_id: string; name: string; flag: 'red' | 'yellow'; flag_reasons: unknown }>(result);
     },
 

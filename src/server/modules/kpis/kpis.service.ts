@@ -7,14 +7,15 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { lowerIsBetter, rankIndicators, type kpiDashboardQuery, type KpiDashboard, type KpiRanking, type kpiRankingQuery, type RankIndicator } from '../../../contract/kpis.ts';
+import type { Locale } from '../../../contract/errors.ts';
+import { lowerIsBetter, rankIndicators, type kpiDashboardQuery, type KpiDashboard, type KpiRanking, type kpiRankingQuery, type KpiServices, type RankIndicator } from '../../../contract/kpis.ts';
 import type { Db } from '../../db/client.ts';
 import type { SessionContext } from '../../platform/auth/session.ts';
 import { chinaToday, type Clock } from '../../platform/clock.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import { can } from '../../platform/policies.ts';
 import { zoneScope } from '../../platform/scope.ts';
-import { aggregate, dashboardFigures, indicatorValue, monthKey, readerOf, type AggRow, type Reader, type Window, yearWindow } from './kpis.figures.ts';
+import { aggregate, dashboardFigures, indicatorValue, monthKey, rankSources, readerOf, type AggRow, type Reader, type Window, yearWindow } from './kpis.figures.ts';
 import { zonesIn, type KpiRow, type KpisRepository, type ZoneSet } from './kpis.repository.ts';
 
 /** What the KPIs read from other modules (their public services). */
@@ -32,6 +33,20 @@ export interface KpiSources {
     s: SessionContext,
     q: { zoneIds: readonly string[]; indicators: readonly string[]; periods: readonly string[] },
   ) => Promise<{ zoneId: string; indicator: string; period: string; amountYuan: number | null; quantity: number | null }[]>;
+  /** 向上争取资金 of the caller's zones (or one): the funding module's summary (funding.summaryFigures). */
+  funding?: (
+    s: SessionContext,
+    q: { zoneId?: string; year?: number },
+    locale: Locale,
+  ) => Promise<{ text: string; reserve: number; applied: number; contacts: number; grantedYuan: number }>;
+  /** 揽才 totals of the caller's zones (or one): the hiring module's summary (hiring.summary). */
+  hiring?: (s: SessionContext, q: { zoneId?: string }, locale: Locale) => Promise<{ text: string; positions: number; posts: number; enterprises: number; filled: number }>;
+  /** 银企对接 by quarter of the caller's zones (or one): the finance module's summary (finance.summary). */
+  finance?: (
+    s: SessionContext,
+    q: { zoneId?: string; year?: number },
+    locale: Locale,
+  ) => Promise<{ text: string; quarters: { quarter: string; events: number; referrals: number; granted: number; grantedYuan: number }[] }>;
 }
 
 const statCodes = ['industrial_investment', 'industrial_output', 'above_scale_enterprises', 'tax_revenue', 'developed_area'] as const;
@@ -110,6 +125,28 @@ export function createKpisService(deps: { db: Db; repo: KpisRepository; clock: C
     return (col) => zoneScope(s, col, zoneId);
   }
 
+  /**
+   * 企业服务 lines, live from their modules with the caller's session and the same zone (so a
+   * province viewer gets the sum over their zones, as on those modules' pages). Without a year they
+   * are the pages' defaults: funding over all years, finance's latest of the last four quarters.
+   */
+  async function servicesOf(s: SessionContext, q: { zoneId?: string; year?: number }, locale: Locale): Promise<KpiServices> {
+    const [funding, hiring, finance] = await Promise.all([
+      sources.funding?.(s, { zoneId: q.zoneId, year: q.year }, locale),
+      sources.hiring?.(s, { zoneId: q.zoneId }, locale),
+      sources.finance?.(s, { zoneId: q.zoneId, year: q.year }, locale),
+    ]);
+    const latest = finance?.quarters.at(-1);
+    return {
+      funding: funding ? { text: funding.text, reserve: funding.reserve, applied: funding.applied, contacts: funding.contacts, grantedYuan: funding.grantedYuan } : null,
+      hiring: hiring ? { text: hiring.text, positions: hiring.positions, posts: hiring.posts, enterprises: hiring.enterprises, filled: hiring.filled } : null,
+      finance:
+        finance && latest
+          ? { text: finance.text, quarter: latest.quarter, events: latest.events, referrals: latest.referrals, granted: latest.granted, grantedYuan: latest.grantedYuan }
+          : null,
+    };
+  }
+
   const yearOf = (y?: number) => y ?? Number(today().slice(0, 4));
   const throughOf = (year: number) => {
     const cur = monthOfDay(today());
@@ -139,15 +176,16 @@ export function createKpisService(deps: { db: Db; repo: KpisRepository; clock: C
       return dashboardFigures(rows, year, throughOf(year));
     },
 
-    async dashboard(s: SessionContext, q: z.infer<typeof kpiDashboardQuery>): Promise<KpiDashboard> {
+    async dashboard(s: SessionContext, q: z.infer<typeof kpiDashboardQuery>, locale: Locale = s.user.locale): Promise<KpiDashboard> {
       const zones = zoneSetOf(s, q.zoneId);
       const year = yearOf(q.year);
       const through = throughOf(year);
-      const [rows, slipped, zoneRows, refreshes] = await Promise.all([
+      const [rows, slipped, zoneRows, refreshes, services] = await Promise.all([
         repo.aggregated(db, zones, monthKey(year, 1), through),
         repo.slipped(db, zones, 8),
         repo.zones(db, zones),
         repo.refreshes(db, zones),
+        servicesOf(s, q, locale),
       ]);
       return {
         year,
@@ -156,6 +194,7 @@ export function createKpisService(deps: { db: Db; repo: KpisRepository; clock: C
         zones: zoneRows.map((z) => ({ id: z.id, shortName: z.short_name })),
         ...dashboardFigures(rows, year, through),
         slipped: slipped.map((p) => ({ id: p.id, zoneId: p.zone_id, name: p.name, flag: p.flag, reasons: Array.isArray(p.flag_reasons) ? (p.flag_reasons as KpiDashboard['slipped'][number]['reasons']) : [] })),
+        services,
       };
     },
 
@@ -175,7 +214,7 @@ export function createKpisService(deps: { db: Db; repo: KpisRepository; clock: C
       const prevLast: Window = hasLast ? { from: prev.from, to: shiftMonth(prev.to, -1) } : prev;
       const windows = [cur, prev, last, prevLast];
       const statYear = year === Number(today().slice(0, 4)) ? year - 1 : year;
-      const [zoneRows, sums] = await Promise.all([repo.zones(db, zonesOfPrefix), repo.windowSums(db, zonesOfPrefix, windows)]);
+      const [zoneRows, sums] = await Promise.all([repo.zones(db, zonesOfPrefix), repo.windowSums(db, zonesOfPrefix, windows, rankSources)]);
       const stats = sources.statistics
         ? await sources.statistics(s, {
             zoneIds: zoneRows.map((z) => z.id),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kpiOperations, type KpiDashboard } from '../../../contract/kpis.ts';
+import { kpiOperations, rankIndicators, type KpiDashboard } from '../../../contract/kpis.ts';
 import { leadOperations } from '../../../contract/leads.ts';
 import { blockerOperations } from '../../../contract/dispatch/blockers.ts';
 import { projectOperations } from '../../../contract/projects.ts';
@@ -10,7 +10,7 @@ import { demoId } from '../../seed/demo-ids.ts';
 import { buildBlocker } from '../dispatch/dispatch.factories.ts';
 import { advanceLead, buildLead, uploadLeadFile } from '../leads/leads.factories.ts';
 import { buildProject } from '../projects/projects.factories.ts';
-import { aggregate } from './kpis.figures.ts';
+import { aggregate, indicatorValue, readerOf, yearWindow } from './kpis.figures.ts';
 import type { KpisService } from './kpis.service.ts';
 
 const fendong = demoId('zone:fendong');
@@ -161,6 +161,29 @@ describe('scope', () => {
   });
 });
 
+describe('ranking on KPIs', () => {
+  it('each zone’s value is the KPI of all its stored figures (the ranking reads only the figures the KPIs need)', async () => {
+    await kpis.refresh([fendong, demoId('zone:hejin')]);
+    const res = await (await ctx.login('province')).call(kpiOperations.ranking, { query: { indicator: 'signedYuan' } });
+    expect(res.status).toBe(200);
+    const through = res.body.throughMonth + '-01';
+    let nonZero = 0;
+    for (const zoneId of [fendong, demoId('zone:hejin')]) {
+      const rows = await ctx.database.query<{ month: string; indicator: string; dimension: string; value: string }>(
+        `select to_char(month, 'YYYY-MM-DD') as month, indicator, dimension, value from kpi_summaries where zone_id = $1`,
+        [zoneId],
+      );
+      const get = readerOf(aggregate(rows.map((r) => ({ ...r, value: Number(r.value) }))), yearWindow(res.body.year, through));
+      const row = res.body.rows.find((r: { key: string }) => r.key === zoneId)!;
+      const kpis = rankIndicators.filter((i) => !['industrialInvestment', 'industrialOutput', 'aboveScaleEnterprises', 'taxPerMu', 'outputPerMu'].includes(i));
+      for (const ind of kpis) expect([ind, row.values[ind].value]).toEqual([ind, indicatorValue(ind, get)]);
+      nonZero += kpis.filter((ind) => (row.values[ind].value ?? 0) !== 0).length;
+    }
+    // The demo zones have figures (not a comparison of zeros).
+    expect(nonZero).toBeGreaterThan(5);
+  });
+});
+
 describe('ranking on 统计局 figures', () => {
   it('亩均税收 is the stat year’s 税收 over its 开发面积; 工业投资 growth is on the year before', async () => {
     const province = await ctx.login('province');
@@ -244,7 +267,7 @@ describe('read model', () => {
         const scratch = aggregate((await kpis.fromScratch([fendong])).filter((r) => r.month >= `${year - 1}-01-01`));
         expect(sorted(await zoneRows(fendong))).toEqual(sorted(scratch));
         // And the 驾驶舱 read from them is the one computed from scratch.
-        const { slipped: _s, zones: _z, asOf: _a, refreshedAt: _r, year: _y, ...read } = await dashboard(leader, fendong);
+        const { slipped: _s, zones: _z, asOf: _a, refreshedAt: _r, year: _y, services: _v, ...read } = await dashboard(leader, fendong);
         expect(read).toEqual(kpis.figures(scratch, year));
       }),
       { numRuns: 4 },
