@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { expectVisible, loginAs, type E2eContext } from './harness';
 
 export const title =
-  'the leader’s 工作台 is the 驾驶舱 (demo figures; a figure and a slipped project click through to their records; print view); the province viewer ranks the zones, by city, drills province → city → zone → project';
+  'the leader’s 工作台 is the 驾驶舱 (demo figures; the funding, hiring and 银企对接 lines and their pages; a figure and a slipped project click through to their records; print view); the province viewer ranks the zones, by city, drills province → city → zone → project';
 export const timeoutMs = 180_000;
 
 /** The page's content fits the phone's width (no sideways scrolling of the page itself; tables scroll in their own box). */
@@ -49,6 +49,29 @@ export default async function dashboardWalk({ baseUrl, page }: E2eContext) {
   if (await page.locator('.ant-layout-sider').isVisible()) throw new Error('the print view still shows the side menu');
   await page.emulateMedia({ media: 'screen' });
 
+  // 企业服务: the funding sentence, the 岗位 total and the quarter's 银企对接 line of the seed, each opening its page.
+  const funding = page.getByTestId('kpi-funding');
+  await expectVisible(funding);
+  const fundingText = '储备 12 个，申报 5 个，对接 20 次，争取资金 9500 万元';
+  if ((await funding.innerText()).trim() !== fundingText) throw new Error(`the 驾驶舱's funding line reads "${await funding.innerText()}", not "${fundingText}"`);
+  const hiring = await page.getByTestId('kpi-hiring').innerText();
+  if (!hiring.startsWith('岗位 520 个')) throw new Error(`the 驾驶舱's hiring line reads "${hiring}"`);
+  const finance = await page.getByTestId('kpi-finance').innerText();
+  if (!/季度：对接会 \d+ 场/.test(finance)) throw new Error(`the 驾驶舱's 银企对接 line reads "${finance}"`);
+  await funding.click();
+  await page.waitForURL(/\/funding$/);
+  await expectVisible(page.getByTestId('funding-summary-text').getByText(fundingText));
+  await page.goto(`${baseUrl}/`);
+  await expectVisible(page.getByTestId('kpi-hiring'), 30_000);
+  await page.getByTestId('kpi-hiring').click();
+  await page.waitForURL(/\/hiring$/);
+  await page.goto(`${baseUrl}/`);
+  await expectVisible(page.getByTestId('kpi-finance'), 30_000);
+  await page.getByTestId('kpi-finance').click();
+  await page.waitForURL(/\/finance$/);
+  await page.goto(`${baseUrl}/`);
+  await waitForFigures(page);
+
   // 红灯项目 → the projects list filtered to red.
   const red = page.getByTestId('kpi-red');
   const redCount = Number((await red.locator('.ant-statistic-content-value').innerText()).replace(/\D/g, ''));
@@ -72,6 +95,10 @@ export default async function dashboardWalk({ baseUrl, page }: E2eContext) {
   await loginAs(page, baseUrl, 'province');
   await expectVisible(page.getByTestId('kpi-dashboard'), 30_000);
   await expectVisible(page.getByText(/驾驶舱 · 全部 \d+ 个开发区/));
+  // The province's funding line is the sum over its zones: more reserve entries than 汾东's 12.
+  const provinceFunding = await page.getByTestId('kpi-funding').innerText();
+  const reserve = Number(/储备 (\d+) 个/.exec(provinceFunding)?.[1]);
+  if (!(reserve > 12)) throw new Error(`the province's funding line reads "${provinceFunding}"`);
   await page.getByRole('menuitem', { name: /开发区排名/ }).click();
   await page.waitForURL(/\/rankings/);
   const table = page.getByTestId('rank-table');

@@ -43,6 +43,39 @@ export const kpiDashboardQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 
+/** 企业服务 on the 驾驶舱: each line as its own module derives it (the funding, hiring and finance summaries), never re-derived here. */
+export const kpiServicesSchema = z.object({
+  funding: z
+    .object({
+      text: z.string().describe('储备 N 个，申报 N 个，对接 N 次，争取资金 N 万元 (the funding summary’s own line)'),
+      reserve: z.number().int(),
+      applied: z.number().int(),
+      contacts: z.number().int(),
+      grantedYuan: z.number(),
+    })
+    .nullable(),
+  hiring: z
+    .object({
+      text: z.string().describe('岗位 N 个 … (the hiring totals’ own line)'),
+      positions: z.number().int().describe('岗位: headcount of the posts'),
+      posts: z.number().int(),
+      enterprises: z.number().int(),
+      filled: z.number().int(),
+    })
+    .nullable(),
+  finance: z
+    .object({
+      text: z.string().describe('The latest quarter’s 银企对接 line (the finance summary’s own)'),
+      quarter: z.string().describe('YYYYQn'),
+      events: z.number().int(),
+      referrals: z.number().int(),
+      granted: z.number().int(),
+      grantedYuan: z.number(),
+    })
+    .nullable(),
+});
+export type KpiServices = z.infer<typeof kpiServicesSchema>;
+
 export const kpiDashboardSchema = z.object({
   year: z.number().int(),
   asOf: z.string().describe('The China date the snapshot figures were taken on (oldest of the zones)'),
@@ -57,6 +90,7 @@ export const kpiDashboardSchema = z.object({
   conversionByMethod: z.array(z.object({ method: z.enum(leadMethods), leads: z.number().int(), signed: z.number().int().describe('leads at 正式签约 or beyond'), rate })),
   signedByQuarter: z.array(z.object({ quarter: z.string(), method: z.enum(leadMethods), signedYuan: z.number() })),
   blockersByMonth: z.array(z.object({ month: z.string(), opened: z.number().int(), closed: z.number().int() })),
+  services: kpiServicesSchema.describe('向上争取资金, 揽才 and 银企对接 lines of the same zones, read live from their modules (null where a module is absent)'),
 });
 export type KpiDashboard = z.infer<typeof kpiDashboardSchema>;
 

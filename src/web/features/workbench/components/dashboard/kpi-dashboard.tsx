@@ -24,7 +24,8 @@ export interface KpiDashboardProps {
 /**
  * 驾驶舱: the zone's KPIs from the maintained summaries — headline figures, investment plan vs done,
  * projects by stage and flag, the top slipped projects, the pipeline funnel and conversion by 招商方式,
- * signed amount by quarter and method, blockers. Every figure links to the records behind it (the
+ * signed amount by quarter and method, blockers; the 企业服务 lines (funding, hiring, 银企对接) as their
+ * modules word them. Every figure links to the records behind it (the
  * list pages with their filters in the address); every chart exports its data; 打印 prints it.
  */
 export function KpiDashboard({ zoneId, title }: KpiDashboardProps) {
@@ -226,6 +227,31 @@ export function KpiDashboard({ zoneId, title }: KpiDashboardProps) {
         )}
         {figure(t('kpi.chainCompleteness'), L.percent(h.chainCompleteness), '/chains', 'chains', t('kpi.links', { filled: h.chainLinksFilled, links: h.chainLinks }))}
       </Row>
+
+      {(d.services.funding || d.services.hiring || d.services.finance) && (
+        <Card size="small" title={t('kpi.services')} style={{ marginTop: 12 }} className="zd-print-block" data-testid="kpi-services">
+          <List
+            size="small"
+            dataSource={(
+              [
+                ['funding', t('kpi.funding'), d.services.funding?.text, '/funding'],
+                ['hiring', t('kpi.hiring'), d.services.hiring?.text, '/hiring'],
+                ['finance', t('kpi.finance'), d.services.finance?.text, '/finance'],
+              ] as const
+            ).filter(([, , text]) => text)}
+            renderItem={([key, label, text, to]) => (
+              <List.Item>
+                <Space wrap size={8}>
+                  <Typography.Text type="secondary">{label}</Typography.Text>
+                  <a onClick={() => open(to)} data-testid={`kpi-${key}`} role="link">
+                    {text}
+                  </a>
+                </Space>
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
 
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
         {card(t('kpi.investmentChart'), <Chart spec={investment} exportName={fileName(t('kpi.investmentChart'))} onItemClick={() => open('/project-batch')} />, { md: 24, xl: 12 })}
