@@ -49,7 +49,16 @@ const perMu = (get: Reader, code: string) => {
   return area > 0 ? Math.round(get(`stat_with_area:${code}`) / area) : null;
 };
 
-/** Every rankable indicator from a window's figures. */
+/**
+ * The stored figures `indicatorValue` reads, and those it reads per dimension: the ranking sums only
+ * these (a zone's leads by stage and method, say, would be thousands of rows it never reads).
+ */
+export const rankSources = {
+  indicators: ['signed_yuan', 'arrived_yuan', 'invested_yuan', 'plan_yuan', 'projects_started', 'projects_to_date', 'blockers_closed', 'blocker_close_days', 'chain_links', 'chain_links_filled'],
+  byDimension: ['projects_to_date'],
+} as const;
+
+/** Every rankable indicator from a window's figures (reads only `rankSources`). */
 export function indicatorValue(ind: RankIndicator, get: Reader): number | null {
   switch (ind) {
     case 'signedYuan':

@@ -15,7 +15,7 @@ import { chinaToday, type Clock } from '../../platform/clock.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import { can } from '../../platform/policies.ts';
 import { zoneScope } from '../../platform/scope.ts';
-import { aggregate, dashboardFigures, indicatorValue, monthKey, readerOf, type AggRow, type Reader, type Window, yearWindow } from './kpis.figures.ts';
+import { aggregate, dashboardFigures, indicatorValue, monthKey, rankSources, readerOf, type AggRow, type Reader, type Window, yearWindow } from './kpis.figures.ts';
 import { zonesIn, type KpiRow, type KpisRepository, type ZoneSet } from './kpis.repository.ts';
 
 /** What the KPIs read from other modules (their public services). */
@@ -214,7 +214,7 @@ export function createKpisService(deps: { db: Db; repo: KpisRepository; clock: C
       const prevLast: Window = hasLast ? { from: prev.from, to: shiftMonth(prev.to, -1) } : prev;
       const windows = [cur, prev, last, prevLast];
       const statYear = year === Number(today().slice(0, 4)) ? year - 1 : year;
-      const [zoneRows, sums] = await Promise.all([repo.zones(db, zonesOfPrefix), repo.windowSums(db, zonesOfPrefix, windows)]);
+      const [zoneRows, sums] = await Promise.all([repo.zones(db, zonesOfPrefix), repo.windowSums(db, zonesOfPrefix, windows, rankSources)]);
       const stats = sources.statistics
         ? await sources.statistics(s, {
             zoneIds: zoneRows.map((z) => z.id),
