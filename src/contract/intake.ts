@@ -201,6 +201,7 @@ defineReasons({
   intake_duplicate_key: ['同一条目重复提交', 'the same item was sent twice'],
   intake_one_file: ['一次只能上传一个文件', 'upload one file at a time'],
   intake_zone_mismatch: ['文中所写园区与所选园区不一致，请确认', 'the text names another zone than the one chosen; confirm the zone'],
+  intake_progress_required: ['进度填报需要累计完成投资或形象进度', 'a progress report needs the investment to date or the % complete'],
 });
 
 const ZONE_SUFFIX = /(?:经济技术开发区|高新技术产业开发区|经济开发区|综合改革示范区|综改示范区|经开区|高新区|开发区|综改区|新区)$/;
@@ -283,6 +284,7 @@ export type ReviewedLead = z.infer<typeof reviewedLeadSchema>;
 
 export const intakeMatchBody = z.object({
   zoneId: uuidSchema.describe('The zone the records belong to; only its records are matched'),
+  referenceDate: isoDate.optional().describe("The text's reference date: a progress read is reported for its period (default today, Beijing)"),
   projects: z.array(reviewedProjectSchema).max(100),
   leads: z.array(reviewedLeadSchema).max(100),
 });
@@ -310,6 +312,8 @@ export const intakeFields = [
   'productionOn',
   'fullProductionOn',
   'phase1',
+  'investedToDate',
+  'percentComplete',
 ] as const;
 export type IntakeField = (typeof intakeFields)[number];
 
@@ -336,6 +340,10 @@ export const intakeNoteSchema = z.object({
     'investor_kept',
     'agreement_to_attach',
     'gate_dates_needed',
+    'period_reported',
+    'later_period_reported',
+    'cumulative_backwards',
+    'report_without_amount',
   ]),
   value: z.string().optional().describe('The value read, as text (a stage as its module key)'),
 });
@@ -413,28 +421,39 @@ export const intakeZoneFigureSchema = reviewedFigureSchema.omit({ key: true }).e
 });
 export type IntakeZoneFigure = z.infer<typeof intakeZoneFigureSchema>;
 
-export const intakeCommitBody = z.object({
+/** One article of the page as reviewed: the zone it is written into and its facts. */
+export const intakeCommitArticle = z.object({
+  index: z.number().int().min(0).max(999).optional().describe("The article's index in the read result (named in errors)"),
+  headline: z.string().trim().max(200).nullable().optional().describe('Its headline, as read (named in errors)'),
   zoneId: uuidSchema,
   zoneRead: z.string().trim().max(40).nullable().optional().describe('The zone the article names, as read; when it is not the chosen zone, zoneConfirmed must be true'),
   zoneConfirmed: z.boolean().optional().describe('The reviewer confirmed writing into zoneId although the text names another zone'),
+  projects: z.array(reviewedProjectSchema.extend({ decision: decisionSchema })).max(100).default([]),
+  leads: z.array(reviewedLeadSchema.extend({ decision: decisionSchema })).max(100).default([]),
+  figures: z.array(reviewedFigureSchema).max(300).default([]).describe('Zone figures confirmed by the reviewer'),
+  trips: z.array(reviewedTripSchema).max(20).default([]).describe('Trips (外出招商) to record in the leads module, with a meeting per enterprise'),
+});
+export type IntakeCommitArticle = z.infer<typeof intakeCommitArticle>;
+
+/** A whole read text (a page of several zones' reports) saved at once: every article or none. */
+export const intakeCommitBody = z.object({
   source: z.object({
-    text: z.string().min(1).describe('The text as read, kept with the saved records'),
+    text: z.string().min(1).describe('The text as read, kept with the saved records (one source per zone written)'),
     referenceDate: isoDate,
     format: z.enum(intakeFormats),
     fileName: z.string().trim().max(200).nullable().optional(),
   }),
-  projects: z.array(reviewedProjectSchema.extend({ decision: decisionSchema })).max(100),
-  leads: z.array(reviewedLeadSchema.extend({ decision: decisionSchema })).max(100),
-  figures: z.array(reviewedFigureSchema).max(300).default([]).describe('Zone figures confirmed by the reviewer'),
-  trips: z.array(reviewedTripSchema).max(20).default([]).describe('Trips (外出招商) to record in the leads module'),
+  articles: z.array(intakeCommitArticle).min(1).max(60).describe('The reviewed articles, all saved in one transaction'),
 });
 export type IntakeCommitBody = z.infer<typeof intakeCommitBody>;
 
 export const intakeCommitResponse = z.object({
-  sourceId: z.string(),
+  sourceId: z.string().describe("The first zone's source"),
+  sources: z.array(z.object({ zoneId: z.string(), sourceId: z.string() })).describe('One kept source per zone written'),
   figures: z.number().int().describe('Zone figures saved'),
   records: z.array(z.object({ kind: z.enum(['project', 'lead', 'enterprise']), id: z.string(), action: z.enum(['create', 'update']), name: z.string() })),
-  trips: z.array(z.object({ id: z.string(), title: z.string() })).describe('Trips saved in the leads module'),
+  trips: z.array(z.object({ id: z.string(), title: z.string(), meetings: z.number().int() })).describe('Trips saved in the leads module, with their meetings'),
+  reports: z.array(z.object({ projectId: z.string(), name: z.string(), periodStart: z.string() })).describe('Progress reports filed on existing projects'),
 });
 export type IntakeCommitResponse = z.infer<typeof intakeCommitResponse>;
 
@@ -492,7 +511,7 @@ export const intakeOperations = {
     method: 'POST',
     path: '/api/intake/commit',
     tags,
-    summary: '智能录入：保存 / Save the confirmed proposals in one transaction, with the source text; a stale version answers 409 and saves nothing.',
+    summary: '智能录入：保存 / Save every reviewed article of the text (each into its zone) in one transaction, with the source text; any error (a stale version 409, an invalid fact naming its article and field) saves nothing.',
     permission: 'intake.use',
     body: intakeCommitBody,
     bodyLimit: textBodyLimit,

@@ -3,6 +3,7 @@ import { creditCodeProblem, normalizeCreditCode } from '../../../contract/credit
 import { leadStages, projectStages, type IntakeChange, type IntakeField, type IntakeProposal, type ReviewedLead, type ReviewedProject } from '../../../contract/intake.ts';
 import { toYuan } from '../../../contract/money.ts';
 import { stageGates } from '../../../contract/projects.ts';
+import type { ProjectsService } from '../projects/index.ts';
 import { stageGates as leadStageGates } from '../../../contract/pipeline-enums.ts';
 import type { SessionContext } from '../../platform/auth/session.ts';
 import { chinaToday, type Clock } from '../../platform/clock.ts';
@@ -55,8 +56,8 @@ export const proposedValue = (p: IntakeProposal, field: IntakeField) => p.change
  * name, leads by enterprise then name, among the caller's zone only) and the enterprise it names.
  * Reads only; the commit runs the same matching inside its transaction.
  */
-export function createIntakeMatcher(deps: { repo: IntakeRepository; clock: Clock }) {
-  const { repo, clock } = deps;
+export function createIntakeMatcher(deps: { repo: IntakeRepository; clock: Clock; projects: Pick<ProjectsService, 'reportPeriodInTx'> }) {
+  const { repo, clock, projects } = deps;
 
   /**
    * The investor or lead enterprise: by credit code first, then by normalised name; else one to
@@ -77,8 +78,9 @@ export function createIntakeMatcher(deps: { repo: IntakeRepository; clock: Clock
     return { id: null, name, creditCode: code || null, matchedBy: null };
   }
 
-  async function matchProject(d: DbOrTx, s: SessionContext, zoneId: string, p: ReviewedProject, prefix: string): Promise<ProjectMatch> {
+  async function matchProject(d: DbOrTx, s: SessionContext, zoneId: string, p: ReviewedProject, prefix: string, referenceDate?: string): Promise<ProjectMatch> {
     const today = chinaToday(clock);
+    const reportDay = referenceDate && referenceDate < today ? referenceDate : today;
     const enterprise = await findEnterprise(d, p.investor, p.investor_credit_code, `${prefix}.investor_credit_code`);
     const wanted = normalizeProjectName(p.name);
     const hit = (await repo.projectNamesInZone(d, s, zoneId)).find((r) => normalizeProjectName(r.name) === wanted);
@@ -101,9 +103,9 @@ export function createIntakeMatcher(deps: { repo: IntakeRepository; clock: Clock
     if (isFullDate(p.started) && p.started <= today) add('startOn', 'date', p.started, row?.startOn);
     else if (p.started) notes.push({ field: 'started', reason: 'month_only', value: p.started });
     if (p.planned_start) add('plannedStartYear', 'year', Number(p.planned_start.slice(0, 4)), row?.plannedStartYear);
-    if (p.invested_to_date_wan !== undefined)
+    if (!row && p.invested_to_date_wan !== undefined)
       notes.push({ field: 'invested_to_date_wan', reason: 'progress_via_report', value: String(p.invested_to_date_wan) });
-    if (p.percent_complete !== undefined) notes.push({ field: 'percent_complete', reason: 'progress_via_report', value: `${p.percent_complete}%` });
+    if (!row && p.percent_complete !== undefined) notes.push({ field: 'percent_complete', reason: 'progress_via_report', value: `${p.percent_complete}%` });
     if (p.planned_production) notes.push({ field: 'planned_production', reason: 'no_field', value: p.planned_production });
 
     if (!row) {
@@ -130,8 +132,44 @@ export function createIntakeMatcher(deps: { repo: IntakeRepository; clock: Clock
       if (missing.length) notes.push({ field: 'stage', reason: 'gate_dates_needed', value: missing.join(',') });
       if (p.total_investment_wan === undefined) notes.push({ field: 'total_investment_wan', reason: 'total_missing' });
     } else {
-      if (p.stage && p.stage !== row.stage) notes.push({ field: 'stage', reason: 'stage_not_applied', value: p.stage });
-      if (p.phase1_investment_wan !== undefined) notes.push({ field: 'phase1_investment_wan', reason: 'no_field', value: String(p.phase1_investment_wan) });
+      // The stage read, when it is ahead of the record's (a text never moves a project back), with the
+      // gate dates of the stages it passes; the projects module checks them on commit.
+      if (p.stage && projectStages.indexOf(p.stage) > projectStages.indexOf(row.stage)) {
+        add('stage', 'stage', p.stage, row.stage);
+        const gateValues: Record<string, string | undefined> = {
+          signedOn: p.signed_on,
+          landOn: p.land_on,
+          startOn: isFullDate(p.started) ? p.started : undefined,
+          completedOn: p.completed_on,
+          productionOn: p.production_on,
+          fullProductionOn: p.full_production_on,
+        };
+        for (const [f, v] of Object.entries(gateValues)) if (v && f !== 'startOn') add(f as IntakeField, 'date', v, null);
+        const onFile: Record<string, unknown> = { investorEnterpriseId: row.investorEnterpriseId ?? enterprise?.name, startOn: row.startOn };
+        const missing = projectStages
+          .slice(projectStages.indexOf(row.stage) + 1, projectStages.indexOf(p.stage) + 1)
+          .flatMap((st) => stageGates[st].filter((g) => !gateValues[g] && !onFile[g]));
+        if (missing.length) notes.push({ field: 'stage', reason: 'gate_dates_needed', value: missing.join(',') });
+      } else if (p.stage && p.stage !== row.stage) notes.push({ field: 'stage', reason: 'stage_not_applied', value: p.stage });
+      // 一期 as the project's phase 1 (the others kept).
+      if (p.phase1_investment_wan !== undefined)
+        add('phase1', 'money', yuanOf(p.phase1_investment_wan, `${prefix}.phase1_investment_wan`), (await repo.phaseInvestment(d, row.id, '一期')) ?? null);
+      // 累计完成投资 and 形象进度 as a progress report of the period of the text's date.
+      if (p.invested_to_date_wan !== undefined || p.percent_complete !== undefined) {
+        const period = await projects.reportPeriodInTx(d, s, row.id, reportDay);
+        const toDate = yuanOf(p.invested_to_date_wan, `${prefix}.invested_to_date_wan`);
+        if (period.reported) notes.push({ field: 'invested_to_date_wan', reason: 'period_reported', value: period.periodStart });
+        // A text older than the reports on file does not slip a period in before them.
+        else if (period.lastReportPeriodStart && period.lastReportPeriodStart > period.periodStart)
+          notes.push({ field: 'invested_to_date_wan', reason: 'later_period_reported', value: period.lastReportPeriodStart });
+        else if (toDate !== null && toDate < period.investedBeforeYuan)
+          notes.push({ field: 'invested_to_date_wan', reason: 'cumulative_backwards', value: String(p.invested_to_date_wan) });
+        else {
+          add('investedToDate', 'money', toDate, period.investedBeforeYuan);
+          add('percentComplete', 'number', p.percent_complete, period.lastPercentComplete);
+          if (toDate === null) notes.push({ field: 'invested_to_date_wan', reason: 'report_without_amount', value: period.periodStart });
+        }
+      }
     }
 
     const diff = changes(Boolean(row));

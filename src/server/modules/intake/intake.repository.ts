@@ -1,6 +1,6 @@
 import { and, desc, eq, notInArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { enterprises, intakeSources, leads, projects, zones, type IntakeSavedRecord } from '../../db/schema.ts';
+import { enterprises, intakeSources, leads, projectPhases, projects, zones, type IntakeSavedRecord } from '../../db/schema.ts';
 import { intakeZoneFigures, type IntakeZoneFigureRow } from './intake.schema.ts';
 import type { SessionContext } from '../../platform/auth/session.ts';
 import { zoneScope } from '../../platform/scope.ts';
@@ -86,6 +86,15 @@ export function createIntakeRepository() {
     async projectById(db: DbOrTx, id: string): Promise<ProjectForMatch | undefined> {
       const [row] = await db.select(projectColumns).from(projects).where(eq(projects.id, id));
       return row;
+    },
+
+    /** The investment (yuan) of a project's phase by name (一期), for the diff; undefined when it has no such phase. */
+    async phaseInvestment(db: DbOrTx, projectId: string, name: string): Promise<number | null | undefined> {
+      const [row] = await db
+        .select({ yuan: projectPhases.investmentYuan })
+        .from(projectPhases)
+        .where(and(eq(projectPhases.projectId, projectId), eq(projectPhases.name, name)));
+      return row ? row.yuan : undefined;
     },
 
     /** The zone's open leads (not lost or terminated), newest first, for matching by enterprise or name. */

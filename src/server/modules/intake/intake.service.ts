@@ -20,7 +20,7 @@ import type { IntakeRepository } from './intake.repository.ts';
 export function createIntakeService(deps: {
   db: Db;
   repo: IntakeRepository;
-  projects: Pick<ProjectsService, 'createInTx' | 'updateInTx'>;
+  projects: Pick<ProjectsService, 'createInTx' | 'updateInTx' | 'changeStageInTx' | 'setPhaseInTx' | 'createReportInTx' | 'reportPeriodInTx'>;
   leads: Pick<LeadsService, 'createInTx' | 'updateInTx' | 'createTripInTx'>;
   enterprises: Pick<EnterprisesService, 'findOrCreateInTx'>;
   audit: AuditWriter;
@@ -28,7 +28,7 @@ export function createIntakeService(deps: {
 }) {
   const { db, repo, clock } = deps;
   const reader = createIntakeReader({ clock });
-  const matcher = createIntakeMatcher({ repo, clock });
+  const matcher = createIntakeMatcher({ repo, clock, projects: deps.projects });
   const committer = createIntakeCommitter({ ...deps, matcher });
 
   return {
@@ -36,10 +36,10 @@ export function createIntakeService(deps: {
     readFile: reader.readFile,
 
     /** Proposes, per accepted fact, a new draft or an update (with its diff) of a record in the zone. Nothing is stored. */
-    async match(s: SessionContext, body: { zoneId: string; projects: ReviewedProject[]; leads: ReviewedLead[] }): Promise<IntakeMatchResponse> {
+    async match(s: SessionContext, body: { zoneId: string; referenceDate?: string; projects: ReviewedProject[]; leads: ReviewedLead[] }): Promise<IntakeMatchResponse> {
       if (!inScope(s, body.zoneId)) throw fieldError('zoneId', 'zone_out_of_scope');
       const proposals = [];
-      for (const [i, p] of body.projects.entries()) proposals.push((await matcher.matchProject(db, s, body.zoneId, p, `projects.${i}`)).proposal);
+      for (const [i, p] of body.projects.entries()) proposals.push((await matcher.matchProject(db, s, body.zoneId, p, `projects.${i}`, body.referenceDate)).proposal);
       for (const [i, l] of body.leads.entries()) proposals.push((await matcher.matchLead(db, s, body.zoneId, l, `leads.${i}`)).proposal);
       return { zoneId: body.zoneId, proposals };
     },

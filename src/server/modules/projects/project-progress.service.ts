@@ -36,7 +36,8 @@ export function createProjectProgressService(k: ProjectsContext) {
 
     /**
      * The period a report dated `day` would file for a project of the caller's, and what is on file:
-     * whether that period is reported, the investment since start before it and the last 形象进度.
+     * whether that period is reported, the investment since start before it, the latest period reported
+     * and the last 形象进度.
      * 智能录入 shows this beside a progress it read, before writing it with `createReportInTx`.
      */
     async reportPeriodInTx(tx: DbOrTx, s: SessionContext, id: string, day: string) {
@@ -50,6 +51,7 @@ export function createProjectProgressService(k: ProjectsContext) {
         periodEnd: period.end,
         reported: reported.length > 0,
         investedBeforeYuan: before.get(id) ?? 0,
+        lastReportPeriodStart: project.lastReportPeriodStart,
         lastPercentComplete: project.percentComplete,
       };
     },

@@ -13,7 +13,7 @@ export function SavedRecords(props: { saved: IntakeCommitResponse; onAgain: () =
     <Result
       status="success"
       title={t('intake.savedTitle')}
-      subTitle={`${t('intake.savedSub', { count: props.saved.records.length })}${props.saved.trips.length ? ` · ${t('intake.tripsSaved', { count: props.saved.trips.length })}` : ''}${props.saved.figures ? ` · ${t('intake.figuresSaved', { count: props.saved.figures })}` : ''}`}
+      subTitle={`${t('intake.savedSub', { count: props.saved.records.length })}${props.saved.trips.length ? ` · ${t('intake.tripsSaved', { count: props.saved.trips.length })}` : ''}${props.saved.figures ? ` · ${t('intake.figuresSaved', { count: props.saved.figures })}` : ''}${props.saved.reports.length ? ` · ${t('intake.savedReports', { count: props.saved.reports.length })}` : ''}`}
       extra={<Button onClick={props.onAgain}>{t('intake.again')}</Button>}
     >
       <List

@@ -4,6 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { IntakeCommitResponse, IntakeMatchResponse, IntakeReadResponse } from '../../../../contract/intake.ts';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useCurrentZone } from '../../../lib/current-zone-context';
+import { isApiError } from '../../../lib/api-error';
 import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
 import { useCommitIntake, type CommitIntakeInput } from '../api/commit-intake';
 import { useMatchIntake } from '../api/match-intake';
@@ -33,11 +34,11 @@ interface ZoneGroup {
 /**
  * 智能录入: paste or upload → the page's articles, each with the zone it names and the zone it goes to
  * (confirmed or changed) → the facts beside the text, spans highlighted, each editable, dropped, or added
- * by hand → 匹配 proposes new records or updates (a diff) per zone → the user confirms → 保存 commits each
- * zone's facts (projects, leads, figures) in one transaction. Nothing is written before that.
+ * by hand → 匹配 proposes new records or updates (a diff) per zone → the user confirms → 保存 commits every
+ * article of every zone (projects, leads, trips, figures) in one transaction. Nothing is written before that.
  */
 export default function IntakePage() {
-  const { t } = useI18n();
+  const { t, tryT } = useI18n();
   const handleError = useApiErrorHandler();
   const current = useCurrentZone();
   const readIntake = useReadIntake();
@@ -54,6 +55,7 @@ export default function IntakePage() {
   const [decisions, setDecisions] = useState<Record<string, ProposalDecision>>({});
   const [saved, setSaved] = useState<IntakeCommitResponse | null>(null);
   const [busy, setBusy] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
 
   const articles = read ? articlesOf(read.result) : [];
   const marks = useMemo<TextMark[]>(() => items.filter((i) => i.span).map((i) => ({ key: i.key, span: i.span! })), [items]);
@@ -121,13 +123,14 @@ export default function IntakePage() {
       for (const g of byZone.values()) {
         const projects = g.items.filter((i): i is ProjectItem => i.kind === 'project').map((i) => i.values);
         const leads = g.items.filter((i): i is LeadItem => i.kind === 'lead').map((i) => i.values);
-        const response = projects.length || leads.length ? await matchIntake.mutateAsync({ zoneId: g.zoneId, projects, leads }) : { zoneId: g.zoneId, proposals: [] };
+        const response = projects.length || leads.length ? await matchIntake.mutateAsync({ zoneId: g.zoneId, referenceDate: read?.result.reference_date, projects, leads }) : { zoneId: g.zoneId, proposals: [] };
         next.push({ ...g, response });
       }
       setGroups(next);
       setDecisions(
         Object.fromEntries(next.flatMap((g) => g.response!.proposals.map((p) => [p.key, { confirmed: p.action !== 'none', fields: p.changes.map((c) => c.field) }]))),
       );
+      setSaveError(null);
       setStep(2);
     } catch (e) {
       handleError(e);
@@ -142,45 +145,66 @@ export default function IntakePage() {
   const tripsOf = (g: ZoneGroup) => g.items.filter((i): i is TripItem => i.kind === 'trip');
   const toCommit = groups.reduce((n, g) => n + chosenOf(g).length + figuresOf(g).length + tripsOf(g).length, 0);
 
+  /**
+   * The article an error names (index, headline, zone as read), with the field problems, as one zh-CN
+   * sentence: the whole page was refused, so the reviewer fixes that article and saves again.
+   */
+  const articleProblem = (e: unknown): string | null => {
+    if (!isApiError(e) || !e.details.article) return null;
+    const a = e.details.article as { index: number; headline: string | null; zoneRead: string | null };
+    const label = (f: string) => {
+      const last = f.split('.').pop() ?? f;
+      return tryT(`intake.field.${last}`) ?? last;
+    };
+    const problem = e.fields.length ? e.fields.map((f) => `${label(f.field)}：${f.reason}`).join('；') : e.message;
+    return t('intake.articleError', { n: a.index + 1, headline: a.headline ? `《${a.headline}》` : '', zone: a.zoneRead ?? t('intake.zoneNotRead'), problem });
+  };
+
+  // Every zone's articles in one commit: the page is saved whole, or not at all.
   const onSave = async () => {
     if (!read) return;
     setBusy(true);
-    const all: IntakeCommitResponse = { sourceId: '', figures: 0, records: [], trips: [] };
     try {
+      const commitArticles: CommitIntakeInput['articles'] = [];
       for (const g of groups) {
         const chosen = new Map(chosenOf(g).map((p) => [p.key, p]));
-        const figures = figuresOf(g).map((i) => i.values);
-        const trips = tripsOf(g).map((i) => i.values);
-        if (chosen.size === 0 && figures.length === 0 && trips.length === 0) continue;
         const decide = (key: string) => {
           const p = chosen.get(key)!;
           return p.action === 'create'
             ? { action: 'create' as const }
             : { action: 'update' as const, targetId: p.target!.id, version: p.target!.version, fields: decisions[key].fields };
         };
-        const body: CommitIntakeInput = {
-          zoneId: g.zoneId,
-          zoneRead: g.zoneRead,
-          zoneConfirmed: g.confirmed,
-          source: { text: read.text, referenceDate: read.result.reference_date, format: read.format, fileName: read.fileName },
-          projects: g.items.filter((i): i is ProjectItem => i.kind === 'project' && chosen.has(i.key)).map((i) => ({ ...i.values, decision: decide(i.key) })),
-          leads: g.items.filter((i): i is LeadItem => i.kind === 'lead' && chosen.has(i.key)).map((i) => ({ ...i.values, decision: decide(i.key) })),
-          figures,
-          trips,
-        };
-        const r = await commitIntake.mutateAsync(body);
-        all.sourceId ||= r.sourceId;
-        all.figures += r.figures;
-        all.records.push(...r.records);
-        all.trips.push(...r.trips);
-        // A zone saved is not sent again if a later one fails.
-        setGroups((gs) => gs.filter((x) => x.zoneId !== g.zoneId));
+        const byArticle = new Map<number, FactItem[]>();
+        for (const i of g.items) byArticle.set(i.article, [...(byArticle.get(i.article) ?? []), i]);
+        for (const [index, list] of byArticle) {
+          const projects = list.filter((i): i is ProjectItem => i.kind === 'project' && chosen.has(i.key)).map((i) => ({ ...i.values, decision: decide(i.key) }));
+          const leads = list.filter((i): i is LeadItem => i.kind === 'lead' && chosen.has(i.key)).map((i) => ({ ...i.values, decision: decide(i.key) }));
+          const figures = list.filter((i): i is FigureItem => i.kind === 'figure' && i.values.what.trim() !== '').map((i) => i.values);
+          const trips = list.filter((i): i is TripItem => i.kind === 'trip').map((i) => i.values);
+          if (!projects.length && !leads.length && !figures.length && !trips.length) continue;
+          commitArticles.push({
+            index,
+            headline: articles[index]?.headline ?? null,
+            zoneId: g.zoneId,
+            zoneRead: articles[index]?.zone ?? null,
+            zoneConfirmed: mismatch(index),
+            projects,
+            leads,
+            figures,
+            trips,
+          });
+        }
       }
-      setSaved(all);
+      const saved = await commitIntake.mutateAsync({
+        source: { text: read.text, referenceDate: read.result.reference_date, format: read.format, fileName: read.fileName },
+        articles: commitArticles,
+      });
+      setSaved(saved);
       setStep(3);
     } catch (e) {
-      handleError(e, { onReload: onMatch });
-      if (all.records.length || all.figures) setSaved(all);
+      const named = articleProblem(e);
+      if (named) setSaveError(named);
+      else handleError(e, { onReload: onMatch });
     } finally {
       setBusy(false);
     }
@@ -326,6 +350,7 @@ export default function IntakePage() {
             </Card>
           ))}
           {toCommit === 0 && <Alert type="info" showIcon message={t('intake.nothingToSave')} />}
+          {saveError && <Alert type="error" showIcon message={saveError} data-testid="intake-save-error" closable onClose={() => setSaveError(null)} />}
           <Space wrap>
             <Button onClick={() => setStep(1)}>{t('intake.back')}</Button>
             <Button type="primary" disabled={toCommit === 0} loading={busy} onClick={onSave}>
