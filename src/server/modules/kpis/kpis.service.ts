@@ -15,7 +15,7 @@ import { chinaToday, type Clock } from '../../platform/clock.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import { can } from '../../platform/policies.ts';
 import { zoneScope } from '../../platform/scope.ts';
-import { aggregate, dashboardFigures, indicatorValue, monthKey, rankSources, readerOf, type AggRow, type Reader, type Window, yearWindow } from './kpis.figures.ts';
+import { dashboardFigures, indicatorValue, monthKey, rankSources, type AggRow, type Reader, type Window, yearWindow } from './kpis.figures.ts';
 import { zonesIn, type KpiRow, type KpisRepository, type ZoneSet } from './kpis.repository.ts';
 
 /** What the KPIs read from other modules (their public services). */
@@ -230,14 +230,20 @@ export function createKpisService(deps: { db: Db; repo: KpisRepository; clock: C
         if (g) g.zones += 1;
         else groups.set(key, q.groupBy === 'city' ? { key, name: z.city_name ?? key, regionCode: `${key}00`, cityName: z.city_name, zones: 1 } : { key, name: z.short_name, regionCode: z.region_code, cityName: z.city_name, zones: 1 });
       }
-      // One reader per group and window, over the rows summed per group.
-      const perGroup = new Map<string, AggRow[][]>();
+      // Per group and window, the figures summed over the group's zones, as a reader reads them:
+      // by indicator, and by indicator and dimension (a window's rows are already that window's figure).
+      const sumsOf = new Map<string, Map<string, number>[]>();
+      const add = (group: string, i: number, indicator: string, dimension: string, value: number) => {
+        let maps = sumsOf.get(group);
+        if (!maps) sumsOf.set(group, (maps = windows.map(() => new Map<string, number>())));
+        const m = maps[i]!;
+        m.set(indicator, (m.get(indicator) ?? 0) + value);
+        const key = `${indicator}|${dimension}`;
+        m.set(key, (m.get(key) ?? 0) + value);
+      };
       for (const r of sums) {
         const key = groupOf.get(r.zoneId);
-        if (!key) continue;
-        const lists = perGroup.get(key) ?? windows.map(() => []);
-        r.values.forEach((value, i) => lists[i]!.push({ month: windows[i]!.to, indicator: r.indicator, dimension: r.dimension, value }));
-        perGroup.set(key, lists);
+        if (key) r.values.forEach((value, i) => value !== 0 && add(key, i, r.indicator, r.dimension, value));
       }
       // 统计局 figures: the stat year in this year's windows, the year before in last year's.
       const statOf = new Map<string, number>();
@@ -250,12 +256,10 @@ export function createKpisService(deps: { db: Db; repo: KpisRepository; clock: C
       }
       for (const z of zoneRows) {
         const key = groupOf.get(z.id)!;
-        const lists = perGroup.get(key) ?? windows.map(() => []);
-        perGroup.set(key, lists);
-        windows.forEach((w, i) => {
+        windows.forEach((_, i) => {
           const y = i % 2 === 0 ? statYear : statYear - 1;
           const value = (code: string) => statOf.get(`${z.id}|${code}|${y}`);
-          const push = (indicator: string, v: number) => lists[i]!.push({ month: w.to, indicator, dimension: '', value: v });
+          const push = (indicator: string, v: number) => add(key, i, indicator, '', v);
           for (const code of statCodes) {
             const v = value(code);
             if (v === undefined) continue;
@@ -271,11 +275,12 @@ export function createKpisService(deps: { db: Db; repo: KpisRepository; clock: C
           }
         });
       }
-      const readers = (key: string): Reader[] => {
-        const lists = perGroup.get(key) ?? windows.map(() => []);
-        // Each list holds the window's figure at its last month, so one-month windows read it back.
-        return lists.map((rows, i) => readerOf(aggregate(rows), { from: windows[i]!.to, to: windows[i]!.to }));
-      };
+      const none = new Map<string, number>();
+      const readers = (key: string): Reader[] =>
+        windows.map((_, i) => {
+          const m = sumsOf.get(key)?.[i] ?? none;
+          return (indicator, dimension) => m.get(dimension === undefined ? indicator : `${indicator}|${dimension}`) ?? 0;
+        });
       const growth = (v: number | null, p: number | null) => (v === null || p === null || p === 0 ? null : Math.round((v / p - 1) * 10_000) / 10_000);
       const rows = [...groups.values()].map((g) => {
         const [rc, rp, rl, rpl] = readers(g.key);
