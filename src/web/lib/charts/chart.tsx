@@ -14,6 +14,8 @@ type EChartsLike = {
   getDom: () => HTMLElement;
 };
 
+let echartsFetched = false;
+
 export interface ChartProps {
   spec: ChartSpec;
   /** The file (and sheet) name of 导出数据, without .xlsx. */
@@ -28,8 +30,8 @@ export interface ChartProps {
 }
 
 /**
- * The one chart of the web app: ECharts (only the parts in ./echarts-parts, imported on first draw,
- * so only pages that draw fetch it), coloured from the antd theme, redrawn on resize and before
+ * The one chart of the web app: ECharts (only the parts in ./echarts-parts, imported when the
+ * chart first comes on screen, so only pages that show a chart fetch it), coloured from the antd theme, redrawn on resize and before
  * printing, a click handed back as the dataset row, and 导出数据 writing the dataset to .xlsx.
  */
 export function Chart({ spec, exportName, height = 280, onItemClick, extra, ariaLabel }: ChartProps) {
@@ -61,23 +63,50 @@ export function Chart({ spec, exportName, height = 280, onItemClick, extra, aria
     if (empty) return;
     let disposed = false;
     let observer: ResizeObserver | undefined;
+    let seen: IntersectionObserver | undefined;
     const onPrint = () => chart.current?.resize();
-    void import('./echarts-parts').then(({ init }) => {
-      if (disposed || !box.current) return;
-      const c = init(box.current, undefined, { renderer: 'canvas' }) as unknown as EChartsLike;
-      chart.current = c;
-      c.on('click', (p) => {
-        const target = clickTarget(latest.current.spec, p);
-        if (target && latest.current.onItemClick) latest.current.onItemClick(target);
+    const draw = () =>
+      void import('./echarts-parts').then(({ init }) => {
+        echartsFetched = true;
+        if (disposed || !box.current) return;
+        const c = init(box.current, undefined, { renderer: 'canvas' }) as unknown as EChartsLike;
+        chart.current = c;
+        c.on('click', (p) => {
+          const target = clickTarget(latest.current.spec, p);
+          if (target && latest.current.onItemClick) latest.current.onItemClick(target);
+        });
+        observer = new ResizeObserver(() => c.resize());
+        observer.observe(box.current);
+        window.addEventListener('beforeprint', onPrint);
+        window.addEventListener('afterprint', onPrint);
+        setReady(true);
       });
-      observer = new ResizeObserver(() => c.resize());
-      observer.observe(box.current);
-      window.addEventListener('beforeprint', onPrint);
-      window.addEventListener('afterprint', onPrint);
-      setReady(true);
-    });
+    // ECharts (~190 kB gzip) is fetched when the chart comes within 400 px of the screen (or the
+    // page is printed), so a page whose charts sit below the fold (the 驾驶舱 on a phone) loads
+    // without it.
+    // Once one chart has fetched it, the others draw at once (a printed page shows them all).
+    if (echartsFetched || typeof IntersectionObserver === 'undefined' || !box.current) draw();
+    else {
+      seen = new IntersectionObserver(
+        (entries) => {
+          if (!entries.some((e) => e.isIntersecting)) return;
+          seen?.disconnect();
+          window.removeEventListener('beforeprint', drawNow);
+          draw();
+        },
+        { rootMargin: '400px 0px' },
+      );
+      seen.observe(box.current);
+    }
+    function drawNow() {
+      seen?.disconnect();
+      draw();
+    }
+    if (seen) window.addEventListener('beforeprint', drawNow);
     return () => {
       disposed = true;
+      seen?.disconnect();
+      window.removeEventListener('beforeprint', drawNow);
       observer?.disconnect();
       window.removeEventListener('beforeprint', onPrint);
       window.removeEventListener('afterprint', onPrint);
@@ -110,7 +139,11 @@ export function Chart({ spec, exportName, height = 280, onItemClick, extra, aria
         </Button>
       </Space>
       {empty ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={w('empty')} style={{ height: height - 40, display: 'flex', flexDirection: 'column', justifyContent: 'center' }} />
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={w('empty')}
+          style={{ height: height - 40, display: 'flex', flexDirection: 'column', justifyContent: 'center' }}
+        />
       ) : (
         <div style={{ position: 'relative' }}>
           {!ready && (

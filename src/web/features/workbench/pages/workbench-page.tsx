@@ -5,11 +5,7 @@ import { useI18n } from '../../../i18n/use-i18n';
 import { useCurrentZone } from '../../../lib/current-zone-context';
 import { useSession } from '../../../lib/session-context';
 import { useWorkbench } from '../api/get-workbench';
-import { MyTodoCard } from '../components/my-todo-card';
-import { ProjectEntriesCard } from '../components/project-entries-card';
-import { PipelineEntriesCard } from '../components/pipeline-entries-card';
-import { RecentChangesList } from '../components/recent-changes-list';
-import { ServicesTodoCard } from '../components/services-todo-card';
+import { WhenVisible } from '../../../components/when-visible';
 import { ZoneSummaryCard } from '../components/zone-summary-card';
 
 /** The 驾驶舱 and its charts load only for those who see it. */
@@ -17,6 +13,8 @@ const KpiDashboard = lazy(() => import('../components/dashboard/kpi-dashboard').
 /** Roles whose 工作台 is the 驾驶舱 (leaders of a zone, city and province viewers). */
 const dashboardRoles = ['zone_leader', 'deputy_leader', 'city_viewer', 'province_viewer'];
 const viewerRoles = ['city_viewer', 'province_viewer'];
+/** The to-do cards and what changed: under the 驾驶舱 (below the fold) they are fetched when scrolled to. */
+const WorkbenchCards = lazy(() => import('../components/workbench-cards').then((m) => ({ default: m.WorkbenchCards })));
 
 /**
  * 工作台: for a zone's leaders and the city and province viewers, the 驾驶舱 of the zone chosen in
@@ -56,28 +54,9 @@ export default function WorkbenchPage() {
               <Link to="/rankings">{t('menu.rankings')} →</Link>
             </Typography.Paragraph>
           )}
-          <div className="zd-no-print">
-            {workbench.data?.dispatch && <MyTodoCard items={workbench.data.dispatch.todo.filter((item) => !zoneId || item.zoneId === zoneId)} />}
-            {workbench.data?.pipeline && (
-              <PipelineEntriesCard
-                entries={{
-                  myLeads: workbench.data.pipeline.myLeads.filter((l) => !zoneId || l.zoneId === zoneId),
-                  followUpsDue: workbench.data.pipeline.followUpsDue.filter((l) => !zoneId || l.zoneId === zoneId),
-                }}
-              />
-            )}
-            {workbench.data?.projects && (
-              <ProjectEntriesCard
-                entries={{
-                  overdueMilestones: workbench.data.projects.overdueMilestones,
-                  reportsDue: workbench.data.projects.reportsDue.filter((r) => !zoneId || r.zoneId === zoneId),
-                }}
-              />
-            )}
-            <Card title={t('workbench.recentChanges')} size="small" style={{ marginTop: 24 }}>
-              {workbench.isPending ? <Skeleton active /> : <RecentChangesList entries={changes} />}
-            </Card>
-          </div>
+          <WhenVisible placeholder={<Skeleton active style={{ marginTop: 24 }} />}>
+            <WorkbenchCards workbench={workbench.data} pending={workbench.isPending} zoneId={zoneId} changes={changes} />
+          </WhenVisible>
         </>
       ) : (
         <>
@@ -104,35 +83,15 @@ export default function WorkbenchPage() {
             </Row>
           )}
 
-          {workbench.data?.dispatch && <MyTodoCard items={workbench.data.dispatch.todo.filter((item) => !zoneId || item.zoneId === zoneId)} />}
-
-          {workbench.data?.services && (workbench.data.services.todo.length > 0 || ['service_officer', 'approval_agent'].includes(me.user.role)) && (
-            <ServicesTodoCard
-              entries={{ ...workbench.data.services, todo: workbench.data.services.todo.filter((item) => !zoneId || item.zoneId === zoneId) }}
+          <Suspense fallback={<Skeleton active style={{ marginTop: 24 }} />}>
+            <WorkbenchCards
+              workbench={workbench.data}
+              pending={workbench.isPending}
+              zoneId={zoneId}
+              changes={changes}
+              services={['service_officer', 'approval_agent'].includes(me.user.role) ? 'always' : 'whenAny'}
             />
-          )}
-
-          {workbench.data?.pipeline && (
-            <PipelineEntriesCard
-              entries={{
-                myLeads: workbench.data.pipeline.myLeads.filter((l) => !zoneId || l.zoneId === zoneId),
-                followUpsDue: workbench.data.pipeline.followUpsDue.filter((l) => !zoneId || l.zoneId === zoneId),
-              }}
-            />
-          )}
-
-          {workbench.data?.projects && (
-            <ProjectEntriesCard
-              entries={{
-                overdueMilestones: workbench.data.projects.overdueMilestones,
-                reportsDue: workbench.data.projects.reportsDue.filter((r) => !zoneId || r.zoneId === zoneId),
-              }}
-            />
-          )}
-
-          <Card title={t('workbench.recentChanges')} size="small" style={{ marginTop: 24 }}>
-            {workbench.isPending ? <Skeleton active /> : <RecentChangesList entries={changes} />}
-          </Card>
+          </Suspense>
         </>
       )}
     </div>
