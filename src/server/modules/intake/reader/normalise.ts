@@ -9,9 +9,10 @@ export interface NormalisedText {
   origin: number[];
 }
 
+/** Text being normalised: its characters and, per character, its index in the input. */
 interface Piece {
-  chars: string[];
-  origin: number[];
+  text: string;
+  origin: ArrayLike<number>;
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -62,49 +63,58 @@ function mapChar(c: string): string {
   return c;
 }
 
-function toPieces(input: string): Piece[] {
-  const lines: Piece[] = [{ chars: [], origin: [] }];
+/** UTF-16 code units to a string, in chunks (String.fromCharCode takes a bounded argument list). */
+function decode(codes: Uint16Array, start: number, end: number): string {
+  let out = '';
+  for (let i = start; i < end; i += 8192) out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(end, i + 8192)) as unknown as number[]);
+  return out;
+}
+
+const NEWLINE = 10;
+const SPACE = 32;
+const TAB = 9;
+const BAR = 124;
+
+/**
+ * Maps every code unit (mapChar) into one buffer, with its origin; line breaks (`\n`, `\r\n`, a lone `\r`,
+ * U+2028/9) become one `\n`. Proper surrogate pairs are kept as they are.
+ */
+function mapInput(input: string): { codes: Uint16Array; origin: Int32Array; length: number } {
+  const codes = new Uint16Array(input.length);
+  const origin = new Int32Array(input.length);
+  let n = 0;
   for (let i = 0; i < input.length; i++) {
-    const c = input[i];
-    const code = c.charCodeAt(0);
+    const code = input.charCodeAt(i);
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < input.length) {
       const next = input.charCodeAt(i + 1);
       if (next >= 0xdc00 && next <= 0xdfff) {
-        const line = lines[lines.length - 1];
-        line.chars.push(c, input[i + 1]);
-        line.origin.push(i, i + 1);
+        codes[n] = code;
+        origin[n++] = i;
+        codes[n] = next;
+        origin[n++] = i + 1;
         i++;
         continue;
       }
     }
-    if (c === '\r') {
-      if (input[i + 1] !== '\n') lines.push({ chars: [], origin: [] });
+    // ASCII letters, digits and punctuation map to themselves: the common case, without a string.
+    if (code > SPACE && code < 0x7f) {
+      codes[n] = code;
+      origin[n++] = i;
       continue;
     }
-    const m = mapChar(c);
-    if (m === '\n') {
-      lines.push({ chars: [], origin: [] });
-    } else if (m !== '') {
-      const line = lines[lines.length - 1];
-      line.chars.push(m);
-      line.origin.push(i);
+    if (code === 13) {
+      if (input.charCodeAt(i + 1) !== NEWLINE) {
+        codes[n] = NEWLINE;
+        origin[n++] = i;
+      }
+      continue;
     }
+    const m = mapChar(input[i]);
+    if (m === '') continue;
+    codes[n] = m.charCodeAt(0);
+    origin[n++] = i;
   }
-  return lines;
-}
-
-/** A line with two or more tabs is a table row pasted from Word or Excel: its tabs become cell bars. */
-function tabsToCells(p: Piece): Piece {
-  const tabs = p.chars.filter((c) => c === '\t').length;
-  return { chars: p.chars.map((c) => (c === '\t' ? (tabs >= 2 ? '|' : ' ') : c)), origin: p.origin };
-}
-
-function trimPiece(p: Piece): Piece {
-  let s = 0;
-  let e = p.chars.length;
-  while (s < e && p.chars[s] === ' ') s++;
-  while (e > s && p.chars[e - 1] === ' ') e--;
-  return { chars: p.chars.slice(s, e), origin: p.origin.slice(s, e) };
+  return { codes, origin, length: n };
 }
 
 /** Page furniture a newspaper PDF mixes into the text: romanised headers, page labels, bylines, captions. */
@@ -134,31 +144,57 @@ export function isNoiseLine(line: string): boolean {
  * between two ASCII letters or digits (`PACK 项目` → `PACK项目`, `110 kV` kept).
  */
 export function normalise(input: string): NormalisedText {
-  const out: Piece = { chars: [], origin: [] };
+  const { codes, origin, length } = mapInput(input);
+  const outCodes = new Uint16Array(length + 1);
+  const outOrigin = new Int32Array(length + 1);
+  let n = 0;
   let lastLineEnd = '';
   let lastWasTableRow = false;
-  for (const raw of toPieces(input)) {
-    const line = trimPiece(tabsToCells(raw));
-    if (line.chars.length === 0) continue;
-    const lineText = line.chars.join('');
+  const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  for (let ls = 0; ls <= length; ) {
+    let le = ls;
+    while (le < length && codes[le] !== NEWLINE) le++;
+    const next = le + 1;
+    // A line with two or more tabs is a table row pasted from Word or Excel: its tabs become cell bars.
+    let tabs = 0;
+    for (let i = ls; i < le; i++) if (codes[i] === TAB) tabs++;
+    if (tabs) for (let i = ls; i < le; i++) if (codes[i] === TAB) codes[i] = tabs >= 2 ? BAR : SPACE;
+    let s = ls;
+    let e = le;
+    while (s < e && codes[s] === SPACE) s++;
+    while (e > s && codes[e - 1] === SPACE) e--;
+    ls = next;
+    if (s === e) continue;
+    const lineText = decode(codes, s, e);
     if (isNoiseLine(lineText)) continue;
     const isTableRow = TABLE_ROW_LINE.test(lineText);
-    if (out.chars.length > 0) {
+    if (n > 0) {
       const paragraphBreak = SENTENCE_END.test(lastLineEnd) || LIST_MARKER.test(lineText) || isTableRow || lastWasTableRow;
       if (paragraphBreak) {
-        out.chars.push('\n');
-        out.origin.push(line.origin[0] - 1);
+        outCodes[n] = NEWLINE;
+        outOrigin[n++] = origin[s] - 1;
       }
     }
-    // A bullet stays as the marker of its list item; stray glyphs inside a paragraph go (removeNoise).
-    for (let i = 0; i < line.chars.length; i++) {
-      out.chars.push(line.chars[i]);
-      out.origin.push(line.origin[i]);
+    // Whitespace inside a line survives only between two ASCII letters or digits (one space for a run).
+    for (let i = s; i < e; i++) {
+      const c = codes[i];
+      if (c !== SPACE) {
+        outCodes[n] = c;
+        outOrigin[n++] = origin[i];
+        continue;
+      }
+      let j = i;
+      while (j < e && codes[j] === SPACE) j++;
+      if (n > 0 && isAlnum(outCodes[n - 1]) && j < e && isAlnum(codes[j])) {
+        outCodes[n] = SPACE;
+        outOrigin[n++] = origin[i];
+      }
+      i = j - 1;
     }
-    lastLineEnd = line.chars[line.chars.length - 1];
+    lastLineEnd = String.fromCharCode(codes[e - 1]);
     lastWasTableRow = isTableRow;
   }
-  return removeNoise(percentWords(collapseSpaces(out)));
+  return removeNoise(percentWords({ text: decode(outCodes, 0, n), origin: outOrigin.subarray(0, n) }));
 }
 
 const CN_PCT = /百分之([零〇一二两三四五六七八九十百]+)(?:点([零〇一二三四五六七八九]+))?/g;
@@ -181,69 +217,47 @@ function cnInt(s: string): number {
 
 /** `百分之三十二点六` → `32.6%`, so percentages read the same however they are written (each character keeps an origin). */
 function percentWords(p: Piece): Piece {
-  const text = p.chars.join('');
+  const { text } = p;
   if (!text.includes('百分之')) return p;
-  const res: Piece = { chars: [], origin: [] };
+  let out = '';
+  const origin: number[] = [];
   let last = 0;
   for (const m of text.matchAll(CN_PCT)) {
-    for (let i = last; i < m.index; i++) {
-      res.chars.push(p.chars[i]);
-      res.origin.push(p.origin[i]);
-    }
+    out += text.slice(last, m.index);
+    for (let i = last; i < m.index; i++) origin.push(p.origin[i]);
     const written = `${cnInt(m[1])}${m[2] ? `.${[...m[2]].map((c) => CN_D[c]).join('')}` : ''}%`;
-    [...written].forEach((c, k) => {
-      res.chars.push(c);
-      res.origin.push(p.origin[m.index + k]);
-    });
+    out += written;
+    for (let k = 0; k < written.length; k++) origin.push(p.origin[m.index + k]);
     last = m.index + m[0].length;
   }
-  for (let i = last; i < p.chars.length; i++) {
-    res.chars.push(p.chars[i]);
-    res.origin.push(p.origin[i]);
-  }
-  return res;
-}
-
-function collapseSpaces(p: Piece): Piece {
-  const res: Piece = { chars: [], origin: [] };
-  const { chars } = p;
-  for (let i = 0; i < chars.length; i++) {
-    if (chars[i] !== ' ') {
-      res.chars.push(chars[i]);
-      res.origin.push(p.origin[i]);
-      continue;
-    }
-    let j = i;
-    while (j < chars.length && chars[j] === ' ') j++;
-    const before = res.chars[res.chars.length - 1] ?? '';
-    const after = chars[j] ?? '';
-    if (ASCII_ALNUM.test(before) && ASCII_ALNUM.test(after)) {
-      res.chars.push(' ');
-      res.origin.push(p.origin[i]);
-    }
-    i = j - 1;
-  }
-  return res;
+  out += text.slice(last);
+  for (let i = last; i < text.length; i++) origin.push(p.origin[i]);
+  return { text: out, origin };
 }
 
 /** Photo credits `（张三 摄）` and garbled geometric glyphs left inside paragraphs. */
 function removeNoise(p: Piece): NormalisedText {
-  const text = p.chars.join('');
-  const drop = new Uint8Array(text.length);
+  const { text } = p;
+  const drops: [number, number][] = [];
   // Photo credits: `（张三 摄）`, and a caption's credit line (`长治高新区供图`, `本报记者 张帆 摄`) that opens a paragraph.
-  for (const m of text.matchAll(/[（(][^（）()\n]{0,30}摄[)）]|(?<!\n)(?<!^)[▲△■◆◇●○★☆※▶►]|^[▲△◇○☆※]|(?<=\n)[▲△◇○☆※]|(?<=^|\n|。)(?:(?:本报记者|记者|通讯员)?[\u4e00-\u9fa5]{2,4}摄|[\u4e00-\u9fa5]{2,12}?供图)(?=[\u4e00-\u9fa5“]|$)/g)) {
-    drop.fill(1, m.index, m.index + m[0].length);
-  }
-  // `chars` holds whole surrogate pairs as two entries, so `text` indexes line up with `chars`.
-  let outText = '';
+  for (const m of text.matchAll(NOISE)) drops.push([m.index, m.index + m[0].length]);
+  if (drops.length === 0) return { text, origin: Array.from(p.origin) };
+  let out = '';
   const origin: number[] = [];
-  for (let i = 0; i < p.chars.length; i++) {
-    if (drop[i]) continue;
-    outText += p.chars[i];
-    origin.push(p.origin[i]);
+  let last = 0;
+  for (const [s, e] of drops) {
+    if (s < last) continue;
+    out += text.slice(last, s);
+    for (let i = last; i < s; i++) origin.push(p.origin[i]);
+    last = e;
   }
-  return { text: outText, origin };
+  out += text.slice(last);
+  for (let i = last; i < text.length; i++) origin.push(p.origin[i]);
+  return { text: out, origin };
 }
+
+const NOISE =
+  /[（(][^（）()\n]{0,30}摄[)）]|(?<!\n)(?<!^)[▲△■◆◇●○★☆※▶►]|^[▲△◇○☆※]|(?<=\n)[▲△◇○☆※]|(?<=^|\n|。)(?:(?:本报记者|记者|通讯员)?[\u4e00-\u9fa5]{2,4}摄|[\u4e00-\u9fa5]{2,12}?供图)(?=[\u4e00-\u9fa5“]|$)/g;
 
 /** The original-text span of `text.slice(start, end)`. */
 export function originalSpan(n: NormalisedText, start: number, end: number): Span {
