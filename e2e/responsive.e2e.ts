@@ -13,14 +13,18 @@ const widths = [375, 768, 1440] as const;
 // 33 page loads with a full-page screenshot each.
 export const timeoutMs = 240_000;
 
-export default async function responsive({ baseUrl, page }: E2eContext) {
+export default async function responsive({ baseUrl, browser, page }: E2eContext) {
   fs.mkdirSync(screensDir, { recursive: true });
   await loginAs(page, baseUrl, 'leader');
   await expectVisible(page.getByRole('heading', { name: '工作台' }));
 
   // Detail pages: the first project and lead of the demo zone, opened from their lists.
   await page.goto(`${baseUrl}/projects`);
-  const projectHref = await page.locator('a[href^="/projects/"]').filter({ hasNotText: /新建|导入/ }).first().getAttribute('href');
+  const projectHref = await page
+    .locator('a[href^="/projects/"]')
+    .filter({ hasNotText: /新建|导入/ })
+    .first()
+    .getAttribute('href');
   await page.goto(`${baseUrl}/leads`);
   const leadHref = await page.locator('a[href^="/leads/"]').first().getAttribute('href');
   if (!projectHref || !leadHref) throw new Error('no project or lead link on the lists');
@@ -44,7 +48,11 @@ export default async function responsive({ baseUrl, page }: E2eContext) {
     for (const [name, url] of pages) {
       await page.goto(`${baseUrl}${url}`);
       await page.waitForLoadState('networkidle');
-      await page.locator('.ant-spin-spinning').first().waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
+      await page
+        .locator('.ant-spin-spinning')
+        .first()
+        .waitFor({ state: 'hidden', timeout: 15_000 })
+        .catch(() => undefined);
       const extra = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       if (extra > 0) overflowing.push(`${name} at ${width} px: ${extra} px too wide`);
       await page.screenshot({ path: path.join(screensDir, `${name}-${width}.png`), fullPage: true });
@@ -60,4 +68,18 @@ export default async function responsive({ baseUrl, page }: E2eContext) {
   await page.getByRole('menuitem', { name: '项目管理' }).click();
   await expectVisible(page.getByRole('heading', { name: '项目管理' }));
   if ((await page.title()) !== '项目管理 · zonedesk') throw new Error(`tab title is "${await page.title()}"`);
+
+  // The province viewer's header also holds the zone switcher (全部开发区): it still fits a phone.
+  const province = await browser.newContext({ viewport: { width: 375, height: 800 } });
+  try {
+    const phone = await province.newPage();
+    await loginAs(phone, baseUrl, 'province');
+    await expectVisible(phone.getByRole('heading', { name: '工作台' }), 30_000);
+    await phone.waitForLoadState('networkidle');
+    const extra = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (extra > 0) throw new Error(`the province viewer's 工作台 at 375 px is ${extra} px too wide`);
+    await phone.screenshot({ path: path.join(screensDir, 'workbench-province-375.png'), fullPage: true });
+  } finally {
+    await province.close();
+  }
 }

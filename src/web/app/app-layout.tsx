@@ -109,7 +109,7 @@ export function AppLayout() {
             <GlobalSearch compact={narrow} />
             <ZoneSwitcher compact={narrow} />
             {!me.user.mustChangePassword && <NotificationBell />}
-            <LanguageSwitch onLocaleChange={(locale) => setServerLocale.mutate(locale)} />
+            <LanguageSwitch compact={narrow} onLocaleChange={(locale) => setServerLocale.mutate(locale)} />
             <UserMenu compact={narrow} onChangePassword={() => setPasswordOpen(true)} onLogout={onLogout} />
           </Space>
         </Layout.Header>

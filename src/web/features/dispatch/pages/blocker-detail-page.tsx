@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DetailBreadcrumb } from '../../../components/detail-breadcrumb';
 import { Alert, App, Button, Descriptions, Flex, Input, Modal, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { useI18n } from '../../../i18n/use-i18n';
@@ -51,6 +52,7 @@ export default function BlockerDetailPage() {
 
   return (
     <div>
+      <DetailBreadcrumb trail={[{ label: t('menu.blockers'), to: '/dispatch/blockers' }]} current={b.title} />
       <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
         <Space>
           <Button onClick={() => navigate('/dispatch/blockers')}>{t('dispatch.back')}</Button>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { DetailBreadcrumb } from '../../../components/detail-breadcrumb';
 import { Alert, App, Button, Card, Flex, Form, Input, List, Modal, Select, Skeleton, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { DateField } from '../../../components/date-field';
 import { ArrowDownOutlined, ArrowUpOutlined, DownloadOutlined } from '@ant-design/icons';
@@ -113,6 +114,7 @@ export default function MeetingPage() {
 
   return (
     <div>
+      <DetailBreadcrumb trail={[{ label: t('menu.meetings'), to: '/dispatch/meetings' }]} current={m.title} />
       <Flex justify="space-between" align="center" style={{ marginBottom: 16 }} wrap gap={8}>
         <Space>
           <Button onClick={() => navigate('/dispatch/meetings')}>{t('dispatch.back')}</Button>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DetailBreadcrumb } from '../../../components/detail-breadcrumb';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   App,
@@ -92,6 +93,7 @@ export default function LeadDetailPage() {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <DetailBreadcrumb trail={[{ label: t('menu.leads'), to: '/leads' }]} current={l.name} />
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
         <Typography.Title level={4} style={{ margin: 0 }}>
           {l.name} <Tag>{l.code}</Tag>{' '}

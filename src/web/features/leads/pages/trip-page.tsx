@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DetailBreadcrumb } from '../../../components/detail-breadcrumb';
 import { Link, useParams } from 'react-router';
 import { Button, Card, Descriptions, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../../i18n/use-i18n';
@@ -17,6 +18,7 @@ export default function TripPage() {
   const r = trip.data;
   return (
     <div>
+      <DetailBreadcrumb trail={[{ label: t('menu.trips'), to: '/trips' }]} current={r.title} />
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
         <Typography.Title level={4} style={{ margin: 0 }}>
           {r.title}

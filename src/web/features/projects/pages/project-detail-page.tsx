@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DetailBreadcrumb } from '../../../components/detail-breadcrumb';
 import { Button, Card, Descriptions, Result, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { HistoryOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
@@ -32,6 +33,7 @@ export default function ProjectDetailPage() {
 
   return (
     <div>
+      <DetailBreadcrumb trail={[{ label: shellT('menu.projects'), to: '/projects' }]} current={p.name} />
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
         <Space wrap>
           <Typography.Title level={4} style={{ margin: 0 }} data-testid="project-title">
