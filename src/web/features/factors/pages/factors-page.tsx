@@ -12,6 +12,7 @@ import { useSession } from '../../../lib/session-context';
 import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
 import { factorsExportUrl } from '../api/export-url';
 import { useCreateFactor, useFactors, useRaiseFactor, useResolveFactor } from '../api/factors';
+import { DateField } from '../../../components/date-field';
 
 const statusColor = { open: 'warning', resolved: 'success', raised: 'error' } as const;
 
@@ -140,7 +141,7 @@ export default function FactorsPage() {
             <Input maxLength={100} />
           </Form.Item>
           <Form.Item name="neededBy" label={t('factors.neededBy')}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
         </Form>
       </Modal>
@@ -161,7 +162,7 @@ export default function FactorsPage() {
             </Form.Item>
           ) : (
             <Form.Item name="deadlineOn" label={t('factors.deadlineOn')} rules={required}>
-              <Input type="date" />
+              <DateField notBefore={chinaToday()} allowClear={false} />
             </Form.Item>
           )}
         </Form>

@@ -8,6 +8,7 @@ import { useSession } from '../../../lib/session-context';
 import { useCreateEvent } from '../api/create-event';
 import { useEvents } from '../api/list-events';
 import { useUpdateEvent } from '../api/update-event';
+import { DateField } from '../../../components/date-field';
 
 interface Values {
   name: string;
@@ -62,7 +63,7 @@ export function EventsTab({ zoneId, listZone }: { zoneId: string | null; listZon
             <Input maxLength={200} />
           </Form.Item>
           <Form.Item name="heldOn" label={t('finance.heldOn')} rules={required}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
           <Form.Item name="place" label={t('finance.place')}>
             <Input maxLength={200} />

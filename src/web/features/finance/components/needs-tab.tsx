@@ -13,6 +13,7 @@ import { useCreateNeed } from '../api/create-need';
 import { useNeeds } from '../api/list-needs';
 import { useUpdateNeed } from '../api/update-need';
 import { labelOf, wanOf } from './labels';
+import { DateField } from '../../../components/date-field';
 
 interface Values {
   enterpriseId: string;
@@ -131,7 +132,7 @@ export function NeedsTab({ zoneId, listZone }: { zoneId: string | null; listZone
             <Input maxLength={300} />
           </Form.Item>
           <Form.Item name="raisedOn" label={t('finance.raisedOn')}>
-            <Input type="date" />
+            <DateField notAfter={chinaToday()} />
           </Form.Item>
           <Form.Item name="note" label={t('finance.note')}>
             <Input.TextArea rows={2} maxLength={1000} />

@@ -16,6 +16,7 @@ import { useProducts } from '../api/list-products';
 import { useReferrals } from '../api/list-referrals';
 import { useUpdateReferral } from '../api/update-referral';
 import { labelOf, wanOf } from './labels';
+import { DateField } from '../../../components/date-field';
 
 interface Values {
   needId?: string;
@@ -177,7 +178,7 @@ export function ReferralsTab({ zoneId, listZone }: { zoneId: string | null; list
               {productField}
               {eventField}
               <Form.Item name="referredOn" label={t('finance.referredOn')}>
-                <Input type="date" />
+                <DateField notAfter={chinaToday()} />
               </Form.Item>
               {noteField}
             </>
@@ -201,7 +202,7 @@ export function ReferralsTab({ zoneId, listZone }: { zoneId: string | null; list
                     </Col>
                     <Col xs={12}>
                       <Form.Item name="grantedOn" label={t('finance.grantedOn')}>
-                        <Input type="date" />
+                        <DateField notAfter={chinaToday()} />
                       </Form.Item>
                     </Col>
                   </Row>

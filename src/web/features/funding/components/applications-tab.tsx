@@ -11,6 +11,7 @@ import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
 import { useApplications } from '../api/list-applications';
 import { useUpdateApplication } from '../api/update-application';
 import { labelOf } from './labels';
+import { DateField } from '../../../components/date-field';
 
 const statusColor: Record<ApplicationStatus, string> = {
   planning: 'default',
@@ -123,7 +124,7 @@ export function ApplicationsTab({ zoneId }: { zoneId: string | null }) {
         <Form form={form} name="advance-form" layout="vertical">
           {target && dateField[target] && (
             <Form.Item name="date" label={t('funding.statusDate')}>
-              <Input type="date" />
+              <DateField notAfter={chinaToday()} allowClear={false} />
             </Form.Item>
           )}
           {target === 'approved' && (

@@ -7,6 +7,7 @@ import { useSession } from '../../../lib/session-context';
 import { useCreateContact } from '../api/create-contact';
 import { useContacts } from '../api/list-contacts';
 import { useProgrammes } from '../api/list-programmes';
+import { DateField } from '../../../components/date-field';
 
 interface Values {
   contactedOn: string;
@@ -53,7 +54,7 @@ export function ContactsTab({ zoneId }: { zoneId: string | null }) {
       {() => (
         <>
           <Form.Item name="contactedOn" label={t('funding.contactedOn')} rules={required}>
-            <Input type="date" />
+            <DateField notAfter={chinaToday()} />
           </Form.Item>
           <Form.Item name="department" label={t('funding.contactDepartment')} rules={required}>
             <Input maxLength={100} />

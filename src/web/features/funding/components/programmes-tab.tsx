@@ -11,6 +11,7 @@ import { useCreateProgramme } from '../api/create-programme';
 import { useProgrammes } from '../api/list-programmes';
 import { useUpdateProgramme } from '../api/update-programme';
 import { labelOf } from './labels';
+import { DateField } from '../../../components/date-field';
 
 interface Values {
   year: number;
@@ -114,12 +115,12 @@ export function ProgrammesTab({ zoneId }: { zoneId: string | null }) {
           <Row gutter={12}>
             <Col xs={12}>
               <Form.Item name="opensOn" label={t('funding.opensOn')}>
-                <Input type="date" />
+                <DateField />
               </Form.Item>
             </Col>
             <Col xs={12}>
               <Form.Item name="deadlineOn" label={t('funding.deadlineOn')}>
-                <Input type="date" />
+                <DateField />
               </Form.Item>
             </Col>
           </Row>

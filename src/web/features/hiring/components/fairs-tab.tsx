@@ -11,6 +11,7 @@ import { demandUrl } from '../api/demand-url';
 import { useFairs } from '../api/list-fairs';
 import { usePosts } from '../api/list-posts';
 import { useUpdateFair } from '../api/update-fair';
+import { DateField } from '../../../components/date-field';
 
 interface Values {
   name: string;
@@ -82,7 +83,7 @@ export function FairsTab({ zoneId, listZone }: { zoneId: string | null; listZone
           <Row gutter={12}>
             <Col xs={12}>
               <Form.Item name="heldOn" label={t('hiring.heldOn')} rules={required}>
-                <Input type="date" />
+                <DateField />
               </Form.Item>
             </Col>
             <Col xs={12}>

@@ -6,6 +6,7 @@ import { useI18n } from '../../../i18n/use-i18n';
 import { useSession } from '../../../lib/session-context';
 import { useCreatePartnership } from '../api/create-partnership';
 import { usePartnerships } from '../api/list-partnerships';
+import { DateField } from '../../../components/date-field';
 
 interface Values {
   school: string;
@@ -66,7 +67,7 @@ export function PartnershipsTab({ zoneId, listZone }: { zoneId: string | null; l
             <InputNumber min={1} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="startsOn" label={t('hiring.startsOn')}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
           <Form.Item name="enterpriseId" label={t('hiring.partnerEnterprises')}>
             <EnterprisePicker />

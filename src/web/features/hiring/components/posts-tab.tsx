@@ -11,6 +11,7 @@ import { useCreatePost } from '../api/create-post';
 import { demandUrl } from '../api/demand-url';
 import { usePosts } from '../api/list-posts';
 import { useUpdatePost } from '../api/update-post';
+import { DateField } from '../../../components/date-field';
 
 interface Values {
   enterpriseId: string;
@@ -133,7 +134,7 @@ export function PostsTab({ zoneId, listZone }: { zoneId: string | null; listZone
             <Input.TextArea rows={2} maxLength={1000} />
           </Form.Item>
           <Form.Item name="deadlineOn" label={t('hiring.deadlineOn')}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
         </>
       )}
