@@ -1,24 +1,22 @@
 import { useState } from 'react';
-import { Card, Form, Segmented, Typography } from 'antd';
-import { ImportWizard } from '../../../components/import-wizard';
-import type { ImportSummary } from '../../../../contract/imports.ts';
+import { Card, Form, Segmented } from 'antd';
+import { committedCount as n, ZoneImportPage } from '../../../components/import-wizard';
 import { useI18n } from '../../../i18n/use-i18n';
-import { useCurrentZone } from '../../../lib/current-zone-context';
-import { useQueryClient } from '@tanstack/react-query';
 import { fundingKeys } from '../api/keys';
 
-/** 导入资金项目 / 储备项目: the shared wizard on the funding importers. */
+/** 导入资金项目 / 储备项目: the shared zone import page on the funding importers, one chosen at a time. */
 export default function FundingImportPage() {
   const { t } = useI18n();
-  const current = useCurrentZone();
-  const queryClient = useQueryClient();
-  const zoneId = current.zoneId ?? (current.zones.length === 1 ? current.zones[0].id : null);
   const [kind, setKind] = useState<'funding-programmes' | 'funding-reserve'>('funding-programmes');
-  const n = (s: ImportSummary, k: string) => Number((s.committed as Record<string, number> | null)?.[k] ?? 0);
   return (
-    <div>
-      <Typography.Title level={4}>{t('funding.importTitle')}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t('funding.importIntro')}</Typography.Paragraph>
+    <ZoneImportPage
+      title={t('funding.importTitle')}
+      intro={t('funding.importIntro')}
+      kind={kind}
+      invalidates={fundingKeys.all}
+      describePlan={(s) => t('funding.importPlan', { valid: s.validRows })}
+      describeResult={(s) => t('funding.importDone', { pc: n(s, 'programmesCreated'), pu: n(s, 'programmesUpdated'), rc: n(s, 'reserveCreated'), ru: n(s, 'reserveUpdated') })}
+    >
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form layout="inline">
           <Form.Item label={t('funding.importKind')}>
@@ -33,17 +31,6 @@ export default function FundingImportPage() {
           </Form.Item>
         </Form>
       </Card>
-      <ImportWizard
-        key={`${kind}:${zoneId}`}
-        kind={kind}
-        zoneId={zoneId}
-        disabled={!zoneId}
-        onCommitted={() => queryClient.invalidateQueries({ queryKey: fundingKeys.all })}
-        describePlan={(s) => t('funding.importPlan', { valid: s.validRows })}
-        describeResult={(s) =>
-          t('funding.importDone', { pc: n(s, 'programmesCreated'), pu: n(s, 'programmesUpdated'), rc: n(s, 'reserveCreated'), ru: n(s, 'reserveUpdated') })
-        }
-      />
-    </div>
+    </ZoneImportPage>
   );
 }
