@@ -34,11 +34,11 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Spawns `node src/server/main.ts` as a user would run it and waits for /api/health. */
-export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+/** Spawns `node src/server/main.ts` as a user would run it and waits for /api/health (`nodeArgs`: e.g. --cpu-prof). */
+export async function startServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<RunningServer> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server/main.ts'], {
     env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -65,7 +65,7 @@ function creditCodeFor(i: number): string {
 }
 
 /** A 100k-row enterprise list as people keep it, written with the streaming writer. */
-async function writeEnterpriseFile(file: string, rows: number, offset: number) {
+export async function writeEnterpriseFile(file: string, rows: number, offset: number) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
   const ws = wb.addWorksheet('企业名录');
   ws.addRow(['企业名称', '统一社会信用代码', '法定代表人', '注册资本（万元）', '所属行业', '行政区划代码', '地址', '联系人', '联系电话']).commit();
@@ -87,7 +87,7 @@ async function writeEnterpriseFile(file: string, rows: number, offset: number) {
 }
 
 /** Peak resident memory of a process so far (VmHWM), in MB. */
-function peakRssMb(pid: number): number {
+export function peakRssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }

@@ -93,7 +93,7 @@ const bareDispatchExport = (zoneId: string, periodStart: string) => `
   where p.zone_id = '${zoneId}' order by p.name, p.id`;
 
 /** A 重点项目调度表 of `n` new projects (2,000 investors, three figures each), as a zone migrating from Excel has it. */
-async function dispatchSheetOf(n: number): Promise<Buffer> {
+export async function dispatchSheetOf(n: number): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('调度表');
   ws.addRow(['基准开发区重点项目调度表']);

@@ -163,24 +163,28 @@ export function createLedgerRepository() {
      * in seconds; the enterprises service's findOrCreateInTx takes ~8 ms a row, see docs/imports.md).
      */
     async commitEnterprises(db: DbOrTx, source: SQL, zoneId: string) {
-      const created = rowsOf<{ n: number }>(
-        await db.execute(sql`with ins as (
-          insert into enterprises (id, credit_code, name, normalized_name, legal_person, registered_capital_yuan, industry_code, region_code, address, created_in_zone_id)
-          select (data->>'id')::uuid, data->>'creditCode', data->>'name', data->>'normalizedName', data->>'legalPerson', (data->>'registeredCapitalYuan')::bigint,
-            data->>'industryCode', data->>'regionCode', data->>'address', ${uuidText(zoneId)}
-          from ${source} s where data->>'matchId' is null
-          order by row_no
-          returning 1)
-          select count(*)::int as n from ins`),
+      // One statement, the staged rows read once (materialized): enterprises, their first contacts
+      // (their foreign keys are checked at the statement's end, when the enterprises are there) and
+      // the count of rows matched to an existing enterprise.
+      const [row] = rowsOf<{ created: number; matched: number }>(
+        await db.execute(sql`with src as materialized (select row_no, data from ${source} s),
+          ins as (
+            insert into enterprises (id, credit_code, name, normalized_name, legal_person, registered_capital_yuan, industry_code, region_code, address, created_in_zone_id)
+            select (data->>'id')::uuid, data->>'creditCode', data->>'name', data->>'normalizedName', data->>'legalPerson', (data->>'registeredCapitalYuan')::bigint,
+              data->>'industryCode', data->>'regionCode', data->>'address', ${uuidText(zoneId)}
+            from src where data->>'matchId' is null
+            order by row_no
+            returning 1),
+          contacts as (
+            insert into enterprise_contacts (enterprise_id, name, title, phone, email)
+            select coalesce((data->>'matchId')::uuid, (data->>'id')::uuid), data->>'contactName', data->>'contactTitle', data->>'contactPhone', data->>'contactEmail'
+            from src where data->>'contactName' is not null and data->>'matchId' is null
+            order by row_no
+            returning 1)
+          select (select count(*) from ins)::int as created, (select count(*) from src where data->>'matchId' is not null)::int as matched,
+            (select count(*) from contacts)::int as contacts`),
       );
-      await db.execute(sql`insert into enterprise_contacts (enterprise_id, name, title, phone, email)
-        select coalesce((data->>'matchId')::uuid, (data->>'id')::uuid), data->>'contactName', data->>'contactTitle', data->>'contactPhone', data->>'contactEmail'
-        from ${source} s where data->>'contactName' is not null and data->>'matchId' is null
-        order by row_no`);
-      const matched = rowsOf<{ n: number }>(
-        await db.execute(sql`select count(*)::int as n from ${source} s where data->>'matchId' is not null`),
-      );
-      return { enterprisesCreated: Number(created[0].n), enterprisesMatched: Number(matched[0].n), leadsCreated: 0 };
+      return { enterprisesCreated: Number(row.created), enterprisesMatched: Number(row.matched), leadsCreated: 0 };
     },
 
     /**

@@ -164,9 +164,10 @@ async function refreshDerived(db: DbOrTx, target: DerivedTarget, today: string):
       left join project_annual_plans ap on ap.project_id = t.id and ap.year = ${year}
       left join due on due.kind = t.report_period and due.grace = t.grace
     ),
-    flagged as (
-      select c.*,
-        (select coalesce(jsonb_agg(x), '[]'::jsonb) from (values (c.r_ms), (c.r_inv), (c.r_rep), (c.r_resp)) v(x) where x is not null) as reasons
+    -- Materialized: the reasons are computed once per project (inlined, the update's three uses of
+    -- them would each run the report sub-query again); an array, not a sub-select per row.
+    flagged as materialized (
+      select c.*, to_jsonb(array_remove(array[c.r_ms, c.r_inv, c.r_rep, c.r_resp], null)) as reasons
       from calc c
     ),
     updated as (

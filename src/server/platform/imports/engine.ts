@@ -503,6 +503,7 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
       try {
         await db.transaction(async (tx) => {
           if (!(await repo.markBatch(tx, id, 'committed', clock()))) throw fieldError('mode', 'import_not_staged');
+          await repo.bulkStatements(tx);
           // Updates of existing records the user did not accept are skipped (all are written by default).
           const choice = body.updates ?? 'all';
           const count = choice === 'all' ? b.validRows : await repo.dropUpdates(tx, id, choice === 'none' ? [] : choice);
@@ -515,9 +516,9 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
             async all() {
               const out: { rowNumber: number; data: unknown }[] = [];
               for (let after = 0; ; ) {
-                const page = await repo.rowsPage(tx, id, after, 5000, true);
+                const page = await repo.valuesPage(tx, id, after, 5000);
                 if (!page.length) return out;
-                for (const r of page) out.push({ rowNumber: r.row_no, data: r.data.value });
+                for (const r of page) out.push({ rowNumber: r.row_no, data: r.value });
                 after = page[page.length - 1].row_no;
               }
             },
@@ -565,6 +566,7 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
       const actor = actorOf(s, requestId);
       await db.transaction(async (tx) => {
         if (!(await repo.markUndone(tx, id))) throw fieldError('id', 'import_not_committed');
+        await repo.bulkStatements(tx);
         const records = await repo.recordsOf(tx, id);
         const undone = await importer.undo!(tx, { importId: id, session: s, zoneId: b.zoneId, actor, requestId, clock, records, committed: state.committed ?? {} });
         await repo.updateBatch(tx, id, { errors: { ...state, undone } });

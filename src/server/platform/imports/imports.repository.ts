@@ -67,18 +67,33 @@ export function createImportsRepository() {
       await db.execute(sql`insert into import_rows (import_id, row_no, valid, data)
         select ${uuidText(importId)}, (e->>'r')::int, (e->>'v')::boolean, e->'d' from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) e`);
     },
-    /** After a new mapping: each row's validity and data again. */
+    /**
+     * After a new mapping: each row's validity, the importer's data and update again. The cells are
+     * the ones read at upload (a check never changes them): they stay, and are not sent again.
+     */
     async rewriteRows(db: DbOrTx, importId: string, rows: StagedRow[]) {
       if (!rows.length) return;
-      await db.execute(sql`update import_rows r set valid = (e->>'v')::boolean, data = e->'d'
-        from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) e
+      const outcome = rows.map((x) => ({ r: x.r, v: x.v, d: { value: x.d.value, ...(x.d.u ? { u: x.d.u } : {}) } }));
+      await db.execute(sql`update import_rows r set valid = (e->>'v')::boolean, data = (r.data - 'value' - 'u') || (e->'d')
+        from jsonb_array_elements(${JSON.stringify(outcome)}::jsonb) e
         where r.import_id = ${uuidText(importId)} and r.row_no = (e->>'r')::int`);
     },
-    /** Staged rows after `afterRow`, in sheet order, `limit` at a time. */
-    async rowsPage(db: DbOrTx, importId: string, afterRow: number, limit: number, onlyValid = false) {
-      return rowsOf<{ row_no: number; valid: boolean; data: StagedRow['d'] }>(
-        await db.execute(sql`select row_no, valid, data from import_rows
-          where import_id = ${uuidText(importId)} and row_no > ${afterRow} ${onlyValid ? sql`and valid` : sql``}
+    /**
+     * Staged rows after `afterRow`, in sheet order, `limit` at a time: the cells as read (for a new
+     * check; what the importer made of them is not read back), or only the importer's data of the
+     * valid rows (for the commit). A row's data is most of its bytes: each caller reads its part.
+     */
+    async rowsPage(db: DbOrTx, importId: string, afterRow: number, limit: number) {
+      return rowsOf<{ row_no: number; valid: boolean; data: Omit<StagedRow['d'], 'value' | 'u'> }>(
+        await db.execute(sql`select row_no, valid, data - 'value' - 'u' as data from import_rows
+          where import_id = ${uuidText(importId)} and row_no > ${afterRow}
+          order by row_no limit ${limit}`),
+      );
+    },
+    async valuesPage(db: DbOrTx, importId: string, afterRow: number, limit: number) {
+      return rowsOf<{ row_no: number; value: unknown }>(
+        await db.execute(sql`select row_no, data->'value' as value from import_rows
+          where import_id = ${uuidText(importId)} and row_no > ${afterRow} and valid
           order by row_no limit ${limit}`),
       );
     },
@@ -166,6 +181,14 @@ export function createImportsRepository() {
         .where(and(eq(importBatches.id, id), eq(importBatches.status, 'committed')))
         .returning({ id: importBatches.id });
       return rows.length === 1;
+    },
+    /**
+     * For the commit's and the undo's transaction: their statements are few and set-based over
+     * thousands of rows, so PostgreSQL's plan costs pass the JIT thresholds and it compiles each one
+     * (seconds per statement, never repaid: each runs once). Local to the transaction.
+     */
+    async bulkStatements(db: DbOrTx) {
+      await db.execute(sql`set local jit = off`);
     },
     async deleteRows(db: DbOrTx, importId: string) {
       await db.execute(sql`delete from import_rows where import_id = ${uuidText(importId)}`);
