@@ -65,7 +65,7 @@ export async function seedLandEfficiency(tx: DbOrTx, options: { scale: 'demo' | 
           entered_in_zone_id)
         select md5('le-ent-' || z || '-' || k)::uuid, y, o, o * 95 / 100, o * (2 + k % 5) / 100, o * (20 + k % 15) / 100, 20 + (k * 37) % 380,
           o / 1000000 * (5 + k % 7), o / 1000000 * (9 + k % 11), 40 + (k * 13) % 400, o * (1 + k % 4) / 100, zid
-        from unnest(${extraArray}::uuid[]) with ordinality as t(zid, z), generate_series(1, 50) k, (values (${year - 2}), (${year - 1})) as yy(y),
+        from unnest(${extraArray}::uuid[]) with ordinality as t(zid, z), generate_series(1, 50) k, (values (${year - 2}::smallint), (${year - 1}::smallint)) as yy(y),
           lateral (select ((5 + (k * 7 + z) % 60) * 10000000)::bigint as o) oo`);
   }
 
