@@ -48,6 +48,16 @@ function changeList() {
   };
 }
 
+/** The gate dates a reviewed project gives, by the projects module's field names (开工 only as a full date). */
+const gateDatesOf = (p: ReviewedProject): Record<string, string | undefined> => ({
+  signedOn: p.signed_on,
+  landOn: p.land_on,
+  startOn: isFullDate(p.started) ? p.started : undefined,
+  completedOn: p.completed_on,
+  productionOn: p.production_on,
+  fullProductionOn: p.full_production_on,
+});
+
 /** The value a proposal sets for a field, or null. */
 export const proposedValue = (p: IntakeProposal, field: IntakeField) => p.changes.find((c) => c.field === field)?.proposed ?? null;
 
@@ -119,15 +129,7 @@ export function createIntakeMatcher(deps: { repo: IntakeRepository; clock: Clock
       add('productionOn', 'date', p.production_on, null);
       add('fullProductionOn', 'date', p.full_production_on, null);
       if (p.phase1_investment_wan !== undefined) add('phase1', 'money', yuanOf(p.phase1_investment_wan, `${prefix}.phase1_investment_wan`), null);
-      const have: Record<string, unknown> = {
-        investorEnterpriseId: p.investor,
-        signedOn: p.signed_on,
-        landOn: p.land_on,
-        startOn: isFullDate(p.started) ? p.started : undefined,
-        completedOn: p.completed_on,
-        productionOn: p.production_on,
-        fullProductionOn: p.full_production_on,
-      };
+      const have: Record<string, unknown> = { investorEnterpriseId: p.investor, ...gateDatesOf(p) };
       const missing = projectStages.slice(0, projectStages.indexOf(stage) + 1).flatMap((st) => stageGates[st].filter((g) => !have[g]));
       if (missing.length) notes.push({ field: 'stage', reason: 'gate_dates_needed', value: missing.join(',') });
       if (p.total_investment_wan === undefined) notes.push({ field: 'total_investment_wan', reason: 'total_missing' });
@@ -136,14 +138,7 @@ export function createIntakeMatcher(deps: { repo: IntakeRepository; clock: Clock
       // gate dates of the stages it passes; the projects module checks them on commit.
       if (p.stage && projectStages.indexOf(p.stage) > projectStages.indexOf(row.stage)) {
         add('stage', 'stage', p.stage, row.stage);
-        const gateValues: Record<string, string | undefined> = {
-          signedOn: p.signed_on,
-          landOn: p.land_on,
-          startOn: isFullDate(p.started) ? p.started : undefined,
-          completedOn: p.completed_on,
-          productionOn: p.production_on,
-          fullProductionOn: p.full_production_on,
-        };
+        const gateValues = gateDatesOf(p);
         for (const [f, v] of Object.entries(gateValues)) if (v && f !== 'startOn') add(f as IntakeField, 'date', v, null);
         const onFile: Record<string, unknown> = { investorEnterpriseId: row.investorEnterpriseId ?? enterprise?.name, startOn: row.startOn };
         const missing = projectStages
