@@ -1,18 +1,21 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Checkbox, Col, Flex, Input, Row, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { Blocker } from '../../../../contract/dispatch.ts';
 import { blockerCategories, blockerLevels, blockerStatuses } from '../../../../contract/dispatch-enums.ts';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useCurrentZone } from '../../../lib/current-zone-context';
 import { useSession } from '../../../lib/session-context';
+import { useUrlParams } from '../../../lib/use-url-params';
 import { useBlockers } from '../api/list-blockers';
 import { blockersExportUrl, type BlockersExportQuery } from '../api/download-urls';
 import { BlockerFormModal } from '../components/blocker-form-modal';
 import { EscalationSettingsModal } from '../components/escalation-settings-modal';
 import { overdueText } from '../components/overdue-text';
 import { levelColors, statusColors, useDispatchLabels } from '../components/use-dispatch-labels';
+
+const boardDefaults = { level: '', status: 'unresolved', category: '', overdue: '', mine: '', q: '', page: 1 };
 
 /** 堵点台账: the board by level and status, filtered, overdue first. */
 export default function BlockerBoardPage() {
@@ -22,14 +25,20 @@ export default function BlockerBoardPage() {
   const { hasPermission } = useSession();
   const { zoneId, zones } = useCurrentZone();
   const zoneNames = new Map(zones.map((z) => [z.id, z.shortName]));
-  // A link from the 驾驶舱 (?overdue=true, ?status=resolved) opens the board with those filters.
-  const [search] = useSearchParams();
-  const [filters, setFilters] = useState<{ level?: string; status?: string; category?: string; overdue?: boolean; mine?: boolean; q?: string }>(() => ({
-    status: search.get('status') ?? 'unresolved',
-    overdue: search.get('overdue') === 'true' || undefined,
-    level: search.get('level') ?? undefined,
-  }));
-  const [page, setPage] = useState(1);
+  // Filters and page live in the address, so reload, back and a sent link show the same board; a
+  // link from the 驾驶舱 (?overdue=true, ?status=resolved, ?level=…) opens it filtered. A cleared
+  // status is ?status=all (the default is the unresolved ones).
+  const [url, setUrl] = useUrlParams(boardDefaults);
+  const filters: { level?: string; status?: string; category?: string; overdue?: boolean; mine?: boolean; q?: string } = {
+    level: url.level || undefined,
+    status: url.status === 'all' ? undefined : url.status,
+    category: url.category || undefined,
+    overdue: url.overdue === 'true' || undefined,
+    mine: url.mine === 'true' || undefined,
+    q: url.q || undefined,
+  };
+  const page = url.page;
+  const setPage = (next: number) => setUrl({ page: next });
   const [creating, setCreating] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const params = {
@@ -44,10 +53,15 @@ export default function BlockerBoardPage() {
     pageSize: 20,
   };
   const board = useBlockers(params);
-  const set = (patch: Partial<typeof filters>) => {
-    setFilters((f) => ({ ...f, ...patch }));
-    setPage(1);
-  };
+  const set = (patch: Partial<typeof filters>) =>
+    setUrl(
+      Object.fromEntries(
+        Object.entries(patch).map(([key, value]) => [
+          key,
+          key === 'status' ? (value ?? 'all') : typeof value === 'boolean' ? (value ? 'true' : '') : (value ?? ''),
+        ]),
+      ),
+    );
 
   const columns: TableColumnsType<Blocker> = [
     {
@@ -161,7 +175,13 @@ export default function BlockerBoardPage() {
         <Checkbox checked={filters.mine} onChange={(e) => set({ mine: e.target.checked })}>
           {t('dispatch.mineOnly')}
         </Checkbox>
-        <Input.Search allowClear placeholder={t('common.search')} style={{ width: 220 }} onSearch={(q) => set({ q: q || undefined })} />
+        <Input.Search
+          allowClear
+          defaultValue={filters.q}
+          placeholder={t('common.search')}
+          style={{ width: 220 }}
+          onSearch={(q) => set({ q: q || undefined })}
+        />
       </Space>
 
       {board.isError && <Alert type="error" showIcon title={board.error.message} style={{ marginBottom: 16 }} />}

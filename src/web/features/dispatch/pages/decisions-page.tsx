@@ -1,10 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { decisionOperations, type Decision } from '../../../../contract/dispatch.ts';
 import { decisionStatuses } from '../../../../contract/dispatch-enums.ts';
 import { PageHeader } from '../../../components/page-header';
+import { useUrlParams } from '../../../lib/use-url-params';
 import { useI18n } from '../../../i18n/use-i18n';
 import { operationUrl } from '../../../lib/api-client';
 import { useCurrentZone } from '../../../lib/current-zone-context';
@@ -14,13 +15,19 @@ import { useDispatchLabels } from '../components/use-dispatch-labels';
 
 const statusColor: Record<string, string> = { open: 'processing', done: 'success', cancelled: 'default' };
 
+const listDefaults = { status: 'open', mine: '' };
+
 /** 议定事项: the meetings' decisions as tasks, across meetings; overdue first, then by deadline. */
 export default function DecisionsPage() {
   const { t } = useI18n();
   const label = useDispatchLabels();
   const { zoneId } = useCurrentZone();
-  const [status, setStatus] = useState<string | undefined>('open');
-  const [mine, setMine] = useState(false);
+  // Kept in the address (?status=all&mine=1), so a reload or a sent link shows the same list.
+  const [params, setParams] = useUrlParams(listDefaults);
+  const status = params.status === 'all' ? undefined : params.status;
+  const mine = params.mine === '1';
+  const setStatus = (next: string | undefined) => setParams({ status: next ?? 'all' });
+  const setMine = (next: boolean) => setParams({ mine: next ? '1' : '' });
   const decisions = useDecisions({ zoneId, status, mine: mine ? 'true' : undefined });
 
   const items = useMemo(

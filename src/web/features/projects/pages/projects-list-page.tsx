@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Input, Popover, Progress, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { projectFlags, projectLevels, projectStages, type ProjectListItem } from '../../../../contract/projects.ts';
 import { useCurrentZone } from '../../../lib/current-zone-context';
 import { useSession } from '../../../lib/session-context';
+import { useUrlParams } from '../../../lib/use-url-params';
 import { useProjects } from '../api/list-projects';
 import { useZonesWithParks } from '../api/list-zones';
 import { DispatchExportButton } from '../components/dispatch-export-button';
@@ -13,7 +14,14 @@ import { Money } from '../components/money';
 import { useProjectsI18n } from '../i18n';
 
 type Filters = Record<string, string | undefined>;
-const urlFilterKeys = ['stage', 'flag', 'level', 'sector', 'responsibility'] as const;
+const filterKeys = ['stage', 'level', 'flag', 'parkId', 'sector', 'immediateStart', 'responsibility', 'q'] as const;
+const listDefaults = {
+  ...(Object.fromEntries(filterKeys.map((k) => [k, ''])) as Record<(typeof filterKeys)[number], string>),
+  page: 1,
+  pageSize: 20,
+  sort: 'updatedAt',
+  order: 'desc',
+};
 const savedKey = 'zonedesk.projects.savedFilters';
 const loadSaved = (): { name: string; filters: Filters }[] => {
   try {
@@ -29,19 +37,28 @@ export default function ProjectsListPage() {
   const { zoneId } = useCurrentZone();
   const { hasPermission } = useSession();
   const navigate = useNavigate();
-  // A link from the 驾驶舱 (/projects?stage=started, ?flag=red) opens the list with those filters.
-  const [search] = useSearchParams();
-  const [filters, setFilters] = useState<Filters>(() => Object.fromEntries(urlFilterKeys.flatMap((k) => (search.get(k) ? [[k, search.get(k)!]] : []))));
-  const [page, setPage] = useState({ page: 1, pageSize: 20, sort: 'updatedAt', order: 'desc' });
+  // Filters, sort and page live in the address (useUrlParams), so reload, back and a sent link show
+  // the same list; a link from the 驾驶舱 (/projects?stage=started, ?flag=red) opens it filtered.
+  const [url, setUrl] = useUrlParams(listDefaults);
+  const filters: Filters = Object.fromEntries(filterKeys.map((k) => [k, url[k] || undefined]));
+  const page = { page: url.page, pageSize: url.pageSize, sort: url.sort, order: url.order };
+  const setFilters = (next: Filters) => setUrl(Object.fromEntries(filterKeys.map((k) => [k, next[k] ?? ''])));
   const [saved, setSaved] = useState(loadSaved);
   const [filterName, setFilterName] = useState('');
 
-  const params = useMemo(() => ({ ...filters, ...page, zoneId: zoneId ?? undefined }), [filters, page, zoneId]);
+  const params = useMemo(
+    () => ({
+      ...Object.fromEntries(filterKeys.map((k) => [k, url[k] || undefined])),
+      page: url.page,
+      pageSize: url.pageSize,
+      sort: url.sort,
+      order: url.order,
+      zoneId: zoneId ?? undefined,
+    }),
+    [url, zoneId],
+  );
   const list = useProjects(params);
-  const set = (key: string) => (value: string | undefined) => {
-    setFilters((f) => ({ ...f, [key]: value || undefined }));
-    setPage((p) => ({ ...p, page: 1 }));
-  };
+  const set = (key: string) => (value: string | undefined) => setUrl({ [key]: value ?? '' });
   const zonesWithParks = useZonesWithParks();
   const parks = (zonesWithParks.data ?? []).filter((z) => !zoneId || z.id === zoneId).flatMap((z) => z.parks);
 
@@ -114,7 +131,7 @@ export default function ProjectsListPage() {
       </Space>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space wrap>
-          <Input.Search allowClear placeholder={t('list.search')} style={{ width: 200 }} onSearch={set('q')} />
+          <Input.Search allowClear defaultValue={filters.q} placeholder={t('list.search')} style={{ width: 200 }} onSearch={set('q')} />
           <Select
             allowClear
             placeholder={t('field.stage')}
@@ -202,11 +219,12 @@ export default function ProjectsListPage() {
         size="middle"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        columns={columns}
+        // The header shows the sort read from the address.
+        columns={columns.map((c) => (c.sorter ? { ...c, sortOrder: c.key === url.sort ? (url.order === 'asc' ? 'ascend' : 'descend') : null } : c))}
         scroll={{ x: 1000 }}
         onChange={(pagination, _f, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
-          setPage({
+          setUrl({
             page: pagination.current ?? 1,
             pageSize: pagination.pageSize ?? 20,
             sort: s?.order ? String(s.columnKey) : 'updatedAt',
