@@ -85,7 +85,8 @@ async function firstLoad(browser: Browser, url: string, username: string, width:
       .locator('main, #root')
       .first()
       .evaluate((el) => el.scrollTo?.(0, el.scrollHeight));
-    if (cockpit) await dashboard.locator('canvas').first().waitFor({ timeout: 60_000 });
+    // Scrolled to the end the first chart may be off screen again: it need only exist.
+    if (cockpit) await dashboard.locator('canvas').first().waitFor({ state: 'attached', timeout: 60_000 });
     await page.waitForLoadState('networkidle');
     return { login, firstPage, encodings, afterScroll: new Set(scripts) };
   } finally {
