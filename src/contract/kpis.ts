@@ -117,6 +117,23 @@ export const rankIndicators = [
 export const statisticRankIndicators: readonly RankIndicatorName[] = ['industrialInvestment', 'industrialOutput', 'aboveScaleEnterprises', 'taxPerMu', 'outputPerMu'];
 type RankIndicatorName = (typeof rankIndicators)[number];
 export type RankIndicator = (typeof rankIndicators)[number];
+/**
+ * KPIs a 考核 item may score (higher is better, counted from the records), each with the unit its
+ * value and an item's target are in: money in 万元, rates in %, counts as counted.
+ */
+export const assessableKpis = {
+  signedYuan: 'wan',
+  arrivedYuan: 'wan',
+  investedYuan: 'wan',
+  planRate: 'percent',
+  projectsStarted: 'count',
+  startRate: 'percent',
+  productionRate: 'percent',
+  blockersClosed: 'count',
+  chainCompleteness: 'percent',
+} as const satisfies Partial<Record<RankIndicatorName, 'wan' | 'percent' | 'count'>>;
+export type AssessableKpi = keyof typeof assessableKpis;
+
 /** Lower is better for these. */
 export const lowerIsBetter: readonly RankIndicator[] = ['avgDaysToClose'];
 

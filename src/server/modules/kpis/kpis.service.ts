@@ -8,8 +8,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Locale } from '../../../contract/errors.ts';
-import { lowerIsBetter, rankIndicators, type kpiDashboardQuery, type KpiDashboard, type KpiRanking, type kpiRankingQuery, type KpiServices, type RankIndicator } from '../../../contract/kpis.ts';
-import type { Db } from '../../db/client.ts';
+import { assessableKpis, lowerIsBetter, rankIndicators, type kpiDashboardQuery, type KpiDashboard, type KpiRanking, type kpiRankingQuery, type KpiServices, type RankIndicator } from '../../../contract/kpis.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import type { SessionContext } from '../../platform/auth/session.ts';
 import { chinaToday, type Clock } from '../../platform/clock.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
@@ -58,6 +58,17 @@ const systemSession: SessionContext = {
   user: { id: '00000000-0000-0000-0000-000000000000', username: 'system', displayName: 'system', role: 'system_admin', locale: 'zh-CN', mustChangePassword: false, regionCode: null },
   scope: { all: true, zoneIds: [], rule: { kind: 'all' } },
 };
+
+/** A window's figures summed as a reader reads them: by indicator, and by indicator and dimension. */
+function addFigure(sums: Map<string, number>, indicator: string, dimension: string, value: number) {
+  sums.set(indicator, (sums.get(indicator) ?? 0) + value);
+  const key = `${indicator}|${dimension}`;
+  sums.set(key, (sums.get(key) ?? 0) + value);
+}
+const readerOfSums =
+  (sums: Map<string, number> | undefined): Reader =>
+  (indicator, dimension) =>
+    sums?.get(dimension === undefined ? indicator : `${indicator}|${dimension}`) ?? 0;
 
 const monthOfDay = (day: string) => `${day.slice(0, 7)}-01`;
 const shiftMonth = (month: string, by: number) => {
@@ -171,6 +182,35 @@ export function createKpisService(deps: { db: Db; repo: KpisRepository; clock: C
       return { zoneId, refreshedAt: at.toISOString(), rows };
     },
 
+    /**
+     * The year's KPIs of the zones for the 考核 (statistics' KpiReader): zone → code → value in the
+     * unit `assessableKpis` gives (万元, %, count), the year to date for this year. Codes that are
+     * not assessable read nothing.
+     */
+    async assessmentValues(dbx: DbOrTx, zoneIds: readonly string[], year: number, codes: readonly string[]) {
+      const out = new Map<string, Map<string, number | null>>();
+      const wanted = codes.filter((c): c is keyof typeof assessableKpis => c in assessableKpis);
+      if (!zoneIds.length || !wanted.length) return out;
+      const sums = await repo.windowSums(dbx, zonesIn(zoneIds), [yearWindow(year, throughOf(year))], rankSources);
+      const byZone = new Map<string, Map<string, number>>();
+      for (const r of sums) {
+        const m = byZone.get(r.zoneId) ?? new Map<string, number>();
+        byZone.set(r.zoneId, m);
+        addFigure(m, r.indicator, r.dimension, r.values[0]!);
+      }
+      for (const zoneId of zoneIds) {
+        const get = readerOfSums(byZone.get(zoneId));
+        const values = new Map<string, number | null>();
+        for (const code of wanted) {
+          const v = indicatorValue(code, get);
+          const unit = assessableKpis[code];
+          values.set(code, v === null ? null : unit === 'wan' ? v / 10_000 : unit === 'percent' ? Math.round(v * 10_000) / 100 : v);
+        }
+        out.set(zoneId, values);
+      }
+      return out;
+    },
+
     /** The 驾驶舱 figures computed from given rows (the read path, and the from-scratch check). */
     figures(rows: readonly AggRow[], year: number) {
       return dashboardFigures(rows, year, throughOf(year));
@@ -236,10 +276,7 @@ export function createKpisService(deps: { db: Db; repo: KpisRepository; clock: C
       const add = (group: string, i: number, indicator: string, dimension: string, value: number) => {
         let maps = sumsOf.get(group);
         if (!maps) sumsOf.set(group, (maps = windows.map(() => new Map<string, number>())));
-        const m = maps[i]!;
-        m.set(indicator, (m.get(indicator) ?? 0) + value);
-        const key = `${indicator}|${dimension}`;
-        m.set(key, (m.get(key) ?? 0) + value);
+        addFigure(maps[i]!, indicator, dimension, value);
       };
       for (const r of sums) {
         const key = groupOf.get(r.zoneId);
@@ -275,12 +312,7 @@ export function createKpisService(deps: { db: Db; repo: KpisRepository; clock: C
           }
         });
       }
-      const none = new Map<string, number>();
-      const readers = (key: string): Reader[] =>
-        windows.map((_, i) => {
-          const m = sumsOf.get(key)?.[i] ?? none;
-          return (indicator, dimension) => m.get(dimension === undefined ? indicator : `${indicator}|${dimension}`) ?? 0;
-        });
+      const readers = (key: string): Reader[] => windows.map((_, i) => readerOfSums(sumsOf.get(key)?.[i]));
       const growth = (v: number | null, p: number | null) => (v === null || p === null || p === 0 ? null : Math.round((v / p - 1) * 10_000) / 10_000);
       const rows = [...groups.values()].map((g) => {
         const [rc, rp, rl, rpl] = readers(g.key);

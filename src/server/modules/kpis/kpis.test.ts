@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kpiOperations, rankIndicators, type KpiDashboard } from '../../../contract/kpis.ts';
 import { leadOperations } from '../../../contract/leads.ts';
+import { statisticsOperations } from '../../../contract/statistics.ts';
 import { blockerOperations } from '../../../contract/dispatch/blockers.ts';
 import { projectOperations } from '../../../contract/projects.ts';
 import { createTestContext, type Client, type TestContext } from '../../../../test/harness.ts';
@@ -181,6 +182,42 @@ describe('ranking on KPIs', () => {
     }
     // The demo zones have figures (not a comparison of zeros).
     expect(nonZero).toBeGreaterThan(5);
+  });
+});
+
+describe('考核 on KPIs', () => {
+  it('a KPI item scores the zone’s KPI of the year as the 驾驶舱 shows it: 签约额 in 万元, 开工率 in %; a KPI lower-is-better or by growth is refused', async () => {
+    const province = await ctx.login('province');
+    // This year to date (snapshots such as 开工率 are kept from the month the app first ran).
+    const y = year;
+    const existing = (await province.call(statisticsOperations.listSchemes, {})).body.find((s: { year: number }) => s.year === y);
+    const d = await leader.call(kpiOperations.dashboard, { query: { zoneId: fendong, year: y } });
+    const signedWan = d.body.headline.signedYuan / WAN;
+    const startPct = Math.round(d.body.headline.startRate! * 10_000) / 100;
+    expect(signedWan).toBeGreaterThan(0);
+    expect(startPct).toBeGreaterThan(0);
+    const scheme = {
+      version: existing?.version ?? null,
+      name: `${y}年度考核（KPI）`,
+      items: [
+        { source: 'kpi', code: 'signedYuan', measure: 'value', weight: 60, target: signedWan * 2 },
+        { source: 'kpi', code: 'startRate', measure: 'value', weight: 40, target: 100 },
+      ],
+      cutoffs: { excellent: 90, good: 80, pass: 70, basicPass: 60 },
+    };
+    const refused = await province.call(statisticsOperations.saveScheme, {
+      params: { year: y },
+      body: { ...scheme, items: [{ ...scheme.items[0], code: 'avgDaysToClose' }, { ...scheme.items[1], measure: 'growth' }] },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['items.0.code', 'items.1.measure']);
+    expect((await province.call(statisticsOperations.saveScheme, { params: { year: y }, body: scheme })).status).toBe(200);
+    expect((await province.call(statisticsOperations.compute, { body: { year: y, zoneId: fendong } })).status).toBe(200);
+    const [result] = (await leader.call(statisticsOperations.results, { query: { year: y, zoneId: fendong } })).body;
+    expect(result.items.map((i: { actual: number | null; score: number }) => [i.actual, i.score])).toEqual([
+      [signedWan, 30],
+      [startPct, Math.round(40 * Math.min(startPct / 100, 1) * 100) / 100],
+    ]);
   });
 });
 

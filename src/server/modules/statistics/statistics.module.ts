@@ -17,7 +17,16 @@ export const statisticsModule = defineModule({
   name: 'statistics',
   policy: statisticsPolicy,
   tables: [statisticValues, statisticRevisions, assessmentSchemes, assessmentResults],
-  service: ({ db, audit, clock }) => createStatisticsService({ db, repo: createStatisticsRepository(), audit, clock }),
+  // KPI items of the 考核 read the kpis module's figures; it is built after this one (it reads the
+  // statistics), so the reader looks it up when an assessment is computed.
+  service: ({ db, audit, clock, services }) =>
+    createStatisticsService({
+      db,
+      repo: createStatisticsRepository(),
+      audit,
+      clock,
+      kpis: (dbx, zoneIds, year, codes) => (services.kpis ? services.kpis.assessmentValues(dbx, zoneIds, year, codes) : Promise.resolve(new Map())),
+    }),
   routes: statisticsRoutes,
   importers: (statistics) => [statisticsImporter({ service: statistics, repo: createStatisticsRepository() })],
   seed: { order: 80, run: (tx, options) => seedStatistics(tx, options) },

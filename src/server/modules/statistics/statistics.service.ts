@@ -34,6 +34,7 @@ import { actorOf, type Actor, type SessionContext } from '../../platform/auth/se
 import { chinaToday, type Clock } from '../../platform/clock.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
 import { can, inScope } from '../../platform/policies.ts';
+import { assessableKpis } from '../../../contract/kpis.ts';
 import { gradeOf, itemKey, scoreZone } from './statistics.assessment.ts';
 import type { StatisticsRepository, StoredValue, ValueRow } from './statistics.repository.ts';
 import { growthPct, magnitude, parseStatValue, statNumber, statValueText, type ParsedValue } from './statistics.values.ts';
@@ -332,7 +333,8 @@ export function createStatisticsService({ db, repo, audit, clock, kpis, province
         const ind = indicatorByCode.get(item.code);
         if (!ind) fields.push({ field: `items.${i}.code`, reason: 'stat_unknown_indicator' });
         else if (ind.kind === 'ratio' && item.measure !== 'value') fields.push({ field: `items.${i}.measure`, reason: 'assessment_measure_ratio' });
-      } else if (!kpis) fields.push({ field: `items.${i}.source`, reason: 'assessment_kpi_unavailable' });
+      } else if (!kpis || !(item.code in assessableKpis)) fields.push({ field: `items.${i}.code`, reason: 'assessment_kpi_unavailable' });
+      else if (item.measure !== 'value') fields.push({ field: `items.${i}.measure`, reason: 'assessment_measure_ratio' });
     });
     const c = body.cutoffs;
     if (!(c.excellent > c.good && c.good > c.pass && c.pass > c.basicPass)) fields.push({ field: 'cutoffs', reason: 'assessment_cutoffs_order' });

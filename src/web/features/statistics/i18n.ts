@@ -2,6 +2,11 @@
 export const statisticsZh = {
   'menu.statistics': '经济指标',
   'menu.assessment': '开发区考核',
+  'assess.statistics': '统计局指标',
+  'assess.kpis': '系统计算的 KPI',
+  'assess.kpiUnit.wan': '目标值单位：万元（年度累计，当年为年初至今）',
+  'assess.kpiUnit.percent': '目标值单位：%（年度累计，当年为年初至今）',
+  'assess.kpiUnit.count': '目标值单位：个（年度累计，当年为年初至今）',
   'stats.title': '主要经济指标',
   'stats.intro': '统计局、自然资源部门提供的数据：流量指标（金额）为自年初累计数，存量指标（企业数、人数、土地）为期末数。',
   'stats.zone': '开发区',
@@ -90,6 +95,11 @@ export const statisticsZh = {
 export const statisticsEn: Record<keyof typeof statisticsZh, string> = {
   'menu.statistics': 'Statistics',
   'menu.assessment': 'Zone assessment',
+  'assess.statistics': '统计局 figures',
+  'assess.kpis': 'KPIs computed from the records',
+  'assess.kpiUnit.wan': 'target in 万元 (the year; this year to date)',
+  'assess.kpiUnit.percent': 'target in % (the year; this year to date)',
+  'assess.kpiUnit.count': 'target as a count (the year; this year to date)',
   'stats.title': 'Key statistics',
   'stats.intro': 'Figures from the statistics and land bureaus: amounts are cumulative from January; counts, people and land stand at the period end.',
   'stats.zone': 'Zone',

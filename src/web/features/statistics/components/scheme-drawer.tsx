@@ -1,11 +1,18 @@
 import { App, Button, Drawer, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { assessableKpis, type AssessableKpi } from '../../../../contract/kpis.ts';
 import type { AssessmentItem, AssessmentScheme, Cutoffs } from '../../../../contract/statistics.ts';
 import { assessmentMeasureLabels, assessmentMeasures, indicators } from '../../../../contract/statistics-indicators.ts';
 import { useI18n } from '../../../i18n/use-i18n';
 import { isApiError } from '../../../lib/api-error';
 import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
 import { useSaveScheme } from '../api/save-scheme';
+
+/** An item's indicator in the one select: a 统计局 code as is, a KPI as `kpi:<code>`. */
+const KPI = 'kpi:';
+const pickOf = (i: AssessmentItem): AssessmentItem => (i.source === 'kpi' ? { ...i, code: `${KPI}${i.code}` } : i);
+const itemOf = (i: AssessmentItem): AssessmentItem =>
+  i.code.startsWith(KPI) ? { ...i, source: 'kpi', code: i.code.slice(KPI.length), measure: 'value' } : { ...i, source: 'statistic' };
 
 interface Values {
   name: string;
@@ -33,7 +40,7 @@ export function SchemeDrawer({ year, scheme, isNew, onClose }: { year: number; s
         year,
         version: isNew ? null : (scheme?.version ?? null),
         ...values,
-        items: values.items.map((i) => ({ ...i, source: 'statistic' })),
+        items: values.items.map(itemOf),
       });
       message.success(t('assess.saved'));
       onClose();
@@ -63,7 +70,7 @@ export function SchemeDrawer({ year, scheme, isNew, onClose }: { year: number; s
         onFinish={submit}
         initialValues={{
           name: isNew ? `${year}年度全省开发区考核指标体系` : scheme?.name,
-          items: scheme?.items ?? [],
+          items: (scheme?.items ?? []).map(pickOf),
           cutoffs: scheme?.cutoffs ?? { excellent: 90, good: 80, pass: 70, basicPass: 60 },
         }}
       >
@@ -79,15 +86,31 @@ export function SchemeDrawer({ year, scheme, isNew, onClose }: { year: number; s
                     <Select
                       style={{ width: 180 }}
                       aria-label={t('assess.item')}
-                      options={indicators.map((i) => ({ value: i.code, label: locale === 'en-US' ? i.en : i.zh }))}
+                      showSearch
+                      optionFilterProp="label"
+                      options={[
+                        { label: t('assess.statistics'), options: indicators.map((i) => ({ value: i.code, label: locale === 'en-US' ? i.en : i.zh })) },
+                        {
+                          label: t('assess.kpis'),
+                          options: (Object.keys(assessableKpis) as AssessableKpi[]).map((k) => ({ value: `${KPI}${k}`, label: t(`rank.ind.${k}` as never) })),
+                        },
+                      ]}
                     />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'measure']} rules={[{ required: true }]} style={{ marginBottom: 4 }}>
-                    <Select
-                      style={{ width: 170 }}
-                      aria-label={t('assess.measure')}
-                      options={assessmentMeasures.map((m) => ({ value: m, label: l(assessmentMeasureLabels[m]) }))}
-                    />
+                  <Form.Item noStyle dependencies={[['items', f.name, 'code']]}>
+                    {({ getFieldValue }) => {
+                      const code = String(getFieldValue(['items', f.name, 'code']) ?? '');
+                      const kpi = code.startsWith(KPI) ? (code.slice(KPI.length) as AssessableKpi) : null;
+                      return (
+                        <Form.Item name={[f.name, 'measure']} rules={[{ required: true }]} style={{ marginBottom: 4 }} extra={kpi ? t(`assess.kpiUnit.${assessableKpis[kpi]}` as never) : undefined}>
+                          <Select
+                            style={{ width: 170 }}
+                            aria-label={t('assess.measure')}
+                            options={assessmentMeasures.filter((m) => !kpi || m === 'value').map((m) => ({ value: m, label: l(assessmentMeasureLabels[m]) }))}
+                          />
+                        </Form.Item>
+                      );
+                    }}
                   </Form.Item>
                   <Form.Item name={[f.name, 'weight']} rules={[{ required: true }]} style={{ marginBottom: 4 }}>
                     <InputNumber min={0} max={100} addonBefore={t('assess.weight')} style={{ width: 140 }} />
