@@ -189,7 +189,7 @@ export function createKpisService(deps: { db: Db; repo: KpisRepository; clock: C
      */
     async assessmentValues(dbx: DbOrTx, zoneIds: readonly string[], year: number, codes: readonly string[]) {
       const out = new Map<string, Map<string, number | null>>();
-      const wanted = codes.filter((c): c is keyof typeof assessableKpis => c in assessableKpis);
+      const wanted = codes.filter((c): c is keyof typeof assessableKpis => Object.hasOwn(assessableKpis, c));
       if (!zoneIds.length || !wanted.length) return out;
       const sums = await repo.windowSums(dbx, zonesIn(zoneIds), [yearWindow(year, throughOf(year))], rankSources);
       const byZone = new Map<string, Map<string, number>>();

@@ -333,7 +333,7 @@ export function createStatisticsService({ db, repo, audit, clock, kpis, province
         const ind = indicatorByCode.get(item.code);
         if (!ind) fields.push({ field: `items.${i}.code`, reason: 'stat_unknown_indicator' });
         else if (ind.kind === 'ratio' && item.measure !== 'value') fields.push({ field: `items.${i}.measure`, reason: 'assessment_measure_ratio' });
-      } else if (!kpis || !(item.code in assessableKpis)) fields.push({ field: `items.${i}.code`, reason: 'assessment_kpi_unavailable' });
+      } else if (!kpis || !Object.hasOwn(assessableKpis, item.code)) fields.push({ field: `items.${i}.code`, reason: 'assessment_kpi_unavailable' });
       else if (item.measure !== 'value') fields.push({ field: `items.${i}.measure`, reason: 'assessment_measure_ratio' });
     });
     const c = body.cutoffs;
