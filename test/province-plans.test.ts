@@ -46,6 +46,10 @@ const wholeTableByDesign: { match: RegExp; why: string }[] = [
     match: /^select 'project' as kind, id, land_on/,
     why: "once a day (the day's first project read): every project's stored land-to-start working days checked against the calendar (projects.context.ts refreshLandToStart)",
   },
+  {
+    match: /^with target as \(\s*select p\.id, p\.zone_id, p\.stage, p\.created_at, z\.report_period/,
+    why: "once a day (the day's first project read after the date moved on): every stale project's derived figures and flag recomputed in one statement (project-derived.repository refreshDerived); over a province's projects, hashing progress_reports once is cheaper than 5k index probes",
+  },
   { match: /^select count\(\*\) from "enterprises"$/, why: "the directory's total without a filter: every row counts (20k rows: about 2 ms)" },
 ];
 
