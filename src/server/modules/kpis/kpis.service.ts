@@ -142,6 +142,22 @@ export function createKpisService(deps: { db: Db; repo: KpisRepository; clock: C
    * are the pages' defaults: funding over all years, finance's latest of the last four quarters.
    */
   async function servicesOf(s: SessionContext, q: { zoneId?: string; year?: number }, locale: Locale): Promise<KpiServices> {
+    // The three summaries are read live, but the same caller's 驾驶舱 is opened far more often than
+    // records change: kept while no audit entry was written since (every write is audited in its
+    // transaction, decision 005) and for at most a minute (a transaction committing late with an
+    // older entry id is seen within that minute), per scope, zone, year, language and day.
+    const key = JSON.stringify([s.scope.all ? 'all' : s.scope.rule, q.zoneId ?? null, q.year ?? null, locale, today()]);
+    const auditId = await repo.lastAuditId(db);
+    const hit = servicesCache.get(key);
+    if (hit && hit.auditId === auditId && clock().getTime() - hit.at < 60_000) return hit.value;
+    const value = await readServices(s, q, locale);
+    if (servicesCache.size >= 500) servicesCache.delete(servicesCache.keys().next().value!);
+    servicesCache.set(key, { auditId, at: clock().getTime(), value });
+    return value;
+  }
+  const servicesCache = new Map<string, { auditId: number; at: number; value: KpiServices }>();
+
+  async function readServices(s: SessionContext, q: { zoneId?: string; year?: number }, locale: Locale): Promise<KpiServices> {
     const [funding, hiring, finance] = await Promise.all([
       sources.funding?.(s, { zoneId: q.zoneId, year: q.year }, locale),
       sources.hiring?.(s, { zoneId: q.zoneId }, locale),
