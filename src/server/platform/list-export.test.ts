@@ -46,5 +46,7 @@ describe('list export of many rows', () => {
     expect(read.first).toEqual(['企业0', 0, "'=HYPERLINK(\"x\")"]);
     const small = await rowsOf((await listWorkbook({ title: '测试清单', fileName: 'x.xlsx', rows: rows.slice(0, 10), clock, columns })).buffer);
     expect(small.first).toEqual(read.first);
-  });
+    // A worker thread that loads ExcelJS (through tsx in tests) and zips 5,000 rows, then the file read
+    // back twice: on a busy 2-core machine that is well past the default 30 s.
+  }, 120_000);
 });
