@@ -74,6 +74,7 @@ export default async function leadDuplicatesWalk({ baseUrl, page }: E2eContext) 
   await drawer.getByLabel('项目名称', { exact: true }).fill(again);
   await expectVisible(drawer.getByTestId('lead-duplicate-warning'));
   await drawer.getByTestId('lead-duplicate-merge').click();
+  await expectVisible(page.getByRole('dialog').filter({ hasText: '的协议、对接记录、附件、团队和历史并入' }));
   await page.getByTestId('lead-merge-ok').click();
   await page.waitForURL(keptUrl, { timeout: 15_000 });
   await expectVisible(page.locator('.ant-timeline').getByText(/并入重复线索 .*储能另一项目/));

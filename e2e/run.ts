@@ -53,6 +53,19 @@ async function waitForHealth(baseUrl: string, server: ChildProcess, log: () => s
   throw new Error(`the server did not answer /api/health within ${timeoutMs / 1000}s:\n${log()}`);
 }
 
+/** Whether the server is still there and answering, for the report of a failed run. */
+async function serverState(baseUrl: string, server: ChildProcess): Promise<string> {
+  if (server.exitCode !== null || server.signalCode !== null) return `exited (code ${server.exitCode}, signal ${server.signalCode})`;
+  try {
+    const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(5_000) });
+    return `answers /api/health with ${response.status}`;
+  } catch (error) {
+    return `runs but does not answer /api/health within 5 s (${(error as Error).message})`;
+  }
+}
+
+const lastLines = (text: string, n: number) => text.trimEnd().split('\n').slice(-n).join('\n') || '(empty)';
+
 async function stopServer(server: ChildProcess) {
   if (server.exitCode !== null) return;
   const exited = new Promise((resolve) => server.once('exit', resolve));
@@ -138,6 +151,8 @@ async function main(): Promise<number> {
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
     const failed = await runTests(baseUrl, browser, tests);
     console.log(failed === 0 ? `\nall ${tests.length} browser tests passed` : `\n${failed} of ${tests.length} browser tests failed`);
+    // When one failure drags the rest down, the server's own words say why (a crash, a hang, an error).
+    if (failed > 0) console.log(`\nthe server ${await serverState(baseUrl, server)}; the last of its log:\n${lastLines(output, 60)}`);
     return failed === 0 ? 0 : 1;
   } finally {
     await browser?.close();

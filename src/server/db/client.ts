@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -79,6 +80,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   } else {
     client = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   }
+  refuseReadsOutsideOpenTransaction(client);
   return {
     db: drizzlePglite(client, { schema, logger: queryLogger }) as unknown as Db,
     kind: 'pglite',
@@ -93,6 +95,37 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // Exposed for the test harness, which clones a migrated template with dumpDataDir.
     ...({ pglite: client } as object),
   };
+}
+
+/**
+ * PGlite is one connection: a transaction holds it, and a query on the database itself (not on the
+ * transaction) issued from inside waits for that transaction to end, which waits for the query. The
+ * server would hang for good (every later request queues behind it); PostgreSQL would answer it on
+ * another connection. Such a query fails here instead, naming the mistake, and the transaction rolls
+ * back. Typical cause: a cached lookup (the calendar, settings) refreshed with `db` mid-transaction.
+ */
+function refuseReadsOutsideOpenTransaction(client: PGlite) {
+  const openTransaction = new AsyncLocalStorage<{ open: boolean }>();
+  const transaction = client.transaction.bind(client);
+  client.transaction = ((callback: Parameters<PGlite['transaction']>[0]) =>
+    transaction((tx) => {
+      const state = { open: true };
+      return openTransaction.run(state, async () => {
+        try {
+          return await callback(tx);
+        } finally {
+          state.open = false;
+        }
+      });
+    })) as PGlite['transaction'];
+  const refuseInside = <F extends (...args: never[]) => Promise<unknown>>(run: F): F =>
+    ((...args: Parameters<F>) => {
+      if (openTransaction.getStore()?.open)
+        return Promise.reject(new Error('a query on the database inside one of its transactions would wait for that transaction for ever (PGlite is one connection): pass the transaction instead'));
+      return run(...args);
+    }) as F;
+  client.query = refuseInside(client.query.bind(client)) as PGlite['query'];
+  client.exec = refuseInside(client.exec.bind(client)) as PGlite['exec'];
 }
 
 export async function migrateDatabase(database: Database): Promise<void> {

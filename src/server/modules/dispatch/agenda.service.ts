@@ -23,7 +23,7 @@ export function createAgendaService(ctx: DispatchContext, escalation: Escalation
 
   /** The agenda a meeting on `heldOn` should have, from the data. */
   async function generateAgenda(tx: DbOrTx, zoneId: string, heldOn: string, previous: MeetingRow | undefined): Promise<GeneratedItem[]> {
-    const cal = await calendar();
+    const cal = await calendar(tx);
     const items: GeneratedItem[] = [];
     // "Newly red since the last meeting" comes from the flag history; the previous agenda is only
     // the fallback for a flag set before the history was kept.

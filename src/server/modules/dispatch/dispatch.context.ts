@@ -1,5 +1,5 @@
 /** What every dispatch service is built from: the database, its repositories, audit, the clock and the working-day calendar. */
-import type { Db } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import type { SessionContext } from '../../platform/auth/session.ts';
 import type { WorkCalendar } from '../../platform/calendar.ts';
@@ -13,7 +13,8 @@ export interface DispatchDeps {
   repo: DispatchRepository;
   audit: AuditWriter;
   clock: Clock;
-  calendar: () => Promise<WorkCalendar>;
+  /** Inside a transaction pass it: on PGlite a read on the database itself waits for the transaction to end. */
+  calendar: (d?: DbOrTx) => Promise<WorkCalendar>;
 }
 
 export interface DispatchContext extends DispatchDeps {

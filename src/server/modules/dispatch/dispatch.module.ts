@@ -18,7 +18,7 @@ export const dispatchModule = defineModule({
   name: 'dispatch',
   policy: dispatchPolicy,
   service: ({ db, audit, clock, services }) =>
-    createDispatchService({ db, repo: createDispatchRepository(), audit, clock, calendar: () => services.calendar.current() }),
+    createDispatchService({ db, repo: createDispatchRepository(), audit, clock, calendar: (d) => services.calendar.current(d) }),
   // Operations naming a record answer 404 before validating the body when it lies outside the caller's zones.
   records: (dispatch) => ({
     blocker: (s, id) => dispatch.blockers.inCallerScope(s, id),

@@ -19,7 +19,7 @@ const briefDecision = (d: DecisionWithNames) => ({
 export function createMeetingBrief({ db, repo, calendar }: DispatchContext) {
   /** The figures as they stand now (and as a meeting freezes them when it closes). */
   async function liveBriefData(tx: DbOrTx, m: MeetingRow): Promise<BriefData> {
-    const cal = await calendar();
+    const cal = await calendar(tx);
     const zone = (await repo.refs.zoneName(tx, m.zoneId))!;
     const year = Number(m.heldOn.slice(0, 4));
     const week = periodOf('week', m.heldOn);

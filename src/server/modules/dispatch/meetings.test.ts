@@ -189,3 +189,18 @@ describe('the weekly meeting', () => {
     expect((await hejinLeader.post(`/api/meetings/${meetingId}/decisions`, {})).status).toBe(404);
   });
 });
+
+describe('the working-day calendar read afresh inside a meeting transaction', () => {
+  it('a meeting is generated and closed right after a calendar day changed (the calendar is read on the transaction, not beside it)', { timeout: 60_000 }, async () => {
+    // Changing a day drops the cached calendar, as a minute without use does: the next reader loads
+    // it. On PGlite a load beside the open transaction used to hang the server for good.
+    const admin = await ctx.login('admin');
+    const put = await admin.request('PUT', '/api/calendar/days/2031-05-06', { kind: 'holiday', name: '测试假日' });
+    expect(put.status).toBe(200);
+    const m = await buildMeeting(leader, { title: '日历刷新后的调度会', heldOn: testDaysAgo(-7) });
+    expect(m.agenda.length).toBeGreaterThan(0);
+    await admin.request('DELETE', `/api/calendar/days/2031-05-06?version=${put.body.version}`);
+    const closed = await leader.call(meetingOperations.close, { params: { id: m.id }, body: { version: m.version } });
+    expect(closed.body.status).toBe('closed');
+  });
+});
