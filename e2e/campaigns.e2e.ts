@@ -1,5 +1,5 @@
 import { demoId } from '../src/server/seed/demo-ids.ts';
-import { expectHidden, expectVisible, loginAs, type E2eContext } from './harness';
+import { expectHidden, expectVisible, loginAs, pickOption, type E2eContext } from './harness';
 
 export const title =
   'the leader reads the quarter’s 三个一批 lists, achievement derived from the records with the nominated-vs-achieved sentence, nominates a project; the 专班 is picked as people on the project form';
@@ -26,9 +26,7 @@ export default async function campaignsWalk({ baseUrl, page }: E2eContext) {
   const dialog = page.getByRole('dialog', { name: /列入清单/ });
   await expectVisible(dialog);
   const select = dialog.getByLabel('所属项目', { exact: true });
-  await select.click();
-  await select.pressSequentially('氢能');
-  await page.locator('.ant-select-item-option').filter({ hasText: '汾东氢能装备产业园项目' }).first().click();
+  await pickOption(page, select, '氢能', '汾东氢能装备产业园项目');
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
   await expectHidden(dialog);
   await expectVisible(startCard.locator('.ant-table-row').filter({ hasText: '汾东氢能装备产业园项目' }).filter({ hasText: '尚无实际开工日期' }));
