@@ -3,6 +3,7 @@
  * table, by its documented columns, docs/chains.md); a zone's enterprises are those it registered,
  * invests with (projects' investor) or has on its chains (`chain_link_enterprises`).
  */
+import { createHash } from 'node:crypto';
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
 import { users, zones } from '../../db/schema.ts';
@@ -16,6 +17,15 @@ import { landEfficiencyConfigs, landEfficiencyResults, landEfficiencyRuns } from
 import type { Evaluated } from './land-efficiency.rules.ts';
 
 const num = (v: unknown) => (v == null ? null : Number(v));
+
+/** A result as stored: the run's evaluation with the figures shown beside it. */
+export type ResultRow = Evaluated & { landMu: number | null; taxYuan: number | null; valueAddedYuan: number | null };
+
+/** Everything a result row stores, hashed: equal digests, nothing to write. */
+export const digestOf = (r: ResultRow) =>
+  createHash('sha1')
+    .update(JSON.stringify([r.landMu, r.taxYuan, r.valueAddedYuan, r.values, r.scores, r.score, r.rank, r.grade, r.missing]))
+    .digest('base64');
 
 export interface CandidateRow {
   enterprise_id: string;
@@ -124,25 +134,31 @@ export function createLandEfficiencyRepository() {
       const [row] = await db.insert(landEfficiencyRuns).values(values).returning();
       return row;
     },
-    /** The zone-year's grades before a re-run, for the audit: enterprise id → grade (null: 数据不全). */
-    async gradesOf(db: DbOrTx, zoneId: string, year: number) {
+    /** The zone-year's stored results before a re-run: enterprise id → grade (null: 数据不全, for the audit) and digest. */
+    async storedOf(db: DbOrTx, zoneId: string, year: number) {
       const rows = await db
-        .select({ enterpriseId: landEfficiencyResults.enterpriseId, grade: landEfficiencyResults.grade })
+        .select({ enterpriseId: landEfficiencyResults.enterpriseId, grade: landEfficiencyResults.grade, digest: landEfficiencyResults.digest })
         .from(landEfficiencyResults)
         .where(and(eq(landEfficiencyResults.zoneId, zoneId), eq(landEfficiencyResults.year, year)));
-      return new Map(rows.map((r) => [r.enterpriseId, r.grade]));
+      return new Map(rows.map((r) => [r.enterpriseId, { grade: r.grade, digest: r.digest }]));
     },
 
-    /** Replaces the zone-year's results with a run's, set-based (one statement each way). */
-    async replaceResults(
-      db: DbOrTx,
-      input: { zoneId: string; year: number; runId: string },
-      rows: (Evaluated & { landMu: number | null; taxYuan: number | null; valueAddedYuan: number | null })[],
-    ) {
-      await db.delete(landEfficiencyResults).where(and(eq(landEfficiencyResults.zoneId, input.zoneId), eq(landEfficiencyResults.year, input.year)));
-      if (!rows.length) return;
+    /**
+     * Makes the zone-year's results the run's, writing only what differs from `stored` (storedOf):
+     * rows no longer evaluated deleted, rows whose digest changed (or new) upserted on the
+     * (zone, year, enterprise) key, one statement each. Returns how many rows were written.
+     */
+    async writeResults(db: DbOrTx, input: { zoneId: string; year: number }, rows: ResultRow[], stored: ReadonlyMap<string, { digest: string }>) {
+      const evaluated = new Set(rows.map((r) => r.enterpriseId));
+      const removed = [...stored.keys()].filter((id) => !evaluated.has(id));
+      if (removed.length)
+        await db
+          .delete(landEfficiencyResults)
+          .where(and(eq(landEfficiencyResults.zoneId, input.zoneId), eq(landEfficiencyResults.year, input.year), sql`${landEfficiencyResults.enterpriseId} = ${anyUuid(removed)}`));
+      const changed = rows.map((r) => ({ r, d: digestOf(r) })).filter(({ r, d }) => stored.get(r.enterpriseId)?.digest !== d);
+      if (!changed.length) return 0;
       const payload = JSON.stringify(
-        rows.map((r) => ({
+        changed.map(({ r, d }) => ({
           e: r.enterpriseId,
           l: r.landMu,
           t: r.taxYuan,
@@ -154,13 +170,17 @@ export function createLandEfficiencyRepository() {
           g: r.grade,
           // A text[] literal (the keys are plain identifiers): cast in SQL without a subquery per row.
           m: `{${r.missing.join(',')}}`,
+          d,
         })),
       );
       await db.execute(sql`
-        insert into land_efficiency_results (zone_id, year, run_id, enterprise_id, land_mu, tax_yuan, value_added_yuan, indicator_values, indicator_scores, score, rank, grade, missing)
-        select ${input.zoneId}::uuid, ${input.year}, ${input.runId}::uuid, x.e, x.l, x.t, x.v, x.iv, x.is, x.s, x.k, x.g,
-x.m::text[]
-        from jsonb_to_recordset(${payload}::jsonb) as x(e uuid, l numeric, t numeric, v numeric, iv jsonb, "is" jsonb, s numeric, k int, g text, m text)`);
+        insert into land_efficiency_results (zone_id, year, enterprise_id, land_mu, tax_yuan, value_added_yuan, indicator_values, indicator_scores, score, rank, grade, missing, digest)
+        select ${input.zoneId}::uuid, ${input.year}, x.e, x.l, x.t, x.v, x.iv, x.is, x.s, x.k, x.g, x.m::text[], x.d
+        from jsonb_to_recordset(${payload}::jsonb) as x(e uuid, l numeric, t numeric, v numeric, iv jsonb, "is" jsonb, s numeric, k int, g text, m text, d text)
+        on conflict (zone_id, year, enterprise_id) do update set land_mu = excluded.land_mu, tax_yuan = excluded.tax_yuan, value_added_yuan = excluded.value_added_yuan,
+          indicator_values = excluded.indicator_values, indicator_scores = excluded.indicator_scores, score = excluded.score, rank = excluded.rank,
+          grade = excluded.grade, missing = excluded.missing, digest = excluded.digest`);
+      return changed.length;
     },
 
     async listResults(db: DbOrTx, s: SessionContext, q: z.infer<typeof listResultsQuery>, paged = true) {
@@ -229,7 +249,8 @@ x.m::text[]
         await db.execute(sql`
           select r.zone_id, z.short_name as zone_name, r.year, r.score, r.rank, r.grade, r.missing, run.created_at as run_at,
             (select count(*) from land_efficiency_results o where o.zone_id = r.zone_id and o.year = r.year and o.grade is not null) as of
-          from land_efficiency_results r join zones z on z.id = r.zone_id join land_efficiency_runs run on run.id = r.run_id
+          from land_efficiency_results r join zones z on z.id = r.zone_id
+            cross join lateral (select max(x.created_at) as created_at from land_efficiency_runs x where x.zone_id = r.zone_id and x.year = r.year) run
           where r.enterprise_id = ${enterpriseId}::uuid and ${zoneScope(s, sql`r.zone_id`)}
           order by r.year desc, z.short_name`),
       );

@@ -51,16 +51,16 @@ export const landEfficiencyRuns = pgTable(
   (t) => [index('land_efficiency_runs_zone_year_idx').on(t.zoneId, t.year, t.createdAt)],
 );
 
-/** The latest run's result per enterprise; a re-run replaces a zone-year's rows. */
+/**
+ * The latest run's result per enterprise: the zone-year's newest run (no run key per row, decision 023);
+ * a re-run rewrites the rows that changed and removes those no longer evaluated.
+ */
 export const landEfficiencyResults = pgTable(
   'land_efficiency_results',
   {
     id: id(),
     zoneId: zoneRef(),
     year: smallint('year').notNull(),
-    runId: uuid('run_id')
-      .notNull()
-      .references(() => landEfficiencyRuns.id, { onDelete: 'cascade' }),
     enterpriseId: uuid('enterprise_id')
       .notNull()
       .references(() => enterprises.id, { onDelete: 'cascade' }),
@@ -77,6 +77,11 @@ export const landEfficiencyResults = pgTable(
     grade: text('grade', { enum: ['A', 'B', 'C', 'D'] }),
     /** The figures that are missing (or zero where they divide), e.g. ['energyTce']. */
     missing: text('missing').array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * A hash of everything above as the run computed it (land-efficiency.repository digestOf): a re-run
+     * writes only the rows whose digest differs ('' : never matches, the row is written).
+     */
+    digest: text('digest').notNull().default(''),
   },
   (t) => [
     uniqueIndex('land_efficiency_results_zone_year_enterprise_key').on(t.zoneId, t.year, t.enterpriseId),

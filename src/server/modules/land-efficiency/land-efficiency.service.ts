@@ -50,20 +50,22 @@ export async function runInTx(
     p,
     candidates.map((c) => ({ enterpriseId: c.enterprise_id, name: c.name, creditCode: c.credit_code, figures: figuresOf(c) })),
   );
-  const before = await repo.gradesOf(tx, zoneId, year);
+  const stored = await repo.storedOf(tx, zoneId, year);
   const previous = await repo.latestRun(tx, zoneId, year);
   const run = await repo.insertRun(tx, { zoneId, year, config: p, benchmarks, counts, enterpriseCount: results.length, runById: input.runById });
   const byId = new Map(candidates.map((c) => [c.enterprise_id, figuresOf(c)]));
-  await repo.replaceResults(
+  // The results are the zone-year's newest run's (no run key per row): only what changed is written.
+  await repo.writeResults(
     tx,
-    { zoneId, year, runId: run.id },
+    { zoneId, year },
     results.map((r) => {
       const f = byId.get(r.enterpriseId)!;
       return { ...r, landMu: f.landMu ?? null, taxYuan: f.taxYuan ?? null, valueAddedYuan: f.valueAddedYuan ?? null };
     }),
+    stored,
   );
-  const changed = results.filter((r) => before.has(r.enterpriseId) && before.get(r.enterpriseId) !== r.grade);
-  const removed = [...before.keys()].filter((id) => !byId.has(id));
+  const changed = results.filter((r) => stored.has(r.enterpriseId) && stored.get(r.enterpriseId)!.grade !== r.grade);
+  const removed = [...stored.keys()].filter((id) => !byId.has(id));
   await audit(tx, input.actor, {
     zoneId,
     action: previous ? 'land_efficiency.rerun' : 'land_efficiency.run',
@@ -78,7 +80,7 @@ export async function runInTx(
       policyYear: input.policyYear,
       gradeChanges: changed.length,
       // The first changes, enough to read what moved; the full picture is in the two runs.
-      changes: changed.slice(0, 50).map((r) => ({ enterpriseId: r.enterpriseId, from: before.get(r.enterpriseId) ?? null, to: r.grade })),
+      changes: changed.slice(0, 50).map((r) => ({ enterpriseId: r.enterpriseId, from: stored.get(r.enterpriseId)?.grade ?? null, to: r.grade })),
       removed: removed.slice(0, 50),
     },
   });

@@ -128,7 +128,10 @@ describe('亩均效益评价 (land-efficiency)', () => {
     const run = await admin.call(op.run, { body: { zoneId: zone, year } });
     expect(run.status).toBe(201);
     expect(await ctx.rowCount('land_efficiency_results', `where zone_id = '${zone}'`)).toBe(before);
-    expect(await ctx.rowCount('land_efficiency_results', `where zone_id = '${zone}' and run_id <> '${run.body.id}'`)).toBe(0);
+    // The results are the zone-year's newest run's: that run is this one, and it counted every row.
+    const [newest] = await ctx.database.query<{ id: string }>(`select id from land_efficiency_runs where zone_id = $1 and year = $2 order by created_at desc, id limit 1`, [zone, year]);
+    expect(newest.id).toBe(run.body.id);
+    expect(run.body.enterpriseCount).toBe(before);
     const [audit] = await ctx.database.query<{ action: string; before: any; after: any }>(
       `select action, before, after from audit_log where entity_id = $1`,
       [run.body.id],

@@ -1,0 +1,1 @@
+ALTER TABLE "land_efficiency_results" ADD COLUMN "digest" text DEFAULT '' NOT NULL;
