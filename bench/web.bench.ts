@@ -28,6 +28,11 @@ const sizeOf = (files: Iterable<string>, suffix: '' | '.gz' | '.br') =>
     return sum + (fs.existsSync(onDisk) ? fs.statSync(onDisk).size : fs.statSync(path.join(webDir, file)).size);
   }, 0);
 const kB = (bytes: number) => bytes / 1000;
+/** With BENCH_WEB_FILES=1 the bench also lists a first page's files, biggest first (what to cut next). */
+const listFiles = (files: Set<string>) => {
+  if (!process.env.BENCH_WEB_FILES) return;
+  for (const file of [...files].sort((a, b) => sizeOf([b], '.gz') - sizeOf([a], '.gz'))) console.log(`    ${kB(sizeOf([file], '.gz')).toFixed(1)} kB gzip  ${file}`);
+};
 const summary = (files: Set<string>) => `${files.size} files; brotli ${kB(sizeOf(files, '.br')).toFixed(0)} kB; raw ${kB(sizeOf(files, '')).toFixed(0)} kB`;
 
 interface FirstLoad {
@@ -68,7 +73,7 @@ async function firstLoad(browser: Browser, url: string, username: string, width:
     const dashboard = page.locator('[data-testid=kpi-dashboard]');
     if (cockpit) {
       await dashboard.waitFor({ timeout: 60_000 });
-      // A chart on screen draws (fetching ECharts); wait for it, so it is counted.
+      // A chart on screen draws (as SVG on the 驾驶舱; ECharts elsewhere); wait for it, so what it fetches is counted.
       await page.locator('.zd-chart').first().waitFor({ timeout: 60_000 });
       const chartOnScreen = await page.evaluate(() =>
         [...document.querySelectorAll('.zd-chart [role=img]')].some((el) => {
@@ -76,7 +81,7 @@ async function firstLoad(browser: Browser, url: string, username: string, width:
           return r.bottom > 0 && r.top < window.innerHeight && r.width > 0;
         }),
       );
-      if (chartOnScreen) await dashboard.locator('canvas').first().waitFor({ timeout: 60_000 });
+      if (chartOnScreen) await dashboard.locator('canvas, svg.zd-chart-svg').first().waitFor({ timeout: 60_000 });
       await page.waitForLoadState('networkidle');
     }
     const firstPage = new Set(scripts);
@@ -86,7 +91,7 @@ async function firstLoad(browser: Browser, url: string, username: string, width:
       .first()
       .evaluate((el) => el.scrollTo?.(0, el.scrollHeight));
     // Scrolled to the end the first chart may be off screen again: it need only exist.
-    if (cockpit) await dashboard.locator('canvas').first().waitFor({ state: 'attached', timeout: 60_000 });
+    if (cockpit) await dashboard.locator('canvas, svg.zd-chart-svg').first().waitFor({ state: 'attached', timeout: 60_000 });
     await page.waitForLoadState('networkidle');
     return { login, firstPage, encodings, afterScroll: new Set(scripts) };
   } finally {
@@ -121,6 +126,7 @@ export async function benchWeb(): Promise<void> {
         'kB',
         `${summary(load.firstPage)}; target < 500 kB gzip`,
       );
+      listFiles(load.firstPage);
       const more = new Set([...load.afterScroll].filter((f) => !load.firstPage.has(f)));
       if (more.size > 0)
         line(`  then scrolled to the end (the charts below the fold), ${username}, JS gzip added`, kB(sizeOf(more, '.gz')), 'kB', summary(more));

@@ -33,8 +33,8 @@ export default async function dashboardWalk({ baseUrl, page }: E2eContext) {
   await expectVisible(page.getByText(/驾驶舱 · 汾东/));
   await expectVisible(page.getByText('投资计划与完成（按月）'));
   await expectVisible(page.getByText('招商漏斗'));
-  // Charts drew (ECharts loaded for this page).
-  await expectVisible(page.locator('[data-testid=kpi-dashboard] canvas').first(), 30_000);
+  // Charts drew (as SVG, without ECharts: the 驾驶舱's first screen).
+  await expectVisible(page.locator('[data-testid=kpi-dashboard] svg.zd-chart-svg').first(), 30_000);
   await expectVisible(page.getByRole('button', { name: /导出数据/ }).first());
   for (const width of [375, 1440]) {
     await page.setViewportSize({ width, height: 900 });

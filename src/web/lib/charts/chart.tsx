@@ -5,6 +5,8 @@ import { useI18n } from '../../i18n/use-i18n';
 import { downloadXlsx } from '../export-xlsx';
 import { buildOption, clickTarget, type ChartClick, type ChartSpec, type ChartTokens } from './option';
 import { chartText, type ChartKey } from './strings';
+import { SvgChart } from './svg-chart';
+import { svgCanDraw } from './svg-layout';
 
 type EChartsLike = {
   setOption: (o: unknown, notMerge?: boolean) => void;
@@ -27,6 +29,11 @@ export interface ChartProps {
   extra?: ReactNode;
   /** The accessible name of the canvas (what the chart shows). */
   ariaLabel?: string;
+  /**
+   * `svg`: drawn by React as plain SVG (svg-chart.tsx), no ECharts fetched; for the simple charts
+   * of a first page (the 驾驶舱). A horizontal ranking is still drawn by ECharts.
+   */
+  renderer?: 'echarts' | 'svg';
 }
 
 /**
@@ -34,7 +41,7 @@ export interface ChartProps {
  * chart first comes on screen, so only pages that show a chart fetch it), coloured from the antd theme, redrawn on resize and before
  * printing, a click handed back as the dataset row, and 导出数据 writing the dataset to .xlsx.
  */
-export function Chart({ spec, exportName, height = 280, onItemClick, extra, ariaLabel }: ChartProps) {
+export function Chart({ spec, exportName, height = 280, onItemClick, extra, ariaLabel, renderer = 'echarts' }: ChartProps) {
   const { locale } = useI18n();
   const w = (key: ChartKey, vars?: Record<string, string | number>) => chartText(locale, key, vars);
   const { token } = theme.useToken();
@@ -45,6 +52,7 @@ export function Chart({ spec, exportName, height = 280, onItemClick, extra, aria
   const latest = useRef({ spec, onItemClick });
   latest.current = { spec, onItemClick };
   const empty = spec.dataset.rows.length === 0;
+  const svg = renderer === 'svg' && svgCanDraw(spec);
 
   const tokens: ChartTokens = {
     colorPrimary: token.colorPrimary,
@@ -60,7 +68,7 @@ export function Chart({ spec, exportName, height = 280, onItemClick, extra, aria
   };
 
   useEffect(() => {
-    if (empty) return;
+    if (empty || svg) return;
     let disposed = false;
     let observer: ResizeObserver | undefined;
     let seen: IntersectionObserver | undefined;
@@ -114,7 +122,7 @@ export function Chart({ spec, exportName, height = 280, onItemClick, extra, aria
       chart.current = null;
       setReady(false);
     };
-  }, [empty]);
+  }, [empty, svg]);
 
   const optionKey = JSON.stringify([spec.dataset.rows, spec.values, spec.kind, tokens.colorPrimary, tokens.colorText]);
   useEffect(() => {
@@ -144,6 +152,8 @@ export function Chart({ spec, exportName, height = 280, onItemClick, extra, aria
           description={w('empty')}
           style={{ height: height - 40, display: 'flex', flexDirection: 'column', justifyContent: 'center' }}
         />
+      ) : svg ? (
+        <SvgChart spec={spec} tokens={tokens} height={height} onItemClick={onItemClick} ariaLabel={ariaLabel ?? exportName} title={onItemClick ? w('clickHint') : undefined} />
       ) : (
         <div style={{ position: 'relative' }}>
           {!ready && (

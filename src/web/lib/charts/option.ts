@@ -51,12 +51,12 @@ export interface ChartTokens {
 
 export const palette = (t: ChartTokens) => [t.colorPrimary, t.colorSuccess, t.colorWarning, t.colorError, '#722ed1', '#13c2c2', '#eb2f96', '#8c8c8c'];
 
-function formatterFor(spec: ChartSpec, key: string): (v: number) => string {
+export function formatterFor(spec: ChartSpec, key: string): (v: number) => string {
   const col = spec.dataset.columns.find((c) => c.key === key);
   return col?.format ?? ((v: number) => (Number.isInteger(v) ? v.toLocaleString('zh-CN') : v.toLocaleString('zh-CN', { maximumFractionDigits: 2 })));
 }
 
-const labelOf = (spec: ChartSpec, key: string) => spec.dataset.columns.find((c) => c.key === key)?.label ?? key;
+export const labelOf = (spec: ChartSpec, key: string) => spec.dataset.columns.find((c) => c.key === key)?.label ?? key;
 
 /** The ECharts option for a spec under a theme. */
 export function buildOption(spec: ChartSpec, t: ChartTokens): Record<string, unknown> {

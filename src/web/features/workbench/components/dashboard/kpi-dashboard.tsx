@@ -254,17 +254,17 @@ export function KpiDashboard({ zoneId, title }: KpiDashboardProps) {
       )}
 
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
-        {card(t('kpi.investmentChart'), <Chart spec={investment} exportName={fileName(t('kpi.investmentChart'))} onItemClick={() => open('/project-batch')} />, { md: 24, xl: 12 })}
+        {card(t('kpi.investmentChart'), <Chart renderer="svg" spec={investment} exportName={fileName(t('kpi.investmentChart'))} onItemClick={() => open('/project-batch')} />, { md: 24, xl: 12 })}
         {card(
           t('kpi.signedChart'),
-          <Chart spec={quarters} exportName={fileName(t('kpi.signedChart'))} onItemClick={({ column }) => open(`/leads?stage=signed,registered&method=${column}`)} />,
+          <Chart renderer="svg" spec={quarters} exportName={fileName(t('kpi.signedChart'))} onItemClick={({ column }) => open(`/leads?stage=signed,registered&method=${column}`)} />,
           { md: 24, xl: 12 },
         )}
-        {card(t('kpi.stageChart'), <Chart spec={stages} exportName={fileName(t('kpi.stageChart'))} onItemClick={({ row }) => open(`/projects?stage=${row.stage}`)} />)}
-        {card(t('kpi.flagChart'), <Chart spec={flags} exportName={fileName(t('kpi.flagChart'))} onItemClick={({ row }) => open(`/projects?flag=${row.flag}`)} />)}
-        {card(t('kpi.funnelChart'), <Chart spec={funnel} exportName={fileName(t('kpi.funnelChart'))} onItemClick={({ row }) => open(`/leads?stage=${row.stage}`)} />)}
-        {card(t('kpi.methodChart'), <Chart spec={conversion} exportName={fileName(t('kpi.methodChart'))} onItemClick={({ row }) => open(`/leads?method=${row.method}`)} />)}
-        {card(t('kpi.blockerChart'), <Chart spec={blockers} exportName={fileName(t('kpi.blockerChart'))} onItemClick={({ column }) => open(column === 'closed' ? '/dispatch/blockers?status=resolved' : '/dispatch/blockers')} />)}
+        {card(t('kpi.stageChart'), <Chart renderer="svg" spec={stages} exportName={fileName(t('kpi.stageChart'))} onItemClick={({ row }) => open(`/projects?stage=${row.stage}`)} />)}
+        {card(t('kpi.flagChart'), <Chart renderer="svg" spec={flags} exportName={fileName(t('kpi.flagChart'))} onItemClick={({ row }) => open(`/projects?flag=${row.flag}`)} />)}
+        {card(t('kpi.funnelChart'), <Chart renderer="svg" spec={funnel} exportName={fileName(t('kpi.funnelChart'))} onItemClick={({ row }) => open(`/leads?stage=${row.stage}`)} />)}
+        {card(t('kpi.methodChart'), <Chart renderer="svg" spec={conversion} exportName={fileName(t('kpi.methodChart'))} onItemClick={({ row }) => open(`/leads?method=${row.method}`)} />)}
+        {card(t('kpi.blockerChart'), <Chart renderer="svg" spec={blockers} exportName={fileName(t('kpi.blockerChart'))} onItemClick={({ column }) => open(column === 'closed' ? '/dispatch/blockers?status=resolved' : '/dispatch/blockers')} />)}
         <Col xs={24} md={12} className="zd-print-block">
           <Card size="small" title={t('kpi.slipped')} extra={<a onClick={() => open('/projects?flag=red')}>{t('kpi.all')}</a>}>
             {d.slipped.length === 0 ? (

@@ -49,7 +49,7 @@ export function StatisticsTrendCard({ zoneId, year, exportPrefix }: { zoneId: st
           />
         }
       >
-        {trend.isPending ? <Skeleton active /> : <Chart spec={spec} exportName={`${exportPrefix}${name(indicator)}`} onItemClick={() => navigate('/statistics')} />}
+        {trend.isPending ? <Skeleton active /> : <Chart renderer="svg" spec={spec} exportName={`${exportPrefix}${name(indicator)}`} onItemClick={() => navigate('/statistics')} />}
       </Card>
     </Col>
   );
