@@ -112,6 +112,7 @@ export const auditActionLabels = {
   'project.photo': a('上传现场照片', 'Upload photo', '为 {e} 上传了现场照片', 'uploaded a photo of {e}'),
   'project.import_update': a('调度表导入更新', 'Updated by import', '通过调度表更新了 {e}', 'updated {e} from the dispatch sheet'),
   'project.dispatch_import': a('导入调度表', 'Import dispatch sheet', '为 {e} 导入了重点项目调度表', 'imported the dispatch sheet into {e}'),
+  'project.import_undo': a('撤销调度表导入', 'Dispatch import undone', '撤销了调度表导入对 {e} 的写入', 'undid the dispatch sheet import of {e}'),
   'project_template.update': a('修改项目模板', 'Update project template', '修改了 {e}', 'updated {e}'),
   'project_flag_rule.update': a('修改亮灯规则', 'Update flag rule', '修改了 {e}', 'updated {e}'),
   // Dispatch (调度)
@@ -137,6 +138,7 @@ export const auditActionLabels = {
   'campaign.entry_update': a('修改提名说明', 'Update nomination', '修改了 {e}的提名说明', 'updated a nomination of {e}'),
   'campaign.entry_remove': a('撤销提名', 'Withdraw nomination', '撤销了 {e}的一项提名', 'withdrew a nomination of {e}'),
   'campaign.import': a('导入三个一批清单', 'Import campaign lists', '为 {e} 导入了三个一批清单', 'imported the lists of {e}'),
+  'campaign.import_undo': a('撤销三个一批清单导入', 'Campaign lists import undone', '撤销了 {e} 的清单导入', 'undid the list import of {e}'),
   // 智能录入
   'intake.commit': a('智能录入', 'Save intake', '通过智能录入保存了 {e}', 'saved {e} from intake'),
   // 企业服务 (contract/services/audit-labels.ts)

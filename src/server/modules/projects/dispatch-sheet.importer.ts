@@ -13,12 +13,12 @@ import { builtinApprovals, builtinMilestones } from '../../../contract/projects.
 import type { AuditWriter } from '../../platform/audit.ts';
 import { chinaToday } from '../../platform/clock.ts';
 import { fieldError } from '../../platform/errors.ts';
-import { defineImporter, type ImportRow } from '../../platform/imports/index.ts';
+import { defineImporter, undoConflict, type ImportRecord, type ImportRow } from '../../platform/imports/index.ts';
 import { cellText } from '../../platform/xlsx.ts';
 import { normalizeEnterpriseName } from '../enterprises/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { dispatchColumns, levelByText, levelText, natureByText, natureText, type DispatchKey } from './dispatch-sheet.columns.ts';
-import type { DispatchSheetRepository, NewProjectRow, ProjectDetail, ProjectPatchRow, ReportWrite } from './dispatch-sheet.repository.ts';
+import type { DispatchSheetRepository, NewProjectRow, ProjectFields, ProjectPatchRow, ReportWrite } from './dispatch-sheet.repository.ts';
 import type { DispatchPeriod, DispatchSheetService } from './dispatch-sheet.service.ts';
 import type { ProjectsRepository } from './projects.repository.ts';
 
@@ -27,6 +27,14 @@ export const DISPATCH_MAX_ROWS = 50_000;
 export const DISPATCH_MAX_BYTES = 30 * 1024 * 1024;
 const OPENING_BEFORE_YEAR = '期初数（调度表导入：以前年度累计）';
 const OPENING_IN_YEAR = '期初数（调度表导入：本年以前各期累计）';
+/** What the sheet writes beside a new project (removed with it on undo); its own flag history is derived. */
+const PROJECT_PARTS = ['project_milestones', 'project_approvals', 'project_annual_plans', 'progress_reports', 'project_stage_events', 'project_flag_events'];
+
+/** What an updated project's undo record keeps: its fields, and its annual plan of the year before and as the import left it. */
+interface UpdatedBefore {
+  fields: ProjectFields;
+  plan?: { year: number; planYuan: number | null; left: number };
+}
 
 /** A department's name without the zone's prefix: "经开区经济发展局" ≈ "经济发展局". */
 export function bareDepartment(name: string): string {
@@ -53,9 +61,62 @@ export interface DispatchRowData {
   updated: ProjectPatchRow | null;
   /** The version of the updated project read at upload (checked at commit). */
   version?: number;
+  /** The updated project's fields as read at upload (the commit checks the version, so they are the ones it overwrites): kept for undo. */
+  before?: ProjectFields;
   enterprise: NewEnterprise | null;
   planYuan: number | null;
   reports: ReportWrite[];
+}
+
+/**
+ * What a commit wrote, for undo: the projects, investors and departments it created (version 1),
+ * the projects it updated (their fields and annual plan before, the version left), and the reports
+ * it wrote on those (created, or updated with their values before). A new project's reports and
+ * plan are its own: they go with it.
+ */
+async function writtenRecords(
+  tx: Parameters<DispatchSheetRepository['plansOf']>[0],
+  w: {
+    valid: DispatchRowData[];
+    year: number;
+    plans: { projectId: string; planYuan: number }[];
+    reportKeys: ReportWrite[];
+    plansBefore: Map<string, { planYuan: number; version: number }>;
+    reportsBefore: Awaited<ReturnType<DispatchSheetRepository['reportsAt']>>;
+    departments: string[];
+    enterprises: string[];
+  },
+  sheet: DispatchSheetRepository,
+): Promise<ImportRecord[]> {
+  const updated = w.valid.filter((r) => r.updated);
+  const ids = updated.map((r) => r.updated!.id);
+  const [versions, plansAfter, reportsAfter] = await Promise.all([sheet.projectVersions(tx, ids), sheet.plansOf(tx, ids, w.year), sheet.reportsAt(tx, w.reportKeys)]);
+  const planned = new Set(w.plans.map((x) => x.projectId));
+  const records: ImportRecord[] = [
+    ...w.departments.map((id) => ({ entityType: 'department', entityId: id, action: 'created' as const, version: 1 })),
+    ...w.enterprises.map((id) => ({ entityType: 'enterprise', entityId: id, action: 'created' as const, version: 1 })),
+    ...w.valid.flatMap((r) => (r.created ? [{ entityType: 'project', entityId: r.created.id, action: 'created' as const, version: 1 }] : [])),
+  ];
+  for (const r of updated) {
+    const id = r.updated!.id;
+    const was = w.plansBefore.get(id);
+    const now = plansAfter.get(id);
+    const before: UpdatedBefore = { fields: r.before! };
+    if (planned.has(id) && now && now.version !== was?.version) before.plan = { year: w.year, planYuan: was?.planYuan ?? null, left: now.version };
+    records.push({ entityType: 'project', entityId: id, action: 'updated', version: versions.get(id) ?? null, before: before as never });
+  }
+  const key = (x: { project_id: string; period_start: string }) => `${x.project_id}:${x.period_start}`;
+  const wasReport = new Map(w.reportsBefore.map((x) => [key(x), x]));
+  for (const x of reportsAfter) {
+    const was = wasReport.get(key(x));
+    if (was && was.version === x.version) continue;
+    records.push(
+      was
+        ? { entityType: 'progress_report', entityId: x.id, action: 'updated', version: x.version, before: { investedYuan: Number(was.invested_yuan), progressText: was.progress_text, problems: was.problems } }
+        : { entityType: 'progress_report', entityId: x.id, action: 'created', version: x.version },
+    );
+  }
+  return records;
 }
 
 export function dispatchSheetImporter(deps: {
@@ -126,10 +187,11 @@ export function dispatchSheetImporter(deps: {
         sheet.people(db, zoneId),
       ]);
       const matchedIds = rows.map((r) => existing.get(cellText(r.get('name'), 100) ?? '')).filter((x): x is string => Boolean(x));
-      const [sums, phaseTotals, details] = await Promise.all([
+      const [sums, phaseTotals, details, plans] = await Promise.all([
         sheet.reportSums(db, matchedIds, run.period.yearStart, run.period.start),
         sheet.phaseTotals(db, matchedIds),
         sheet.projectDetails(db, matchedIds),
+        sheet.plansOf(db, matchedIds, Number(run.period.start.slice(0, 4))),
       ]);
       // Departments by name, and by name without the zone's prefix (经开区经济发展局 ≈ 经济发展局).
       const deptByName = new Map<string, string | null>(departments.map((x) => [x.name.trim(), x.id]));
@@ -141,10 +203,10 @@ export function dispatchSheetImporter(deps: {
       for (const u of people) personByName.set(u.display_name.trim(), personByName.has(u.display_name.trim()) ? null : u.id);
       const deptNameOf = new Map(departments.map((x) => [x.id, x.name]));
       const personNameOf = new Map(people.map((u) => [u.id, u.display_name]));
-      return { existing, byCode, byName, sums, phaseTotals, details, deptByName, deptNameOf, personByName, personNameOf };
+      return { existing, byCode, byName, sums, phaseTotals, details, plans, deptByName, deptNameOf, personByName, personNameOf };
     },
 
-    parseRow(row, run, { existing, byCode, byName, sums, phaseTotals, details, deptByName, deptNameOf, personByName, personNameOf }): DispatchRowData {
+    parseRow(row, run, { existing, byCode, byName, sums, phaseTotals, details, plans, deptByName, deptNameOf, personByName, personNameOf }): DispatchRowData {
       const { period, prev, lastYear } = run;
       const text = (key: DispatchKey, max: number) => row.text(key, max);
       // '—', '/' and blank are zero in the figures, "nothing" in the total (an existing project keeps its own).
@@ -318,7 +380,9 @@ export function dispatchSheetImporter(deps: {
         const put = (field: DispatchKey, was: string | number | null, now: string | number | null, show = (v: string | number | null) => (v == null ? null : String(v))) => {
           if (now != null && now !== was) changes.push({ field, before: show(was), after: show(now) });
         };
-        put('total', before.total_investment_yuan, total, (v) => (v == null ? null : fromYuan(Number(v), 'wan')));
+        const wan = (v: string | number | null) => (v == null ? null : fromYuan(Number(v), 'wan'));
+        put('total', before.total_investment_yuan, total, wan);
+        put('annualPlan', plans.get(before.id)?.planYuan ?? null, plan, wan);
         put('nature', before.nature, nature, (v) => (v == null ? null : (natureText[v] ?? String(v))));
         put('level', before.level, level, (v) => (v == null ? null : (levelText[v] ?? String(v))));
         put('sector', before.sector_text, common.sectorText);
@@ -335,7 +399,24 @@ export function dispatchSheetImporter(deps: {
         row.update({ entity: 'project', id: before.id, label: before.name, changes });
       }
       return {
-        ...(before ? { version: before.version } : {}),
+        ...(before
+          ? {
+              version: before.version,
+              before: {
+                investorEnterpriseId: before.investor_id,
+                nature: before.nature,
+                level: before.level,
+                sectorText: before.sector_text,
+                constructionContent: before.construction_content,
+                plannedStartYear: before.planned_start_year,
+                plannedEndYear: before.planned_end_year,
+                totalInvestmentYuan: before.total_investment_yuan,
+                departmentId: before.department_id,
+                officerUserId: before.officer_user_id,
+                leaderUserId: before.leader_user_id,
+              },
+            }
+          : {}),
         newDepartment,
         unresolved,
         created: projectId ? null : { ...common, name: name!, nature: nature ?? 'new', level: level ?? 'none', totalInvestmentYuan: total! },
@@ -361,7 +442,7 @@ export function dispatchSheetImporter(deps: {
     },
     plan: (run) => ({ ...run.plan }),
 
-    async commit(tx, rows, { zoneId, resolved, actor, session, mode, clock }) {
+    async commit(tx, rows, { zoneId, resolved, actor, session, mode, clock, record }) {
       const period = resolved as DispatchPeriod;
       const valid = (await rows.all()).map((r) => r.data as DispatchRowData);
       const enterprises = new Map<string, NewEnterprise>();
@@ -381,9 +462,15 @@ export function dispatchSheetImporter(deps: {
       const versions = await sheet.projectVersions(tx, updated.map((u) => u.id));
       const moved = valid.filter((r) => r.updated && r.version != null && versions.get(r.updated.id) !== r.version);
       if (moved.length) throw new AppError('VERSION_CONFLICT', { projects: moved.map((r) => r.updated!.id) });
+      // For undo: the updated projects' plans and reports as they are before the writes.
+      const year = Number(period.start.slice(0, 4));
+      const updatedIds = new Set(updated.map((u) => u.id));
+      const reportKeys = reports.filter((r) => updatedIds.has(r.projectId));
+      const [plansBefore, reportsBefore] = await Promise.all([sheet.plansOf(tx, [...updatedIds], year), sheet.reportsAt(tx, reportKeys)]);
       await sheet.updateProjects(tx, updated);
-      await sheet.upsertAnnualPlans(tx, zoneId, Number(period.start.slice(0, 4)), plans);
+      await sheet.upsertAnnualPlans(tx, zoneId, year, plans);
       await sheet.upsertReports(tx, zoneId, period.kind, { id: session.user.id, name: session.user.displayName }, reports);
+      await record(await writtenRecords(tx, { valid, year, plans, reportKeys, plansBefore, reportsBefore, departments: [...departments.keys()], enterprises: [...enterprises.keys()] }, sheet));
       const reportsOf = new Map<string, ReportWrite[]>();
       for (const r of reports) reportsOf.set(r.projectId, [...(reportsOf.get(r.projectId) ?? []), r]);
       const planOf = new Map(plans.map((x) => [x.projectId, x.planYuan]));
@@ -404,6 +491,75 @@ export function dispatchSheetImporter(deps: {
       });
       await projects.refreshDerived(tx, { projectIds: [...created, ...updated].map((x) => x.id) }, today);
       return written;
+    },
+
+    /**
+     * The sheet undone as a whole: the projects it created removed (with their template plan, stage
+     * event, plans and reports), the investors and departments it created removed, the projects it
+     * updated given their fields and annual plan back, the reports it wrote on them removed or put
+     * back — unless any of these changed since (edited, or referred to by something new): then
+     * nothing is undone and every such record is listed.
+     */
+    async undo(tx, { records, actor, zoneId, clock, referred, importId }) {
+      const of = (type: string, action: ImportRecord['action']) => records.filter((r) => r.entityType === type && r.action === action);
+      const createdProjects = of('project', 'created').map((r) => r.entityId);
+      const updatedProjects = of('project', 'updated');
+      const reportRecords = [...of('progress_report', 'created'), ...of('progress_report', 'updated')];
+      const createdReports = of('progress_report', 'created').map((r) => r.entityId);
+      const createdEnterprises = of('enterprise', 'created').map((r) => r.entityId);
+      const createdDepartments = of('department', 'created').map((r) => r.entityId);
+      const [projectNow, reportNow, enterpriseNow, departmentNow, touched, projectRefs, reportRefs] = await Promise.all([
+        sheet.current(tx, 'projects', [...createdProjects, ...updatedProjects.map((u) => u.entityId)]),
+        sheet.current(tx, 'progress_reports', reportRecords.map((r) => r.entityId)),
+        sheet.current(tx, 'enterprises', createdEnterprises),
+        sheet.current(tx, 'departments', createdDepartments),
+        sheet.createdProjectsChanged(tx, createdProjects),
+        referred('projects', createdProjects, PROJECT_PARTS),
+        referred('progress_reports', createdReports),
+      ]);
+      const changed: { entity: string; id: string; label: string }[] = [];
+      const flag = (entity: string, id: string, now: Map<string, { label: string }>) => changed.push({ entity, id, label: now.get(id)?.label ?? id });
+      for (const id of createdProjects) if (touched.has(id) || projectRefs.has(id)) flag('project', id, projectNow);
+      const year = updatedProjects.map((u) => (u.before as unknown as UpdatedBefore).plan?.year).find((y) => y != null);
+      const planNow = year == null ? new Map<string, { planYuan: number; version: number }>() : await sheet.plansOf(tx, updatedProjects.map((u) => u.entityId), year);
+      for (const u of updatedProjects) {
+        const plan = (u.before as unknown as UpdatedBefore).plan;
+        if (projectNow.get(u.entityId)?.version !== u.version || (plan && planNow.get(u.entityId)?.version !== plan.left)) flag('project', u.entityId, projectNow);
+      }
+      for (const r of reportRecords) if (reportNow.get(r.entityId)?.version !== r.version || reportRefs.has(r.entityId)) flag('progress_report', r.entityId, reportNow);
+      for (const id of createdEnterprises) if ((enterpriseNow.get(id)?.version ?? 1) !== 1) flag('enterprise', id, enterpriseNow);
+      for (const id of createdDepartments) if ((departmentNow.get(id)?.version ?? 1) !== 1) flag('department', id, departmentNow);
+      if (changed.length) throw undoConflict(changed);
+
+      const restored = updatedProjects.map((u) => ({ id: u.entityId, ...(u.before as unknown as UpdatedBefore).fields }));
+      await sheet.restoreProjects(tx, restored);
+      if (year != null)
+        await sheet.restorePlans(
+          tx,
+          year,
+          updatedProjects.flatMap((u) => {
+            const plan = (u.before as unknown as UpdatedBefore).plan;
+            return plan ? [{ projectId: u.entityId, planYuan: plan.planYuan }] : [];
+          }),
+        );
+      const reportsBack = of('progress_report', 'updated').map((r) => ({ id: r.entityId, ...(r.before as { investedYuan: number; progressText: string | null; problems: string | null }) }));
+      await sheet.restoreReports(tx, reportsBack);
+      const reportsDeleted = await sheet.deleteWhere(tx, 'progress_reports', createdReports);
+      const projectsDeleted = await sheet.deleteWhere(tx, 'projects', createdProjects);
+      // The investors and departments go last: only a record of someone else's may still refer to them now.
+      const [enterpriseRefs, departmentRefs] = await Promise.all([referred('enterprises', createdEnterprises), referred('departments', createdDepartments)]);
+      for (const id of createdEnterprises) if (enterpriseRefs.has(id)) flag('enterprise', id, enterpriseNow);
+      for (const id of createdDepartments) if (departmentRefs.has(id)) flag('department', id, departmentNow);
+      if (changed.length) throw undoConflict(changed);
+      const enterprisesDeleted = await sheet.deleteWhere(tx, 'enterprises', createdEnterprises);
+      const departmentsDeleted = await sheet.deleteWhere(tx, 'departments', createdDepartments);
+      const undo = { undo: true, importId };
+      await projects.auditMany(tx, actor, { zoneId, action: 'project.import_undo', entityType: 'project' }, [
+        ...createdProjects.map((id) => ({ entityId: id, after: { ...undo, deleted: true, name: projectNow.get(id)?.label ?? null } })),
+        ...restored.map((r) => ({ entityId: r.id, after: { ...undo, ...r } })),
+      ]);
+      if (restored.length) await projects.refreshDerived(tx, { projectIds: restored.map((r) => r.id) }, chinaToday(clock));
+      return { projectsDeleted, projectsRestored: restored.length, reportsDeleted, reportsRestored: reportsBack.length, enterprisesDeleted, departmentsDeleted };
     },
   });
 }

@@ -77,6 +77,9 @@ export type ProjectPatchRow = Omit<NewProjectRow, 'nature' | 'level' | 'totalInv
   totalInvestmentYuan: number | null;
 };
 
+/** The fields of a project a dispatch row writes, as they were (kept for undo). */
+export type ProjectFields = Omit<NewProjectRow, 'id' | 'name' | 'totalInvestmentYuan'> & { totalInvestmentYuan: number | null };
+
 export interface ReportWrite {
   projectId: string;
   periodStart: string;
@@ -319,6 +322,94 @@ export function createDispatchSheetRepository() {
         on conflict (project_id, period_start, zone_id) do update set invested_yuan = excluded.invested_yuan,
           progress_text = coalesce(excluded.progress_text, progress_reports.progress_text), problems = coalesce(excluded.problems, progress_reports.problems),
           version = progress_reports.version + 1, updated_at = now()`);
+    },
+
+    // Undo of a committed sheet (docs/imports.md, Undo).
+
+    /** The reports of these (project, period) pairs as they are, before an import writes them. */
+    async reportsAt(db: DbOrTx, keys: { projectId: string; periodStart: string }[]) {
+      if (!keys.length) return [];
+      return rowsOf<{ id: string; project_id: string; period_start: string; version: number; invested_yuan: string; progress_text: string | null; problems: string | null }>(
+        await db.execute(sql`select r.id, r.project_id, r.period_start::text as period_start, r.version, r.invested_yuan::text as invested_yuan, r.progress_text, r.problems
+          from progress_reports r join unnest(${p(keys.map((k) => k.projectId))}::uuid[], ${p(keys.map((k) => k.periodStart))}::date[]) as t(pid, ps)
+            on r.project_id = t.pid and r.period_start = t.ps`),
+      ).map((r) => ({ ...r, version: Number(r.version) }));
+    },
+    async plansOf(db: DbOrTx, projectIds: string[], year: number) {
+      if (!projectIds.length) return new Map<string, { planYuan: number; version: number }>();
+      const rows = rowsOf<{ project_id: string; plan_yuan: string; version: number }>(
+        await db.execute(sql`select project_id, plan_yuan::text as plan_yuan, version from project_annual_plans where project_id = any(${p(projectIds)}::uuid[]) and year = ${year}`),
+      );
+      return new Map(rows.map((r) => [r.project_id, { planYuan: Number(r.plan_yuan), version: Number(r.version) }]));
+    },
+    /** Current version and name of records (undo compares the version with the one the import left). */
+    async current(db: DbOrTx, table: 'projects' | 'departments' | 'enterprises' | 'progress_reports', ids: string[]) {
+      if (!ids.length) return new Map<string, { version: number; label: string }>();
+      const label =
+        table === 'progress_reports'
+          ? sql`(select name from projects x where x.id = t.project_id) || ' ' || to_char(t.period_start, 'YYYY-MM')`
+          : sql`t.name`;
+      const rows = rowsOf<{ id: string; version: number; label: string }>(
+        await db.execute(sql`select t.id, t.version, ${label} as label from ${sql.identifier(table)} t where t.id = any(${p(ids)}::uuid[])`),
+      );
+      return new Map(rows.map((r) => [r.id, { version: Number(r.version), label: r.label }]));
+    },
+    /**
+     * Of the projects an import created, those changed since: edited (version), a part of them saved
+     * (updated_at moves with every milestone, approval or report saved through the projects service),
+     * a milestone, approval, plan or report that is not the import's as it left it, or a stage moved.
+     */
+    async createdProjectsChanged(db: DbOrTx, ids: string[]): Promise<Set<string>> {
+      if (!ids.length) return new Set();
+      const rows = rowsOf<{ id: string }>(
+        await db.execute(sql`select p.id from projects p where p.id = any(${p(ids)}::uuid[]) and (
+            p.version <> 1 or p.updated_at <> p.created_at
+            or exists (select 1 from project_milestones m where m.project_id = p.id and (m.version <> 1 or m.updated_at <> p.created_at))
+            or exists (select 1 from project_approvals a where a.project_id = p.id and (a.version <> 1 or a.updated_at <> p.created_at))
+            or exists (select 1 from project_annual_plans y where y.project_id = p.id and (y.version <> 1 or y.updated_at <> p.created_at))
+            or exists (select 1 from progress_reports r where r.project_id = p.id and (r.version <> 1 or r.created_at <> p.created_at or r.updated_at <> p.created_at))
+            or (select count(*) from project_stage_events e where e.project_id = p.id) > 1)`),
+      );
+      return new Set(rows.map((r) => r.id));
+    },
+    /** Puts an updated project's fields back (an edit like any other: version and updated_at move). */
+    async restoreProjects(db: DbOrTx, rows: ({ id: string } & ProjectFields)[]) {
+      if (!rows.length) return;
+      const col = <T>(f: (r: { id: string } & ProjectFields) => T) => p(rows.map(f));
+      await db.execute(sql`update projects p set
+          investor_enterprise_id = t.inv, nature = t.nature, level = t.level, sector_text = t.sector, construction_content = t.content,
+          planned_start_year = t.sy, planned_end_year = t.ey, total_investment_yuan = t.total, department_id = t.dept,
+          officer_user_id = t.officer, leader_user_id = t.leader, version = p.version + 1, updated_at = now()
+        from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.investorEnterpriseId)}::uuid[], ${col((r) => r.nature)}::text[], ${col((r) => r.level)}::text[],
+          ${col((r) => r.sectorText)}::text[], ${col((r) => r.constructionContent)}::text[], ${col((r) => (r.plannedStartYear == null ? null : String(r.plannedStartYear)))}::smallint[],
+          ${col((r) => (r.plannedEndYear == null ? null : String(r.plannedEndYear)))}::smallint[], ${col((r) => (r.totalInvestmentYuan == null ? null : String(r.totalInvestmentYuan)))}::bigint[],
+          ${col((r) => r.departmentId)}::uuid[], ${col((r) => r.officerUserId)}::uuid[], ${col((r) => r.leaderUserId)}::uuid[])
+          as t(id, inv, nature, level, sector, content, sy, ey, total, dept, officer, leader)
+        where p.id = t.id`);
+    },
+    /** Annual plans back: `planYuan` null removes the plan the import added. */
+    async restorePlans(db: DbOrTx, year: number, rows: { projectId: string; planYuan: number | null }[]) {
+      const back = rows.filter((r) => r.planYuan != null);
+      const gone = rows.filter((r) => r.planYuan == null).map((r) => r.projectId);
+      if (gone.length) await db.execute(sql`delete from project_annual_plans where year = ${year} and project_id = any(${p(gone)}::uuid[])`);
+      if (back.length)
+        await db.execute(sql`update project_annual_plans y set plan_yuan = t.plan, version = y.version + 1, updated_at = now()
+          from unnest(${p(back.map((r) => r.projectId))}::uuid[], ${p(back.map((r) => String(r.planYuan)))}::bigint[]) as t(id, plan)
+          where y.project_id = t.id and y.year = ${year}`);
+    },
+    /** Reports back to their values before the import. */
+    async restoreReports(db: DbOrTx, rows: { id: string; investedYuan: number; progressText: string | null; problems: string | null }[]) {
+      if (!rows.length) return;
+      await db.execute(sql`update progress_reports r set invested_yuan = t.inv, progress_text = t.txt, problems = t.prob, version = r.version + 1, updated_at = now()
+        from unnest(${p(rows.map((r) => r.id))}::uuid[], ${p(rows.map((r) => String(r.investedYuan)))}::bigint[], ${p(rows.map((r) => r.progressText))}::text[],
+          ${p(rows.map((r) => r.problems))}::text[]) as t(id, inv, txt, prob)
+        where r.id = t.id`);
+    },
+    /** Removes records an import created (a project takes its template plan, stage event, plans and reports with it: cascade). */
+    async deleteWhere(db: DbOrTx, table: 'projects' | 'departments' | 'enterprises' | 'progress_reports', ids: string[]): Promise<number> {
+      if (!ids.length) return 0;
+      const rows = rowsOf<{ n: number }>(await db.execute(sql`with d as (delete from ${sql.identifier(table)} where id = any(${p(ids)}::uuid[]) returning 1) select count(*)::int as n from d`));
+      return Number(rows[0].n);
     },
   };
 }

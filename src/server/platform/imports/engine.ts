@@ -568,7 +568,7 @@ export function createImportEngine(deps: { db: Db; audit: AuditWriter; clock: Cl
         if (!(await repo.markUndone(tx, id))) throw fieldError('id', 'import_not_committed');
         await repo.bulkStatements(tx);
         const records = await repo.recordsOf(tx, id);
-        const undone = await importer.undo!(tx, { importId: id, session: s, zoneId: b.zoneId, actor, requestId, clock, records, committed: state.committed ?? {} });
+        const undone = await importer.undo!(tx, { importId: id, session: s, zoneId: b.zoneId, actor, requestId, clock, records, committed: state.committed ?? {}, referred: (table, ids, except) => repo.referred(tx, table, ids, except) });
         await repo.updateBatch(tx, id, { errors: { ...state, undone } });
         await audit(tx, actor, {
           zoneId: b.zoneId,

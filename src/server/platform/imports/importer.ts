@@ -142,6 +142,12 @@ export interface UndoInput {
   records: ImportRecord[];
   /** What the commit answered (summary.committed). */
   committed: Record<string, number>;
+  /**
+   * Of `ids` in `table`, those a row of another table refers to (any single-column foreign key,
+   * whatever its delete rule: a cascade would remove someone's new record quietly), besides the
+   * tables named in `except` (the records the import itself wrote beside them).
+   */
+  referred(table: string, ids: string[], except?: string[]): Promise<Set<string>>;
 }
 
 export interface Importer<K extends string = string, C extends Json = Json, D = unknown, R = unknown, B = unknown> {

@@ -167,11 +167,27 @@ export function createImportsRepository() {
         select ${uuidText(importId)}, ${uuidText(zoneId)}, ${entityType}, x.id, 'created', 1, null from (${ids}) x
         on conflict (import_id, entity_type, entity_id) do nothing`);
     },
-        async recordsOf(db: DbOrTx, importId: string): Promise<ImportRecord[]> {
+    async recordsOf(db: DbOrTx, importId: string): Promise<ImportRecord[]> {
       const rows = rowsOf<{ entity_type: string; entity_id: string; action: 'created' | 'updated'; version: number | null; before: unknown }>(
         await db.execute(sql`select entity_type, entity_id, action, version, before from import_records where import_id = ${uuidText(importId)}`),
       );
       return rows.map((r) => ({ entityType: r.entity_type, entityId: r.entity_id, action: r.action, version: r.version == null ? null : Number(r.version), before: (r.before ?? null) as ImportRecord['before'] }));
+    },
+    /**
+     * Of `ids` in `table`, those any row of another table refers to through a one-column foreign key
+     * (read from the catalogue, so a new table is covered without a word here), tables in `except` aside.
+     */
+    async referred(db: DbOrTx, table: string, ids: string[], except: string[] = []): Promise<Set<string>> {
+      if (!ids.length) return new Set();
+      const keys = rowsOf<{ tbl: string; name: string; col: string }>(
+        await db.execute(sql`select c.conrelid::regclass::text as tbl, r.relname as name, a.attname as col
+          from pg_constraint c join pg_class r on r.oid = c.conrelid join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+          where c.contype = 'f' and c.confrelid = ${table}::text::regclass and cardinality(c.conkey) = 1`),
+      ).filter((k) => !except.includes(k.name));
+      if (!keys.length) return new Set();
+      const parts = keys.map((k) => sql`select ${sql.identifier(k.col)}::text as id from ${sql.raw(k.tbl)} where ${sql.identifier(k.col)} = any(${sql.param(ids)}::uuid[])`);
+      const rows = rowsOf<{ id: string }>(await db.execute(sql`select distinct id from (${sql.join(parts, sql` union all `)}) x`));
+      return new Set(rows.map((r) => r.id));
     },
     /** committed → undone, only once. */
     async markUndone(db: DbOrTx, id: string) {
