@@ -12,7 +12,7 @@ import type { CampaignBatch } from '../../../contract/dispatch-enums.ts';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import { fieldError } from '../../platform/errors.ts';
-import { defineImporter, type ImportRow } from '../../platform/imports/index.ts';
+import { defineImporter, undoConflict, type ImportRow } from '../../platform/imports/index.ts';
 import type { SheetColumn } from '../../platform/xlsx.ts';
 
 export type CampaignListKey =
@@ -172,7 +172,7 @@ export function campaignListsImporter(deps: { audit: AuditWriter }) {
     },
     plan: (run) => ({ ...run.plan }),
 
-    async commit(tx, rows, { zoneId, resolved, actor }) {
+    async commit(tx, rows, { zoneId, resolved, actor, record }) {
       const { year, quarter } = resolved as Resolved;
       const staged = (await rows.all()).map((r) => r.data as CampaignListRow);
       const names = ['一', '二', '三', '四'];
@@ -195,6 +195,11 @@ export function campaignListsImporter(deps: { audit: AuditWriter }) {
           select (e->>'id')::uuid, ${zoneId}::uuid, ${campaign.id}::uuid, e->>'batch', (e->>'projectId')::uuid, (e->>'leadId')::uuid, e->>'name',
             (e->>'plannedAmountYuan')::bigint, e->>'reason', (e->>'sortOrder')::int
           from jsonb_array_elements(${JSON.stringify(entries)}::jsonb) e`);
+      // For undo: the campaign if this import made it, and every nomination it listed.
+      await record([
+        ...(campaignsCreated ? [{ entityType: 'campaign', entityId: campaign.id, action: 'created' as const, version: 1 }] : []),
+        ...entries.map((e) => ({ entityType: 'campaign_entry', entityId: e.id, action: 'created' as const, version: 1 })),
+      ]);
       await audit(tx, actor, {
         zoneId,
         action: 'campaign.import',
@@ -204,7 +209,42 @@ export function campaignListsImporter(deps: { audit: AuditWriter }) {
       });
       return { campaignsCreated, entriesCreated: entries.length };
     },
+
+    /**
+     * The lists undone: the nominations the import listed removed, and the quarter's campaign if the
+     * import made it — unless any changed since (edited, referred to, or the campaign given other
+     * nominations or a signing event): then nothing is undone and they are listed.
+     */
+    async undo(tx, { records, actor, zoneId, referred, importId }) {
+      const entryIds = records.filter((r) => r.entityType === 'campaign_entry').map((r) => r.entityId);
+      const campaignIds = records.filter((r) => r.entityType === 'campaign').map((r) => r.entityId);
+      const [entries, campaigns, entryRefs] = await Promise.all([current(tx, 'campaign_entries', entryIds), current(tx, 'campaigns', campaignIds), referred('campaign_entries', entryIds)]);
+      const changed: { entity: string; id: string; label: string }[] = [];
+      for (const id of entryIds) if ((entries.get(id)?.version ?? 1) !== 1 || entryRefs.has(id)) changed.push({ entity: 'campaign_entry', id, label: entries.get(id)?.label ?? id });
+      for (const id of campaignIds) if ((campaigns.get(id)?.version ?? 1) !== 1) changed.push({ entity: 'campaign', id, label: campaigns.get(id)?.label ?? id });
+      if (changed.length) throw undoConflict(changed);
+      const [removed] = rowsOf<{ n: number; campaign_id: string | null }>(
+        await tx.execute(sql`with d as (delete from campaign_entries where id = any(${sql.param(entryIds)}::uuid[]) returning campaign_id)
+          select count(*)::int as n, min(campaign_id::text) as campaign_id from d`),
+      );
+      // A campaign the import made goes only when nothing else is on it now (the undo's transaction rolls back otherwise).
+      const campaignRefs = await referred('campaigns', campaignIds);
+      for (const id of campaignIds) if (campaignRefs.has(id)) changed.push({ entity: 'campaign', id, label: campaigns.get(id)?.label ?? id });
+      if (changed.length) throw undoConflict(changed);
+      if (campaignIds.length) await tx.execute(sql`delete from campaigns where id = any(${sql.param(campaignIds)}::uuid[])`);
+      const campaignId = campaignIds[0] ?? removed.campaign_id;
+      if (campaignId)
+        await audit(tx, actor, { zoneId, action: 'campaign.import_undo', entityType: 'campaign', entityId: campaignId, before: { importId, entries: entryIds }, after: { campaignDeleted: campaignIds.length > 0 } });
+      return { entriesDeleted: Number(removed.n), campaignsDeleted: campaignIds.length };
+    },
   });
+}
+
+/** Current version and name of records (undo compares the version with the one the import left). */
+async function current(db: DbOrTx, table: 'campaigns' | 'campaign_entries', ids: string[]): Promise<Map<string, { version: number; label: string }>> {
+  if (!ids.length) return new Map();
+  const rows = rowsOf<{ id: string; version: number; name: string }>(await db.execute(sql`select id, version, name from ${sql.identifier(table)} where id = any(${sql.param(ids)}::uuid[])`));
+  return new Map(rows.map((r) => [r.id, { version: Number(r.version), label: r.name }]));
 }
 
 /** The zone's projects or leads by exact name (one id per name). */
