@@ -26,6 +26,11 @@ export const errorRegistry = {
     zh: '导入之后这些记录已被修改，不能整批撤销（见所列记录）',
     en: 'These records changed after the import, so the batch cannot be undone (see the list)',
   },
+  BATCH_REFUSED: {
+    status: 409,
+    zh: '所选记录中有不能处理的，整批均未保存（见所列记录）',
+    en: 'Some selected rows cannot be changed, so none was saved (see the list)',
+  },
   WRONG_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },

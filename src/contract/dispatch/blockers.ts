@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { actionsSchema, idParams, isoDate, isoDateTime, uuidSchema, versionSchema } from '../common.ts';
 import { blockerCategories, blockerEventKinds, blockerLevels, blockerStatuses } from '../dispatch-enums.ts';
+import { batchExportBody, batchItemsSchema, batchResultSchema } from '../batch.ts';
 import { defineOperation, fileResponse } from '../operation.ts';
 import './reasons.ts';
 import { optionalText, tags, text } from './shared.ts';
@@ -122,6 +123,19 @@ export const reopenBlockerBody = z.object({
   reason: z.string().trim().min(1, 'reason_required').max(500).describe('Why it is reopened'),
 });
 
+export const batchAssignBlockersBody = z
+  .object({
+    items: batchItemsSchema,
+    responsibleUserId: uuidSchema.optional().describe('The new 责任人 of every selected blocker (of its zone)'),
+    departmentId: uuidSchema.optional().describe('The new 责任单位 of every selected blocker (of its zone)'),
+  })
+  .refine((v) => v.responsibleUserId !== undefined || v.departmentId !== undefined, { path: ['responsibleUserId'], message: 'batch_nothing_to_change' });
+export const batchResolveBlockersBody = z.object({
+  items: batchItemsSchema,
+  resolution: resolveBlockerBody.shape.resolution,
+  resolvedOn: isoDate.optional().describe('Default: today'),
+});
+
 export const exportBlockersQuery = z.object({ zoneId: uuidSchema.optional(), status: z.enum([...blockerStatuses, 'unresolved']).optional() });
 
 const record = { param: 'id', kind: 'blocker' } as const;
@@ -200,6 +214,36 @@ export const blockerOperations = {
     params: idParams,
     body: reopenBlockerBody,
     response: blockerDetailSchema,
+  }),
+  batchAssign: defineOperation({
+    method: 'POST',
+    path: '/api/blockers/batch/assign',
+    tags,
+    summary: '批量转办（责任人、责任单位）/ Reassign selected blockers',
+    description: 'Each row checked as PATCH /api/blockers/:id; any refused row (other zone, stale version, resolved) refuses the batch: 409 BATCH_REFUSED listing them, nothing saved.',
+    permission: 'blocker.update',
+    body: batchAssignBlockersBody,
+    response: batchResultSchema,
+  }),
+  batchResolve: defineOperation({
+    method: 'POST',
+    path: '/api/blockers/batch/resolve',
+    tags,
+    summary: '批量销号 / Resolve selected blockers',
+    description: 'Each row checked as POST /api/blockers/:id/resolve; all or nothing (409 BATCH_REFUSED listing refused rows).',
+    permission: 'blocker.update',
+    body: batchResolveBlockersBody,
+    response: batchResultSchema,
+  }),
+  exportSelected: defineOperation({
+    method: 'POST',
+    path: '/api/exports/blockers-selected.xlsx',
+    tags,
+    summary: '导出所选堵点 (.xlsx) / Export selected blockers',
+    description: 'The 堵点清单 of the rows named; a row outside the caller’s zones refuses the export (409 BATCH_REFUSED).',
+    permission: 'blocker.read',
+    body: batchExportBody,
+    response: fileResponse,
   }),
   reminder: defineOperation({
     method: 'GET',

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { actionsSchema, idParams, isoDate, isoDateTime, uuidSchema, versionSchema } from '../common.ts';
 import { agendaItemKinds, decisionStatuses, meetingStatuses } from '../dispatch-enums.ts';
+import { batchExportBody, batchItemsSchema, batchResultSchema } from '../batch.ts';
 import { defineOperation, fileResponse } from '../operation.ts';
 import { requiredWith } from './reasons.ts';
 import { optionalText, tags, text } from './shared.ts';
@@ -107,6 +108,14 @@ export const updateDecisionBody = z.object({
   ownerUserId: uuidSchema.optional(),
   deadlineOn: isoDate.optional(),
 });
+export const batchUpdateDecisionsBody = z
+  .object({
+    items: batchItemsSchema,
+    status: z.enum(decisionStatuses).optional().describe('done = 办结 (done today unless doneOn)'),
+    doneOn: isoDate.optional(),
+    ownerUserId: uuidSchema.optional().describe('改派: the new 责任人 (of each decision’s zone; not for a closed meeting’s decisions)'),
+  })
+  .refine((v) => v.status !== undefined || v.ownerUserId !== undefined, { path: ['status'], message: 'batch_nothing_to_change' });
 export const listDecisionsQuery = z.object({
   zoneId: uuidSchema.optional(),
   status: z.enum(decisionStatuses).optional(),
@@ -243,6 +252,25 @@ export const decisionOperations = {
     summary: '导出议定事项（当前筛选）/ Export decisions as filtered (.xlsx)',
     permission: 'meeting.read',
     query: listDecisionsQuery,
+    response: fileResponse,
+  }),
+  batchUpdate: defineOperation({
+    method: 'POST',
+    path: '/api/decisions/batch/update',
+    tags,
+    summary: '批量办结、改派议定事项 / Mark done or reassign selected decisions',
+    description: 'Each row checked as PATCH /api/decisions/:id (zone editor or the owner; a closed meeting freezes the owner); all or nothing (409 BATCH_REFUSED listing refused rows).',
+    permission: 'meeting.read',
+    body: batchUpdateDecisionsBody,
+    response: batchResultSchema,
+  }),
+  exportSelected: defineOperation({
+    method: 'POST',
+    path: '/api/decisions/export-selected.xlsx',
+    tags,
+    summary: '导出所选议定事项 (.xlsx) / Export selected decisions',
+    permission: 'meeting.read',
+    body: batchExportBody,
     response: fileResponse,
   }),
   update: defineOperation({

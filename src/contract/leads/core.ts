@@ -1,6 +1,7 @@
 /** The lead (招商线索) itself: its fields, list filters, stage and status changes, funnel and owners. */
 import { z } from 'zod';
 import { actionsSchema, isoDate, isoDateTime, pageOf, paginationQuery, regionCodeSchema, uuidSchema, versionSchema } from '../common.ts';
+import { batchItemsSchema } from '../batch.ts';
 import { wanAmount } from '../money.ts';
 import { chainActions, leadMethods, leadStages, leadStatuses, partnerKinds } from '../pipeline-enums.ts';
 import { agreementInput, agreementSchema, fileSchema } from './agreements.ts';
@@ -239,3 +240,8 @@ export const pipelineWorkbenchSchema = z.object({
   followUpsDue: z.array(leadBriefSchema).describe('My follow-ups due within seven days, overdue included'),
 });
 export type PipelineWorkbench = z.infer<typeof pipelineWorkbenchSchema>;
+
+export const batchAssignLeadsBody = z.object({
+  items: batchItemsSchema,
+  ownerId: uuidSchema.nullable().describe('The new 负责人 of every selected lead (one who may own leads in its zone), or null for none'),
+});

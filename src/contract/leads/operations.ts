@@ -5,6 +5,7 @@
  * manifest answers whether it lies within the caller's zones).
  */
 import { z } from 'zod';
+import { batchExportBody, batchResultSchema } from '../batch.ts';
 import { idParams, okSchema } from '../common.ts';
 import { defineOperation, fileResponse, multipartBody } from '../operation.ts';
 import { createTripBody, listTripsQuery, meetingInput, timelineSchema, tripDetailSchema, tripPage, activitySchema, createActivityBody } from './activities.ts';
@@ -20,6 +21,7 @@ import {
   signingEventSchema,
 } from './agreements.ts';
 import {
+  batchAssignLeadsBody,
   changeStageBody,
   changeStatusBody,
   convertLeadBody,
@@ -87,6 +89,24 @@ export const leadOperations = {
     summary: '可选负责人 / Possible owners',
     query: ownersQuery,
     response: z.array(ownerSchema),
+  }),
+  batchAssign: defineOperation({
+    method: 'POST',
+    path: '/api/leads/batch/assign',
+    tags,
+    summary: '批量指派负责人 / Assign an owner to selected leads',
+    description: 'Each row checked as PATCH /api/leads/:id with only ownerId; all or nothing (409 BATCH_REFUSED listing refused rows).',
+    permission: 'lead.update',
+    body: batchAssignLeadsBody,
+    response: batchResultSchema,
+  }),
+  exportSelected: defineOperation({
+    method: 'POST',
+    path: '/api/leads/export-selected.xlsx',
+    tags,
+    summary: '导出所选线索 (.xlsx) / Export selected leads',
+    body: batchExportBody,
+    response: fileResponse,
   }),
   get: defineOperation({
     method: 'GET',

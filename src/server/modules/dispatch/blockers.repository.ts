@@ -106,6 +106,12 @@ export function createBlockersRepository() {
       return row ? flatBlocker(row) : undefined;
     },
 
+    /** The blockers named, whatever their zone (the service checks each against the caller's scope). */
+    async findBlockers(db: DbOrTx, ids: readonly string[]): Promise<BlockerWithNames[]> {
+      if (!ids.length) return [];
+      return (await blockerQuery(db).where(inArray(blockers.id, [...ids]))).map(flatBlocker);
+    },
+
     async blockerZone(db: DbOrTx, id: string): Promise<string | undefined> {
       const [row] = await db.select({ zoneId: blockers.zoneId }).from(blockers).where(eq(blockers.id, id));
       return row?.zoneId;

@@ -1,6 +1,9 @@
 /** Blockers (堵点): raise, edit and reassign, escalate by hand, resolve (销号), reopen; the board and one blocker's timeline. */
 import type { z } from 'zod';
+import type { BatchResult } from '../../../contract/batch.ts';
 import type {
+  batchAssignBlockersBody,
+  batchResolveBlockersBody,
   createBlockerBody,
   escalateBlockerBody,
   listBlockersQuery,
@@ -11,6 +14,7 @@ import type {
 import { nextLevel } from '../../../contract/dispatch-enums.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
+import { checkEach } from '../../platform/batch.ts';
 import { fieldError, notFound } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications.ts';
 import { assertVersion } from '../../platform/versioned.ts';
@@ -18,7 +22,7 @@ import { inScope } from '../../platform/policies.ts';
 import type { DispatchContext } from './dispatch.context.ts';
 import './dispatch.notifications.ts';
 import { presentBlocker } from './dispatch.presenters.ts';
-import type { BlockerRow } from './dispatch.repository.ts';
+import type { BlockerRow, BlockerWithNames } from './dispatch.repository.ts';
 import type { Escalation } from './escalation.ts';
 
 export function createBlockersService(ctx: DispatchContext, escalation: Escalation) {
@@ -126,6 +130,116 @@ export function createBlockersService(ctx: DispatchContext, escalation: Escalati
     return row.id;
   }
 
+  /** The rules of an edit or reassignment (转办), before anything is written. */
+  function checkUpdate(s: SessionContext, before: BlockerWithNames, body: z.infer<typeof updateBlockerBody>) {
+    requireZone(s, 'blocker.update', before.zoneId);
+    if (before.status === 'resolved') throw fieldError('status', 'blocker_resolved');
+    assertVersion(before, body.version);
+    const deadlineOn = body.deadlineOn ?? before.deadlineOn;
+    if (deadlineOn < before.raisedOn) throw fieldError('deadlineOn', 'deadline_before_raised');
+  }
+
+  /** Writes a checked edit: the row, its timeline events, the new 责任人's notice and the audit entry. */
+  async function applyUpdate(tx: DbOrTx, s: SessionContext, before: BlockerWithNames, body: z.infer<typeof updateBlockerBody>, requestId: string) {
+    const { version, ...patch } = body;
+    const id = before.id;
+    const deadlineOn = patch.deadlineOn ?? before.deadlineOn;
+    const reassigned = patch.responsibleUserId !== undefined && patch.responsibleUserId !== before.responsibleUserId;
+    const extra: Partial<BlockerRow> = {};
+    if (reassigned && before.level === 'task_force') extra.ownerUserId = patch.responsibleUserId ?? null;
+    const after = await repo.blockers.updateBlocker(tx, id, version, { ...patch, ...extra });
+    const on = today();
+    const event = { zoneId: before.zoneId, blockerId: id, on, actorId: s.user.id, actorName: s.user.displayName };
+    const events = [];
+    if (reassigned) {
+      const toName = (await repo.blockers.findBlocker(tx, id))?.responsibleName ?? null;
+      events.push({ ...event, kind: 'reassigned' as const, fromValue: before.responsibleName, toValue: toName });
+      await notify(
+        tx,
+        {
+          zoneId: before.zoneId,
+          userId: patch.responsibleUserId,
+          kind: 'blocker.assigned',
+          entityType: 'blocker',
+          entityId: id,
+          params: { title: before.title, reassigned: 1 },
+        },
+        { except: s.user.id },
+      );
+    }
+    if (patch.status && patch.status !== before.status) events.push({ ...event, kind: 'status' as const, fromValue: before.status, toValue: patch.status });
+    const edited = (['title', 'description', 'category', 'deadlineOn', 'departmentId'] as const).filter(
+      (k) => patch[k] !== undefined && patch[k] !== before[k],
+    );
+    if (edited.length)
+      events.push({
+        ...event,
+        kind: 'updated' as const,
+        note: edited.includes('deadlineOn') ? `期限 ${before.deadlineOn} → ${deadlineOn}` : edited.join(', '),
+      });
+    await repo.blockers.insertEvents(tx, events);
+    await audit(tx, actorOf(s, requestId), { zoneId: before.zoneId, action: 'blocker.update', entityType: 'blocker', entityId: id, before, after });
+    return after;
+  }
+
+  /** The rules of 销号, before anything is written. */
+  function checkResolve(s: SessionContext, before: BlockerWithNames, body: z.infer<typeof resolveBlockerBody>) {
+    requireZone(s, 'blocker.update', before.zoneId);
+    if (before.status === 'resolved') throw fieldError('status', 'blocker_resolved');
+    const resolvedOn = body.resolvedOn ?? today();
+    if (resolvedOn < before.raisedOn) throw fieldError('resolvedOn', 'deadline_before_raised');
+    if (resolvedOn > today()) throw fieldError('resolvedOn', 'date_in_future');
+    assertVersion(before, body.version);
+  }
+
+  /** Writes a checked 销号: the row, its timeline event, the raiser's notice and the audit entry. */
+  async function applyResolve(tx: DbOrTx, s: SessionContext, before: BlockerWithNames, body: z.infer<typeof resolveBlockerBody>, requestId: string) {
+    const id = before.id;
+    const resolvedOn = body.resolvedOn ?? today();
+    const after = await repo.blockers.updateBlocker(tx, id, body.version, { status: 'resolved', resolution: body.resolution, resolvedOn });
+    await repo.blockers.insertEvents(tx, [
+      {
+        zoneId: before.zoneId,
+        blockerId: id,
+        kind: 'resolved',
+        fromValue: before.status,
+        toValue: 'resolved',
+        note: body.resolution,
+        on: resolvedOn,
+        actorId: s.user.id,
+        actorName: s.user.displayName,
+      },
+    ]);
+    await notify(
+      tx,
+      {
+        zoneId: before.zoneId,
+        userId: before.raisedById,
+        kind: 'blocker.resolved',
+        entityType: 'blocker',
+        entityId: id,
+        params: { title: before.title, resolution: body.resolution },
+      },
+      { except: s.user.id },
+    );
+    await audit(tx, actorOf(s, requestId), { zoneId: before.zoneId, action: 'blocker.resolve', entityType: 'blocker', entityId: id, before, after });
+    return after;
+  }
+
+  /**
+   * The selected rows read on the batch's transaction, each checked as its single operation would
+   * (scope first: a row of another zone is refused as not found); all pass or BATCH_REFUSED.
+   */
+  async function batchOf(tx: DbOrTx, s: SessionContext, items: readonly { id: string; version: number }[], check: (b: BlockerWithNames, version: number) => Promise<void> | void) {
+    const found = new Map((await repo.blockers.findBlockers(tx, items.map((i) => i.id))).map((b) => [b.id, b]));
+    await checkEach(items, async (item) => {
+      const b = found.get(item.id);
+      if (!b || !inScope(s, b.zoneId)) throw notFound();
+      await check(b, item.version);
+    });
+    return items.map((i) => found.get(i.id)!);
+  }
+
   return {
     blockerInScope,
     /** The record check of the routes: a blocker within the caller's zones. */
@@ -167,6 +281,33 @@ export function createBlockersService(ctx: DispatchContext, escalation: Escalati
 
     get: getBlocker,
 
+    /** 批量转办: one 责任人 and/or 责任单位 for every selected blocker, all or nothing (BATCH_REFUSED names each refused row). */
+    async batchAssign(s: SessionContext, body: z.infer<typeof batchAssignBlockersBody>, requestId: string): Promise<BatchResult> {
+      const { items, responsibleUserId, departmentId } = body;
+      changed();
+      return db.transaction(async (tx) => {
+        const rows = await batchOf(tx, s, items, async (b, version) => {
+          checkUpdate(s, b, { version, responsibleUserId, departmentId });
+          await checkLinks(tx, b.zoneId, { responsibleUserId, departmentId });
+        });
+        const out = [];
+        for (const [i, b] of rows.entries()) out.push(await applyUpdate(tx, s, b, { version: items[i].version, responsibleUserId, departmentId }, requestId));
+        return { updated: out.length, items: out.map((r) => ({ id: r.id, version: r.version })) };
+      });
+    },
+
+    /** 批量销号: one resolution text for every selected blocker, all or nothing. */
+    async batchResolve(s: SessionContext, body: z.infer<typeof batchResolveBlockersBody>, requestId: string): Promise<BatchResult> {
+      const { items, resolution, resolvedOn } = body;
+      changed();
+      return db.transaction(async (tx) => {
+        const rows = await batchOf(tx, s, items, (b, version) => checkResolve(s, b, { version, resolution, resolvedOn }));
+        const out = [];
+        for (const [i, b] of rows.entries()) out.push(await applyResolve(tx, s, b, { version: items[i].version, resolution, resolvedOn }, requestId));
+        return { updated: out.length, items: out.map((r) => ({ id: r.id, version: r.version })) };
+      });
+    },
+
     createInTx,
 
     async create(s: SessionContext, body: z.infer<typeof createBlockerBody>, requestId: string) {
@@ -176,50 +317,11 @@ export function createBlockersService(ctx: DispatchContext, escalation: Escalati
 
     async update(s: SessionContext, id: string, body: z.infer<typeof updateBlockerBody>, requestId: string) {
       const before = await blockerInScope(s, id);
-      requireZone(s, 'blocker.update', before.zoneId);
-      if (before.status === 'resolved') throw fieldError('status', 'blocker_resolved');
-      assertVersion(before, body.version);
-      const deadlineOn = body.deadlineOn ?? before.deadlineOn;
-      if (deadlineOn < before.raisedOn) throw fieldError('deadlineOn', 'deadline_before_raised');
-      const { version, ...patch } = body;
+      checkUpdate(s, before, body);
       changed();
       await db.transaction(async (tx) => {
-        await checkLinks(tx, before.zoneId, { departmentId: patch.departmentId, responsibleUserId: patch.responsibleUserId });
-        const reassigned = patch.responsibleUserId !== undefined && patch.responsibleUserId !== before.responsibleUserId;
-        const extra: Partial<BlockerRow> = {};
-        if (reassigned && before.level === 'task_force') extra.ownerUserId = patch.responsibleUserId ?? null;
-        const after = await repo.blockers.updateBlocker(tx, id, version, { ...patch, ...extra });
-        const on = today();
-        const event = { zoneId: before.zoneId, blockerId: id, on, actorId: s.user.id, actorName: s.user.displayName };
-        const events = [];
-        if (reassigned) {
-          const toName = (await repo.blockers.findBlocker(tx, id))?.responsibleName ?? null;
-          events.push({ ...event, kind: 'reassigned' as const, fromValue: before.responsibleName, toValue: toName });
-          await notify(
-            tx,
-            {
-              zoneId: before.zoneId,
-              userId: patch.responsibleUserId,
-              kind: 'blocker.assigned',
-              entityType: 'blocker',
-              entityId: id,
-              params: { title: before.title, reassigned: 1 },
-            },
-            { except: s.user.id },
-          );
-        }
-        if (patch.status && patch.status !== before.status) events.push({ ...event, kind: 'status' as const, fromValue: before.status, toValue: patch.status });
-        const edited = (['title', 'description', 'category', 'deadlineOn', 'departmentId'] as const).filter(
-          (k) => patch[k] !== undefined && patch[k] !== before[k],
-        );
-        if (edited.length)
-          events.push({
-            ...event,
-            kind: 'updated' as const,
-            note: edited.includes('deadlineOn') ? `期限 ${before.deadlineOn} → ${deadlineOn}` : edited.join(', '),
-          });
-        await repo.blockers.insertEvents(tx, events);
-        await audit(tx, actorOf(s, requestId), { zoneId: before.zoneId, action: 'blocker.update', entityType: 'blocker', entityId: id, before, after });
+        await checkLinks(tx, before.zoneId, { departmentId: body.departmentId, responsibleUserId: body.responsibleUserId });
+        await applyUpdate(tx, s, before, body, requestId);
       });
       return getBlocker(s, id);
     },
@@ -238,42 +340,9 @@ export function createBlockersService(ctx: DispatchContext, escalation: Escalati
 
     async resolve(s: SessionContext, id: string, body: z.infer<typeof resolveBlockerBody>, requestId: string) {
       const before = await blockerInScope(s, id);
-      requireZone(s, 'blocker.update', before.zoneId);
-      if (before.status === 'resolved') throw fieldError('status', 'blocker_resolved');
-      const resolvedOn = body.resolvedOn ?? today();
-      if (resolvedOn < before.raisedOn) throw fieldError('resolvedOn', 'deadline_before_raised');
-      if (resolvedOn > today()) throw fieldError('resolvedOn', 'date_in_future');
-      assertVersion(before, body.version);
+      checkResolve(s, before, body);
       changed();
-      await db.transaction(async (tx) => {
-        const after = await repo.blockers.updateBlocker(tx, id, body.version, { status: 'resolved', resolution: body.resolution, resolvedOn });
-        await repo.blockers.insertEvents(tx, [
-          {
-            zoneId: before.zoneId,
-            blockerId: id,
-            kind: 'resolved',
-            fromValue: before.status,
-            toValue: 'resolved',
-            note: body.resolution,
-            on: resolvedOn,
-            actorId: s.user.id,
-            actorName: s.user.displayName,
-          },
-        ]);
-        await notify(
-          tx,
-          {
-            zoneId: before.zoneId,
-            userId: before.raisedById,
-            kind: 'blocker.resolved',
-            entityType: 'blocker',
-            entityId: id,
-            params: { title: before.title, resolution: body.resolution },
-          },
-          { except: s.user.id },
-        );
-        await audit(tx, actorOf(s, requestId), { zoneId: before.zoneId, action: 'blocker.resolve', entityType: 'blocker', entityId: id, before, after });
-      });
+      await db.transaction((tx) => applyResolve(tx, s, before, body, requestId));
       return getBlocker(s, id);
     },
 

@@ -1,5 +1,5 @@
 /** SQL for decisions (议定事项) of meetings. */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.ts';
 import { blockers, decisions, departments, meetings, projects, users } from '../../db/schema.ts';
@@ -58,6 +58,11 @@ export function createDecisionsRepository() {
     async findDecision(db: DbOrTx, id: string): Promise<DecisionWithNames | undefined> {
       const [row] = await decisionQuery(db).where(eq(decisions.id, id));
       return row ? flatDecision(row) : undefined;
+    },
+    /** The decisions named, whatever their zone (the service checks each against the caller's scope). */
+    async findDecisions(db: DbOrTx, ids: readonly string[]): Promise<DecisionWithNames[]> {
+      if (!ids.length) return [];
+      return (await decisionQuery(db).where(inArray(decisions.id, [...ids]))).map(flatDecision);
     },
     async decisionZone(db: DbOrTx, id: string): Promise<string | undefined> {
       const [row] = await db.select({ zoneId: decisions.zoneId }).from(decisions).where(eq(decisions.id, id));

@@ -17,6 +17,9 @@ export function dispatchRoutes(router: Router, dispatch: DispatchService) {
   router.handle(b.escalate, ({ session, params, body, requestId }) => blockers.escalate(session, params.id, body, requestId));
   router.handle(b.resolve, ({ session, params, body, requestId }) => blockers.resolve(session, params.id, body, requestId));
   router.handle(b.reopen, ({ session, params, body, requestId }) => blockers.reopen(session, params.id, body, requestId));
+  router.handle(b.batchAssign, ({ session, body, requestId }) => blockers.batchAssign(session, body, requestId));
+  router.handle(b.batchResolve, ({ session, body, requestId }) => blockers.batchResolve(session, body, requestId));
+  router.handle(b.exportSelected, ({ session, body }) => blockerDocuments.selectedBlockersXlsx(session, body.ids));
   router.handle(b.reminder, ({ session, params }) => blockerDocuments.reminderDocx(session, params.id));
   router.handle(b.exportList, ({ session, query }) => blockerDocuments.blockersXlsx(session, query));
 
@@ -47,6 +50,8 @@ export function dispatchRoutes(router: Router, dispatch: DispatchService) {
   router.handle(decisionOperations.add, ({ session, params, body, requestId }) => decisions.add(session, params.id, body, requestId));
   router.handle(decisionOperations.list, ({ session, query }) => decisions.list(session, query));
   router.handle(decisionOperations.export, ({ session, query }) => decisions.exportList(session, query));
+  router.handle(decisionOperations.batchUpdate, ({ session, body, requestId }) => decisions.batchUpdate(session, body, requestId));
+  router.handle(decisionOperations.exportSelected, ({ session, body }) => decisions.exportSelected(session, body.ids));
   router.handle(decisionOperations.update, ({ session, params, body, requestId }) => decisions.update(session, params.id, body, requestId));
 
   // ---------- campaigns 三个一批

@@ -153,6 +153,24 @@ export function createLeadsRepository() {
       return row && flatten(row);
     },
 
+    async zoneNames(db: DbOrTx, ids: readonly string[]) {
+      if (!ids.length) return [];
+      return db.select({ id: zones.id, shortName: zones.shortName }).from(zones).where(inArray(zones.id, [...ids]));
+    },
+
+    /** The leads named, whatever their zone (the service checks each against the caller's scope). */
+    async findByIds(db: DbOrTx, ids: readonly string[]): Promise<LeadWithNames[]> {
+      if (!ids.length) return [];
+      const rows = await db
+        .select(leadColumns)
+        .from(leads)
+        .leftJoin(enterprises, eq(enterprises.id, leads.enterpriseId))
+        .leftJoin(owner, eq(owner.id, leads.ownerId))
+        .where(inArray(leads.id, [...ids]))
+        .orderBy(asc(leads.code));
+      return rows.map(flatten);
+    },
+
     async findByCode(db: DbOrTx, zoneId: string, code: string) {
       const [row] = await db
         .select({ id: leads.id })

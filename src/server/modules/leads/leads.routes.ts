@@ -9,6 +9,8 @@ export function leadsRoutes(router: Router, leads: LeadsService) {
   router.handle(op.signedReport, ({ session, query }) => leads.signedReport(session, query));
   router.handle(op.duplicates, ({ session, query }) => leads.duplicates(session, query));
   router.handle(op.owners, ({ session, query }) => leads.owners(session, query.zoneId));
+  router.handle(op.batchAssign, ({ session, body, requestId }) => leads.batchAssign(session, body, requestId));
+  router.handle(op.exportSelected, ({ session, body }) => leads.exportSelected(session, body.ids));
   router.handle(op.get, ({ session, params }) => leads.get(session, params.id));
   router.handle(op.update, ({ session, params, body, requestId }) => leads.update(session, params.id, body, requestId));
   router.handle(op.changeStage, ({ session, params, body, requestId }) => leads.changeStage(session, params.id, body, requestId));

@@ -5,7 +5,9 @@
  */
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.ts';
+import type { BatchResult } from '../../../contract/batch.ts';
 import type {
+  batchAssignLeadsBody,
   changeStageBody,
   changeStatusBody,
   convertLeadBody,
@@ -14,9 +16,12 @@ import type {
   mergeLeadBody,
   updateLeadBody,
 } from '../../../contract/leads.ts';
-import { leadStages, leadStatuses, stageGates, type LeadStage } from '../../../contract/pipeline-enums.ts';
+import { formatMoney } from '../../../contract/money.ts';
+import { leadStages, leadStatuses, stageGates, stageLabels, statusLabels, type LeadStage } from '../../../contract/pipeline-enums.ts';
 import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
+import { checkEach } from '../../platform/batch.ts';
 import { chinaDaysFrom } from '../../platform/clock.ts';
+import { listWorkbook } from '../../platform/list-export.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
 import { can, inScope } from '../../platform/policies.ts';
 import { assertVersion } from '../../platform/versioned.ts';
@@ -167,6 +172,55 @@ export function createLeadsService(deps: LeadsDeps) {
         const options = changed ? await merging.checkDuplicates(tx, before.zoneId, { name, enterpriseId, excludeId: id }, body) : {};
         return updateInTx(tx, s, id, body, requestId, options);
       }),
+
+    /**
+     * 批量指派负责人: each lead through updateInTx (the edit's rules, event and audit) on one
+     * transaction; any refused row refuses the batch (BATCH_REFUSED names each), nothing saved.
+     */
+    batchAssign: (s: SessionContext, body: z.infer<typeof batchAssignLeadsBody>, requestId: string): Promise<BatchResult> =>
+      db.transaction(async (tx) => {
+        const out: { id: string; version: number }[] = [];
+        await checkEach(body.items, async (item) => {
+          const after = await updateInTx(tx, s, item.id, { version: item.version, ownerId: body.ownerId }, requestId);
+          out.push({ id: after.id, version: after.version });
+        });
+        return { updated: out.length, items: out };
+      }),
+
+    /** The selected leads as an .xlsx (platform/list-export.ts); a row outside the caller's zones refuses it. */
+    async exportSelected(s: SessionContext, ids: readonly string[]) {
+      const found = new Map((await leads.findByIds(db, ids)).map((l) => [l.id, l]));
+      await checkEach(
+        ids.map((id) => ({ id })),
+        async ({ id }) => {
+          const l = found.get(id);
+          if (!l || !inScope(s, l.zoneId)) throw new AppError('NOT_FOUND');
+        },
+      );
+      const rows = [...found.values()];
+      const zoneIds = new Set(rows.map((l) => l.zoneId));
+      const zoneNames = new Map((await leads.zoneNames(db, [...zoneIds])).map((z) => [z.id, z.shortName]));
+      const on = today();
+      return listWorkbook({
+        title: '招商线索（所选）',
+        fileName: `招商线索-${on}.xlsx`,
+        clock,
+        rows,
+        columns: [
+          { header: '序号', width: 6, value: (l) => rows.indexOf(l) + 1 },
+          ...(zoneIds.size > 1 ? [{ header: '开发区', width: 14, value: (l: LeadWithNames) => zoneNames.get(l.zoneId) ?? '' }] : []),
+          { header: '线索编号', width: 14, value: (l) => l.code },
+          { header: '项目名称', width: 32, value: (l) => l.name },
+          { header: '投资方', width: 28, value: (l) => l.enterpriseName },
+          { header: '阶段', width: 10, value: (l) => stageLabels[l.stage][0] },
+          { header: '状态', width: 10, value: (l) => statusLabels[l.status][0] },
+          { header: '计划投资', width: 14, value: (l) => (l.plannedInvestmentYuan == null ? null : formatMoney(Number(l.plannedInvestmentYuan))) },
+          { header: '负责人', width: 10, value: (l) => l.ownerName },
+          { header: '下一步', width: 28, value: (l) => l.nextStep },
+          { header: '下一步日期', width: 12, value: (l) => l.nextStepOn },
+        ],
+      });
+    },
 
     /** The leads a create or an edit would duplicate, for the form's warning. */
     duplicates: merging.duplicates,
