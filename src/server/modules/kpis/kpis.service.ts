@@ -141,13 +141,12 @@ export function createKpisService(deps: { db: Db; repo: KpisRepository; clock: C
    * province viewer gets the sum over their zones, as on those modules' pages). Without a year they
    * are the pages' defaults: funding over all years, finance's latest of the last four quarters.
    */
-  async function servicesOf(s: SessionContext, q: { zoneId?: string; year?: number }, locale: Locale): Promise<KpiServices> {
+  async function servicesOf(s: SessionContext, q: { zoneId?: string; year?: number }, locale: Locale, auditId: number): Promise<KpiServices> {
     // The three summaries are read live, but the same caller's 驾驶舱 is opened far more often than
     // records change: kept while no audit entry was written since (every write is audited in its
     // transaction, decision 005) and for at most a minute (a transaction committing late with an
     // older entry id is seen within that minute), per scope, zone, year, language and day.
     const key = JSON.stringify([s.scope.all ? 'all' : s.scope.rule, q.zoneId ?? null, q.year ?? null, locale, today()]);
-    const auditId = await repo.lastAuditId(db);
     const hit = servicesCache.get(key);
     if (hit && hit.auditId === auditId && clock().getTime() - hit.at < 60_000) return hit.value;
     const value = await readServices(s, q, locale);
@@ -179,6 +178,35 @@ export function createKpisService(deps: { db: Db; repo: KpisRepository; clock: C
     const cur = monthOfDay(today());
     return year === Number(cur.slice(0, 4)) ? cur : monthKey(year, 12);
   };
+
+  const dashboardCache = new Map<string, { auditId: number; at: number; value: KpiDashboard }>();
+  async function readDashboard(
+    s: SessionContext,
+    q: z.infer<typeof kpiDashboardQuery>,
+    locale: Locale,
+    auditId: number,
+    refreshes: { zoneId: string; refreshedAt: Date; asOf: string }[],
+  ): Promise<KpiDashboard> {
+    const zones = zoneSetOf(s, q.zoneId);
+    const year = yearOf(q.year);
+    const through = throughOf(year);
+    const [rows, slipped, zoneRows, services] = await Promise.all([
+      repo.aggregated(db, zones, monthKey(year, 1), through),
+      repo.slipped(db, zones, 8),
+      repo.zones(db, zones),
+      servicesOf(s, q, locale, auditId),
+    ]);
+    return {
+      year,
+      asOf: refreshes.reduce((m, r) => (r.asOf < m ? r.asOf : m), today()),
+      refreshedAt: refreshes.length ? new Date(Math.min(...refreshes.map((r) => r.refreshedAt.getTime()))).toISOString() : null,
+      zones: zoneRows.map((z) => ({ id: z.id, shortName: z.short_name })),
+      ...dashboardFigures(rows, year, through),
+      slipped: slipped.map((p) => ({ id: p.id, zoneId: p.zone_id, name: p.name, flag: p.flag, reasons: Array.isArray(p.flag_reasons) ? (p.flag_reasons as KpiDashboard['slipped'][number]['reasons']) : [] })),
+      services,
+    };
+  }
+
 
   return {
     fromScratch,
@@ -232,27 +260,31 @@ export function createKpisService(deps: { db: Db; repo: KpisRepository; clock: C
       return dashboardFigures(rows, year, throughOf(year));
     },
 
+    /**
+     * The 驾驶舱 of the caller's zones (or one). Kept in memory, like the 企业服务 lines, per scope,
+     * zone, year, language and day while no audit entry was written since and the zones' refreshes
+     * are the same (the summaries change only by a refresh; the slipped projects and the services
+     * by audited writes), for at most a minute: a hit costs one statement (repo.freshness).
+     */
     async dashboard(s: SessionContext, q: z.infer<typeof kpiDashboardQuery>, locale: Locale = s.user.locale): Promise<KpiDashboard> {
       const zones = zoneSetOf(s, q.zoneId);
-      const year = yearOf(q.year);
-      const through = throughOf(year);
-      const [rows, slipped, zoneRows, refreshes, services] = await Promise.all([
-        repo.aggregated(db, zones, monthKey(year, 1), through),
-        repo.slipped(db, zones, 8),
-        repo.zones(db, zones),
-        repo.refreshes(db, zones),
-        servicesOf(s, q, locale),
+      const { auditId, refreshes } = await repo.freshness(db, zones);
+      const key = JSON.stringify([
+        s.scope.all ? 'all' : s.scope.rule,
+        q.zoneId ?? null,
+        q.year ?? null,
+        locale,
+        today(),
+        refreshes.map((r) => [r.zoneId, r.refreshedAt.getTime(), r.asOf, r.auditId]).sort(),
       ]);
-      return {
-        year,
-        asOf: refreshes.reduce((m, r) => (r.asOf < m ? r.asOf : m), today()),
-        refreshedAt: refreshes.length ? new Date(Math.min(...refreshes.map((r) => r.refreshedAt.getTime()))).toISOString() : null,
-        zones: zoneRows.map((z) => ({ id: z.id, shortName: z.short_name })),
-        ...dashboardFigures(rows, year, through),
-        slipped: slipped.map((p) => ({ id: p.id, zoneId: p.zone_id, name: p.name, flag: p.flag, reasons: Array.isArray(p.flag_reasons) ? (p.flag_reasons as KpiDashboard['slipped'][number]['reasons']) : [] })),
-        services,
-      };
+      const hit = dashboardCache.get(key);
+      if (hit && hit.auditId === auditId && clock().getTime() - hit.at < 60_000) return hit.value;
+      const value = await readDashboard(s, q, locale, auditId, refreshes);
+      if (dashboardCache.size >= 500) dashboardCache.delete(dashboardCache.keys().next().value!);
+      dashboardCache.set(key, { auditId, at: clock().getTime(), value });
+      return value;
     },
+
 
     /**
      * Zones (or cities) ranked on one indicator, with every rankable indicator beside it: the year
