@@ -174,6 +174,8 @@ export const auditEntityLabels = {
   meeting: ['调度会', 'meeting'],
   decision: ['议定事项', 'decision'],
   campaign: ['三个一批', 'campaign'],
+  campaign_entry: ['三个一批提名', 'campaign nomination'],
+  progress_report: ['进度填报', 'progress report'],
   intake_source: ['录入材料', 'intake source'],
   ...servicesAuditEntities,
   ...chainsAuditEntities,

@@ -123,7 +123,7 @@ describe('undo of a committed dispatch sheet', () => {
       await buildXlsx(['项目名称', '总投资（万元）', '年度计划投资（万元）', '本期完成投资（万元）', '形象进度'], [[project.name, totalWan, planWan, 12, '撤销测试的形象进度']]),
       period.start,
     );
-    const item = staged.updates.items.find((u) => u.id === project.id)!;
+    const item = staged.updates.items.find((u: { id: string }) => u.id === project.id)!;
     expect(item.changes).toContainEqual(expect.objectContaining({ field: 'total', before: String(Number(project.total) / 10_000), after: String(totalWan) }));
     expect(item.changes).toContainEqual(expect.objectContaining({ field: 'annualPlan', after: String(planWan) }));
     expect(done.committed).toMatchObject({ projectsUpdated: 1 });
