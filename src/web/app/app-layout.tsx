@@ -1,5 +1,5 @@
-import { Suspense, useEffect, useState } from 'react';
-import { Button, Drawer, Grid, Layout, Menu, Space, theme, type MenuProps } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Button, Grid, Layout, Menu, Space, theme, type MenuProps } from 'antd';
 import { MenuOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { GlobalSearch } from '../components/global-search';
@@ -16,6 +16,9 @@ import { PageFallback } from './page-fallback';
 import { UserMenu } from './user-menu';
 import { ZoneSwitcher } from './zone-switcher';
 
+// The phone menu's drawer is fetched when it is first opened (it is no part of a first page).
+const Drawer = lazy(() => import('antd/es/drawer'));
+
 /** The antd admin frame: side menu, header (zone switcher, language, user menu) and the page. */
 export function AppLayout() {
   const { t } = useI18n();
@@ -31,6 +34,10 @@ export function AppLayout() {
   const screens = Grid.useBreakpoint();
   const narrow = screens.md === false;
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [drawerUsed, setDrawerUsed] = useState(false);
+  useEffect(() => {
+    if (drawerOpen) setDrawerUsed(true);
+  }, [drawerOpen]);
 
   const visible = (item: NavItem) => !item.anyOf || item.anyOf.some(hasPermission);
   const toMenuItem = (item: NavItem) => ({ key: item.path, icon: item.icon, label: t(item.label) });
@@ -54,7 +61,9 @@ export function AppLayout() {
   };
 
   const brand = (
-    <div style={{ color: '#fff', padding: collapsed && !narrow ? '16px 8px' : '16px 20px', lineHeight: 1.3, textAlign: collapsed && !narrow ? 'center' : 'left' }}>
+    <div
+      style={{ color: '#fff', padding: collapsed && !narrow ? '16px 8px' : '16px 20px', lineHeight: 1.3, textAlign: collapsed && !narrow ? 'center' : 'left' }}
+    >
       <div style={{ fontSize: 18, fontWeight: 600 }}>{t('app.shortName')}</div>
       {(!collapsed || narrow) && <div style={{ fontSize: 12, opacity: 0.65, marginTop: 4 }}>{t('app.name')}</div>}
     </div>
@@ -64,18 +73,22 @@ export function AppLayout() {
   return (
     <Layout style={{ minHeight: '100%' }}>
       {narrow ? (
-        <Drawer
-          placement="left"
-          open={drawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          size={260}
-          closable={false}
-          styles={{ body: { padding: 0, background: '#001529' } }}
-          aria-label={t('menu.open')}
-        >
-          {brand}
-          {menu}
-        </Drawer>
+        (drawerOpen || drawerUsed) && (
+          <Suspense fallback={null}>
+            <Drawer
+              placement="left"
+              open={drawerOpen}
+              onClose={() => setDrawerOpen(false)}
+              size={260}
+              closable={false}
+              styles={{ body: { padding: 0, background: '#001529' } }}
+              aria-label={t('menu.open')}
+            >
+              {brand}
+              {menu}
+            </Drawer>
+          </Suspense>
+        )
       ) : (
         <Layout.Sider
           collapsible

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, useLocation } from 'react-router';
 import { useMe } from '../features/auth/api/get-me';
@@ -11,6 +11,7 @@ import { SessionContext, type SessionValue } from '../lib/session-context';
 import { sessionEndReason } from '../lib/session-end-reason';
 import { AppLayout } from './app-layout';
 import { PageFallback } from './page-fallback';
+import { LazyResult } from '../components/lazy-result';
 
 /**
  * The auth guard: renders the layout for a signed-in user, sends everyone else to /login (saying
@@ -39,7 +40,7 @@ export function SessionGate() {
 
   if (me.isPending) return <PageFallback />;
   if (me.isError)
-    return <Result status="warning" title={t('common.loadFailed')} subTitle={me.error.message} extra={<Button onClick={() => me.refetch()}>{t('common.retry')}</Button>} />;
+    return <LazyResult status="warning" title={t('common.loadFailed')} subTitle={me.error.message} extra={<Button onClick={() => me.refetch()}>{t('common.retry')}</Button>} />;
   if (!session) {
     const reason = sessionEndReason.peek();
     const from = reason === 'loggedOut' ? undefined : location.pathname + location.search;

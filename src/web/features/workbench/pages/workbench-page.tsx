@@ -1,4 +1,4 @@
-import { Button, Card, Col, Empty, Result, Row, Skeleton, Typography } from 'antd';
+import { Button, Card, Col, Empty, Row, Skeleton, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../../i18n/use-i18n';
@@ -7,6 +7,7 @@ import { useSession } from '../../../lib/session-context';
 import { useWorkbench } from '../api/get-workbench';
 import { WhenVisible } from '../../../components/when-visible';
 import { ZoneSummaryCard } from '../components/zone-summary-card';
+import { LazyResult } from '../../../components/lazy-result';
 
 /** The 驾驶舱 and its charts load only for those who see it. */
 const KpiDashboard = lazy(() => import('../components/dashboard/kpi-dashboard').then((m) => ({ default: m.KpiDashboard })));
@@ -38,7 +39,7 @@ export default function WorkbenchPage() {
       <Typography.Paragraph type="secondary">{t('workbench.greeting', { name: me.user.displayName })}</Typography.Paragraph>
 
       {workbench.isError ? (
-        <Result
+        <LazyResult
           status="warning"
           title={t('common.loadFailed')}
           subTitle={workbench.error.message}
@@ -46,7 +47,14 @@ export default function WorkbenchPage() {
         />
       ) : dashboardRoles.includes(me.user.role) ? (
         <>
-          <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+          <Suspense
+            fallback={
+              // The 驾驶舱's place held while it loads: the cards under it stay below the fold (WhenVisible).
+              <div style={{ minHeight: '150vh' }}>
+                <Skeleton active paragraph={{ rows: 8 }} />
+              </div>
+            }
+          >
             <KpiDashboard zoneId={zoneId} />
           </Suspense>
           {viewerRoles.includes(me.user.role) && (

@@ -1,5 +1,5 @@
 import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Empty, List, Result, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Empty, List, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import type { KpiDashboard as Dashboard } from '../../../../../contract/kpis.ts';
@@ -11,6 +11,7 @@ import { useKpiDashboard } from '../../api/get-kpi-dashboard';
 import { useRefreshKpis } from '../../api/refresh-kpis';
 import { kpiLabels, wan } from './labels';
 import { StatisticsTrendCard } from './statistics-trend-card';
+import { LazyResult } from '../../../../components/lazy-result';
 
 const flagColours = { green: '#52c41a', yellow: '#faad14', red: '#ff4d4f' } as const;
 
@@ -46,10 +47,11 @@ export function KpiDashboard({ zoneId, title }: KpiDashboardProps) {
   };
 
   if (dashboard.isError)
-    return <Result status="warning" title={t('common.loadFailed')} subTitle={dashboard.error.message} extra={<Button onClick={() => dashboard.refetch()}>{t('common.retry')}</Button>} />;
+    return <LazyResult status="warning" title={t('common.loadFailed')} subTitle={dashboard.error.message} extra={<Button onClick={() => dashboard.refetch()}>{t('common.retry')}</Button>} />;
+  // While loading, the 驾驶舱 holds about its place, so what is under it (WhenVisible) is not yet near the screen.
   if (!d)
     return (
-      <Row gutter={[16, 16]}>
+      <Row gutter={[16, 16]} style={{ minHeight: '150vh', alignContent: 'flex-start' }}>
         {[0, 1, 2, 3].map((i) => (
           <Col key={i} xs={24} md={12}>
             <Card size="small">
