@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { expectVisible, loginAs, type E2eContext } from './harness';
 
 export const title =
-  'import wizard: officer uploads a ledger once, maps an unknown column to 招商方式, sees the row error, imports the valid row; the next upload of those headers uses the saved mapping; an unknown 负责人 is mapped to 李婷; a re-imported row shows its change old → new, is committed and the import undone; a real 调度表 (sample 01) shows its period, skipped rows and new names, and imports every project';
+  'import wizard: officer uploads a ledger once, maps an unknown column to 招商方式, sees the row error, imports the valid row; the next upload of those headers uses the saved mapping; an unknown 负责人 is mapped to 李婷; a re-imported row shows its change old → new, is committed and the import undone; a real 调度表 (sample 01) shows its period, skipped rows and new names, imports every project, is undone and imported again; a sheet updating one of its projects shows 总投资 old → new, is committed and undone';
 
 async function ledgerSheet(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -103,4 +103,32 @@ async function dispatchSample({ baseUrl, page }: E2eContext) {
   await preview.getByRole('button', { name: '全部导入' }).click();
   await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
   await expectVisible(page.getByTestId('import-done'));
+  // Undone as a whole (the ten projects go), then imported again.
+  await page.getByTestId('import-undo').click();
+  await confirm(page);
+  await expectVisible(page.getByTestId('import-undone'));
+  await page.goto(`${baseUrl}/projects/import-dispatch`);
+  await page.locator('input[type="file"]').setInputFiles({ name: '01-taiyuan-progress.xlsx', mimeType: XLSX, buffer: file });
+  await expectVisible(page.getByTestId('import-preview').getByText('共 10 行，有效 10 行，错误 0 行'));
+  await page.getByTestId('import-preview').getByRole('button', { name: '全部导入' }).click();
+  await confirm(page);
+  await expectVisible(page.getByTestId('import-done'));
+
+  // A sheet naming one of them with a new 总投资: an update shown old → new, committed, then undone.
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('调度表');
+  ws.addRow(['项目名称', '总投资（万元）']);
+  ws.addRow(['并州智能传感器产业园项目', 69000]);
+  await page.goto(`${baseUrl}/projects/import-dispatch`);
+  await page.locator('input[type="file"]').setInputFiles({ name: '调度表.xlsx', mimeType: XLSX, buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+  const updates = page.getByTestId('import-updates');
+  await expectVisible(updates.getByText(/1 行对应系统中已有的记录/));
+  await expectVisible(updates.getByText('68000'));
+  await expectVisible(updates.getByText('69000'));
+  await page.getByTestId('import-preview').getByRole('button', { name: '全部导入' }).click();
+  await confirm(page);
+  await expectVisible(page.getByTestId('import-done'));
+  await page.getByTestId('import-undo').click();
+  await confirm(page);
+  await expectVisible(page.getByTestId('import-undone'));
 }
