@@ -61,13 +61,40 @@ async function measure(database: Database, label: string) {
     scope: { all: true, zoneIds: [], rule: { kind: 'all' } },
   } as unknown as SessionContext;
   await service.saveConfig(session, { zoneId: zone, year, version: 0, ...defaultLandEfficiencyPolicy }, 'bench');
+  // This process's CPU per run beside the wall time: on PGlite the database runs in this process, so
+  // it is the run's whole cost whatever else loads the machine (on PostgreSQL only the JS side).
+  const cpuMs = (since: NodeJS.CpuUsage) => {
+    const u = process.cpuUsage(since);
+    return (u.user + u.system) / 1000;
+  };
   const runs: number[] = [];
+  const runsCpu: number[] = [];
+  let first = 0;
+  let firstCpu = 0;
   let counts: unknown;
   for (let i = 0; i < 6; i++) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const run = await service.run(session, { zoneId: zone, year }, 'bench');
-    if (i > 0) runs.push(performance.now() - t0);
+    if (i > 0) {
+      runs.push(performance.now() - t0);
+      runsCpu.push(cpuMs(c0));
+    } else {
+      first = performance.now() - t0;
+      firstCpu = cpuMs(c0);
+    }
     counts = run.counts;
+  }
+  // A re-run after 1% of the enterprises reported new tax figures (their rows, and the ranks they move, are written).
+  const changed: number[] = [];
+  const changedCpu: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await database.exec(`update enterprise_yearly_figures set tax_yuan = tax_yuan * ${i % 2 ? 10 : 11} / ${i % 2 ? 11 : 10} where year = ${year} and enterprise_id in (select md5('le-bench-' || k)::uuid from generate_series(1, ${N}, 100) k)`);
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    await service.run(session, { zoneId: zone, year }, 'bench');
+    changed.push(performance.now() - t0);
+    changedCpu.push(cpuMs(c0));
   }
   const bare: number[] = [];
   let rows: { enterprise_id: string; score: string; grade: string }[] = [];
@@ -91,7 +118,9 @@ async function measure(database: Database, label: string) {
     if (s.grade !== r.grade) gradeDiff += 1;
   }
   if (rows.length !== stored.size || maxDiff > 0.05) throw new Error(`bare SQL and the run disagree: ${rows.length} vs ${stored.size}, score diff ${maxDiff}`);
-  line(`亩均 evaluation of ${N} enterprises p50 (read, score, replace results, audit), ${label}`, percentile(runs, 50), 'ms', JSON.stringify(counts));
+  line(`亩均 evaluation of ${N} enterprises, first run of the year (every row written), ${label}`, first, 'ms', `target < 2 s; this process's CPU ${firstCpu.toFixed(0)} ms`);
+  line(`亩均 re-run of ${N} enterprises p50, figures unchanged (read, score, write what changed, audit), ${label}`, percentile(runs, 50), 'ms', `CPU ${percentile(runsCpu, 50).toFixed(0)} ms; ${JSON.stringify(counts)}`);
+  line(`亩均 re-run of ${N} enterprises p50, 1% of the tax figures changed, ${label}`, percentile(changed, 50), 'ms', `CPU ${percentile(changedCpu, 50).toFixed(0)} ms`);
   line(`  bare ${label}: the same scores and classes in one statement`, percentile(bare, 50), 'ms', `${rows.length} scored; max score difference ${maxDiff.toFixed(2)}, classes differing ${gradeDiff}`);
 }
 
