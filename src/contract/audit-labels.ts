@@ -15,6 +15,7 @@ import {
   statusLabels as leadStatusLabels,
 } from './pipeline-enums.ts';
 import { chainsAuditActions, chainsAuditEntities } from './chains/audit-labels.ts';
+import { flagReasonLabels, projectFlagLabels, projectStageLabels } from './project-labels.ts';
 import { landEfficiencyAuditActions, landEfficiencyAuditEntities } from './land-efficiency-audit-labels.ts';
 import { roleLabels } from './roles.ts';
 import { servicesAuditActions, servicesAuditEntities } from './services/audit-labels.ts';
@@ -427,8 +428,8 @@ export const auditValueLabels: Record<string, Record<string, AuditLabel>> = {
   reportPeriod: { week: ['每周', 'Weekly'], xun: ['每旬', 'Every 10 days'], month: ['每月', 'Monthly'] },
   periodKind: { week: ['周', 'Week'], xun: ['旬', '10 days'], month: ['月', 'Month'] },
   nature: { new: ['新建', 'New'], continued: ['续建', 'Continued'], expansion: ['扩建', 'Expansion'], upgrade: ['技改', 'Upgrade'] },
-  flag: { green: ['绿灯', 'Green'], yellow: ['黄灯', 'Yellow'], red: ['红灯', 'Red'] },
-  missingReportFlag: { green: ['绿灯', 'Green'], yellow: ['黄灯', 'Yellow'], red: ['红灯', 'Red'] },
+  flag: projectFlagLabels,
+  missingReportFlag: projectFlagLabels,
   method: pairs(methodLabels),
   chainAction: pairs(chainActionLabels),
   category: pairs(dispatch.category),
@@ -437,17 +438,6 @@ export const auditValueLabels: Record<string, Record<string, AuditLabel>> = {
   format: { txt: ['文本', 'Text'], docx: ['Word 文档', 'Word'], pdf: ['PDF', 'PDF'], paste: ['粘贴', 'Pasted'] },
 };
 
-const projectStageLabels: Record<string, AuditLabel> = {
-  planning: ['谋划储备', 'Planning'],
-  signed: ['签约', 'Signed'],
-  land: ['供地', 'Land'],
-  approval: ['审批', 'Approvals'],
-  started: ['开工', 'Started'],
-  construction: ['在建', 'Construction'],
-  completed: ['竣工', 'Completed'],
-  production: ['投产', 'Production'],
-  full_production: ['达产', 'Full production'],
-};
 
 export const auditEntityValueLabels: Partial<Record<AuditEntityType, Record<string, Record<string, AuditLabel>>>> = {
   project: {
@@ -511,8 +501,4 @@ export function humaniseField(field: string): string {
 }
 
 /** A project's 亮灯原因, named by their code. */
-export const auditFlagReasonLabels: Record<string, AuditLabel> = {
-  milestone_overdue: ['节点滞后', 'Milestone overdue'],
-  investment_behind: ['投资进度滞后', 'Investment behind'],
-  report_missing: ['未按期填报', 'Report missing'],
-};
+export const auditFlagReasonLabels: Record<string, AuditLabel> = flagReasonLabels;

@@ -1,5 +1,5 @@
 /** The words the 驾驶舱 draws on canvases and in exports (from the contract's label tables, zh-CN and en-US). */
-import { auditFlagReasonLabels, auditStageLabels, auditValueLabels } from '../../../../../contract/audit-labels.ts';
+import { flagReasonLabels, projectFlagLabels, projectStageLabels } from '../../../../../contract/project-labels.ts';
 import { methodLabels, stageLabels } from '../../../../../contract/pipeline-enums.ts';
 import { formatMoney } from '../../../../../contract/money.ts';
 
@@ -8,11 +8,11 @@ const pick = (pair: readonly [string, string] | undefined, locale: Locale, fallb
 
 export function kpiLabels(locale: Locale) {
   return {
-    projectStage: (s: string) => pick(auditStageLabels[s], locale, s),
+    projectStage: (s: string) => pick(projectStageLabels[s], locale, s),
     leadStage: (s: string) => pick(stageLabels[s as keyof typeof stageLabels], locale, s),
     method: (m: string) => pick(methodLabels[m as keyof typeof methodLabels], locale, m),
-    flag: (f: string) => pick(auditValueLabels.flag?.[f], locale, f),
-    reason: (code: string) => pick(auditFlagReasonLabels[code] ?? (code === 'responsibility_missing' ? ['责任未落实', 'Responsibility missing'] : undefined), locale, code),
+    flag: (f: string) => pick(projectFlagLabels[f], locale, f),
+    reason: (code: string) => pick(flagReasonLabels[code] ?? (code === 'responsibility_missing' ? ['责任未落实', 'Responsibility missing'] : undefined), locale, code),
     money: (yuan: number | null | undefined) => formatMoney(yuan, locale),
     percent: (r: number | null | undefined) => (r === null || r === undefined ? '—' : `${(r * 100).toLocaleString(locale, { maximumFractionDigits: 1 })}%`),
   };
