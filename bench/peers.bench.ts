@@ -32,7 +32,7 @@ const directusCli = path.join(dir, 'node_modules/directus/cli.js');
 const dataDir = path.join(dir, 'data');
 const dbFile = path.join(dataDir, 'directus.db');
 const loadedMarker = path.join(dataDir, 'loaded.json');
-const adminEmail = 'admin@zonedesk.bench';
+const adminEmail = 'admin@example.com';
 const adminPassword = 'zonedesk-bench';
 const staticToken = 'zonedesk-bench-static-admin-token';
 
