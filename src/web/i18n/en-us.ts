@@ -23,6 +23,17 @@ const shellEn: Record<keyof typeof shellZh, string> = {
   'common.saved': 'Saved',
   'common.created': 'Created',
   'common.total': '{total} in total',
+  'common.selected': '{count} selected',
+  'common.clearSelection': 'Clear selection',
+  'common.exportSelected': 'Export selected',
+  'common.batchDone': '{count} rows done',
+  'common.batchRefused': '{count} rows cannot be changed, so none was saved: {rows}',
+  'common.exported': '{count} rows exported',
+  'common.personPlaceholder': 'Choose a person (type a name to search)',
+  'common.upload': 'Choose a file',
+  'common.uploadHint': '{accept}, up to {size}',
+  'common.uploadTooLarge': 'The file is larger than {size}',
+  'common.uploadWrongType': 'Only {accept} files',
 
   'error.network': 'Cannot reach the server; check the network and try again',
 

@@ -27,6 +27,17 @@ export const shellZh = {
   'common.saved': '已保存',
   'common.created': '已创建',
   'common.total': '共 {total} 条',
+  'common.selected': '已选 {count} 条',
+  'common.clearSelection': '取消选择',
+  'common.exportSelected': '导出所选',
+  'common.batchDone': '已批量处理 {count} 条',
+  'common.batchRefused': '{count} 条不能处理，整批均未保存：{rows}',
+  'common.exported': '已导出 {count} 条',
+  'common.personPlaceholder': '选择人员（可输入姓名搜索）',
+  'common.upload': '选择文件',
+  'common.uploadHint': '支持 {accept}，不超过 {size}',
+  'common.uploadTooLarge': '文件超过 {size}',
+  'common.uploadWrongType': '只支持 {accept} 文件',
 
   'error.network': '无法连接服务器，请检查网络后重试',
 

@@ -10,6 +10,7 @@ import { useApiErrorHandler } from '../../../lib/use-api-error-handler';
 import { useCreateCase } from '../api/create-case';
 import { useItems } from '../api/list-items';
 import { usePeople, useProjectChecklist, useProjectOptions } from '../api/project-options';
+import { PersonPicker } from '../../../components/person-picker';
 
 interface Values {
   itemId: string;
@@ -90,7 +91,7 @@ export function CaseFormModal({ zoneId, open, onClose }: { zoneId: string | null
           />
         </Form.Item>
         <Form.Item name="agentUserId" label={t('approvals.agent')}>
-          <Select allowClear showSearch optionFilterProp="label" options={(people.data ?? []).map((p) => ({ value: p.id, label: p.displayName }))} />
+          <PersonPicker people={people.data} />
         </Form.Item>
         <Form.Item name="acceptedOn" label={t('approvals.acceptedOn')} rules={required}>
           <DateField />

@@ -9,6 +9,7 @@ import { useAssignees } from '../api/list-assignees';
 import { useProjectOptions } from '../api/list-project-options';
 import { BlockerTitleAndCategoryFields } from './blocker-fields';
 import { ZoneDepartmentSelect } from './zone-selects';
+import { PersonPicker } from '../../../components/person-picker';
 
 interface Values {
   zoneId: string;
@@ -103,7 +104,7 @@ export function BlockerFormModal({ open, onClose, onCreated }: { open: boolean; 
           <ZoneDepartmentSelect zoneId={zoneId} />
         </Form.Item>
         <Form.Item name="responsibleUserId" label={t('dispatch.responsible')}>
-          <Select allowClear showSearch optionFilterProp="label" options={(people.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))} />
+          <PersonPicker people={people.data} loading={people.isPending && zoneId != null} />
         </Form.Item>
         <Form.Item name="description" label={t('dispatch.description')}>
           <Input.TextArea rows={3} maxLength={2000} />

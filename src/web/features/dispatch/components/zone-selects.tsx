@@ -1,4 +1,5 @@
 import { Select, type SelectProps } from 'antd';
+import { PersonPicker, type PersonPickerProps } from '../../../components/person-picker';
 import { useAssignees } from '../api/list-assignees';
 import { useDepartments } from '../api/list-departments';
 
@@ -22,17 +23,8 @@ export function ZoneDepartmentSelect({ zoneId, ...rest }: Props) {
   );
 }
 
-/** A searchable select of the people a zone's blockers can be assigned to, for use inside a Form.Item. */
-export function ZoneAssigneeSelect({ zoneId, ...rest }: Props) {
+/** The PersonPicker of the people a zone's blockers and decisions can be assigned to, for use inside a Form.Item. */
+export function ZoneAssigneeSelect({ zoneId, ...rest }: Omit<PersonPickerProps, 'people'> & { zoneId: string | null }) {
   const people = useAssignees(zoneId);
-  return (
-    <Select
-      allowClear
-      showSearch
-      optionFilterProp="label"
-      {...rest}
-      loading={people.isPending && zoneId != null}
-      options={(people.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
-    />
-  );
+  return <PersonPicker {...rest} people={people.data} loading={people.isPending && zoneId != null} />;
 }

@@ -19,6 +19,7 @@ import { useUpdateMeeting } from '../api/update-meeting';
 import { briefUrl } from '../api/download-urls';
 import { DecisionDoneButton } from '../components/decision-done-button';
 import { useDispatchLabels } from '../components/use-dispatch-labels';
+import { PersonPicker } from '../../../components/person-picker';
 
 type Row = AgendaItem & { draftAnnotation: string | null };
 
@@ -300,7 +301,7 @@ export default function MeetingPage() {
             <Input.TextArea rows={3} maxLength={1000} />
           </Form.Item>
           <Form.Item name="ownerUserId" label={t('meeting.decisionOwner')} rules={[{ required: true, message: t('validation.required') }]}>
-            <Select showSearch optionFilterProp="label" options={(people.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))} />
+            <PersonPicker people={people.data} allowClear={false} />
           </Form.Item>
           <Form.Item name="deadlineOn" label={t('meeting.decisionDeadline')} rules={[{ required: true, message: t('validation.required') }]}>
             <DateField />

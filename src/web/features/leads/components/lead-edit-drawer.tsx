@@ -13,6 +13,7 @@ import { useOwners } from '../api/list-owners';
 import { useUpdateLead } from '../api/update-lead';
 import { DuplicateLeadsAlert, useMergeFlow } from './duplicate-leads';
 import { pipelineLabels } from './labels';
+import { PersonPicker } from '../../../components/person-picker';
 
 interface PartnerValues {
   kind: (typeof partnerKinds)[number];
@@ -85,8 +86,8 @@ export function LeadEditDrawer({ lead, open, onClose, onReload }: { lead: LeadDe
   const found = changed ? (duplicates.data ?? []) : [];
   const allowDuplicate = Form.useWatch('allowDuplicate', form);
 
-  const ownerOptions = (owners.data ?? []).filter((o) => o.zoneIds.includes(lead.zoneId)).map((o) => ({ value: o.id, label: o.displayName }));
-  if (lead.ownerId && !ownerOptions.some((o) => o.value === lead.ownerId)) ownerOptions.unshift({ value: lead.ownerId, label: lead.ownerName ?? lead.ownerId });
+  const ownerOptions = (owners.data ?? []).filter((o) => o.zoneIds.includes(lead.zoneId));
+  if (lead.ownerId && !ownerOptions.some((o) => o.id === lead.ownerId)) ownerOptions.unshift({ id: lead.ownerId, displayName: lead.ownerName ?? lead.ownerId, zoneIds: [lead.zoneId] });
 
   const submit = async () => {
     if (!(await form.validateFields().catch(() => null))) return; // the form shows what is missing
@@ -226,7 +227,7 @@ export function LeadEditDrawer({ lead, open, onClose, onReload }: { lead: LeadDe
           </Col>
           <Col span={12}>
             <Form.Item name="ownerId" label={t('leads.owner')}>
-              <Select allowClear showSearch optionFilterProp="label" loading={owners.isPending} options={ownerOptions} />
+              <PersonPicker loading={owners.isPending} people={ownerOptions} />
             </Form.Item>
           </Col>
           <Col span={16}>

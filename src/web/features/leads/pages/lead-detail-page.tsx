@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FilePicker } from '../../../components/file-picker';
 import { DetailBreadcrumb } from '../../../components/detail-breadcrumb';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
@@ -366,7 +367,7 @@ export default function LeadDetailPage() {
             <Input />
           </Form.Item>
           <Form.Item label={t('leads.file')}>
-            <input type="file" name="agreement-file" onChange={(e) => setAgreementFile(e.target.files?.[0] ?? null)} />
+            <FilePicker dragger label={t('common.upload')} fileName={agreementFile?.name} onPick={setAgreementFile} onClear={() => setAgreementFile(null)} />
           </Form.Item>
         </Form>
       </Modal>

@@ -7,6 +7,7 @@ import { useAssignees } from '../api/list-assignees';
 import { useSaveApprovals } from '../api/project-mutations';
 import { useProjectsI18n } from '../i18n';
 import { LandToStartText } from './phases-panel';
+import { PersonPicker } from '../../../components/person-picker';
 
 type Approval = ProjectDetail['approvals'][number];
 
@@ -59,13 +60,13 @@ export function ApprovalsPanel({ project, onReload }: { project: ProjectDetail; 
             width: 120,
             render: (_, r) =>
               editable ? (
-                <Select
+                <PersonPicker
                   size="small"
-                  allowClear
                   style={{ width: 110 }}
+                  placeholder=""
                   value={(r as { agentUserId?: string | null }).agentUserId ?? undefined}
                   onChange={(v) => set(r.id, { agentUserId: v ?? null })}
-                  options={(agents.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
+                  people={agents.data}
                 />
               ) : (
                 (r.agent?.name ?? '—')
