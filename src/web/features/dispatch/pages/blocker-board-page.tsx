@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Checkbox, Col, Flex, Input, Row, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Flex, Input, Row, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import type { Blocker } from '../../../../contract/dispatch.ts';
@@ -9,6 +9,9 @@ import { useCurrentZone } from '../../../lib/current-zone-context';
 import { useSession } from '../../../lib/session-context';
 import { useUrlParams } from '../../../lib/use-url-params';
 import { useBlockers } from '../api/list-blockers';
+import { useExportSelectedBlockers } from '../api/export-selected-blockers';
+import { BatchBar, batchErrorText } from '../../../components/batch-bar';
+import { BlockerBatchModal, type BlockerBatchAction } from '../components/blocker-batch-modal';
 import { blockersExportUrl, type BlockersExportQuery } from '../api/download-urls';
 import { BlockerFormModal } from '../components/blocker-form-modal';
 import { EscalationSettingsModal } from '../components/escalation-settings-modal';
@@ -41,6 +44,13 @@ export default function BlockerBoardPage() {
   const setPage = (next: number) => setUrl({ page: next });
   const [creating, setCreating] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  // The selection keeps each row as read (its version goes with a batch), across pages and filters.
+  const [selected, setSelected] = useState<Blocker[]>([]);
+  const [batch, setBatch] = useState<BlockerBatchAction | null>(null);
+  const exportSelected = useExportSelectedBlockers();
+  const { message } = App.useApp();
+  const canUpdate = hasPermission('blocker.update');
+  const titleOf = (id: string) => selected.find((b) => b.id === id)?.title ?? id;
   const params = {
     zoneId,
     level: filters.level,
@@ -184,6 +194,25 @@ export default function BlockerBoardPage() {
         />
       </Space>
 
+      <BatchBar count={selected.length} onClear={() => setSelected([])}>
+        {canUpdate && <Button onClick={() => setBatch('assign')}>{t('dispatch.batchAssign')}</Button>}
+        {canUpdate && <Button onClick={() => setBatch('resolve')}>{t('dispatch.batchResolve')}</Button>}
+        <Button
+          icon={<DownloadOutlined />}
+          loading={exportSelected.isPending}
+          onClick={() =>
+            exportSelected.mutate(
+              selected.map((b) => b.id),
+              {
+                onSuccess: () => void message.success(t('common.exported', { count: selected.length })),
+                onError: (e) => void message.error(batchErrorText(e, t, titleOf)),
+              },
+            )
+          }
+        >
+          {t('common.exportSelected')}
+        </Button>
+      </BatchBar>
       {board.isError && <Alert type="error" showIcon title={board.error.message} style={{ marginBottom: 16 }} />}
       <Table<Blocker>
         rowKey="id"
@@ -191,8 +220,17 @@ export default function BlockerBoardPage() {
         dataSource={board.data?.items}
         loading={board.isFetching}
         rowClassName={(b) => (b.overdue ? 'blocker-overdue' : '')}
+        rowSelection={{
+          selectedRowKeys: selected.map((b) => b.id),
+          preserveSelectedRowKeys: true,
+          onChange: (keys, rows) => {
+            const byId = new Map([...selected, ...rows.filter(Boolean)].map((b) => [b.id, b]));
+            setSelected(keys.map((k) => byId.get(String(k))).filter((b): b is Blocker => b !== undefined));
+          },
+        }}
         pagination={{ current: page, pageSize: 20, total: board.data?.total ?? 0, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
       />
+      <BlockerBatchModal action={batch} blockers={selected} onClose={() => setBatch(null)} onDone={() => setSelected([])} />
       {hasPermission('dispatch.settings') && <EscalationSettingsModal open={settingsOpen} onClose={() => setSettingsOpen(false)} />}
       <BlockerFormModal
         open={creating}

@@ -1,13 +1,17 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, Card, Checkbox, Col, Input, Row, Segmented, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Form, Input, Modal, Row, Segmented, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { BatchBar, batchErrorText } from '../../../components/batch-bar';
 import type { Lead } from '../../../../contract/leads.ts';
 import { formatMoney } from '../../../../contract/money.ts';
 import { leadMethods, leadStages, leadStatuses } from '../../../../contract/pipeline-enums.ts';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useCurrentZone } from '../../../lib/current-zone-context';
 import { useSession } from '../../../lib/session-context';
+import { useBatchAssignLeads } from '../api/batch-assign-leads';
 import { ledgerExportUrl } from '../api/export-ledger';
+import { useExportSelectedLeads } from '../api/export-selected-leads';
 import { useFunnel, useSignedReport } from '../api/get-funnel';
 import { useLeads } from '../api/list-leads';
 import { useOwners } from '../api/list-owners';
@@ -15,6 +19,7 @@ import { useDeleteView, useSavedViews, useSaveView } from '../api/saved-views';
 import { KanbanBoard } from '../components/kanban-board';
 import { pipelineLabels, statusColors } from '../components/labels';
 import { LeadFormModal } from '../components/lead-form-modal';
+import { PersonPicker } from '../../../components/person-picker';
 
 /** The kanban loads one page of this size (the API's largest); beyond it the user is asked to filter. */
 const kanbanLimit = 200;
@@ -50,6 +55,30 @@ export default function LeadsPage() {
   const views = useSavedViews();
   const saveView = useSaveView();
   const deleteView = useDeleteView();
+  const { message } = App.useApp();
+  // The selected rows as read (each version goes with the batch), across pages; cleared after a batch saved.
+  const [selected, setSelected] = useState<Lead[]>([]);
+  const [assigning, setAssigning] = useState(false);
+  const [ownerForm] = Form.useForm<{ ownerId: string }>();
+  const batchAssign = useBatchAssignLeads();
+  const exportSelected = useExportSelectedLeads();
+  const nameOf = (id: string) => selected.find((l) => l.id === id)?.name ?? id;
+  const selectedZones = [...new Set(selected.map((l) => l.zoneId))];
+  const assignOwner = (ownerId: string) =>
+    batchAssign.mutate(
+      { items: selected.map((l) => ({ id: l.id, version: l.version })), ownerId },
+      {
+        onSuccess: (r) => {
+          message.success(t('common.batchDone', { count: r.updated }));
+          setSelected([]);
+          setAssigning(false);
+        },
+        onError: (e) => {
+          message.error(batchErrorText(e, t, nameOf));
+          setAssigning(false);
+        },
+      },
+    );
 
   const set = (key: string, value: string | string[] | boolean | undefined) => {
     const next = new URLSearchParams(search);
@@ -147,13 +176,13 @@ export default function LeadsPage() {
           onBlur={(e) => set('sector', e.target.value.trim())}
           style={{ width: 120 }}
         />
-        <Select
-          allowClear
+        <PersonPicker
           placeholder={t('leads.owner')}
+          aria-label={t('leads.owner')}
           style={{ width: 120 }}
           value={filters.ownerId}
           onChange={(v) => set('ownerId', v)}
-          options={(owners.data ?? []).map((o) => ({ value: o.id, label: o.displayName }))}
+          people={owners.data}
         />
         <Checkbox checked={filters.overdue === 'true'} onChange={(e) => set('overdue', e.target.checked)}>
           {t('leads.overdueOnly')}
@@ -202,9 +231,36 @@ export default function LeadsPage() {
           <KanbanBoard leads={leads.data?.items ?? []} />
         </Spin>
       ) : (
+        <>
+        <BatchBar count={selected.length} onClear={() => setSelected([])}>
+          {hasPermission('lead.update') && <Button onClick={() => (ownerForm.resetFields(), setAssigning(true))}>{t('leads.batchAssign')}</Button>}
+          <Button
+            icon={<DownloadOutlined />}
+            loading={exportSelected.isPending}
+            onClick={() =>
+              exportSelected.mutate(
+                selected.map((l) => l.id),
+                {
+                  onSuccess: () => void message.success(t('common.exported', { count: selected.length })),
+                  onError: (e) => void message.error(batchErrorText(e, t, nameOf)),
+                },
+              )
+            }
+          >
+            {t('common.exportSelected')}
+          </Button>
+        </BatchBar>
         <Table<Lead>
           rowKey="id"
           size="middle"
+          rowSelection={{
+            selectedRowKeys: selected.map((l) => l.id),
+            preserveSelectedRowKeys: true,
+            onChange: (keys, picked) => {
+              const byId = new Map([...selected, ...picked.filter(Boolean)].map((l) => [l.id, l]));
+              setSelected(keys.map((k) => byId.get(String(k))).filter((l): l is Lead => l !== undefined));
+            },
+          }}
           loading={leads.isFetching}
           dataSource={leads.data?.items}
           scroll={{ x: 1100 }}
@@ -265,7 +321,28 @@ export default function LeadsPage() {
             },
           ]}
         />
+        </>
       )}
+      <Modal
+        open={assigning}
+        title={`${t('leads.batchAssign')}（${t('common.selected', { count: selected.length })}）`}
+        okText={t('common.confirm')}
+        cancelText={t('common.cancel')}
+        confirmLoading={batchAssign.isPending}
+        onCancel={() => setAssigning(false)}
+        onOk={async () => {
+          const v = await ownerForm.validateFields().catch(() => null);
+          if (v) assignOwner(v.ownerId);
+        }}
+        forceRender
+      >
+        <Form form={ownerForm} name="lead-batch-owner" layout="vertical">
+          <Form.Item name="ownerId" label={t('leads.owner')} rules={[{ required: true, message: t('validation.required') }]}>
+            {/* Owners who may own leads in every selected lead's zone. */}
+            <PersonPicker people={(owners.data ?? []).filter((o) => selectedZones.every((z) => o.zoneIds.includes(z)))} loading={owners.isPending} />
+          </Form.Item>
+        </Form>
+      </Modal>
       <LeadFormModal open={creating} onClose={() => setCreating(false)} onCreated={(id) => (setCreating(false), navigate(`/leads/${id}`))} />
     </div>
   );
