@@ -4,16 +4,18 @@
  * upload's `period`, else the sheet's title ("2026年1—10月" → 2026-10, "2026年第三季度" → 2026Q3).
  * A 同比增长 column fills the indicator's reported growth figure where the catalogue has one.
  * Committed through the same write as the grid: existing values are revised (their history kept).
+ * Undone through the same write too: the values it created cleared, the ones it revised given their
+ * value and source back (each a revision of its cell), unless any was revised or cleared since.
  */
 import { z } from 'zod';
 import { fromYuan, toYuan, type MoneyUnit } from '../../../contract/money.ts';
-import { acceptsPeriod, indicators, moneyUnitOf, parsePeriod, periodKeyPattern, type IndicatorDef } from '../../../contract/statistics-indicators.ts';
+import { acceptsPeriod, indicatorByCode, indicators, moneyUnitOf, parsePeriod, periodKeyPattern, type IndicatorDef } from '../../../contract/statistics-indicators.ts';
 import { chinaToday } from '../../platform/clock.ts';
-import { defineImporter, type ImportRow } from '../../platform/imports/index.ts';
+import { defineImporter, undoConflict, type ImportRecord, type ImportRow } from '../../platform/imports/index.ts';
 import type { SheetColumn } from '../../platform/xlsx.ts';
 import type { StatisticsRepository } from './statistics.repository.ts';
 import type { CellChange, StatisticsService } from './statistics.service.ts';
-import { parseStatValue } from './statistics.values.ts';
+import { parseStatValue, statValueText } from './statistics.values.ts';
 
 type Key = 'indicator' | 'unit' | 'value' | 'growth' | 'period' | 'source';
 export const statisticsColumns: SheetColumn<Key>[] = [
@@ -118,6 +120,17 @@ function amountText(cell: string | number, unit: MoneyUnit, ind: IndicatorDef): 
 
 export const statisticsImportOptions = z.object({ period: z.string().regex(periodKeyPattern, 'stat_period').optional() });
 
+/** What an import recorded of a value it wrote: its cell, and the value and source before (null: the cell was empty). */
+interface ValueBefore {
+  [key: string]: string | null;
+  indicator: string;
+  period: string;
+  value: string | null;
+  source: string | null;
+}
+
+const cellLabel = (indicator: string, period: string) => `${indicatorByCode.get(indicator)?.zh ?? indicator} ${period}`;
+
 interface RowData {
   changes: { indicator: string; period: string; value: string; source: string | null }[];
 }
@@ -184,14 +197,48 @@ export function statisticsImporter({ service, repo }: { service: StatisticsServi
       }
       return { changes };
     },
-    async commit(tx, rows, { session, zoneId, requestId }) {
+    async commit(tx, rows, { session, zoneId, requestId, record }) {
       const all = (await rows.all()).flatMap((r) => r.data.changes);
       const current = await repo.cells(tx, zoneId, [...new Set(all.map((c) => c.period))], [...new Set(all.map((c) => c.indicator))]);
-      const versions = new Map(current.map((c) => [`${c.indicator}|${c.period}`, Number(c.version)]));
-      const changes: CellChange[] = all.map((c) => ({ ...c, version: versions.get(`${c.indicator}|${c.period}`) ?? null }));
+      const before = new Map(current.map((c) => [`${c.indicator}|${c.period}`, c]));
+      const changes: CellChange[] = all.map((c) => ({ ...c, version: before.has(`${c.indicator}|${c.period}`) ? Number(before.get(`${c.indicator}|${c.period}`)!.version) : null }));
       const result = await service.writeCellsInTx(tx, service.actorFor(session, requestId), zoneId, changes, 'import');
-      const revised = result.written.filter((w) => versions.has(`${w.indicator}|${w.period}`)).length;
+      // For undo: every value written, the version it left and the cell's value before.
+      const records: ImportRecord[] = result.written.map((w) => {
+        const b = before.get(`${w.indicator}|${w.period}`);
+        const was: ValueBefore = { indicator: w.indicator, period: w.period, value: b ? statValueText(indicatorByCode.get(w.indicator)!, b) : null, source: b?.source ?? null };
+        return { entityType: 'statistic_value', entityId: w.id, action: b ? 'updated' : 'created', version: Number(w.version), before: was };
+      });
+      await record(records);
+      const revised = records.filter((r) => r.action === 'updated').length;
       return { valuesCreated: result.written.length - revised, valuesRevised: revised, valuesUnchanged: result.unchanged };
+    },
+
+    /**
+     * The import undone through the grid's write (a revision of each cell, audited, 闲置 ≤ 已供地 checked):
+     * a value it created is cleared, a value it revised gets its value and source back — unless any of
+     * them was revised or cleared since (its version moved, or it is gone): then nothing is undone and
+     * every such value is listed.
+     */
+    async undo(tx, { records, session, zoneId, requestId, referred }) {
+      const written = records.filter((r) => r.entityType === 'statistic_value');
+      const [now, refs] = await Promise.all([
+        repo.valuesById(tx, written.map((r) => r.entityId)),
+        referred('statistic_values', written.filter((r) => r.action === 'created').map((r) => r.entityId)),
+      ]);
+      const changed = written
+        .filter((r) => now.get(r.entityId)?.version !== r.version || refs.has(r.entityId))
+        .map((r) => {
+          const b = r.before as ValueBefore;
+          return { entity: 'statistic_value', id: r.entityId, label: cellLabel(b.indicator, b.period) };
+        });
+      if (changed.length) throw undoConflict(changed);
+      const changes: CellChange[] = written.map((r) => {
+        const b = r.before as ValueBefore;
+        return { indicator: b.indicator, period: b.period, value: r.action === 'created' ? null : b.value, source: b.source, version: r.version };
+      });
+      const result = await service.writeCellsInTx(tx, service.actorFor(session, requestId), zoneId, changes, 'import');
+      return { valuesCleared: result.cleared, valuesRestored: result.written.length };
     },
   });
 }

@@ -59,6 +59,15 @@ export function createStatisticsRepository() {
       );
     },
 
+    /** Current values by id (an import's undo compares their versions with the ones it left). */
+    async valuesById(db: DbOrTx, ids: readonly string[]) {
+      if (!ids.length) return new Map<string, { id: string; indicator: string; period: string; version: number }>();
+      const rows = rowsOf<{ id: string; indicator: string; period: string; version: number }>(
+        await db.execute(sql`select id, indicator, period, version from statistic_values where id = ${anyUuid(ids)}`),
+      );
+      return new Map(rows.map((r) => [r.id, { ...r, version: Number(r.version) }]));
+    },
+
     async history(db: DbOrTx, zoneId: string, indicator: string, period: string) {
       return db
         .select()
