@@ -147,7 +147,12 @@ async function startDirectus(): Promise<Directus> {
       // already gone
     }
   };
+  // Not in the terminal's group, so Ctrl-C would not reach it: stop it on the way out (the exit
+  // handlers also stop the zonedesk server).
+  const onSignal = (signal: NodeJS.Signals) => process.exit(signal === 'SIGINT' ? 130 : 143);
   process.once('exit', killGroup);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr = (stderr + d).slice(-8000)));
   const url = `http://127.0.0.1:${port}`;
@@ -182,6 +187,8 @@ async function startDirectus(): Promise<Directus> {
       clearTimeout(timer);
       killGroup(); // anything it left behind in its group
       process.removeListener('exit', killGroup);
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
     },
   };
 }
@@ -326,6 +333,8 @@ export async function benchPeers(): Promise<void> {
       line('peers: reused the loaded Directus', fs.readFileSync(loadedMarker, 'utf8'));
     }
     zonedesk = await startServer({ DATABASE_URL: dbUrl, LOGIN_RATE_LIMIT_PER_MINUTE: '1000000' });
+    const zonedeskChild = zonedesk.process;
+    process.once('exit', () => zonedeskChild.exitCode === null && zonedeskChild.kill('SIGKILL'));
     const zdHeaders = await loginHeaders(zonedesk.url, 'province');
     const dxHeaders = { authorization: `Bearer ${staticToken}` };
 
