@@ -52,7 +52,7 @@ export const landEfficiencyRuns = pgTable(
 );
 
 /**
- * The latest run's result per enterprise: the zone-year's newest run (no run key per row, decision 023);
+ * The latest run's result per enterprise: the zone-year's newest run (no run key per row, decision 024);
  * a re-run rewrites the rows that changed and removes those no longer evaluated.
  */
 export const landEfficiencyResults = pgTable(
