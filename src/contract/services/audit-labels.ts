@@ -7,6 +7,8 @@ export const servicesAuditActions = {
   'funding.programme.update': a('修改资金项目', 'Update programme', '修改了 {e}', 'updated {e}'),
   'funding.reserve.create': a('项目入库', 'Add to reserve', '将 {e} 纳入储备库', 'added {e} to the reserve'),
   'funding.reserve.update': a('修改储备项目', 'Update reserve entry', '修改了 {e}', 'updated {e}'),
+  'funding.programme.import_undo': a('撤销资金项目导入', 'Programme import undone', '撤销了导入对 {e} 的写入', 'undid the import of {e}'),
+  'funding.reserve.import_undo': a('撤销储备库导入', 'Reserve import undone', '撤销了导入对 {e} 的写入', 'undid the import of {e}'),
   'funding.application.create': a('新建资金申报', 'Start application', '新建了 {e}', 'started {e}'),
   'funding.application.update': a('推进资金申报', 'Update application', '修改了 {e}', 'updated {e}'),
   'funding.application.remind': a('申报截止提醒', 'Deadline reminder', '发出了 {e}的截止提醒', 'sent the deadline reminder of {e}'),

@@ -2,16 +2,19 @@
  * Imports of the funding module through the staged-import engine (platform/imports, docs/imports.md):
  * the programme list (资金项目清单: created, or updated by year and name) and the project reserve
  * (项目储备库), whose 适合的资金项目 column must name programmes the zone has (an unknown one is a
- * field-level row error). Both commit in the engine's one transaction.
+ * field-level row error). Both commit in the engine's one transaction, record what they wrote
+ * (created, or updated with the fields before) and are undone as a whole (docs/imports.md Undo).
  */
 import { programmeKinds, programmeLevels, type ProgrammeKind, type ProgrammeLevel } from '../../../contract/services/enums.ts';
 import { programmeKindLabels, programmeLevelLabels } from '../../../contract/services/labels.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { chinaToday } from '../../platform/clock.ts';
-import { defineImporter, type ImportRow } from '../../platform/imports/index.ts';
+import { defineImporter, undoConflict, type ImportRecord, type ImportRow, type Json, type UndoInput } from '../../platform/imports/index.ts';
+import type { Tx } from '../../db/client.ts';
 import { cellDate, cellMoney, cellText, type SheetColumn } from '../../platform/xlsx.ts';
 import type { FundingRepository } from './funding.repository.ts';
+import type { fundingProgrammes, fundingReserve } from './funding.schema.ts';
 
 type ProgrammeKey = 'year' | 'level' | 'kind' | 'department' | 'name' | 'policyDocument' | 'opensOn' | 'deadlineOn' | 'conditions' | 'typicalAmount';
 export const programmeColumns: SheetColumn<ProgrammeKey>[] = [
@@ -119,23 +122,42 @@ export function fundingImporters({ repo }: { db: Db; repo: FundingRepository }) 
         typicalAmountYuan: moneyOf(row, 'typicalAmount'),
       };
     },
-    async commit(tx, rows, { zoneId, actor }) {
+    async commit(tx, rows, { zoneId, actor, record }) {
       let created = 0;
       let updated = 0;
+      const records: ImportRecord[] = [];
       for (const { data } of await rows.all()) {
         const existingId = await repo.programmeByName(tx, zoneId, data.year, data.name);
         if (existingId) {
           const before = (await repo.programme(tx, existingId))!;
           const after = await repo.updateProgramme(tx, existingId, before.version, data);
           await recordAudit(tx, actor, { zoneId, action: 'funding.programme.update', entityType: 'funding_programme', entityId: existingId, before, after });
+          records.push({ entityType: 'funding_programme', entityId: existingId, action: 'updated', version: after.version, before: pick(before, programmeFields) });
           updated++;
         } else {
           const p = await repo.insertProgramme(tx, { zoneId, ...data });
           await recordAudit(tx, actor, { zoneId, action: 'funding.programme.create', entityType: 'funding_programme', entityId: p.id, after: p });
+          records.push({ entityType: 'funding_programme', entityId: p.id, action: 'created', version: p.version, before: { name: p.name } });
           created++;
         }
       }
+      await record(records);
       return { programmesCreated: created, programmesUpdated: updated };
+    },
+
+    /**
+     * The programmes it created removed, the ones it updated given their fields back — unless any was
+     * edited since, or a created one is referred to (fitted by a reserve entry, applied to, named by a
+     * contact): then nothing is undone and each is listed.
+     */
+    async undo(tx, input) {
+      const done = await undoRecords(tx, repo, input, {
+        entity: 'funding_programme',
+        table: 'funding_programmes',
+        action: 'funding.programme.import_undo',
+        restore: (id, version, before) => repo.updateProgramme(tx, id, version, before as Partial<typeof fundingProgrammes.$inferInsert>),
+      });
+      return { programmesDeleted: done.deleted, programmesRestored: done.restored };
     },
   });
 
@@ -174,9 +196,10 @@ export function fundingImporters({ repo }: { db: Db; repo: FundingRepository }) 
         note: cellText(row.get('note'), 1000),
       };
     },
-    async commit(tx, rows, { zoneId, actor, session, clock }) {
+    async commit(tx, rows, { zoneId, actor, session, clock, record }) {
       let created = 0;
       let updated = 0;
+      const records: ImportRecord[] = [];
       const today = chinaToday(clock);
       for (const { data } of await rows.all()) {
         const { programmeIds, ...values } = data;
@@ -187,6 +210,7 @@ export function fundingImporters({ repo }: { db: Db; repo: FundingRepository }) 
           const after = await repo.updateReserve(tx, existingId, before.version, values);
           await repo.setReserveProgrammes(tx, zoneId, existingId, [...new Set([...fits, ...programmeIds])]);
           await recordAudit(tx, actor, { zoneId, action: 'funding.reserve.update', entityType: 'funding_reserve', entityId: existingId, before, after });
+          records.push({ entityType: 'funding_reserve', entityId: existingId, action: 'updated', version: after.version, before: { ...pick(before, reserveFields), programmeIds: fits } });
           updated++;
         } else {
           const projectId = await repo.projectByName(tx, zoneId, data.name);
@@ -199,11 +223,75 @@ export function fundingImporters({ repo }: { db: Db; repo: FundingRepository }) 
             entityId: r.id,
             after: { ...r, programmeIds },
           });
+          records.push({ entityType: 'funding_reserve', entityId: r.id, action: 'created', version: r.version, before: { name: r.name } });
           created++;
         }
       }
+      await record(records);
       return { reserveCreated: created, reserveUpdated: updated };
+    },
+
+    /**
+     * The entries it added removed (with the programmes they fit), the ones it updated given their
+     * fields and programmes back — unless any was edited since, or an added one is applied with or
+     * named by a contact: then nothing is undone and each is listed.
+     */
+    async undo(tx, input) {
+      const done = await undoRecords(tx, repo, input, {
+        entity: 'funding_reserve',
+        table: 'funding_reserve',
+        except: ['funding_reserve_programmes'],
+        action: 'funding.reserve.import_undo',
+        async restore(id, version, before) {
+          const { programmeIds, ...fields } = before as Record<string, unknown> & { programmeIds: string[] };
+          const after = await repo.updateReserve(tx, id, version, fields as Partial<typeof fundingReserve.$inferInsert>);
+          await repo.setReserveProgrammes(tx, input.zoneId, id, programmeIds);
+          return after;
+        },
+      });
+      return { reserveDeleted: done.deleted, reserveRestored: done.restored };
     },
   });
   return [programmes, reserve];
+}
+
+/** The fields an import writes, kept as they were for undo. */
+const programmeFields = ['year', 'level', 'kind', 'department', 'name', 'policyDocument', 'opensOn', 'deadlineOn', 'conditions', 'typicalAmountYuan'] as const;
+const reserveFields = ['name', 'totalInvestmentYuan', 'preliminaryDone', 'feasibilityDone', 'reportDone', 'note'] as const;
+const pick = (row: Record<string, unknown>, fields: readonly string[]): { [key: string]: Json } =>
+  Object.fromEntries(fields.map((f) => [f, (row[f] ?? null) as Json]));
+
+/**
+ * Undo of a funding import's records of one table: every record still at the version the import left
+ * and no created one referred to (besides `except`), else IMPORT_UNDO_CHANGED lists each; then the
+ * created ones deleted and the updated ones restored, each audited as `action`.
+ */
+async function undoRecords(
+  tx: Tx,
+  repo: FundingRepository,
+  { records, referred, actor, zoneId, importId }: UndoInput,
+  o: {
+    entity: 'funding_programme' | 'funding_reserve';
+    table: 'funding_programmes' | 'funding_reserve';
+    except?: string[];
+    action: 'funding.programme.import_undo' | 'funding.reserve.import_undo';
+    restore(id: string, version: number, before: Json): Promise<unknown>;
+  },
+) {
+  const mine = records.filter((r) => r.entityType === o.entity);
+  const created = mine.filter((r) => r.action === 'created').map((r) => r.entityId);
+  const [now, refs] = await Promise.all([repo.versionsOf(tx, o.table, mine.map((r) => r.entityId)), referred(o.table, created, o.except)]);
+  const changed = mine
+    .filter((r) => now.get(r.entityId)?.version !== r.version || refs.has(r.entityId))
+    .map((r) => ({ entity: o.entity, id: r.entityId, label: now.get(r.entityId)?.name ?? String((r.before as { name?: string } | null)?.name ?? r.entityId) }));
+  if (changed.length) throw undoConflict(changed);
+  const deleted = await repo.deleteRecords(tx, o.table, created);
+  for (const id of created) await recordAudit(tx, actor, { zoneId, action: o.action, entityType: o.entity, entityId: id, before: { importId, name: now.get(id)!.name }, after: { deleted: true } });
+  let restored = 0;
+  for (const r of mine.filter((x) => x.action === 'updated')) {
+    const after = await o.restore(r.entityId, r.version!, r.before!);
+    await recordAudit(tx, actor, { zoneId, action: o.action, entityType: o.entity, entityId: r.entityId, before: { importId }, after: after as Record<string, unknown> });
+    restored++;
+  }
+  return { deleted, restored };
 }

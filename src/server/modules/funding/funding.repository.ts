@@ -87,6 +87,19 @@ export function createFundingRepository() {
           order by p.year desc, p.deadline_on nulls last, p.name`),
       );
     },
+    /** Current version and name of programmes or reserve entries (an import's undo compares the version it left). */
+    async versionsOf(db: DbOrTx, table: 'funding_programmes' | 'funding_reserve', ids: readonly string[]) {
+      if (!ids.length) return new Map<string, { version: number; name: string }>();
+      const rows = rowsOf<{ id: string; version: number; name: string }>(
+        await db.execute(sql`select id, version, name from ${sql.identifier(table)} where id = ${anyUuid(ids)}`),
+      );
+      return new Map(rows.map((r) => [r.id, { version: Number(r.version), name: r.name }]));
+    },
+    /** Deletes programmes or reserve entries (their fitting rows cascade); answers how many. */
+    async deleteRecords(db: DbOrTx, table: 'funding_programmes' | 'funding_reserve', ids: readonly string[]) {
+      if (!ids.length) return 0;
+      return rowsOf<{ id: string }>(await db.execute(sql`delete from ${sql.identifier(table)} where id = ${anyUuid(ids)} returning id`)).length;
+    },
     insertProgramme: async (db: DbOrTx, values: typeof fundingProgrammes.$inferInsert) => (await db.insert(fundingProgrammes).values(values).returning())[0],
     updateProgramme: (db: DbOrTx, id: string, version: number, patch: Partial<typeof fundingProgrammes.$inferInsert>) =>
       updateVersioned(db, fundingProgrammes, id, version, patch),
