@@ -16,6 +16,7 @@ export const servicesAuditActions = {
   'funding.contact.update': a('修改对接记录', 'Update contact', '修改了 {e}', 'updated {e}'),
   'hiring.post.create': a('发布岗位需求', 'Post demand', '发布了 {e}', 'posted {e}'),
   'hiring.post.update': a('修改岗位需求', 'Update post', '修改了 {e}', 'updated {e}'),
+  'hiring.post.import_undo': a('撤销岗位需求导入', 'Post import undone', '撤销了导入对 {e} 的写入', 'undid the import of {e}'),
   'hiring.fair.create': a('新增招聘会', 'Add job fair', '新增了 {e}', 'added {e}'),
   'hiring.fair.update': a('修改招聘会', 'Update job fair', '修改了 {e}', 'updated {e}'),
   'hiring.partnership.create': a('新增校企合作', 'Add partnership', '新增了 {e}', 'added {e}'),

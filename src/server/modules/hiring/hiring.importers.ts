@@ -11,9 +11,10 @@ import { postCategoryLabels } from '../../../contract/services/labels.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { chinaToday } from '../../platform/clock.ts';
-import { defineImporter, type ImportRow } from '../../platform/imports/index.ts';
+import { defineImporter, undoConflict, type ImportRecord, type ImportRow, type Json } from '../../platform/imports/index.ts';
 import { cellDate, cellText, type SheetColumn } from '../../platform/xlsx.ts';
 import type { HiringRepository } from './hiring.repository.ts';
+import type { hiringPosts } from './hiring.schema.ts';
 
 type PostKey = 'enterprise' | 'sector' | 'position' | 'category' | 'headcount' | 'filled' | 'pay' | 'requirements' | 'deadlineOn';
 export const postColumns: SheetColumn<PostKey>[] = [
@@ -55,6 +56,9 @@ function count<K extends string>(row: ImportRow<K>, key: K): number | null {
   }
   return n;
 }
+
+/** The fields an import writes, kept as they were for undo. */
+const postFields = ['sector', 'category', 'headcount', 'filled', 'payMinYuan', 'payMaxYuan', 'requirements', 'deadlineOn'] as const;
 
 export function hiringImporters({ repo }: { db: Db; repo: HiringRepository }) {
   const posts = defineImporter({
@@ -110,23 +114,52 @@ export function hiringImporters({ repo }: { db: Db; repo: HiringRepository }) {
         deadlineOn: deadline === 'bad' ? null : deadline,
       };
     },
-    async commit(tx, rows, { zoneId, actor, clock }) {
+    async commit(tx, rows, { zoneId, actor, clock, record }) {
       let created = 0;
       let updated = 0;
       const today = chinaToday(clock);
+      const records: ImportRecord[] = [];
       for (const { data } of await rows.all()) {
         const existing = await repo.postByPosition(tx, zoneId, data.enterpriseId, data.position);
         if (existing) {
           const after = await repo.updatePost(tx, existing.id, existing.version, data);
           await recordAudit(tx, actor, { zoneId, action: 'hiring.post.update', entityType: 'hiring_post', entityId: existing.id, before: existing, after });
+          const before = Object.fromEntries(postFields.map((f) => [f, (existing[f] ?? null) as Json]));
+          records.push({ entityType: 'hiring_post', entityId: existing.id, action: 'updated', version: after.version, before });
           updated++;
         } else {
           const p = await repo.insertPost(tx, { zoneId, ...data, postedOn: today });
           await recordAudit(tx, actor, { zoneId, action: 'hiring.post.create', entityType: 'hiring_post', entityId: p.id, after: p });
+          records.push({ entityType: 'hiring_post', entityId: p.id, action: 'created', version: p.version, before: { position: p.position } });
           created++;
         }
       }
+      await record(records);
       return { postsCreated: created, postsUpdated: updated };
+    },
+
+    /**
+     * The posts it created removed, the ones it updated given their fields back — unless any was
+     * edited since or a created one is referred to (listed for a job fair): then nothing is undone
+     * and each is listed.
+     */
+    async undo(tx, { records, referred, actor, zoneId, importId }) {
+      const mine = records.filter((r) => r.entityType === 'hiring_post');
+      const created = mine.filter((r) => r.action === 'created').map((r) => r.entityId);
+      const [now, refs] = await Promise.all([repo.postVersions(tx, mine.map((r) => r.entityId)), referred('hiring_posts', created)]);
+      const changed = mine
+        .filter((r) => now.get(r.entityId)?.version !== r.version || refs.has(r.entityId))
+        .map((r) => ({ entity: 'hiring_post', id: r.entityId, label: now.get(r.entityId)?.position ?? String((r.before as { position?: string }).position ?? r.entityId) }));
+      if (changed.length) throw undoConflict(changed);
+      const deleted = await repo.deletePosts(tx, created);
+      for (const id of created)
+        await recordAudit(tx, actor, { zoneId, action: 'hiring.post.import_undo', entityType: 'hiring_post', entityId: id, before: { importId, position: now.get(id)!.position }, after: { deleted: true } });
+      const updated = mine.filter((r) => r.action === 'updated');
+      for (const r of updated) {
+        const after = await repo.updatePost(tx, r.entityId, r.version!, r.before as Partial<typeof hiringPosts.$inferInsert>);
+        await recordAudit(tx, actor, { zoneId, action: 'hiring.post.import_undo', entityType: 'hiring_post', entityId: r.entityId, before: { importId }, after });
+      }
+      return { postsDeleted: deleted, postsRestored: updated.length };
     },
   });
   return [posts];

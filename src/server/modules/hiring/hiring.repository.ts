@@ -168,6 +168,16 @@ export function createHiringRepository() {
       return map;
     },
     /** The zone's post of an enterprise for a position (the importer updates it). */
+    /** Current version and position of posts (an import's undo compares the version it left). */
+    async postVersions(db: DbOrTx, ids: readonly string[]) {
+      if (!ids.length) return new Map<string, { version: number; position: string }>();
+      const rows = rowsOf<{ id: string; version: number; position: string }>(await db.execute(sql`select id, version, position from hiring_posts where id = ${anyUuid(ids)}`));
+      return new Map(rows.map((r) => [r.id, { version: Number(r.version), position: r.position }]));
+    },
+    async deletePosts(db: DbOrTx, ids: readonly string[]) {
+      if (!ids.length) return 0;
+      return rowsOf<{ id: string }>(await db.execute(sql`delete from hiring_posts where id = ${anyUuid(ids)} returning id`)).length;
+    },
     async postByPosition(db: DbOrTx, zoneId: string, enterpriseId: string, position: string) {
       const [row] = await db
         .select()
