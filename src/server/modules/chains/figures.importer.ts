@@ -4,13 +4,14 @@
  * normalised name (a statistics sheet never registers new enterprises), figures in the header's unit.
  * Only enterprises the zone may keep the profile of are accepted (registered by it, worked by it, or on
  * its chains). Committed set-based: a new year inserted, an existing one updated where the sheet has a
- * value, with who imported it and from which zone.
+ * value, with who imported it and from which zone. Undone as a whole (docs/imports.md Undo): the years
+ * it created removed, the ones it updated restored, unless any changed since.
  */
 import { sql } from 'drizzle-orm';
 import { creditCodeProblem, normalizeCreditCode } from '../../../contract/credit-code.ts';
 import { rowsOf } from '../../db/client.ts';
 import { chinaToday } from '../../platform/clock.ts';
-import { defineImporter, type ImportRow } from '../../platform/imports/index.ts';
+import { defineImporter, undoConflict, type ImportRow, type Json } from '../../platform/imports/index.ts';
 import { cellMoney, type Cell, type SheetColumn } from '../../platform/xlsx.ts';
 import { normalizeEnterpriseName } from '../enterprises/index.ts';
 import type { ChainsModuleService } from './chains.module-service.ts';
@@ -130,6 +131,31 @@ export function figuresImporter(service: ChainsModuleService) {
         valueAddedYuan: money('valueAdded'),
       } satisfies FigureRow;
     },
-    commit: (tx, rows, { session, zoneId }) => repo.commitFigures(tx, rows.source, { importId: rows.importId, userId: session.user.id, zoneId }),
+    async commit(tx, rows, { session, zoneId, record }) {
+      const { counts, written } = await repo.commitFigures(tx, rows.source, { importId: rows.importId, userId: session.user.id, zoneId });
+      // For undo: each year written, the version it left, an existing year's columns before.
+      await record(
+        written.map((w) => ({ entityType: 'enterprise_figures', entityId: w.id, action: w.inserted ? ('created' as const) : ('updated' as const), version: w.version, before: (w.before ?? null) as Json })),
+      );
+      return counts;
+    },
+
+    /**
+     * The years it created removed, the ones it updated given their figures (and who entered them) back
+     * — unless any was edited or re-imported since (its version moved) or is gone: then nothing is
+     * undone and each is listed (enterprise and year).
+     */
+    async undo(tx, { records, referred }) {
+      const mine = records.filter((r) => r.entityType === 'enterprise_figures');
+      const created = mine.filter((r) => r.action === 'created').map((r) => r.entityId);
+      const [now, refs] = await Promise.all([repo.figureVersions(tx, mine.map((r) => r.entityId)), referred('enterprise_yearly_figures', created)]);
+      const changed = mine
+        .filter((r) => now.get(r.entityId)?.version !== r.version || refs.has(r.entityId))
+        .map((r) => ({ entity: 'enterprise_figures', id: r.entityId, label: now.get(r.entityId)?.label ?? r.entityId }));
+      if (changed.length) throw undoConflict(changed);
+      const restores = mine.filter((r) => r.action === 'updated').map((r) => ({ id: r.entityId, before: r.before }));
+      await repo.undoFigures(tx, created, restores);
+      return { figuresDeleted: created.length, figuresRestored: restores.length };
+    },
   });
 }

@@ -85,8 +85,12 @@ export function createProfileRepository() {
      * Writes an import's yearly figures set-based: new years inserted, existing ones updated (only the
      * cells the sheet filled), each bumping its version. Answers inserted and updated counts.
      */
+    /**
+     * Writes the staged figures set-based; answers the counts and, for undo, each row written: its id,
+     * the version it left and (an existing year) its columns before, read in the same statement.
+     */
     async commitFigures(db: DbOrTx, source: ReturnType<typeof sql>, input: { importId: string; userId: string; zoneId: string }) {
-      const rows = rowsOf<{ inserted: boolean }>(
+      const rows = rowsOf<{ id: string; version: number; inserted: boolean; before: Record<string, unknown> | null }>(
         await db.execute(sql`
           with src as (
             select (data->>'enterpriseId')::uuid as enterprise_id, (data->>'year')::smallint as year,
@@ -95,7 +99,15 @@ export function createProfileRepository() {
               (data->>'employees')::int as employees, (data->>'rndYuan')::bigint as rnd_yuan,
               (data->>'valueAddedYuan')::bigint as value_added_yuan
             from (${source}) s
-          )
+          ),
+          old as (
+            select o.id, jsonb_build_object('output_yuan', o.output_yuan, 'revenue_yuan', o.revenue_yuan, 'tax_yuan', o.tax_yuan, 'land_mu', o.land_mu,
+              'energy_tce', o.energy_tce, 'emissions_tonnes', o.emissions_tonnes, 'employees', o.employees, 'rnd_yuan', o.rnd_yuan,
+              'value_added_yuan', o.value_added_yuan, 'source', o.source, 'import_id', o.import_id, 'entered_by_id', o.entered_by_id,
+              'entered_in_zone_id', o.entered_in_zone_id) as before
+            from enterprise_yearly_figures o join src on src.enterprise_id = o.enterprise_id and src.year = o.year
+          ),
+          up as (
           insert into enterprise_yearly_figures as f (enterprise_id, year, output_yuan, revenue_yuan, tax_yuan, land_mu, energy_tce, emissions_tonnes, employees, rnd_yuan, value_added_yuan,
             source, import_id, entered_by_id, entered_in_zone_id)
           select enterprise_id, year, output_yuan, revenue_yuan, tax_yuan, land_mu, energy_tce, emissions_tonnes, employees, rnd_yuan, value_added_yuan,
@@ -108,9 +120,35 @@ export function createProfileRepository() {
             value_added_yuan = coalesce(excluded.value_added_yuan, f.value_added_yuan),
             source = 'import', import_id = excluded.import_id, entered_by_id = excluded.entered_by_id, entered_in_zone_id = excluded.entered_in_zone_id,
             version = f.version + 1, updated_at = now()
-          returning (xmax = 0) as inserted`),
+          returning f.id, f.version, (xmax = 0) as inserted)
+          select up.id, up.version, up.inserted, old.before from up left join old on old.id = up.id`),
       );
-      return { figuresCreated: rows.filter((r) => r.inserted).length, figuresUpdated: rows.filter((r) => !r.inserted).length };
+      return {
+        counts: { figuresCreated: rows.filter((r) => r.inserted).length, figuresUpdated: rows.filter((r) => !r.inserted).length },
+        written: rows.map((r) => ({ id: r.id, version: Number(r.version), inserted: r.inserted, before: r.before })),
+      };
+    },
+    /** Current version and label (enterprise name and year) of yearly figures by id. */
+    async figureVersions(db: DbOrTx, ids: readonly string[]) {
+      if (!ids.length) return new Map<string, { version: number; label: string }>();
+      const rows = rowsOf<{ id: string; version: number; label: string }>(
+        await db.execute(sql`select f.id, f.version, e.name || ' ' || f.year || '年' as label
+          from enterprise_yearly_figures f join enterprises e on e.id = f.enterprise_id where f.id = any(${sql.param([...ids])}::uuid[])`),
+      );
+      return new Map(rows.map((r) => [r.id, { version: Number(r.version), label: r.label }]));
+    },
+    /** An import's undo: the years it created deleted, the ones it updated given their columns back (a version each). */
+    async undoFigures(db: DbOrTx, createdIds: readonly string[], restores: readonly { id: string; before: unknown }[]) {
+      if (createdIds.length) await db.execute(sql`delete from enterprise_yearly_figures where id = any(${sql.param([...createdIds])}::uuid[])`);
+      if (restores.length)
+        await db.execute(sql`
+          with b as (select (e->>'id')::uuid as fid, r.* from jsonb_array_elements(${JSON.stringify(restores)}::jsonb) e,
+                       jsonb_populate_record(null::enterprise_yearly_figures, e->'before') r)
+          update enterprise_yearly_figures f set output_yuan = b.output_yuan, revenue_yuan = b.revenue_yuan, tax_yuan = b.tax_yuan, land_mu = b.land_mu,
+            energy_tce = b.energy_tce, emissions_tonnes = b.emissions_tonnes, employees = b.employees, rnd_yuan = b.rnd_yuan,
+            value_added_yuan = b.value_added_yuan, source = b.source, import_id = b.import_id, entered_by_id = b.entered_by_id,
+            entered_in_zone_id = b.entered_in_zone_id, version = f.version + 1, updated_at = now()
+          from b where f.id = b.fid`);
     },
   };
 }
