@@ -23,6 +23,7 @@ export const servicesAuditActions = {
   'hiring.partnership.update': a('修改校企合作', 'Update partnership', '修改了 {e}', 'updated {e}'),
   'approval_item.create': a('新增赋权事项', 'Add delegated item', '新增了 {e}', 'added {e}'),
   'approval_item.update': a('修改赋权事项', 'Update delegated item', '修改了 {e}', 'updated {e}'),
+  'approval_item.import_undo': a('撤销赋权事项导入', 'Delegated item import undone', '撤销了导入对 {e} 的写入', 'undid the import of {e}'),
   'approval_case.create': a('受理办件', 'Accept case', '受理了 {e}', 'accepted {e}'),
   'approval_case.step': a('推进办件', 'Advance case', '推进了 {e}', 'advanced {e}'),
   'approval_case.update': a('修改办件', 'Update case', '修改了 {e}', 'updated {e}'),

@@ -1,12 +1,17 @@
 /**
  * The 赋权事项 catalogue through the staged-import engine (docs/imports.md): a zone's list of delegated
  * powers (157 items in the worked case), matched by name (updated) or added; promised days above the
- * statutory ones, or a name twice in the file, are row errors. Committed in the engine's transaction.
+ * statutory ones, or a name twice in the file, are row errors. Committed in the engine's transaction,
+ * recorded and undone as a whole (docs/imports.md Undo).
  */
 import { recordAudit } from '../../platform/audit.ts';
-import { defineImporter, type ImportRow } from '../../platform/imports/index.ts';
+import { defineImporter, undoConflict, type ImportRecord, type ImportRow, type Json } from '../../platform/imports/index.ts';
 import { cellText, type SheetColumn } from '../../platform/xlsx.ts';
 import type { ApprovalServicesRepository } from './approval-services.repository.ts';
+import type { delegatedItems } from './approval-services.schema.ts';
+
+/** The fields an import writes, kept as they were for undo. */
+const itemFields = ['code', 'name', 'department', 'legalBasis', 'statutoryDays', 'promisedDays', 'materials'] as const;
 
 type ItemKey = 'code' | 'name' | 'department' | 'legalBasis' | 'statutoryDays' | 'promisedDays' | 'materials';
 export const itemColumns: SheetColumn<ItemKey>[] = [
@@ -60,7 +65,7 @@ export function delegatedItemsImporter({ repo }: { repo: ApprovalServicesReposit
         materials: cellText(row.get('materials'), 2000),
       };
     },
-    async commit(tx, rows, { zoneId, actor }) {
+    async commit(tx, rows, { zoneId, actor, record }) {
       const all = (await rows.all()).map((r) => r.data);
       const existing = await repo.itemsByNames(
         tx,
@@ -68,11 +73,14 @@ export function delegatedItemsImporter({ repo }: { repo: ApprovalServicesReposit
         all.map((d) => d.name),
       );
       let updated = 0;
+      const records: ImportRecord[] = [];
       for (const d of all.filter((d) => existing.has(d.name))) {
         const { id, version } = existing.get(d.name)!;
         const before = await repo.item(tx, id);
         const after = await repo.updateItem(tx, id, version, d);
         await recordAudit(tx, actor, { zoneId, action: 'approval_item.update', entityType: 'approval_item', entityId: id, before, after });
+        const was = Object.fromEntries(itemFields.map((f) => [f, (before[f] ?? null) as Json]));
+        records.push({ entityType: 'approval_item', entityId: id, action: 'updated', version: after.version, before: was });
         updated++;
       }
       const created = await repo.insertItems(
@@ -80,7 +88,33 @@ export function delegatedItemsImporter({ repo }: { repo: ApprovalServicesReposit
         all.filter((d) => !existing.has(d.name)).map((d) => ({ zoneId, ...d })),
       );
       for (const i of created) await recordAudit(tx, actor, { zoneId, action: 'approval_item.create', entityType: 'approval_item', entityId: i.id, after: i });
+      for (const i of created) records.push({ entityType: 'approval_item', entityId: i.id, action: 'created', version: i.version, before: { name: i.name } });
+      await record(records);
       return { itemsCreated: created.length, itemsUpdated: updated };
+    },
+
+    /**
+     * The items it added removed, the ones it updated given their fields back — unless any was edited
+     * since or an added one is referred to (a case filed under it): then nothing is undone and each is
+     * listed.
+     */
+    async undo(tx, { records, referred, actor, zoneId, importId }) {
+      const mine = records.filter((r) => r.entityType === 'approval_item');
+      const created = mine.filter((r) => r.action === 'created').map((r) => r.entityId);
+      const [now, refs] = await Promise.all([repo.itemVersions(tx, mine.map((r) => r.entityId)), referred('delegated_items', created)]);
+      const changed = mine
+        .filter((r) => now.get(r.entityId)?.version !== r.version || refs.has(r.entityId))
+        .map((r) => ({ entity: 'approval_item', id: r.entityId, label: now.get(r.entityId)?.name ?? String((r.before as { name?: string }).name ?? r.entityId) }));
+      if (changed.length) throw undoConflict(changed);
+      const deleted = await repo.deleteItems(tx, created);
+      for (const id of created)
+        await recordAudit(tx, actor, { zoneId, action: 'approval_item.import_undo', entityType: 'approval_item', entityId: id, before: { importId, name: now.get(id)!.name }, after: { deleted: true } });
+      const updated = mine.filter((r) => r.action === 'updated');
+      for (const r of updated) {
+        const after = await repo.updateItem(tx, r.entityId, r.version!, r.before as Partial<typeof delegatedItems.$inferInsert>);
+        await recordAudit(tx, actor, { zoneId, action: 'approval_item.import_undo', entityType: 'approval_item', entityId: r.entityId, before: { importId }, after });
+      }
+      return { itemsDeleted: deleted, itemsRestored: updated.length };
     },
   });
 }

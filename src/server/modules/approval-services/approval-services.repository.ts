@@ -54,6 +54,16 @@ export function createApprovalServicesRepository() {
       return new Map(rows.map((r) => [r.name, { id: r.id, version: r.version }]));
     },
     insertItem: async (db: DbOrTx, v: typeof delegatedItems.$inferInsert) => (await db.insert(delegatedItems).values(v).returning())[0],
+    /** Current version and name of items (an import's undo compares the version it left). */
+    async itemVersions(db: DbOrTx, ids: readonly string[]) {
+      if (!ids.length) return new Map<string, { version: number; name: string }>();
+      const rows = rowsOf<{ id: string; version: number; name: string }>(await db.execute(sql`select id, version, name from delegated_items where id = ${anyUuid(ids)}`));
+      return new Map(rows.map((r) => [r.id, { version: Number(r.version), name: r.name }]));
+    },
+    async deleteItems(db: DbOrTx, ids: readonly string[]) {
+      if (!ids.length) return 0;
+      return rowsOf<{ id: string }>(await db.execute(sql`delete from delegated_items where id = ${anyUuid(ids)} returning id`)).length;
+    },
     async insertItems(db: DbOrTx, rows: (typeof delegatedItems.$inferInsert)[]) {
       return rows.length ? db.insert(delegatedItems).values(rows).returning() : [];
     },
