@@ -37,6 +37,9 @@ const provinceReads = [
   '/api/meetings?page=1&pageSize=20',
   '/api/decisions?page=1&pageSize=20',
   '/api/workbench',
+  '/api/kpis/dashboard',
+  '/api/kpis/ranking?indicator=signedYuan',
+  '/api/kpis/ranking?indicator=signedYuan&groupBy=city',
 ];
 const adminReads = ['/api/audit?page=1&pageSize=20', '/api/audit?page=100&pageSize=20'];
 
@@ -120,7 +123,42 @@ async function plansOf(client: Client, url: string): Promise<{ status: number; q
     const scans = [...plan.matchAll(/Seq Scan on (\w+)/g)].map((m) => m[1]).filter((t) => bigTables.includes(t));
     if (scans.length) findings.push({ url, query: query.replace(/\s+/g, ' ').slice(0, 300), scans });
   }
+  // A look-up run once per row (a sub-plan) must be a probe, whatever the table: a scan there is
+  // paid per zone or per row (a char(6) key compared as text scanned 3,700 regions per zone).
+  for (const [query, params] of sent) {
+    if (!/^\s*(select|with)/i.test(query) || !/\(\s*select/i.test(query)) continue;
+    if (wholeTableByDesign.some((w) => w.match.test(query.trim()))) continue;
+    queries++;
+    const plan = (await ctx.database.query<{ 'QUERY PLAN': string }>(`explain ${query}`, params)).map((r) => r['QUERY PLAN']);
+    const scans = await notSmall(seqScansInSubPlans(plan));
+    if (scans.length) findings.push({ url, query: query.replace(/\s+/g, ' ').slice(0, 300), scans: scans.map((t) => `${t} (in a sub-plan)`) });
+  }
   return { status: res.status, queries, findings };
+}
+
+/**
+ * The tables a plan scans sequentially under a correlated SubPlan (run once per outer row; a
+ * `hashed SubPlan` runs once), by the indentation of EXPLAIN's text.
+ */
+function seqScansInSubPlans(lines: string[]): string[] {
+  const found: string[] = [];
+  let subPlanIndent: number | null = null;
+  for (const line of lines) {
+    const indent = line.length - line.trimStart().length;
+    if (subPlanIndent !== null && indent <= subPlanIndent) subPlanIndent = null;
+    if (/^\s*SubPlan \d+/.test(line)) subPlanIndent ??= indent;
+    const scan = /Seq Scan on (\w+)/.exec(line);
+    if (scan && subPlanIndent !== null) found.push(scan[1]!);
+  }
+  return found;
+}
+
+/** Of `tables`, those of more than a thousand rows (scanning a zone's few parks per row is cheap). */
+async function notSmall(tables: string[]): Promise<string[]> {
+  if (tables.length === 0) return [];
+  const sizes = await ctx.database.query<{ relname: string; n: number }>(`select relname, reltuples::int as n from pg_class where relname = any($1::text[])`, [tables]);
+  const big = new Set(sizes.filter((r) => r.n > 1000).map((r) => r.relname));
+  return tables.filter((t) => big.has(t));
 }
 
 describe('province-wide lists at index speed (EXPLAIN at province scale)', () => {
