@@ -56,6 +56,9 @@ const wholeTableByDesign: { match: RegExp; why: string }[] = [
   { match: /^select count\(\*\) from "enterprises"$/, why: "the directory's total without a filter: every row counts (20k rows: about 2 ms)" },
 ];
 
+/** `select … from "t" where "t"."id" in ($1, …)`, nothing else: a look-up by key of ids on a page. */
+const byKeyOfAPage = /^select [^;]*? from "(\w+)" where "\1"\."id" in \((\$\d+, ){0,99}\$\d+\)$/;
+
 let ctx: TestContext;
 let province: Client;
 let admin: Client;
@@ -119,6 +122,10 @@ async function plansOf(client: Client, url: string): Promise<{ status: number; q
     if (!/^\s*(select|with)/i.test(query) || !bigTables.some((t) => new RegExp(`\\b"?${t}"?\\b`).test(query))) continue;
     if (wholeTableByDesign.some((w) => w.match.test(query.trim()))) continue;
     queries++;
+    // A page's rows looked up by primary key (labels of the ids on a page): bounded by the page size
+    // whatever the plan; on a table of a few thousand rows PostgreSQL may rightly prefer one scan to
+    // 26 probes, so its plan varies with the statistics.
+    if (byKeyOfAPage.test(query.trim())) continue;
     const plan = (await ctx.database.query<{ 'QUERY PLAN': string }>(`explain ${query}`, params)).map((r) => r['QUERY PLAN']).join('\n');
     const scans = [...plan.matchAll(/Seq Scan on (\w+)/g)].map((m) => m[1]).filter((t) => bigTables.includes(t));
     if (scans.length) findings.push({ url, query: query.replace(/\s+/g, ' ').slice(0, 300), scans });
