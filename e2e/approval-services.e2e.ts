@@ -25,6 +25,11 @@ export default async function approvalServicesWalk({ baseUrl, page }: E2eContext
   const fresh = page.locator('tr').filter({ hasText: '山西汾东氢能装备有限公司' }).filter({ hasText: '受理' });
   await fresh.getByRole('button', { name: '推进到“材料齐全”' }).click();
   const dialog = page.getByRole('dialog', { name: /推进办件/ });
+  // The dialog opens animated and fills its date after it mounts: save once both are done (a click
+  // before was lost once on a loaded machine).
+  await expectVisible(dialog);
+  await dialog.locator('input').first().waitFor({ state: 'visible' });
+  await page.waitForFunction(() => [...document.querySelectorAll('.ant-modal input')].some((i) => (i as HTMLInputElement).value !== ''));
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
   await expectHidden(dialog);
   await expectVisible(page.locator('tr').filter({ hasText: '山西汾东氢能装备有限公司' }).getByRole('button', { name: '推进到“报件”' }));
