@@ -29,6 +29,10 @@ export default async function chainsWalk({ baseUrl, page, browser }: E2eContext)
   await page.getByTestId('make-leads').click();
   await expectVisible(page.getByText('已生成 3 条招商线索'));
   for (const n of names) await expectVisible(page.locator('.ant-drawer tr', { hasText: n }).getByRole('link'));
+  // The success message sits over the drawer's close button, and a message under the pointer stays
+  // (antd pauses it while hovered): move away and let it go before clicking.
+  await page.mouse.move(10, 500);
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'hidden', timeout: 10_000 });
   await page.locator('.ant-drawer-close').click();
 
   // 3. The chain's conversion counts them: the gap now has four leads (one from the demo).
