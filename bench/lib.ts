@@ -4,6 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
 import { spawn, type ChildProcess } from 'node:child_process';
+import pg from 'pg';
+import { migrateDatabase, openDatabase, type Database } from '../src/server/db/client.ts';
+import { seedDemo } from '../src/server/cli/seed.ts';
 
 export const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -94,4 +97,31 @@ export async function p50Get(url: string, headers: Record<string, string>, runs 
     if (i >= 5) samples.push(performance.now() - t0);
   }
   return percentile(samples, 50);
+}
+
+/**
+ * A PostgreSQL database at `seed --scale province` for a bench, migrated and analysed:
+ * `BENCH_PROVINCE_DB=<name>` reuses one already seeded (~3 minutes saved); otherwise `name` is
+ * created and seeded here (the time printed under `label`) and `drop()` removes it.
+ */
+export async function provinceDatabase(name: string, label: string): Promise<{ database: Database; url: string; drop(): Promise<void> }> {
+  const reuse = process.env.BENCH_PROVINCE_DB;
+  const dbName = reuse ?? name;
+  const url = Object.assign(new URL(pgUrl), { pathname: `/${dbName}` }).toString();
+  const onAdmin = async (statements: string[]) => {
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    for (const statement of statements) await admin.query(statement);
+    await admin.end();
+  };
+  if (!reuse) await onAdmin([`drop database if exists ${dbName} with (force)`, `create database ${dbName}`]);
+  const database = await openDatabase({ kind: 'postgres', url });
+  await migrateDatabase(database);
+  if (!reuse) {
+    const t0 = performance.now();
+    await seedDemo(database, { scale: 'province' });
+    line(label, (performance.now() - t0) / 1000, 's');
+  }
+  await database.exec('vacuum analyze');
+  return { database, url, drop: async () => (reuse ? undefined : onAdmin([`drop database if exists ${dbName} with (force)`])) };
 }

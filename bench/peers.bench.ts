@@ -20,9 +20,7 @@ import path from 'node:path';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import autocannon from 'autocannon';
-import { freePort, line, loginHeaders, pgUrl, startServer, type RunningServer } from './lib.ts';
-import { migrateDatabase, openDatabase } from '../src/server/db/client.ts';
-import { seedDemo } from '../src/server/cli/seed.ts';
+import { freePort, line, loginHeaders, provinceDatabase, startServer, type RunningServer } from './lib.ts';
 
 const directusVersion = '12.4.1';
 const dir = path.resolve(process.env.BENCH_PEERS_DIR ?? '/tmp/zonedesk-peers');
@@ -299,24 +297,7 @@ async function load(url: string, headers: Record<string, string>, pid: number): 
 export async function benchPeers(): Promise<void> {
   installDirectus();
 
-  const reuse = process.env.BENCH_PROVINCE_DB;
-  const name = reuse ?? 'zonedesk_bench_peers';
-  const dbUrl = Object.assign(new URL(pgUrl), { pathname: `/${name}` }).toString();
-  if (!reuse) {
-    const admin = new pg.Client({ connectionString: pgUrl });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.query(`create database ${name}`);
-    await admin.end();
-  }
-  const database = await openDatabase({ kind: 'postgres', url: dbUrl });
-  await migrateDatabase(database);
-  if (!reuse) {
-    const t0 = performance.now();
-    await seedDemo(database, { scale: 'province' });
-    line('peers: seed --scale province, PostgreSQL', (performance.now() - t0) / 1000, 's');
-  }
-  await database.exec('vacuum analyze');
+  const { database, url: dbUrl, drop } = await provinceDatabase('zonedesk_bench_peers', 'peers: seed --scale province, PostgreSQL');
   const [zone] = await database.query<{ zone_id: string; n: string }>('select zone_id::text, count(*)::text as n from leads group by zone_id order by count(*) desc, zone_id limit 1');
   await database.close();
 
@@ -387,11 +368,6 @@ export async function benchPeers(): Promise<void> {
   } finally {
     await zonedesk?.stop();
     await directus?.stop();
-    if (!reuse) {
-      const admin = new pg.Client({ connectionString: pgUrl });
-      await admin.connect();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
+    await drop();
   }
 }

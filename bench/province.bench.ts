@@ -12,10 +12,8 @@
 import fs from 'node:fs';
 import pg from 'pg';
 import autocannon from 'autocannon';
-import { line, loginHeaders, p50Get, percentile, pgUrl, startServer } from './lib.ts';
-import { migrateDatabase, openDatabase } from '../src/server/db/client.ts';
+import { line, loginHeaders, p50Get, percentile, provinceDatabase, startServer } from './lib.ts';
 import { onQuery } from '../src/server/db/query-log.ts';
-import { seedDemo } from '../src/server/cli/seed.ts';
 import { buildApp } from '../src/server/app.ts';
 import { testConfig } from '../src/server/config.ts';
 
@@ -118,24 +116,7 @@ async function soak(server: { url: string; process: { pid?: number } }, province
 }
 
 export async function benchProvince(): Promise<void> {
-  const reuse = process.env.BENCH_PROVINCE_DB;
-  const name = reuse ?? 'zonedesk_bench_province';
-  const dbUrl = Object.assign(new URL(pgUrl), { pathname: `/${name}` }).toString();
-  if (!reuse) {
-    const admin = new pg.Client({ connectionString: pgUrl });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.query(`create database ${name}`);
-    await admin.end();
-  }
-  const database = await openDatabase({ kind: 'postgres', url: dbUrl });
-  await migrateDatabase(database);
-  if (!reuse) {
-    const t0 = performance.now();
-    await seedDemo(database, { scale: 'province' });
-    line('seed --scale province, PostgreSQL', (performance.now() - t0) / 1000, 's');
-  }
-  await database.exec('vacuum analyze');
+  const { database, url: dbUrl, drop } = await provinceDatabase('zonedesk_bench_province', 'seed --scale province, PostgreSQL');
   const counts = await database.query<{ t: string; n: string }>(
     `select 'zones' t, count(*)::text n from zones union all select 'leads', count(*)::text from leads union all select 'projects', count(*)::text from projects
      union all select 'enterprises', count(*)::text from enterprises union all select 'progress_reports', count(*)::text from progress_reports`,
@@ -196,11 +177,6 @@ export async function benchProvince(): Promise<void> {
   } finally {
     await server.stop();
     await bare.end();
-    if (!reuse) {
-      const admin = new pg.Client({ connectionString: pgUrl });
-      await admin.connect();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
+    await drop();
   }
 }
