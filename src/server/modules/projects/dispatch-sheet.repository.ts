@@ -80,6 +80,16 @@ export type ProjectPatchRow = Omit<NewProjectRow, 'nature' | 'level' | 'totalInv
 /** The fields of a project a dispatch row writes, as they were (kept for undo). */
 export type ProjectFields = Omit<NewProjectRow, 'id' | 'name' | 'totalInvestmentYuan'> & { totalInvestmentYuan: number | null };
 
+/** Projects' fields, one row each, as the table `t(id, inv, nature, level, sector, content, sy, ey, total, dept, officer, leader)` an update reads `from`. */
+function projectFieldsTable(rows: ProjectPatchRow[]) {
+  const col = <T>(f: (r: ProjectPatchRow) => T) => p(rows.map(f));
+  return sql`unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.investorEnterpriseId)}::uuid[], ${col((r) => r.nature)}::text[], ${col((r) => r.level)}::text[],
+          ${col((r) => r.sectorText)}::text[], ${col((r) => r.constructionContent)}::text[], ${col((r) => (r.plannedStartYear == null ? null : String(r.plannedStartYear)))}::smallint[],
+          ${col((r) => (r.plannedEndYear == null ? null : String(r.plannedEndYear)))}::smallint[], ${col((r) => (r.totalInvestmentYuan == null ? null : String(r.totalInvestmentYuan)))}::bigint[],
+          ${col((r) => r.departmentId)}::uuid[], ${col((r) => r.officerUserId)}::uuid[], ${col((r) => r.leaderUserId)}::uuid[])
+          as t(id, inv, nature, level, sector, content, sy, ey, total, dept, officer, leader)`;
+}
+
 export interface ReportWrite {
   projectId: string;
   periodStart: string;
@@ -287,7 +297,6 @@ export function createDispatchSheetRepository() {
     /** Updates matched projects with the sheet's non-empty values; bumps version and updated_at. */
     async updateProjects(db: DbOrTx, rows: ProjectPatchRow[]) {
       if (!rows.length) return;
-      const col = <T>(f: (r: ProjectPatchRow) => T) => p(rows.map(f));
       await db.execute(sql`update projects p set
           investor_enterprise_id = coalesce(t.inv, p.investor_enterprise_id), nature = coalesce(t.nature, p.nature), level = coalesce(t.level, p.level),
           sector_text = coalesce(t.sector, p.sector_text), construction_content = coalesce(t.content, p.construction_content),
@@ -295,11 +304,7 @@ export function createDispatchSheetRepository() {
           total_investment_yuan = coalesce(t.total, p.total_investment_yuan), department_id = coalesce(t.dept, p.department_id),
           officer_user_id = coalesce(t.officer, p.officer_user_id), leader_user_id = coalesce(t.leader, p.leader_user_id),
           version = p.version + 1, updated_at = now()
-        from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.investorEnterpriseId)}::uuid[], ${col((r) => r.nature)}::text[], ${col((r) => r.level)}::text[],
-          ${col((r) => r.sectorText)}::text[], ${col((r) => r.constructionContent)}::text[], ${col((r) => (r.plannedStartYear == null ? null : String(r.plannedStartYear)))}::smallint[],
-          ${col((r) => (r.plannedEndYear == null ? null : String(r.plannedEndYear)))}::smallint[], ${col((r) => (r.totalInvestmentYuan == null ? null : String(r.totalInvestmentYuan)))}::bigint[],
-          ${col((r) => r.departmentId)}::uuid[], ${col((r) => r.officerUserId)}::uuid[], ${col((r) => r.leaderUserId)}::uuid[])
-          as t(id, inv, nature, level, sector, content, sy, ey, total, dept, officer, leader)
+        from ${projectFieldsTable(rows)}
         where p.id = t.id`);
     },
 
@@ -375,16 +380,11 @@ export function createDispatchSheetRepository() {
     /** Puts an updated project's fields back (an edit like any other: version and updated_at move). */
     async restoreProjects(db: DbOrTx, rows: ({ id: string } & ProjectFields)[]) {
       if (!rows.length) return;
-      const col = <T>(f: (r: { id: string } & ProjectFields) => T) => p(rows.map(f));
       await db.execute(sql`update projects p set
           investor_enterprise_id = t.inv, nature = t.nature, level = t.level, sector_text = t.sector, construction_content = t.content,
           planned_start_year = t.sy, planned_end_year = t.ey, total_investment_yuan = t.total, department_id = t.dept,
           officer_user_id = t.officer, leader_user_id = t.leader, version = p.version + 1, updated_at = now()
-        from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.investorEnterpriseId)}::uuid[], ${col((r) => r.nature)}::text[], ${col((r) => r.level)}::text[],
-          ${col((r) => r.sectorText)}::text[], ${col((r) => r.constructionContent)}::text[], ${col((r) => (r.plannedStartYear == null ? null : String(r.plannedStartYear)))}::smallint[],
-          ${col((r) => (r.plannedEndYear == null ? null : String(r.plannedEndYear)))}::smallint[], ${col((r) => (r.totalInvestmentYuan == null ? null : String(r.totalInvestmentYuan)))}::bigint[],
-          ${col((r) => r.departmentId)}::uuid[], ${col((r) => r.officerUserId)}::uuid[], ${col((r) => r.leaderUserId)}::uuid[])
-          as t(id, inv, nature, level, sector, content, sy, ey, total, dept, officer, leader)
+        from ${projectFieldsTable(rows)}
         where p.id = t.id`);
     },
     /** Annual plans back: `planYuan` null removes the plan the import added. */
