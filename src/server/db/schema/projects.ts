@@ -10,6 +10,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   check,
   customType,
   date,
@@ -85,6 +86,12 @@ export const projects = pgTable(
     taskForce: text('task_force'),
     /** The pipeline's lead this project came from (no FK: that table belongs to the pipeline module). */
     leadId: uuid('lead_id'),
+    /**
+     * The template plan (节点, 审批事项) is not written yet: a sheet import creates thousands of
+     * projects no one has opened, so their plan is made from the zone's template on first use
+     * (project-plan.repository ensurePlan; docs/decisions/027).
+     */
+    planPending: boolean('plan_pending').notNull().default(false),
     // Derived state, refreshed by projects.repository refreshDerived() whenever an input changes.
     investedTotalYuan: yuan('invested_total_yuan').notNull().default(0),
     ytdYear: smallint('ytd_year'),

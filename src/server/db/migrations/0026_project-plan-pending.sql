@@ -1,0 +1,1 @@
+ALTER TABLE "projects" ADD COLUMN "plan_pending" boolean DEFAULT false NOT NULL;
