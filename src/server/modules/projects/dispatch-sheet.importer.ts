@@ -9,7 +9,6 @@ import { randomUUID } from 'node:crypto';
 import { creditCodeProblem, normalizeCreditCode } from '../../../contract/credit-code.ts';
 import { fromYuan } from '../../../contract/money.ts';
 import { periodOf, previousPeriod } from '../../../contract/periods.ts';
-import { builtinApprovals, builtinMilestones } from '../../../contract/projects.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import { chinaToday } from '../../platform/clock.ts';
 import { fieldError } from '../../platform/errors.ts';
@@ -66,6 +65,8 @@ export interface DispatchRowData {
   enterprise: NewEnterprise | null;
   planYuan: number | null;
   reports: ReportWrite[];
+  /** At commit: the row conflicted with the period's report and the user kept the report (none of the row's reports written). */
+  reportKept?: boolean;
 }
 
 /**
@@ -187,12 +188,15 @@ export function dispatchSheetImporter(deps: {
         sheet.people(db, zoneId),
       ]);
       const matchedIds = rows.map((r) => existing.get(cellText(r.get('name'), 100) ?? '')).filter((x): x is string => Boolean(x));
-      const [sums, phaseTotals, details, plans] = await Promise.all([
+      const [sums, phaseTotals, details, plans, filedReports] = await Promise.all([
         sheet.reportSums(db, matchedIds, run.period.yearStart, run.period.start),
         sheet.phaseTotals(db, matchedIds),
         sheet.projectDetails(db, matchedIds),
         sheet.plansOf(db, matchedIds, Number(run.period.start.slice(0, 4))),
+        sheet.reportsAt(db, matchedIds.map((projectId) => ({ projectId, periodStart: run.period.start }))),
       ]);
+      // The reports already filed for the period (a figure the sheet gives otherwise is a conflict the user resolves).
+      const filed = new Map(filedReports.map((r) => [r.project_id, r]));
       // Departments by name, and by name without the zone's prefix (经开区经济发展局 ≈ 经济发展局).
       const deptByName = new Map<string, string | null>(departments.map((x) => [x.name.trim(), x.id]));
       for (const x of departments) {
@@ -203,10 +207,10 @@ export function dispatchSheetImporter(deps: {
       for (const u of people) personByName.set(u.display_name.trim(), personByName.has(u.display_name.trim()) ? null : u.id);
       const deptNameOf = new Map(departments.map((x) => [x.id, x.name]));
       const personNameOf = new Map(people.map((u) => [u.id, u.display_name]));
-      return { existing, byCode, byName, sums, phaseTotals, details, plans, deptByName, deptNameOf, personByName, personNameOf };
+      return { existing, byCode, byName, sums, phaseTotals, details, plans, filed, deptByName, deptNameOf, personByName, personNameOf };
     },
 
-    parseRow(row, run, { existing, byCode, byName, sums, phaseTotals, details, plans, deptByName, deptNameOf, personByName, personNameOf }): DispatchRowData {
+    parseRow(row, run, { existing, byCode, byName, sums, phaseTotals, details, plans, filed, deptByName, deptNameOf, personByName, personNameOf }): DispatchRowData {
       const { period, prev, lastYear } = run;
       const text = (key: DispatchKey, max: number) => row.text(key, max);
       // '—', '/' and blank are zero in the figures, "nothing" in the total (an existing project keeps its own).
@@ -336,6 +340,18 @@ export function dispatchSheetImporter(deps: {
       const history = projectId ? sums.get(projectId) : undefined;
       const hasHistory = history && history.count > (history.atPeriod == null ? 0 : 1);
       const reportHere = done != null || progressText != null || problems != null;
+      // A report filed for this period whose figure the sheet gives otherwise: not overwritten quietly,
+      // listed as a conflict (filed → sheet); the commit keeps one or the other, as the user chose.
+      const filedHere = projectId ? filed.get(projectId) : undefined;
+      const conflict: { field: DispatchKey; before: string | null; after: string | null }[] = [];
+      if (!figuresBad && filedHere && done != null && done !== Number(filedHere.invested_yuan)) {
+        const wasDone = Number(filedHere.invested_yuan);
+        conflict.push({ field: 'periodDone', before: fromYuan(wasDone, 'wan'), after: fromYuan(done, 'wan') });
+        if (ytd != null && history) conflict.push({ field: 'ytd', before: fromYuan(history.yearBefore + wasDone, 'wan'), after: fromYuan(ytd, 'wan') });
+        if (since != null && history) conflict.push({ field: 'sinceStart', before: fromYuan(history.beforeYear + history.yearBefore + wasDone, 'wan'), after: fromYuan(since, 'wan') });
+        if (progressText != null && progressText !== filedHere.progress_text) conflict.push({ field: 'progressText', before: filedHere.progress_text, after: progressText });
+        if (problems != null && problems !== filedHere.problems) conflict.push({ field: 'problems', before: filedHere.problems, after: problems });
+      }
       if (!figuresBad && !hasHistory) {
         // No earlier reports: the sheet's cumulatives become opening balances.
         const dd = done ?? 0;
@@ -396,7 +412,7 @@ export function dispatchSheetImporter(deps: {
           changes.push({ field: 'department', before: nameOf(before.department_id, deptNameOf), after: nameOf(departmentId, deptNameOf, newDepartment ? `${newDepartment.name}（新建）` : undefined) });
         if (officerUserId && officerUserId !== before.officer_user_id) changes.push({ field: 'officer', before: nameOf(before.officer_user_id, personNameOf), after: nameOf(officerUserId, personNameOf) });
         if (leaderUserId && leaderUserId !== before.leader_user_id) changes.push({ field: 'leader', before: nameOf(before.leader_user_id, personNameOf), after: nameOf(leaderUserId, personNameOf) });
-        row.update({ entity: 'project', id: before.id, label: before.name, changes });
+        row.update({ entity: 'project', id: before.id, label: before.name, changes, ...(conflict.length ? { conflict } : {}) });
       }
       return {
         ...(before
@@ -442,9 +458,10 @@ export function dispatchSheetImporter(deps: {
     },
     plan: (run) => ({ ...run.plan }),
 
-    async commit(tx, rows, { zoneId, resolved, actor, session, mode, clock, record }) {
+    async commit(tx, rows, { zoneId, resolved, actor, session, mode, clock, record, keepExisting }) {
       const period = resolved as DispatchPeriod;
-      const valid = (await rows.all()).map((r) => r.data as DispatchRowData);
+      // A conflicting row where the user kept the reports filed for the period writes none of its reports.
+      const valid = (await rows.all()).map((r) => (keepExisting.has(r.rowNumber) ? { ...(r.data as DispatchRowData), reports: [], reportKept: true } : (r.data as DispatchRowData)));
       const enterprises = new Map<string, NewEnterprise>();
       for (const r of valid) if (r.enterprise) enterprises.set(r.enterprise.id, r.enterprise);
       const created = valid.flatMap((r) => (r.created ? [r.created] : []));
@@ -452,12 +469,11 @@ export function dispatchSheetImporter(deps: {
       const plans = valid.flatMap((r) => (r.planYuan == null ? [] : [{ projectId: (r.created ?? r.updated)!.id, planYuan: r.planYuan }]));
       const reports = valid.flatMap((r) => r.reports);
       const today = chinaToday(clock);
-      const template = (await projects.template(tx, zoneId)) ?? (await projects.template(tx, null));
       const departments = new Map<string, { id: string; name: string }>();
       for (const r of valid) if (r.newDepartment) departments.set(r.newDepartment.id, r.newDepartment);
       await sheet.insertDepartments(tx, zoneId, [...departments.values()]);
       await sheet.insertEnterprises(tx, zoneId, [...enterprises.values()]);
-      await sheet.insertProjects(tx, zoneId, today, created, { milestones: template?.milestones ?? builtinMilestones, approvals: template?.approvals ?? builtinApprovals }, actor);
+      await sheet.insertProjects(tx, zoneId, today, created, actor);
       // Optimistic concurrency for the updates: a project edited since the upload refuses the commit (nothing written).
       const versions = await sheet.projectVersions(tx, updated.map((u) => u.id));
       const moved = valid.filter((r) => r.updated && r.version != null && versions.get(r.updated.id) !== r.version);
@@ -475,13 +491,14 @@ export function dispatchSheetImporter(deps: {
       for (const r of reports) reportsOf.set(r.projectId, [...(reportsOf.get(r.projectId) ?? []), r]);
       const planOf = new Map(plans.map((x) => [x.projectId, x.planYuan]));
       const unresolvedOf = new Map(valid.map((r) => [(r.created ?? r.updated)!.id, r.unresolved]));
+      const keptOf = new Set(valid.filter((r) => r.reportKept).map((r) => r.updated!.id));
       const entry = (x: { id: string }) => ({
         entityId: x.id,
-        after: { ...x, annualPlanYuan: planOf.get(x.id) ?? null, reports: reportsOf.get(x.id) ?? [], ...(unresolvedOf.get(x.id)?.length ? { namesAsWritten: unresolvedOf.get(x.id) } : {}) },
+        after: { ...x, annualPlanYuan: planOf.get(x.id) ?? null, reports: reportsOf.get(x.id) ?? [], ...(unresolvedOf.get(x.id)?.length ? { namesAsWritten: unresolvedOf.get(x.id) } : {}), ...(keptOf.has(x.id) ? { periodReportKept: true } : {}) },
       });
       await projects.auditMany(tx, actor, { zoneId, action: 'project.create', entityType: 'project' }, created.map(entry));
       await projects.auditMany(tx, actor, { zoneId, action: 'project.import_update', entityType: 'project' }, updated.map(entry));
-      const written = { projectsCreated: created.length, projectsUpdated: updated.length, enterprisesCreated: enterprises.size, departmentsCreated: departments.size, reportsWritten: reports.length };
+      const written = { projectsCreated: created.length, projectsUpdated: updated.length, enterprisesCreated: enterprises.size, departmentsCreated: departments.size, reportsWritten: reports.length, ...(keptOf.size ? { reportsKept: keptOf.size } : {}) };
       await audit(tx, actor, {
         zoneId,
         action: 'project.dispatch_import',

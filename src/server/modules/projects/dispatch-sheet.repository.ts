@@ -5,7 +5,6 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
 import type { PeriodKind } from '../../../contract/periods.ts';
-import type { TemplateApproval, TemplateMilestone } from '../../../contract/projects.ts';
 import type { Actor } from '../../platform/auth/session.ts';
 import { dateText } from './projects.repository.ts';
 
@@ -262,22 +261,16 @@ export function createDispatchSheetRepository() {
     },
 
     /**
-     * New projects in 谋划/储备, each with its first stage event and the zone's milestone and
-     * approval template, in four statements.
+     * New projects in 谋划/储备, each with its first stage event, in two statements. Their template
+     * plan is left pending (written on first use, projects.context ensurePlan): a 20k-row sheet
+     * would otherwise write 460k template rows that no one may ever open (docs/decisions/027).
      */
-    async insertProjects(
-      db: DbOrTx,
-      zoneId: string,
-      today: string,
-      rows: NewProjectRow[],
-      template: { milestones: TemplateMilestone[]; approvals: TemplateApproval[] },
-      actor: Actor,
-    ) {
+    async insertProjects(db: DbOrTx, zoneId: string, today: string, rows: NewProjectRow[], actor: Actor) {
       if (!rows.length) return;
       const col = <T>(f: (r: NewProjectRow) => T) => p(rows.map(f));
       await db.execute(sql`insert into projects (id, zone_id, name, investor_enterprise_id, nature, level, sector_text, construction_content,
-          planned_start_year, planned_end_year, total_investment_yuan, department_id, officer_user_id, leader_user_id, stage, stage_entered_on)
-        select id, ${zoneId}::uuid, name, inv, nature, level, sector, content, sy, ey, total, dept, officer, leader, 'planning', ${today}::date
+          planned_start_year, planned_end_year, total_investment_yuan, department_id, officer_user_id, leader_user_id, stage, stage_entered_on, plan_pending)
+        select id, ${zoneId}::uuid, name, inv, nature, level, sector, content, sy, ey, total, dept, officer, leader, 'planning', ${today}::date, true
         from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.name)}::text[], ${col((r) => r.investorEnterpriseId)}::uuid[], ${col((r) => r.nature)}::text[],
           ${col((r) => r.level)}::text[], ${col((r) => r.sectorText)}::text[], ${col((r) => r.constructionContent)}::text[],
           ${col((r) => (r.plannedStartYear == null ? null : String(r.plannedStartYear)))}::smallint[], ${col((r) => (r.plannedEndYear == null ? null : String(r.plannedEndYear)))}::smallint[], ${col((r) => String(r.totalInvestmentYuan))}::bigint[],
@@ -286,12 +279,6 @@ export function createDispatchSheetRepository() {
       const ids = col((r) => r.id);
       await db.execute(sql`insert into project_stage_events (zone_id, project_id, from_stage, to_stage, "on", actor_id, actor_name)
         select ${zoneId}::uuid, id, null, 'planning', ${today}::date, ${actor.id}::uuid, ${actor.name} from unnest(${ids}::uuid[]) as t(id)`);
-      await db.execute(sql`insert into project_milestones (zone_id, project_id, sort_order, name, stage)
-        select ${zoneId}::uuid, t.id, m.ord, m.item->>'name', m.item->>'stage'
-        from unnest(${ids}::uuid[]) as t(id) cross join jsonb_array_elements(${JSON.stringify(template.milestones)}::jsonb) with ordinality as m(item, ord)`);
-      await db.execute(sql`insert into project_approvals (zone_id, project_id, sort_order, name, agency, statutory_days, promised_days)
-        select ${zoneId}::uuid, t.id, a.ord, a.item->>'name', a.item->>'agency', (a.item->>'statutoryDays')::smallint, (a.item->>'promisedDays')::smallint
-        from unnest(${ids}::uuid[]) as t(id) cross join jsonb_array_elements(${JSON.stringify(template.approvals)}::jsonb) with ordinality as a(item, ord)`);
     },
 
     /** Updates matched projects with the sheet's non-empty values; bumps version and updated_at. */
@@ -366,14 +353,19 @@ export function createDispatchSheetRepository() {
      */
     async createdProjectsChanged(db: DbOrTx, ids: string[]): Promise<Set<string>> {
       if (!ids.length) return new Set();
+      // Set-based over the ids (hash joins): per-project EXISTS sub-plans over freshly imported,
+      // not yet analysed tables ran for minutes on 20k projects. A plan node counts as changed by its
+      // version only: a plan written on first use (ensurePlan) is newer than its project but unedited.
       const rows = rowsOf<{ id: string }>(
-        await db.execute(sql`select p.id from projects p where p.id = any(${p(ids)}::uuid[]) and (
-            p.version <> 1 or p.updated_at <> p.created_at
-            or exists (select 1 from project_milestones m where m.project_id = p.id and (m.version <> 1 or m.updated_at <> p.created_at))
-            or exists (select 1 from project_approvals a where a.project_id = p.id and (a.version <> 1 or a.updated_at <> p.created_at))
-            or exists (select 1 from project_annual_plans y where y.project_id = p.id and (y.version <> 1 or y.updated_at <> p.created_at))
-            or exists (select 1 from progress_reports r where r.project_id = p.id and (r.version <> 1 or r.created_at <> p.created_at or r.updated_at <> p.created_at))
-            or (select count(*) from project_stage_events e where e.project_id = p.id) > 1)`),
+        await db.execute(sql`with t(id) as materialized (select unnest(${p(ids)}::uuid[]))
+          select p.id from projects p join t on t.id = p.id where p.version <> 1 or p.updated_at <> p.created_at
+          union select m.project_id from project_milestones m join t on t.id = m.project_id where m.version <> 1
+          union select a.project_id from project_approvals a join t on t.id = a.project_id where a.version <> 1
+          union select y.project_id from project_annual_plans y join t on t.id = y.project_id join projects p on p.id = y.project_id
+            where y.version <> 1 or y.updated_at <> p.created_at
+          union select r.project_id from progress_reports r join t on t.id = r.project_id join projects p on p.id = r.project_id
+            where r.version <> 1 or r.created_at <> p.created_at or r.updated_at <> p.created_at
+          union select e.project_id from project_stage_events e join t on t.id = e.project_id group by e.project_id having count(*) > 1`),
       );
       return new Set(rows.map((r) => r.id));
     },

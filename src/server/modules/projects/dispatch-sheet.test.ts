@@ -169,11 +169,21 @@ describe('dispatch sheet import', () => {
     expect(await count(`projects where zone_id = '${empty}'`)).toBe(before.length);
     expect(await count('enterprises')).toBe(enterprises);
     expect(await rowsOf(await exportSheet(admin, empty, period), compared)).toEqual(before);
-    // Each new project has the template's nodes and checklist, a stage event and an audit entry.
-    const [one] = await ctx.database.query<{ id: string }>('select id from projects where zone_id = $1 limit 1', [empty]);
-    const detail = (await admin.get(`/api/projects/${one.id}`)).body;
-    expect(detail.milestones.length).toBeGreaterThan(5);
-    expect(detail.approvals.length).toBeGreaterThan(5);
+    // Each new project has a stage event and an audit entry; its template plan is written on first
+    // use, not by the import: none of the zone's projects has a node until it is opened.
+    const [one] = await ctx.database.query<{ id: string; version: number }>('select id, version from projects where zone_id = $1 limit 1', [empty]);
+    expect(await count(`project_milestones m join projects p on p.id = m.project_id where p.zone_id = '${empty}'`)).toBe(0);
+    expect(await count(`projects where zone_id = '${empty}' and plan_pending`)).toBe(before.length);
+    // Opened twice at once: one writes the zone's template, the other reads it; nothing doubles.
+    const [detail, twice] = await Promise.all([admin.get(`/api/projects/${one.id}`), admin.get(`/api/projects/${one.id}`)]);
+    const template = (await admin.get(`/api/project-templates?zoneId=${empty}`)).body;
+    expect(detail.body.milestones.map((m: { name: string }) => m.name)).toEqual(template.milestones.map((m: { name: string }) => m.name));
+    expect(detail.body.approvals.map((a: { name: string }) => a.name)).toEqual(template.approvals.map((a: { name: string }) => a.name));
+    expect(twice.body.milestones).toEqual(detail.body.milestones);
+    expect(await count(`project_milestones where project_id = '${one.id}'`)).toBe(template.milestones.length);
+    expect(await count(`projects where zone_id = '${empty}' and plan_pending`)).toBe(before.length - 1);
+    // Writing the template is not an edit: the project's version stays (the export below still matches).
+    expect(detail.body.version).toBe(one.version);
     expect(await count(`audit_log where entity_id = '${one.id}' and action = 'project.create'`)).toBe(1);
 
     // Importing the same sheet again updates, never duplicates.
@@ -182,6 +192,23 @@ describe('dispatch sheet import', () => {
     expect(again.body.plan).toMatchObject({ projectsCreated: 0, projectsUpdated: before.length });
     expect(await count(`projects where zone_id = '${empty}'`)).toBe(before.length);
     expect(await rowsOf(await exportSheet(admin, empty, period), compared)).toEqual(before);
+  });
+
+  it("writes an imported project's pending plan when its stage changes, with the entered stage's node filled", async () => {
+    const period = lastMonth().start;
+    const done = await commit(officer, fendong, period, await buildXlsx(['项目名称', '建设单位', '总投资（万元）'], [['首次使用计划测试项目', '首次使用计划测试有限公司', 900]]), 'all');
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const [p] = await ctx.database.query<{ id: string; version: number; plan_pending: boolean }>(`select id, version, plan_pending from projects where name = '首次使用计划测试项目'`);
+    expect(p.plan_pending).toBe(true);
+    const moved = await officer.post(`/api/projects/${p.id}/stage`, { version: p.version, stage: 'land', signedOn: '2026-09-01', landOn: '2026-10-15' });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    const detail = (await officer.get(`/api/projects/${p.id}`)).body;
+    const template = (await officer.get(`/api/project-templates?zoneId=${fendong}`)).body;
+    expect(detail.milestones).toHaveLength(template.milestones.length);
+    expect(detail.milestones.find((m: { stage: string | null }) => m.stage === 'land')).toMatchObject({ actualOn: '2026-10-15' });
+    expect(detail.milestones.filter((m: { actualOn: string | null }) => m.actualOn)).toHaveLength(1);
+    expect(await count(`project_approvals where project_id = '${p.id}'`)).toBe(template.approvals.length);
+    expect(await count(`projects where id = '${p.id}' and plan_pending`)).toBe(0);
   });
 
   it('names the missing columns of a sheet with wrong headers, and refuses a file that is not .xlsx', async () => {

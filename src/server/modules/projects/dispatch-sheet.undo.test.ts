@@ -67,6 +67,11 @@ describe('undo of a committed dispatch sheet', () => {
     const { staged, done } = await commit(sample);
     expect(done.committed?.projectsCreated).toBe(staged.totalRows);
     expect(done.undoUntil).not.toBeNull();
+    // The plan is written on first use: opening a created project writes it, and an opened but
+    // unedited project is still undone with the rest.
+    expect(await ctx.rowCount('project_milestones')).toBe(before.project_milestones);
+    const [opened] = await ctx.database.query<{ id: string }>(`select id from projects where plan_pending limit 1`);
+    expect((await officer.get(`/api/projects/${opened.id}`)).status).toBe(200);
     expect(await ctx.rowCount('project_milestones')).toBeGreaterThan(before.project_milestones);
 
     const undone = await undo(staged.id);

@@ -16,10 +16,11 @@ export interface ApprovalFromCase {
 }
 
 export function createProjectApprovalCasesService(k: ProjectsContext) {
-  const { repo, audit, afterChange } = k;
+  const { repo, audit, ensurePlan, afterChange } = k;
   return {
     /** The approval item of a project, for a case to link to (undefined when the project has no such item). */
     async approvalItemInTx(tx: DbOrTx, projectId: string, approvalId: string) {
+      await ensurePlan(tx, projectId);
       const item = (await repo.approvals(tx, projectId)).map((a) => a.approval).find((a) => a.id === approvalId);
       return item
         ? { id: item.id, zoneId: item.zoneId, projectId: item.projectId, name: item.name, filedOn: item.filedOn, grantedOn: item.grantedOn }
@@ -27,6 +28,7 @@ export function createProjectApprovalCasesService(k: ProjectsContext) {
     },
     /** Sets the item's dates (and agent) from a case, in the caller's transaction. */
     async recordApprovalFromCaseInTx(tx: DbOrTx, s: SessionContext, projectId: string, approvalId: string, patch: ApprovalFromCase, requestId: string) {
+      await ensurePlan(tx, projectId);
       const item = (await repo.approvals(tx, projectId)).map((a) => a.approval).find((a) => a.id === approvalId);
       if (!item) throw fieldError('projectApprovalId', 'approval_not_of_project');
       const values = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));

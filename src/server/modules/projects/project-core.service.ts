@@ -20,7 +20,7 @@ import { inScope } from '../../platform/policies.ts';
 import { assertVersion } from '../../platform/versioned.ts';
 import type { ProjectsContext } from './projects.context.ts';
 import type { ProjectInsert, ProjectRow } from './projects.repository.ts';
-import { checkRecord, gateDateOf, gateErrors, stageIndex, storedLandToStart, throwIfAny } from './projects.rules.ts';
+import { checkRecord, gateDateOf, gateErrors, stageIndex, storedLandToStart, templatePlanRows, throwIfAny } from './projects.rules.ts';
 import type { WorkCalendar } from '../../platform/calendar.ts';
 
 type PhaseBody = NonNullable<z.infer<typeof createProjectBody>['phases']>[number];
@@ -69,7 +69,7 @@ export interface ProjectFromLeadInput {
 export type ProjectCreateValues = Omit<z.infer<typeof createProjectBody>, 'stage'> & { stage?: ProjectStage; leadId?: string | null };
 
 export function createProjectCoreService(k: ProjectsContext) {
-  const { db, repo, audit, today, ensureFresh, presentItem, load, requirePermission, checkRefs, responsibility, templateFor, detail, calendar } = k;
+  const { db, repo, audit, today, ensureFresh, presentItem, load, requirePermission, checkRefs, responsibility, templateFor, ensurePlan, detail, calendar } = k;
 
   /** Inserts a project with its phases, first stage event and template plan; audit and flag in the same transaction. */
   async function insertProject(
@@ -101,33 +101,9 @@ export function createProjectCoreService(k: ProjectsContext) {
       actorId: actor.id,
       actorName: actor.name,
     });
-    const template = await templateFor(tx, row.zoneId);
-    await repo.insertMilestones(
-      tx,
-      template.milestones.map((m, i) => {
-        const passed = m.stage && stageIndex(m.stage) <= stageIndex(stage) ? gateDateOf[m.stage] : undefined;
-        return {
-          zoneId: row.zoneId,
-          projectId: row.id,
-          sortOrder: i + 1,
-          name: m.name,
-          stage: m.stage ?? null,
-          actualOn: passed ? (row[passed] ?? null) : null,
-        };
-      }),
-    );
-    await repo.insertApprovals(
-      tx,
-      template.approvals.map((a, i) => ({
-        zoneId: row.zoneId,
-        projectId: row.id,
-        sortOrder: i + 1,
-        name: a.name,
-        agency: a.agency ?? null,
-        statutoryDays: a.statutoryDays ?? null,
-        promisedDays: a.promisedDays ?? null,
-      })),
-    );
+    const plan = templatePlanRows(await templateFor(tx, row.zoneId), row);
+    await repo.insertMilestones(tx, plan.milestones);
+    await repo.insertApprovals(tx, plan.approvals);
     if (extra.annualPlanYuan != null)
       await repo.insertAnnualPlan(tx, { projectId: row.id, zoneId: row.zoneId, year: Number(t.slice(0, 4)), planYuan: extra.annualPlanYuan });
     if (extra.taskForceUserIds?.length) await responsibility.replaceTaskForce(tx, row.zoneId, row.id, extra.taskForceUserIds);
@@ -361,6 +337,8 @@ export function createProjectCoreService(k: ProjectsContext) {
       const gate = gateDateOf[stage];
       const on = (!back && gate && merged[gate]) || t;
       const landToStartWorkdays = storedLandToStart(await calendar(tx), merged.landOn, merged.startOn);
+      // The plan as of the stage it leaves, so the nodes of the stages entered now are filled below.
+      if (before.planPending) await ensurePlan(tx, id);
       const after = await repo.update(tx, id, version, { ...patch, stage, stageEnteredOn: on, landToStartWorkdays });
       const actor = actorOf(s, requestId);
       await repo.insertStageEvent(tx, {

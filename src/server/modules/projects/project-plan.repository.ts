@@ -17,6 +17,20 @@ const agentUser = alias(users, 'agent_user');
 
 export function createProjectPlanRepository() {
   return {
+    /**
+     * Takes a project's pending plan for writing: clears `plan_pending` and answers the project, or
+     * nothing when its plan is already written. The update's row lock makes one of two concurrent
+     * first uses the writer; the other waits, then finds the flag cleared and reads the plan.
+     * Neither version nor updated_at moves: writing the template is not an edit.
+     */
+    async claimPendingPlan(db: DbOrTx, projectId: string) {
+      const [row] = await db
+        .update(projects)
+        .set({ planPending: false })
+        .where(and(eq(projects.id, projectId), eq(projects.planPending, true)))
+        .returning();
+      return row;
+    },
     milestones: (db: DbOrTx, projectId: string) =>
       db.select().from(projectMilestones).where(eq(projectMilestones.projectId, projectId)).orderBy(asc(projectMilestones.sortOrder)),
     async insertMilestones(db: DbOrTx, rows: (typeof projectMilestones.$inferInsert)[]) {

@@ -15,7 +15,7 @@ import type { WorkCalendar } from '../../platform/calendar.ts';
 import { actionsFor, can, inScope, type Permission } from '../../platform/policies.ts';
 import type { ProjectRow, ProjectsRepository, ProjectWithNames } from './projects.repository.ts';
 import { createResponsibilityRepository } from './project-responsibility.repository.ts';
-import { deriveLand, landToStartOf, pct, storedLandToStart, type EnterpriseYearFigures } from './projects.rules.ts';
+import { deriveLand, landToStartOf, pct, storedLandToStart, templatePlanRows, type EnterpriseYearFigures } from './projects.rules.ts';
 
 /**
  * The latest yearly figures (tax, output, energy) of each enterprise that has any: the 标准地 read
@@ -181,6 +181,20 @@ export function createProjectsContext(deps: ProjectsDeps) {
     return { milestones: row?.milestones ?? builtinMilestones, approvals: row?.approvals ?? builtinApprovals };
   }
 
+  /**
+   * Writes a project's template plan if it is still pending (an imported project on first use:
+   * opened, its nodes or approvals edited, its stage changed). Inside the caller's transaction;
+   * a no-op statement for every other project. Not audited on its own: it is the deferred part of
+   * the project's creation, whose audit entry (or import batch) already records it.
+   */
+  async function ensurePlan(tx: DbOrTx, projectId: string) {
+    const claimed = await repo.claimPendingPlan(tx, projectId);
+    if (!claimed) return;
+    const plan = templatePlanRows(await templateFor(tx, claimed.zoneId), claimed);
+    await repo.insertMilestones(tx, plan.milestones);
+    await repo.insertApprovals(tx, plan.approvals);
+  }
+
   async function afterChange(tx: DbOrTx, projectId: string) {
     await repo.touch(tx, projectId);
     await repo.refreshDerived(tx, { projectIds: [projectId] }, today());
@@ -189,6 +203,7 @@ export function createProjectsContext(deps: ProjectsDeps) {
   async function detail(s: SessionContext, id: string) {
     const r = await repo.findWithNames(db, id);
     if (!r || !inScope(s, r.project.zoneId)) throw notFound();
+    if (r.project.planPending) await db.transaction((tx) => ensurePlan(tx, id));
     const p = r.project;
     const t = today();
     const [cal, rule, yearly, { phases, milestones, approvals, land, plans, reports, photos, events }] = await Promise.all([
@@ -303,6 +318,7 @@ export function createProjectsContext(deps: ProjectsDeps) {
     requirePermission,
     checkRefs,
     templateFor,
+    ensurePlan,
     afterChange,
     detail,
     ruleFor,

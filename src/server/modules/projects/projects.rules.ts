@@ -4,10 +4,10 @@
  */
 import type { z } from 'zod';
 import type { FieldError } from '../../../contract/errors.ts';
-import { projectStages, stageGates, type createProjectBody, type FlagRule, type LandIndicatorKey, type LandSource, type LandToStart, type LandVerdict, landIndicatorKeys, type ProjectStage } from '../../../contract/projects.ts';
+import { projectStages, stageGates, type createProjectBody, type TemplateApproval, type TemplateMilestone, type FlagRule, type LandIndicatorKey, type LandSource, type LandToStart, type LandVerdict, landIndicatorKeys, type ProjectStage } from '../../../contract/projects.ts';
 import type { WorkCalendar } from '../../platform/calendar.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { LandStandardRow, ProjectInsert } from './projects.repository.ts';
+import type { LandStandardRow, ProjectInsert, ProjectRow } from './projects.repository.ts';
 
 export const gateDateOf: Partial<Record<ProjectStage, 'signedOn' | 'landOn' | 'startOn' | 'completedOn' | 'productionOn' | 'fullProductionOn'>> = {
   signed: 'signedOn',
@@ -22,6 +22,31 @@ export const stageIndex = (s: ProjectStage) => projectStages.indexOf(s);
 const round1 = (n: number) => Math.round(n * 10) / 10;
 /** part as a percentage of whole, one decimal; null without a whole. */
 export const pct = (part: number, whole: number | null | undefined) => (whole && whole > 0 ? round1((part * 100) / whole) : null);
+
+/**
+ * A project's plan made from the template: its nodes (a node marking a stage the project has passed
+ * takes that gate's date as done) and its approval items. One rule for a project created now and
+ * for an imported project's plan written on first use (ensurePlan), so both come out alike.
+ */
+export function templatePlanRows(
+  template: { milestones: TemplateMilestone[]; approvals: TemplateApproval[] },
+  project: Pick<ProjectRow, 'id' | 'zoneId' | 'stage' | (typeof actualDateFields)[number]>,
+) {
+  const milestones = template.milestones.map((m, i) => {
+    const passed = m.stage && stageIndex(m.stage) <= stageIndex(project.stage) ? gateDateOf[m.stage] : undefined;
+    return { zoneId: project.zoneId, projectId: project.id, sortOrder: i + 1, name: m.name, stage: m.stage ?? null, actualOn: passed ? (project[passed] ?? null) : null };
+  });
+  const approvals = template.approvals.map((a, i) => ({
+    zoneId: project.zoneId,
+    projectId: project.id,
+    sortOrder: i + 1,
+    name: a.name,
+    agency: a.agency ?? null,
+    statutoryDays: a.statutoryDays ?? null,
+    promisedDays: a.promisedDays ?? null,
+  }));
+  return { milestones, approvals };
+}
 
 /** Throws one VALIDATION_FAILED naming every field collected, or nothing when there are none. */
 export function throwIfAny(fields: FieldError[], code: 'VALIDATION_FAILED' | 'DUPLICATE' = 'VALIDATION_FAILED') {
