@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { expectVisible, loginAs, type E2eContext } from './harness';
 
 export const title =
-  'import wizard: officer uploads a ledger once, maps an unknown column to 招商方式, sees the row error, imports the valid row; the next upload of those headers uses the saved mapping; an unknown 负责人 is mapped to 李婷; a re-imported row shows its change old → new, is committed and the import undone; a real 调度表 (sample 01) shows its period, skipped rows and new names, imports every project, is undone and imported again; a sheet updating one of its projects shows 总投资 old → new, is committed and undone';
+  'import wizard: officer uploads a ledger once, maps an unknown column to 招商方式, sees the row error, imports the valid row; the next upload of those headers uses the saved mapping; an unknown 负责人 is mapped to 李婷; a re-imported row shows its change old → new, is committed and the import undone; a real 调度表 (sample 01) shows its period, skipped rows and new names, imports every project, is undone and imported again; a sheet updating one of its projects shows 总投资 old → new, is committed and undone; a sheet giving another 本月完成投资 for the period already filed is a conflict the user resolves (采用表格), committed and undone';
 
 async function ledgerSheet(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -125,6 +125,27 @@ async function dispatchSample({ baseUrl, page }: E2eContext) {
   await expectVisible(updates.getByText(/1 行对应系统中已有的记录/));
   await expectVisible(updates.getByText('68000'));
   await expectVisible(updates.getByText('69000'));
+  await page.getByTestId('import-preview').getByRole('button', { name: '全部导入' }).click();
+  await confirm(page);
+  await expectVisible(page.getByTestId('import-done'));
+  await page.getByTestId('import-undo').click();
+  await confirm(page);
+  await expectVisible(page.getByTestId('import-undone'));
+
+  // The same period (the title's) with another 本月完成投资: a conflict with the report filed, shown
+  // filed → sheet; import waits for a choice; the sheet's taken for that project, then undone.
+  const conflictBook = new ExcelJS.Workbook();
+  const cs = conflictBook.addWorksheet('调度表');
+  cs.addRow(['重点项目调度表（截至2026年9月30日）']);
+  cs.addRow(['项目名称', '总投资（万元）', '本月完成投资（万元）']);
+  cs.addRow(['并州智能传感器产业园项目', 68000, 1234.5]);
+  await page.goto(`${baseUrl}/projects/import-dispatch`);
+  await page.locator('input[type="file"]').setInputFiles({ name: '调度表.xlsx', mimeType: XLSX, buffer: Buffer.from(await conflictBook.xlsx.writeBuffer()) });
+  const conflicts = page.getByTestId('import-conflicts');
+  await expectVisible(conflicts.getByText(/1 个项目本期已有填报/));
+  await expectVisible(page.getByTestId('import-updates').getByText('1234.5'));
+  await expectVisible(page.getByTestId('import-conflicts-open'));
+  await page.getByTestId('import-updates').getByText('采用表格', { exact: true }).click();
   await page.getByTestId('import-preview').getByRole('button', { name: '全部导入' }).click();
   await confirm(page);
   await expectVisible(page.getByTestId('import-done'));

@@ -49,6 +49,11 @@ defineReasons({
   import_not_committed: ['该导入尚未提交，或已撤销', 'this import is not committed, or was already undone'],
   import_name_target_required: ['请选择对应的已有记录', 'choose the existing record it stands for'],
   import_name_unknown: ['没有这个名称', 'no such name in this import'],
+  import_conflicts_unresolved: [
+    '有项目本期已填报的数据与表格不一致：请逐个（或全部）选择“保留已有”或“采用表格”后再导入',
+    'some projects already have a report for this period with other figures: choose, for each (or all), keep the existing report or take the sheet’s',
+  ],
+  import_conflict_unknown: ['不是本次导入中的冲突行', 'not a conflicting row of this import'],
   years_form: ['建设年限的格式无法识别（如 2026-2027、2026.03-2026.12、2025年4月-2026年10月）', 'construction years not understood (e.g. 2026-2027, 2026.03-2026.12)'],
 });
 
@@ -122,6 +127,7 @@ export const importNameChoice = z.object({
   targetId: uuidSchema.nullable().optional(),
 });
 export const importNamesBody = z.object({ choices: z.array(importNameChoice).min(1).max(1000) });
+const importChange = z.object({ field: z.string(), label: z.string(), before: z.string().nullable(), after: z.string().nullable() });
 /** A row that matches an existing record: what the commit would change in it. */
 export const importUpdate = z.object({
   key: z.number().int().describe('The staged row key (commit: updates accepted by key)'),
@@ -130,7 +136,11 @@ export const importUpdate = z.object({
   entity: z.string().describe('lead, project, enterprise…'),
   id: z.string(),
   label: z.string().describe('The record as people name it (code and name)'),
-  changes: z.array(z.object({ field: z.string(), label: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+  changes: z.array(importChange),
+  conflict: z
+    .array(importChange)
+    .optional()
+    .describe('Figures of a period already reported that the sheet gives otherwise: before (the report filed) → after (the sheet); commit.conflicts says which is kept'),
 });
 export type ImportUpdate = z.infer<typeof importUpdate>;
 export const importCheck = z.object({
@@ -169,8 +179,9 @@ export const importSummarySchema = z.object({
   nameActions: z.record(z.string(), z.array(z.enum(importNameActions))).describe('Per field: what the user may choose'),
   updates: z.object({
     count: z.number().int().describe('Valid rows that update an existing record'),
-    unchanged: z.number().int().describe('Of those, rows that change nothing'),
-    items: z.array(importUpdate).describe('The first 500 with their changes (old → new)'),
+    unchanged: z.number().int().describe('Of those, rows that change nothing (and conflict with nothing)'),
+    conflicts: z.number().int().describe('Of those, rows whose figures conflict with a report already filed for the period'),
+    items: z.array(importUpdate).describe('The first 500 that change something or conflict, with their changes (old → new)'),
   }),
   undoUntil: isoDateTime.nullable().describe('A committed import can be undone until then (if its records did not change since)'),
 });
@@ -198,6 +209,12 @@ export const commitImportBody = z.object({
     .union([z.enum(['all', 'none']), z.array(z.number().int())])
     .optional()
     .describe('Which updates of existing records to write: all (default), none, or the accepted rows by key; the others are skipped'),
+  conflicts: z
+    .union([z.enum(['sheet', 'existing']), z.array(z.number().int()), z.object({ except: z.array(z.number().int()) })])
+    .optional()
+    .describe(
+      "Rows whose figures conflict with a report filed for the period (summary.updates, conflict): sheet = take the sheet's for all, existing = keep every existing report, the keys where the sheet's is taken (the others keep theirs), or { except }: the sheet's for all but those keys. Required when there are conflicts",
+    ),
 });
 /** How long after its commit an import can be undone (a policy, as data). */
 export const IMPORT_UNDO_DAYS = 7;

@@ -29,11 +29,12 @@ const footprint = async () => Object.fromEntries(await Promise.all(TABLES.map(as
 
 const upload = (file: Buffer, period?: string) =>
   uploadXlsx(ctx, officer, `/api/imports?kind=project-dispatch&zoneId=${fendong}${period ? `&period=${period}` : ''}`, file, 'dispatch.xlsx');
+/** Upload and commit; a figure conflicting with a report filed for the period takes the sheet's. */
 async function commit(file: Buffer, period?: string) {
   const staged = await upload(file, period);
   expect(staged.status, JSON.stringify(staged.body)).toBe(201);
   expect(staged.body.errorCount, JSON.stringify(staged.body.errors)).toBe(0);
-  const done = await officer.call(importOperations.commit, { params: { id: staged.body.id }, body: { mode: 'all' } });
+  const done = await officer.call(importOperations.commit, { params: { id: staged.body.id }, body: { mode: 'all', conflicts: 'sheet' } });
   expect(done.status, JSON.stringify(done.body)).toBe(200);
   return { staged: staged.body, done: done.body };
 }

@@ -2,7 +2,9 @@
  * Issue 11 items 6 and 7 on the 重点项目调度表, on the real database: a row naming an existing
  * project is an update whose changes (old → new) the preview lists; an unknown 责任单位 can be mapped
  * to one of the zone's departments (remembered for the next import); updates can be refused at
- * commit; a project edited since the upload makes the commit a version conflict, writing nothing.
+ * commit; a project edited since the upload makes the commit a version conflict, writing nothing;
+ * figures for a period already reported are a conflict the user resolves (keep the report or take
+ * the sheet's), never overwritten quietly, and undone like the rest.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importOperations } from '../../../contract/imports.ts';
@@ -85,5 +87,79 @@ describe('re-importing the dispatch sheet', () => {
     const [after] = await ctx.database.query<{ total: string }>('select total_investment_yuan as total from projects where id = $1', [project.id]);
     expect(Number(after.total)).toBe(Number(project.total));
     expect((await officer.call(importOperations.get, { params: { id: staged.body.id } })).body.status).toBe('staged');
+  });
+
+  it("figures for a period already reported are a conflict: listed filed → sheet, refused until chosen, kept or taken per row, undone", async () => {
+    const period = lastMonth().start;
+    const head = ['项目名称', '总投资（万元）', '本期完成投资（万元）', '本期进展情况'];
+    const names = ['调度冲突测试项目甲', '调度冲突测试项目乙'];
+    // First sheet: two new projects with this period's figures (no conflict: nothing was filed).
+    const first = await upload(await buildXlsx(head, [[names[0], 1000, 100, '桩基施工'], [names[1], 2000, 200, '主体施工']]));
+    expect(first.body.updates.conflicts).toBe(0);
+    expect((await officer.call(importOperations.commit, { params: { id: first.body.id }, body: { mode: 'all' } })).status).toBe(200);
+    const reports = async () =>
+      Object.fromEntries(
+        (
+          await ctx.database.query<{ name: string; invested: string; text: string | null; version: number }>(
+            `select p.name, r.invested_yuan as invested, r.progress_text as text, r.version from progress_reports r join projects p on p.id = r.project_id
+              where p.name = any($1) and r.period_start = $2`,
+            [names, period],
+          )
+        ).map((r) => [r.name, { invested: Number(r.invested), text: r.text, version: r.version }]),
+      );
+    const filed = await reports();
+    expect(filed[names[0]].invested).toBe(1_000_000);
+
+    // The sheet again with other figures for the same period: each project a conflict, filed → sheet.
+    const again = async () => upload(await buildXlsx(head, [[names[0], 1000, 150, '主体封顶'], [names[1], 2000, 260, '设备安装']]));
+    const second = await again();
+    expect(second.status, JSON.stringify(second.body)).toBe(201);
+    expect(second.body.errorCount).toBe(0);
+    expect(second.body.updates).toMatchObject({ count: 2, conflicts: 2, unchanged: 0 });
+    const [a, b] = second.body.updates.items;
+    expect(a).toMatchObject({ label: names[0], changes: [] });
+    expect(a.conflict).toEqual([
+      { field: 'periodDone', label: '本期完成投资（万元）', before: '100', after: '150' },
+      { field: 'progressText', label: '本期进展情况', before: '桩基施工', after: '主体封顶' },
+    ]);
+
+    // Not chosen: refused in the user's words, nothing written, still staged.
+    const unresolved = await officer.call(importOperations.commit, { params: { id: second.body.id }, body: { mode: 'all' } });
+    expect(unresolved.status).toBe(400);
+    expect(unresolved.body.details.fields).toEqual([{ field: 'conflicts', reason: expect.stringContaining('保留已有') }]);
+    const stray = await officer.call(importOperations.commit, { params: { id: second.body.id }, body: { mode: 'all', conflicts: [a.key, 999_999_999] } });
+    expect(stray.status).toBe(400);
+    expect(stray.body.details.fields).toEqual([{ field: 'conflicts.1', reason: '不是本次导入中的冲突行' }]);
+    expect(await reports()).toEqual(filed);
+    expect((await officer.call(importOperations.get, { params: { id: second.body.id } })).body.status).toBe('staged');
+
+    // Per row: the sheet's for 甲, the filed report kept for 乙.
+    const done = await officer.call(importOperations.commit, { params: { id: second.body.id }, body: { mode: 'all', conflicts: [a.key] } });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body.committed).toMatchObject({ projectsUpdated: 2, reportsWritten: 1, reportsKept: 1 });
+    const after = await reports();
+    expect(after[names[0]]).toMatchObject({ invested: 1_500_000, text: '主体封顶' });
+    expect(after[names[1]]).toEqual(filed[names[1]]);
+    const [entry] = await ctx.database.query<{ after: { conflicts: unknown } }>(`select after from audit_log where action = 'import.commit' and entity_id = $1`, [second.body.id]);
+    expect(entry.after.conflicts).toEqual({ sheet: 1, existing: 1 });
+    const kept = await ctx.database.query<{ name: string }>(
+      `select p.name from audit_log a join projects p on p.id::text = a.entity_id where a.action = 'project.import_update' and a.after->>'periodReportKept' = 'true'`,
+    );
+    expect(kept).toEqual([{ name: names[1] }]);
+
+    // Undo gives 甲 its filed report back.
+    const undone = await officer.call(importOperations.undo, { params: { id: second.body.id } });
+    expect(undone.status, JSON.stringify(undone.body)).toBe(200);
+    const back = await reports();
+    expect(back[names[0]]).toMatchObject({ invested: 1_000_000, text: '桩基施工' });
+    expect(back[names[1]]).toEqual(filed[names[1]]);
+
+    // "For all": existing keeps every report; sheet takes every one.
+    const third = await again();
+    expect((await officer.call(importOperations.commit, { params: { id: third.body.id }, body: { mode: 'all', conflicts: 'existing' } })).status).toBe(200);
+    expect(Object.values(await reports()).map((r) => r.invested)).toEqual(expect.arrayContaining([1_000_000, 2_000_000]));
+    const fourth = await again();
+    expect((await officer.call(importOperations.commit, { params: { id: fourth.body.id }, body: { mode: 'all', conflicts: 'sheet' } })).status).toBe(200);
+    expect(Object.values(await reports()).map((r) => r.invested).sort()).toEqual([1_500_000, 2_600_000]);
   });
 });

@@ -176,7 +176,13 @@ export async function check(
         },
         choice: (key, text) => choices.get(choiceKey(key, text)),
         update: (u) => {
-          slot.u = { ...u, sheet: t.sheet, changes: u.changes.map((c) => ({ ...c, label: header(c.field) })) };
+          const { conflict, ...rest } = u;
+          slot.u = {
+            ...rest,
+            sheet: t.sheet,
+            changes: u.changes.map((c) => ({ ...c, label: header(c.field) })),
+            ...(conflict?.length ? { conflict: conflict.map((c) => ({ ...c, label: header(c.field) })) } : {}),
+          };
         },
       };
       made.push({ raw, row, errors, slot });

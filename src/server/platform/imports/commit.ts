@@ -13,6 +13,25 @@ import type { EngineContext } from './engine-context.ts';
 
 const DAY_MS = 86_400_000;
 
+/**
+ * The rows (keys) whose existing values stand, of the conflicting ones: the commit must say (a
+ * conflict is never settled quietly); a key that is not a conflicting staged row is refused.
+ */
+function keptOf(conflicting: number[], staged: number[], choice: z.infer<typeof commitImportBody>['conflicts']): Set<number> {
+  if (!conflicting.length) return new Set();
+  if (choice === undefined) throw fieldError('conflicts', 'import_conflicts_unresolved');
+  if (choice === 'existing') return new Set(conflicting);
+  if (choice === 'sheet') return new Set();
+  // A key of an update the user did not accept is no error: that row is not written at all.
+  const known = new Set(staged);
+  const keys = Array.isArray(choice) ? choice : choice.except;
+  keys.forEach((key, i) => {
+    if (!known.has(key)) throw fieldError(Array.isArray(choice) ? `conflicts.${i}` : `conflicts.except.${i}`, 'import_conflict_unknown');
+  });
+  const listed = new Set(keys);
+  return new Set(conflicting.filter((k) => (Array.isArray(choice) ? !listed.has(k) : listed.has(k))));
+}
+
 export function commitOperations(ctx: EngineContext) {
   const { db, audit, clock, repo, progress, importerOf, stateOf, summaryOf, loadBatch, assertMay, forget } = ctx;
   return {
@@ -34,8 +53,12 @@ export function commitOperations(ctx: EngineContext) {
           await repo.bulkStatements(tx);
           // Updates of existing records the user did not accept are skipped (all are written by default).
           const choice = body.updates ?? 'all';
+          const staged = body.conflicts === undefined || typeof body.conflicts === 'string' ? [] : await repo.conflictKeys(tx, id);
           const count = choice === 'all' ? b.validRows : await repo.dropUpdates(tx, id, choice === 'none' ? [] : choice);
           if (count === 0) throw fieldError('updates', 'import_nothing_valid');
+          // Figures already filed for the period that the sheet gives otherwise: the user decides which stand.
+          const conflicting = await repo.conflictKeys(tx, id);
+          const keepExisting = keptOf(conflicting, staged, body.conflicts);
           const records: ImportRecord[] = [];
           const rows: StagedRows<unknown> = {
             importId: id,
@@ -59,6 +82,7 @@ export function commitOperations(ctx: EngineContext) {
             requestId,
             mode: body.mode,
             clock,
+            keepExisting,
             record: async (entries) => void records.push(...entries),
             recordCreated: (entityType, ids) => repo.insertCreatedRecords(tx, id, b.zoneId, entityType, ids),
           });
@@ -70,7 +94,13 @@ export function commitOperations(ctx: EngineContext) {
             action: 'import.commit',
             entityType: 'import',
             entityId: id,
-            after: { kind: b.kind, mode: body.mode, updates: Array.isArray(choice) ? choice.length : choice, ...written },
+            after: {
+              kind: b.kind,
+              mode: body.mode,
+              updates: Array.isArray(choice) ? choice.length : choice,
+              ...(conflicting.length ? { conflicts: { sheet: conflicting.length - keepExisting.size, existing: keepExisting.size } } : {}),
+              ...written,
+            },
           });
         });
       } finally {

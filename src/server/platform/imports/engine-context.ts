@@ -7,6 +7,7 @@ import {
   IMPORT_UNDO_DAYS,
   type ImportRowError,
   type ImportSummary,
+  type ImportUpdate,
 } from '../../../contract/imports.ts';
 import type { Db } from '../../db/client.ts';
 import type { AuditWriter } from '../audit.ts';
@@ -80,10 +81,22 @@ export function createEngineContext(deps: EngineDeps) {
   };
   const stateOf = (b: ImportBatchRow) => b.errors as BatchState;
 
+  /** A staged update row as the preview lists it. */
+  const updateItem = (u: Awaited<ReturnType<typeof repo.updatesOf>>['items'][number], multiSheet: boolean): ImportUpdate => ({
+    key: u.row_no,
+    row: u.n,
+    ...(multiSheet && u.u.sheet ? { sheet: u.u.sheet } : {}),
+    entity: u.u.entity,
+    id: u.u.id,
+    label: u.u.label,
+    changes: u.u.changes,
+    ...(u.u.conflict ? { conflict: u.u.conflict } : {}),
+  });
+
   async function summaryOf(b: ImportBatchRow): Promise<ImportSummary> {
     const importer = importerOf(b.kind);
     const state = stateOf(b);
-    const updates = b.status === 'staged' ? await repo.updatesOf(db, b.id, MAX_LISTED_UPDATES) : { count: 0, unchanged: 0, items: [] };
+    const updates = b.status === 'staged' ? await repo.updatesOf(db, b.id, MAX_LISTED_UPDATES) : { count: 0, unchanged: 0, conflicts: 0, items: [] };
     const multiSheet = new Set((state.tables ?? []).map((t) => t.sheet)).size > 1;
     const nameFields = new Set((state.names ?? []).map((n) => n.field));
     return {
@@ -114,7 +127,8 @@ export function createEngineContext(deps: EngineDeps) {
       updates: {
         count: updates.count,
         unchanged: updates.unchanged,
-        items: updates.items.map((u) => ({ key: u.row_no, row: u.n, ...(multiSheet && u.u.sheet ? { sheet: u.u.sheet } : {}), entity: u.u.entity, id: u.u.id, label: u.u.label, changes: u.u.changes })),
+        conflicts: updates.conflicts,
+        items: updates.items.map((u) => updateItem(u, multiSheet)),
       },
       undoUntil: b.status === 'committed' && b.committedAt && importer.undo ? new Date(b.committedAt.getTime() + IMPORT_UNDO_DAYS * DAY_MS).toISOString() : null,
     };
@@ -146,7 +160,7 @@ export function createEngineContext(deps: EngineDeps) {
     setTimeout(() => progress.delete(id), 60_000).unref();
   };
 
-  return { db, audit, clock, repo, importers, progress, importerOf, stateOf, summaryOf, sheetProblem, loadBatch, assertMay, forget };
+  return { db, audit, clock, repo, importers, progress, importerOf, stateOf, summaryOf, updateItem, sheetProblem, loadBatch, assertMay, forget };
 }
 
 export type EngineContext = ReturnType<typeof createEngineContext>;

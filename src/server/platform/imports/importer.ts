@@ -79,9 +79,11 @@ export interface ImportRow<K extends string> {
   choice(key: K, text: string): NameChoice | undefined;
   /**
    * Marks the row as an update of an existing record: the preview shows the changes (before → after,
-   * empty when nothing changes) and the user accepts all, some or none of the updates.
+   * empty when nothing changes) and the user accepts all, some or none of the updates. `conflict`:
+   * values the record already has for the same period (a report filed) that the sheet gives
+   * otherwise; the user keeps the existing ones or takes the sheet's (CommitInput.keepExisting).
    */
-  update(u: { entity: string; id: string; label: string; changes: FieldChange[] }): void;
+  update(u: { entity: string; id: string; label: string; changes: FieldChange[]; conflict?: FieldChange[] }): void;
   /** The cell of a field (null when empty or not mapped). */
   get(key: K): Cell;
   /** Whether the field is mapped to a column at all. */
@@ -125,6 +127,8 @@ export interface CommitInput<C> {
   requestId: string;
   mode: 'all' | 'valid';
   clock: Clock;
+  /** Keys (StagedRows.all()'s rowNumber) of the rows with a conflict where the user kept the existing values: write none of the conflicting ones. */
+  keepExisting: ReadonlySet<number>;
   /** Keeps what the commit wrote, record by record, for undo (in the commit's transaction). */
   record(entries: ImportRecord[]): Promise<void>;
   /** The same, set-based: `ids` selects one uuid column `id` of records the commit created (version 1). */

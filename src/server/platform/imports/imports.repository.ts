@@ -22,11 +22,12 @@ export interface StagedRow {
     s?: string | null;
     f?: Record<number, string>;
     m?: Record<number, string>;
-    u?: { entity: string; id: string; label: string; sheet?: string; changes: { field: string; label: string; before: string | null; after: string | null }[] };
+    u?: { entity: string; id: string; label: string; sheet?: string; changes: Change[]; conflict?: Change[] };
     value: unknown;
   };
 }
 
+type Change = { field: string; label: string; before: string | null; after: string | null };
 const uuidText = (s: string) => sql`${s}::uuid`;
 
 export function createImportsRepository() {
@@ -108,18 +109,30 @@ export function createImportsRepository() {
       const [row] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from import_rows where import_id = ${uuidText(importId)} and valid`));
       return Number(row.n);
     },
-    /** The first update rows (valid) and how many there are, how many change nothing. */
-    async updatesOf(db: DbOrTx, importId: string, limit: number) {
-      const [c] = rowsOf<{ n: number; unchanged: number }>(
-        await db.execute(sql`select count(*)::int as n, count(*) filter (where jsonb_array_length(data->'u'->'changes') = 0)::int as unchanged
+    /**
+     * The update rows (valid) that change something or conflict with a value already filed, `limit`
+     * from `offset` in sheet order, and how many updates there are, change nothing, conflict.
+     */
+    async updatesOf(db: DbOrTx, importId: string, limit: number, offset = 0) {
+      const [c] = rowsOf<{ n: number; unchanged: number; conflicts: number }>(
+        await db.execute(sql`select count(*)::int as n,
+            count(*) filter (where jsonb_array_length(data->'u'->'changes') = 0 and not (data->'u' ? 'conflict'))::int as unchanged,
+            count(*) filter (where data->'u' ? 'conflict')::int as conflicts
           from import_rows where import_id = ${uuidText(importId)} and valid and data ? 'u'`),
       );
       const items = rowsOf<{ row_no: number; n: number; u: NonNullable<StagedRow['d']['u']> }>(
         await db.execute(sql`select row_no, (data->>'n')::int as n, data->'u' as u from import_rows
-          where import_id = ${uuidText(importId)} and valid and data ? 'u' and jsonb_array_length(data->'u'->'changes') > 0
-          order by row_no limit ${limit}`),
+          where import_id = ${uuidText(importId)} and valid and data ? 'u' and (jsonb_array_length(data->'u'->'changes') > 0 or data->'u' ? 'conflict')
+          order by row_no limit ${limit} offset ${offset}`),
       );
-      return { count: Number(c.n), unchanged: Number(c.unchanged), items };
+      return { count: Number(c.n), unchanged: Number(c.unchanged), conflicts: Number(c.conflicts), items };
+    },
+    /** Keys of the valid rows that conflict with values already filed (after the refused updates left). */
+    async conflictKeys(db: DbOrTx, importId: string): Promise<number[]> {
+      const rows = rowsOf<{ row_no: number }>(
+        await db.execute(sql`select row_no from import_rows where import_id = ${uuidText(importId)} and valid and data->'u' ? 'conflict' order by row_no`),
+      );
+      return rows.map((r) => Number(r.row_no));
     },
 
     /** The zone's saved mappings of these header signatures. */

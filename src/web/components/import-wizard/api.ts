@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
-import { importOperations, type ImportKind, type ImportProgress, type ImportSummary } from '../../../contract/imports.ts';
+import type { z } from 'zod';
+import { importOperations, type commitImportBody, type ImportKind, type ImportProgress, type ImportSummary } from '../../../contract/imports.ts';
 import { ApiError } from '../../lib/api-error';
 import { callOperation, operationUrl } from '../../lib/api-client';
 
@@ -84,10 +85,12 @@ export function useRemapImport() {
   });
 }
 
+/** What the commit says: the mode, which updates are written, which conflicts take the sheet's figures. */
+export type CommitBody = z.infer<typeof commitImportBody>;
+
 export function useCommitImport(onCommitted?: (summary: ImportSummary) => void) {
   return useMutation({
-    mutationFn: ({ id, mode, updates }: { id: string; mode: 'all' | 'valid'; updates?: 'all' | 'none' | number[] }) =>
-      callOperation(importOperations.commit, { params: { id }, body: { mode, ...(updates ? { updates } : {}) } }),
+    mutationFn: ({ id, ...body }: { id: string } & CommitBody) => callOperation(importOperations.commit, { params: { id }, body }),
     onSuccess: (summary) => onCommitted?.(summary),
   });
 }

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Popconfirm, Progress, Select, Space, Steps, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Popconfirm, Progress, Radio, Select, Space, Steps, Table, Tag, Typography } from 'antd';
 import type { ImportKind, ImportSummary } from '../../../contract/imports.ts';
 import { useI18n } from '../../i18n/use-i18n';
 import { isApiError } from '../../lib/api-error';
 import { useSession } from '../../lib/session-context';
 import { useApiErrorHandler } from '../../lib/use-api-error-handler';
 import { FilePicker } from '../file-picker';
-import { uploadImport, useCommitImport, useDiscardImport, useRemapImport, useResolveNames, useUndoImport, type NameChoiceInput, type UploadProgress } from './api';
+import { uploadImport, type CommitBody, useCommitImport, useDiscardImport, useRemapImport, useResolveNames, useUndoImport, type NameChoiceInput, type UploadProgress } from './api';
 import { wizardText, type WizardKey } from './strings';
 
 const skipKinds = ['title', 'unit', 'header', 'section', 'total', 'subtotal', 'blank', 'footer', 'note', 'hidden'] as const;
@@ -53,6 +53,9 @@ export function ImportWizard({ kind, zoneId, params, disabled, describePlan, des
   const [choices, setChoices] = useState<Map<string, NameChoiceInput>>(new Map());
   /** The updates the user unticked (keys); all others are accepted. */
   const [rejected, setRejected] = useState<Set<number>>(new Set());
+  /** Conflicts with reports already filed: the choice for all, and per row where it differs. */
+  const [conflictAll, setConflictAll] = useState<'sheet' | 'existing' | null>(null);
+  const [conflictRow, setConflictRow] = useState<Map<number, 'sheet' | 'existing'>>(new Map());
   const [undoChanged, setUndoChanged] = useState<string[] | null>(null);
   const remap = useRemapImport();
   const commit = useCommitImport(onCommitted);
@@ -66,6 +69,8 @@ export function ImportWizard({ kind, zoneId, params, disabled, describePlan, des
     setMapping(new Map());
     setChoices(new Map());
     setRejected(new Set());
+    setConflictAll(null);
+    setConflictRow(new Map());
     setUndoChanged(null);
   };
   const refused = (error: unknown) => (isApiError(error) && error.fields.length ? setFailure(error.fields.map((f) => f.reason)) : onError(error));
@@ -95,7 +100,25 @@ export function ImportWizard({ kind, zoneId, params, disabled, describePlan, des
   // Updates: all unless some were unticked (then the ticked ones among those listed).
   const acceptedUpdates = (): 'all' | number[] | undefined =>
     !summary || rejected.size === 0 ? undefined : summary.updates.items.map((u) => u.key).filter((k) => !rejected.has(k));
-  const finish = (mode: 'all' | 'valid') => summary && commit.mutate({ id: summary.id, mode, updates: acceptedUpdates() }, { onSuccess: show, onError: refused });
+  // Conflicts: the choice for all with the rows that differ from it, else every row's own choice (undefined: not all chosen).
+  const conflictChoice = (): CommitBody['conflicts'] => {
+    if (!summary || summary.updates.conflicts === 0) return undefined;
+    const rows = [...conflictRow];
+    const sheetKeys = rows.filter(([, v]) => v === 'sheet').map(([k]) => k);
+    const keptKeys = rows.filter(([, v]) => v === 'existing').map(([k]) => k);
+    if (conflictAll === 'sheet') return keptKeys.length ? { except: keptKeys } : 'sheet';
+    if (conflictAll === 'existing') return sheetKeys.length ? sheetKeys : 'existing';
+    return conflictRow.size >= summary.updates.conflicts ? sheetKeys : undefined;
+  };
+  const conflictsOpen = Boolean(summary && summary.updates.conflicts > 0 && conflictChoice() === undefined);
+  const chooseConflict = (key: number, v: 'sheet' | 'existing') => {
+    const next = new Map(conflictRow);
+    if (v === conflictAll) next.delete(key);
+    else next.set(key, v);
+    setConflictRow(next);
+  };
+  const finish = (mode: 'all' | 'valid') =>
+    summary && commit.mutate({ id: summary.id, mode, updates: acceptedUpdates(), conflicts: conflictChoice() }, { onSuccess: show, onError: refused });
   const undoBatch = () =>
     summary &&
     undo.mutate(summary.id, {
@@ -299,6 +322,30 @@ export function ImportWizard({ kind, zoneId, params, disabled, describePlan, des
           {summary.updates.count > 0 && (
             <div data-testid="import-updates">
               <Typography.Text strong>{w('updates', { count: summary.updates.count, unchanged: summary.updates.unchanged })}</Typography.Text>
+              {summary.updates.conflicts > 0 && (
+                <Alert
+                  type="warning"
+                  showIcon
+                  style={{ margin: '8px 0' }}
+                  data-testid="import-conflicts"
+                  message={w('conflicts', { n: summary.updates.conflicts })}
+                  description={
+                    <Radio.Group
+                      size="small"
+                      value={conflictAll}
+                      onChange={(e) => {
+                        setConflictAll(e.target.value as 'sheet' | 'existing');
+                        setConflictRow(new Map());
+                      }}
+                      data-testid="import-conflicts-all"
+                      options={[
+                        { value: 'existing', label: w('conflictAllExisting') },
+                        { value: 'sheet', label: w('conflictAllSheet') },
+                      ]}
+                    />
+                  }
+                />
+              )}
               {summary.updates.items.length > 0 && (
                 <Table
                   size="small"
@@ -327,6 +374,34 @@ export function ImportWizard({ kind, zoneId, params, disabled, describePlan, des
                         </Space>
                       ),
                     },
+                    ...(summary.updates.conflicts > 0
+                      ? [
+                          {
+                            title: w('conflictColumn'),
+                            width: 320,
+                            render: (_: unknown, u: ImportSummary['updates']['items'][number]) =>
+                              u.conflict ? (
+                                <Space direction="vertical" size={4} data-testid={`import-conflict-${u.key}`}>
+                                  {u.conflict.map((c) => (
+                                    <span key={c.field}>
+                                      {c.label}：<Typography.Text type="secondary">{c.before ?? '—'}</Typography.Text> → <Typography.Text strong>{c.after ?? '—'}</Typography.Text>
+                                    </span>
+                                  ))}
+                                  <Radio.Group
+                                    size="small"
+                                    optionType="button"
+                                    value={conflictRow.get(u.key) ?? conflictAll ?? undefined}
+                                    onChange={(e) => chooseConflict(u.key, e.target.value as 'sheet' | 'existing')}
+                                    options={[
+                                      { value: 'existing', label: w('conflictExisting') },
+                                      { value: 'sheet', label: w('conflictSheet') },
+                                    ]}
+                                  />
+                                </Space>
+                              ) : null,
+                          },
+                        ]
+                      : []),
                   ]}
                 />
               )}
@@ -389,12 +464,13 @@ export function ImportWizard({ kind, zoneId, params, disabled, describePlan, des
               ]}
             />
           )}
+          {conflictsOpen && <Alert type="warning" showIcon style={{ marginTop: 12 }} message={w('conflictsUnresolved')} data-testid="import-conflicts-open" />}
           <Space style={{ marginTop: 12 }} wrap>
-            <Button type="primary" disabled={summary.validRows === 0 || busy} loading={commit.isPending && commit.variables?.mode === 'valid'} onClick={() => finish('valid')}>
+            <Button type="primary" disabled={summary.validRows === 0 || busy || conflictsOpen} loading={commit.isPending && commit.variables?.mode === 'valid'} onClick={() => finish('valid')}>
               {w('importValid')}
             </Button>
-            <Popconfirm title={w('importAllHint')} onConfirm={() => finish('all')} disabled={summary.errorCount > 0}>
-              <Button disabled={summary.errorCount > 0 || busy} loading={commit.isPending && commit.variables?.mode === 'all'}>
+            <Popconfirm title={w('importAllHint')} onConfirm={() => finish('all')} disabled={summary.errorCount > 0 || conflictsOpen}>
+              <Button disabled={summary.errorCount > 0 || busy || conflictsOpen} loading={commit.isPending && commit.variables?.mode === 'all'}>
                 {w('importAll')}
               </Button>
             </Popconfirm>
