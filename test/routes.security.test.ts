@@ -36,7 +36,7 @@ const hejinClient = () => loginOnce('hejin');
  * the staged imports (platform/imports, not a module) of the other zone (河津开发区). Manifests win.
  */
 const fallbackFixtures: Record<string, () => string | Promise<string>> = Object.fromEntries(
-  ['/api/imports/:id', '/api/imports/:id/progress', '/api/imports/:id/commit', '/api/imports/:id/names', '/api/imports/:id/undo', '/api/imports/:id/discard'].map((url) => [url, () => hejinImportId]),
+  ['/api/imports/:id', '/api/imports/:id/updates', '/api/imports/:id/progress', '/api/imports/:id/commit', '/api/imports/:id/names', '/api/imports/:id/undo', '/api/imports/:id/discard'].map((url) => [url, () => hejinImportId]),
 );
 
 /** Fixtures by route pattern: the modules' manifests first, then this file's fallbacks. */

@@ -206,15 +206,27 @@ export const remapImportBody = z.object({
 export const commitImportBody = z.object({
   mode: z.enum(['all', 'valid']).describe('all: only if every row is valid; valid: import the valid rows, skip the rest'),
   updates: z
-    .union([z.enum(['all', 'none']), z.array(z.number().int())])
+    .union([z.enum(['all', 'none']), z.array(z.number().int()), z.object({ except: z.array(z.number().int()) })])
     .optional()
-    .describe('Which updates of existing records to write: all (default), none, or the accepted rows by key; the others are skipped'),
+    .describe('Which updates of existing records to write: all (default), none, the accepted rows by key, or { except }: all but those keys; the others are skipped'),
   conflicts: z
     .union([z.enum(['sheet', 'existing']), z.array(z.number().int()), z.object({ except: z.array(z.number().int()) })])
     .optional()
     .describe(
       "Rows whose figures conflict with a report filed for the period (summary.updates, conflict): sheet = take the sheet's for all, existing = keep every existing report, the keys where the sheet's is taken (the others keep theirs), or { except }: the sheet's for all but those keys. Required when there are conflicts",
     ),
+});
+export const importUpdatesQuery = z.object({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const importUpdatesPage = z.object({
+  count: z.number().int().describe('Valid rows that update an existing record'),
+  unchanged: z.number().int(),
+  conflicts: z.number().int(),
+  listed: z.number().int().describe('Of those, the rows that change something or conflict: what the pages go through'),
+  offset: z.number().int(),
+  items: z.array(importUpdate),
 });
 /** How long after its commit an import can be undone (a policy, as data). */
 export const IMPORT_UNDO_DAYS = 7;
@@ -261,6 +273,17 @@ export const importOperations = {
     record,
     body: remapImportBody,
     response: importSummarySchema,
+  }),
+  updates: defineOperation({
+    method: 'GET',
+    path: '/api/imports/:id/updates',
+    tags,
+    summary: '分页查看更新的记录 / Page through the updates of existing records',
+    description: 'Every update that changes something or conflicts, in sheet order (summary.updates lists the first 500); keys for commit.updates.',
+    params: idParams,
+    record,
+    query: importUpdatesQuery,
+    response: importUpdatesPage,
   }),
   progress: defineOperation({
     method: 'GET',

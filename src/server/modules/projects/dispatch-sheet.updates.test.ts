@@ -162,4 +162,29 @@ describe('re-importing the dispatch sheet', () => {
     expect((await officer.call(importOperations.commit, { params: { id: fourth.body.id }, body: { mode: 'all', conflicts: 'sheet' } })).status).toBe(200);
     expect(Object.values(await reports()).map((r) => r.invested).sort()).toEqual([1_500_000, 2_600_000]);
   });
+
+  it('pages through every update (GET …/updates), and { except } writes all updates but those', async () => {
+    const projects = await ctx.database.query<{ id: string; name: string; total: string }>(
+      `select id, name, total_investment_yuan as total from projects p where zone_id = $1 and total_investment_yuan is not null
+         and not exists (select 1 from project_phases f where f.project_id = p.id) order by name limit 3`,
+      [fendong],
+    );
+    const staged = await upload(await buildXlsx(['项目名称', '总投资（万元）'], projects.map((p) => [p.name, Number(p.total) / 10_000 + 11])));
+    expect(staged.body.updates.count).toBe(3);
+    const page = (offset: number, limit: number) => officer.call(importOperations.updates, { params: { id: staged.body.id }, query: { offset, limit } });
+    const first = await page(0, 2);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body).toMatchObject({ count: 3, listed: 3, offset: 0 });
+    expect(first.body.items).toHaveLength(2);
+    const rest = await page(2, 2);
+    expect(rest.body.items.map((u: { key: number }) => u.key)).toEqual([staged.body.updates.items[2].key]);
+    expect((await page(0, 501)).status).toBe(400);
+    const skipped = first.body.items[1];
+    const done = await officer.call(importOperations.commit, { params: { id: staged.body.id }, body: { mode: 'all', updates: { except: [skipped.key] } } });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body.committed).toMatchObject({ projectsUpdated: 2 });
+    const [untouched] = await ctx.database.query<{ total: string }>('select total_investment_yuan as total from projects where id = $1', [skipped.id]);
+    expect(Number(untouched.total)).toBe(Number(projects.find((p) => p.id === skipped.id)!.total));
+    await officer.call(importOperations.undo, { params: { id: staged.body.id } });
+  });
 });

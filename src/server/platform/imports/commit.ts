@@ -97,7 +97,7 @@ export function commitOperations(ctx: EngineContext) {
             after: {
               kind: b.kind,
               mode: body.mode,
-              updates: Array.isArray(choice) ? choice.length : choice,
+              updates: Array.isArray(choice) ? choice.length : typeof choice === 'string' ? choice : { except: choice.except.length },
               ...(conflicting.length ? { conflicts: { sheet: conflicting.length - keepExisting.size, existing: keepExisting.size } } : {}),
               ...written,
             },

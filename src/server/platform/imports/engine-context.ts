@@ -96,7 +96,7 @@ export function createEngineContext(deps: EngineDeps) {
   async function summaryOf(b: ImportBatchRow): Promise<ImportSummary> {
     const importer = importerOf(b.kind);
     const state = stateOf(b);
-    const updates = b.status === 'staged' ? await repo.updatesOf(db, b.id, MAX_LISTED_UPDATES) : { count: 0, unchanged: 0, conflicts: 0, items: [] };
+    const updates = b.status === 'staged' ? await repo.updatesOf(db, b.id, MAX_LISTED_UPDATES) : { count: 0, unchanged: 0, conflicts: 0, listed: 0, items: [] };
     const multiSheet = new Set((state.tables ?? []).map((t) => t.sheet)).size > 1;
     const nameFields = new Set((state.names ?? []).map((n) => n.field));
     return {

@@ -13,7 +13,8 @@
 import { actorOf, systemActor, type SessionContext } from '../auth/session.ts';
 import { fieldError, notFound } from '../errors.ts';
 import { inScope } from '../policies.ts';
-import type { ImportProgress, ImportSummary } from '../../../contract/imports.ts';
+import type { ImportProgress, ImportSummary, importUpdatesPage } from '../../../contract/imports.ts';
+import type { z } from 'zod';
 import { createEngineContext, type EngineDeps } from './engine-context.ts';
 import { stageOperations } from './stage.ts';
 import { remapOperations } from './remap.ts';
@@ -21,7 +22,7 @@ import { commitOperations } from './commit.ts';
 
 export function createImportEngine(deps: EngineDeps) {
   const ctx = createEngineContext(deps);
-  const { db, audit, clock, repo, importers, progress, importerOf, summaryOf, loadBatch, assertMay } = ctx;
+  const { db, audit, clock, repo, importers, progress, importerOf, summaryOf, updateItem, loadBatch, assertMay } = ctx;
 
   return {
     kinds: () => [...importers.keys()],
@@ -34,6 +35,15 @@ export function createImportEngine(deps: EngineDeps) {
 
     async get(s: SessionContext, id: string) {
       return summaryOf(await loadBatch(s, id));
+    },
+
+    /** A page of a staged batch's updates (all of them, where the summary lists the first 500). */
+    async updates(s: SessionContext, id: string, q: { offset: number; limit: number }): Promise<z.infer<typeof importUpdatesPage>> {
+      const b = await loadBatch(s, id);
+      if (b.status !== 'staged') return { count: 0, unchanged: 0, conflicts: 0, listed: 0, offset: q.offset, items: [] };
+      const multiSheet = new Set(((b.errors as { tables?: { sheet: string }[] }).tables ?? []).map((t) => t.sheet)).size > 1;
+      const page = await repo.updatesOf(db, id, q.limit, q.offset);
+      return { count: page.count, unchanged: page.unchanged, conflicts: page.conflicts, listed: page.listed, offset: q.offset, items: page.items.map((u) => updateItem(u, multiSheet)) };
     },
     ...remapOperations(ctx),
 

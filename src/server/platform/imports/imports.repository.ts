@@ -103,9 +103,9 @@ export function createImportsRepository() {
       return sql`(select row_no, data->'value' as data from import_rows where import_id = ${uuidText(importId)} and valid)`;
     },
     /** Before a commit: the update rows the user did not accept leave the valid set (`accepted` null: keep all). Answers the valid count. */
-    async dropUpdates(db: DbOrTx, importId: string, accepted: number[] | null): Promise<number> {
+    async dropUpdates(db: DbOrTx, importId: string, accepted: number[] | { except: number[] } | null): Promise<number> {
       await db.execute(sql`update import_rows set valid = false where import_id = ${uuidText(importId)} and valid and data ? 'u'
-        ${accepted ? sql`and not (row_no = any(${sql.param(accepted)}::int[]))` : sql``}`);
+        ${Array.isArray(accepted) ? sql`and not (row_no = any(${sql.param(accepted)}::int[]))` : accepted ? sql`and row_no = any(${sql.param(accepted.except)}::int[])` : sql``}`);
       const [row] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from import_rows where import_id = ${uuidText(importId)} and valid`));
       return Number(row.n);
     },
@@ -114,10 +114,11 @@ export function createImportsRepository() {
      * from `offset` in sheet order, and how many updates there are, change nothing, conflict.
      */
     async updatesOf(db: DbOrTx, importId: string, limit: number, offset = 0) {
-      const [c] = rowsOf<{ n: number; unchanged: number; conflicts: number }>(
+      const [c] = rowsOf<{ n: number; unchanged: number; conflicts: number; listed: number }>(
         await db.execute(sql`select count(*)::int as n,
             count(*) filter (where jsonb_array_length(data->'u'->'changes') = 0 and not (data->'u' ? 'conflict'))::int as unchanged,
-            count(*) filter (where data->'u' ? 'conflict')::int as conflicts
+            count(*) filter (where data->'u' ? 'conflict')::int as conflicts,
+            count(*) filter (where jsonb_array_length(data->'u'->'changes') > 0 or data->'u' ? 'conflict')::int as listed
           from import_rows where import_id = ${uuidText(importId)} and valid and data ? 'u'`),
       );
       const items = rowsOf<{ row_no: number; n: number; u: NonNullable<StagedRow['d']['u']> }>(
@@ -125,7 +126,7 @@ export function createImportsRepository() {
           where import_id = ${uuidText(importId)} and valid and data ? 'u' and (jsonb_array_length(data->'u'->'changes') > 0 or data->'u' ? 'conflict')
           order by row_no limit ${limit} offset ${offset}`),
       );
-      return { count: Number(c.n), unchanged: Number(c.unchanged), conflicts: Number(c.conflicts), items };
+      return { count: Number(c.n), unchanged: Number(c.unchanged), conflicts: Number(c.conflicts), listed: Number(c.listed), items };
     },
     /** Keys of the valid rows that conflict with values already filed (after the refused updates left). */
     async conflictKeys(db: DbOrTx, importId: string): Promise<number[]> {

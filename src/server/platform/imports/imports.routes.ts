@@ -9,6 +9,7 @@ export function importRoutes(router: Router, engine: ImportEngine) {
     engine.stage(session, query, file, requestLocale(request), requestId),
   );
   router.handle(importOperations.get, ({ session, params }) => engine.get(session, params.id));
+  router.handle(importOperations.updates, ({ session, params, query }) => engine.updates(session, params.id, query));
   router.handle(importOperations.remap, ({ session, params, body, request, requestId }) =>
     engine.remap(session, params.id, body, requestLocale(request), requestId),
   );

@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { importOperations, type commitImportBody, type ImportKind, type ImportProgress, type ImportSummary } from '../../../contract/imports.ts';
 import { ApiError } from '../../lib/api-error';
@@ -75,6 +75,16 @@ export function uploadImport(
     const form = new FormData();
     form.append('file', file, file.name);
     xhr.send(form);
+  });
+}
+
+/** A page of a staged import's updates (every one, where the summary lists the first 500). */
+export function useImportUpdates(id: string | null, offset: number, limit: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ['import-updates', id, offset, limit],
+    queryFn: () => callOperation(importOperations.updates, { params: { id: id! }, query: { offset, limit } }),
+    enabled: Boolean(id) && enabled,
+    placeholderData: keepPreviousData,
   });
 }
 

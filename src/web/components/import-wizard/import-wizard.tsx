@@ -6,7 +6,7 @@ import { isApiError } from '../../lib/api-error';
 import { useSession } from '../../lib/session-context';
 import { useApiErrorHandler } from '../../lib/use-api-error-handler';
 import { FilePicker } from '../file-picker';
-import { uploadImport, type CommitBody, useCommitImport, useDiscardImport, useRemapImport, useResolveNames, useUndoImport, type NameChoiceInput, type UploadProgress } from './api';
+import { uploadImport, type CommitBody, useCommitImport, useImportUpdates, useDiscardImport, useRemapImport, useResolveNames, useUndoImport, type NameChoiceInput, type UploadProgress } from './api';
 import { wizardText, type WizardKey } from './strings';
 
 const skipKinds = ['title', 'unit', 'header', 'section', 'total', 'subtotal', 'blank', 'footer', 'note', 'hidden'] as const;
@@ -51,8 +51,10 @@ export function ImportWizard({ kind, zoneId, params, disabled, describePlan, des
   const [mapping, setMapping] = useState<Map<number, string | null>>(new Map());
   /** Per unknown name (field:text): the user's choice, not yet applied. */
   const [choices, setChoices] = useState<Map<string, NameChoiceInput>>(new Map());
-  /** The updates the user unticked (keys); all others are accepted. */
+  /** Updates: all or none ticked, and the keys ticked otherwise (over every page). */
+  const [updatesBase, setUpdatesBase] = useState<'all' | 'none'>('all');
   const [rejected, setRejected] = useState<Set<number>>(new Set());
+  const [updatesPage, setUpdatesPage] = useState(1);
   /** Conflicts with reports already filed: the choice for all, and per row where it differs. */
   const [conflictAll, setConflictAll] = useState<'sheet' | 'existing' | null>(null);
   const [conflictRow, setConflictRow] = useState<Map<number, 'sheet' | 'existing'>>(new Map());
@@ -69,6 +71,8 @@ export function ImportWizard({ kind, zoneId, params, disabled, describePlan, des
     setMapping(new Map());
     setChoices(new Map());
     setRejected(new Set());
+    setUpdatesBase('all');
+    setUpdatesPage(1);
     setConflictAll(null);
     setConflictRow(new Map());
     setUndoChanged(null);
@@ -97,9 +101,15 @@ export function ImportWizard({ kind, zoneId, params, disabled, describePlan, des
   const applyNames = () =>
     summary &&
     resolveNames.mutate({ id: summary.id, choices: [...choices.values()].filter((c) => c.action !== 'map' || c.targetId) }, { onSuccess: show, onError: refused });
-  // Updates: all unless some were unticked (then the ticked ones among those listed).
-  const acceptedUpdates = (): 'all' | number[] | undefined =>
-    !summary || rejected.size === 0 ? undefined : summary.updates.items.map((u) => u.key).filter((k) => !rejected.has(k));
+  // Updates: all or none, with the keys ticked otherwise (`rejected` holds the keys that differ from the base).
+  const acceptedUpdates = (): CommitBody['updates'] =>
+    updatesBase === 'all' ? (rejected.size === 0 ? undefined : { except: [...rejected] }) : rejected.size === 0 ? 'none' : [...rejected];
+  const listedUpdates = summary ? summary.updates.count - summary.updates.unchanged : 0;
+  // Beyond the summary's first 500, the list is paged from the server.
+  const paged = useImportUpdates(summary?.id ?? null, (updatesPage - 1) * 10, 10, Boolean(summary && !done && listedUpdates > summary.updates.items.length));
+  const updateRows = paged.data ? paged.data.items : (summary?.updates.items ?? []).slice((updatesPage - 1) * 10, updatesPage * 10);
+  const ticked = (key: number) => (updatesBase === 'all') !== rejected.has(key);
+  const tickedCount = updatesBase === 'all' ? listedUpdates - rejected.size : rejected.size;
   // Conflicts: the choice for all with the rows that differ from it, else every row's own choice (undefined: not all chosen).
   const conflictChoice = (): CommitBody['conflicts'] => {
     if (!summary || summary.updates.conflicts === 0) return undefined;
@@ -350,15 +360,35 @@ export function ImportWizard({ kind, zoneId, params, disabled, describePlan, des
                 <Table
                   size="small"
                   rowKey="key"
-                  pagination={{ pageSize: 10, hideOnSinglePage: true }}
-                  dataSource={summary.updates.items}
+                  pagination={{ pageSize: 10, hideOnSinglePage: true, current: updatesPage, total: listedUpdates, showSizeChanger: false, onChange: setUpdatesPage }}
+                  loading={paged.isFetching}
+                  dataSource={updateRows}
                   style={{ margin: '8px 0 12px' }}
                   scroll={{ x: true }}
                   rowSelection={{
-                    selectedRowKeys: summary.updates.items.map((u) => u.key).filter((k) => !rejected.has(k)),
-                    onChange: (keys) => setRejected(new Set(summary.updates.items.map((u) => u.key).filter((k) => !keys.includes(k)))),
+                    selectedRowKeys: updateRows.map((u) => u.key).filter(ticked),
+                    onChange: (keys) => {
+                      // Only this page's rows change; the others keep their ticks.
+                      const next = new Set(rejected);
+                      for (const u of updateRows) {
+                        const on = keys.includes(u.key);
+                        if (on === (updatesBase === 'all')) next.delete(u.key);
+                        else next.add(u.key);
+                      }
+                      setRejected(next);
+                    },
                   }}
-                  footer={() => w('updatesSelected', { n: summary.updates.items.length - rejected.size })}
+                  title={() => (
+                    <Space>
+                      <Button size="small" data-testid="import-updates-all" onClick={() => (setUpdatesBase('all'), setRejected(new Set()))}>
+                        {w('updatesAll')}
+                      </Button>
+                      <Button size="small" data-testid="import-updates-none" onClick={() => (setUpdatesBase('none'), setRejected(new Set()))}>
+                        {w('updatesNone')}
+                      </Button>
+                    </Space>
+                  )}
+                  footer={() => w('updatesSelected', { n: tickedCount })}
                   columns={[
                     { title: w('row'), dataIndex: 'row', width: 80, render: (r: number, u) => (u.sheet ? `${u.sheet}!${r}` : r) },
                     { title: w('updateRecord'), dataIndex: 'label', width: 240 },
