@@ -78,14 +78,12 @@ async function dispatchFigures(server: RunningServer, zoneOf: (code: string) => 
   line(`dispatch sheet undo of the whole batch, ${ROWS} rows, ${label}`, undo.ok ? seconds(performance.now() - t0) : `refused (${undo.status} ${undone.slice(0, 120)})`, undo.ok ? 's' : '');
 }
 
-/** The dispatch commit's writes as bare SQL: projects, their stage event, 10 nodes and 13 approvals each, plans, 3 reports, 2,000 investors, audit. */
+/** The dispatch commit's writes as bare SQL: projects, their stage event, plans, 3 reports, 2,000 investors, audit (template plans are written on first use, decision 027). */
 const bareDispatch = (zone: string, period: string) => `begin;
   insert into enterprises (name, normalized_name, created_in_zone_id) select '裸写企业' || g || '有限公司', '裸写企业' || g, '${zone}' from generate_series(1, 2000) g;
   insert into projects (zone_id, name, nature, level, sector_text, construction_content, planned_start_year, planned_end_year, total_investment_yuan, stage, stage_entered_on)
     select '${zone}', '裸写基准项目' || g, 'new', 'city', '新材料', '新建厂房及生产线', 2025, 2027, 100000000, 'planning', current_date from generate_series(1, ${ROWS}) g;
   insert into project_stage_events (zone_id, project_id, from_stage, to_stage, "on", actor_name) select zone_id, id, null, 'planning', current_date, 'bench' from projects where zone_id = '${zone}';
-  insert into project_milestones (zone_id, project_id, sort_order, name) select zone_id, id, m, '节点' || m from projects, generate_series(1, 10) m where zone_id = '${zone}';
-  insert into project_approvals (zone_id, project_id, sort_order, name) select zone_id, id, a, '审批' || a from projects, generate_series(1, 13) a where zone_id = '${zone}';
   insert into project_annual_plans (project_id, zone_id, year, plan_yuan) select id, zone_id, ${Number(period.slice(0, 4))}, 30000000 from projects where zone_id = '${zone}';
   insert into progress_reports (zone_id, project_id, period_kind, period_start, period_end, invested_yuan, reported_by_name)
     select zone_id, id, 'month', '${period}'::date - k * interval '1 month', '${period}'::date - k * interval '1 month' + interval '27 days', 1000000, 'bench'
@@ -119,7 +117,7 @@ async function bareFigures(query: Query, zoneOf: (code: string) => Promise<strin
   const zone = await zoneOf('BARE');
   let t0 = performance.now();
   await query(bareDispatch(zone, period));
-  line(`  bare: the dispatch commit's rows in 9 insert … select, ${label}`, seconds(performance.now() - t0), 's');
+  line(`  bare: the dispatch commit's rows in 7 insert … select, ${label}`, seconds(performance.now() - t0), 's');
   t0 = performance.now();
   await query(bareEnterprises);
   line(`  bare: 100k enterprises + contacts in 2 insert … select, ${label}`, seconds(performance.now() - t0), 's');
