@@ -17,6 +17,8 @@ const configSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  /** Seconds a resolved session (user and scope) is kept in memory; 0 turns the cache off (decision 026). */
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(30).default(30),
   COOKIE_SECURE: z
     .enum(['true', 'false'])
     .default('false')

@@ -19,7 +19,11 @@ export const authModule = defineModule({
       org: () => services.org,
       audit,
       clock,
-      policy: { sessionTtlHours: config.SESSION_TTL_HOURS, maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES },
+      policy: {
+        sessionTtlHours: config.SESSION_TTL_HOURS,
+        sessionCacheSeconds: config.SESSION_CACHE_SECONDS,
+        maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES,
+      },
     }),
   routes: authRoutes,
 });

@@ -8,6 +8,7 @@ import { scopeRuleOf } from '../../platform/scope.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
 import { createThrottle } from '../../platform/auth/throttle.ts';
+import { createSessionCache } from '../../platform/auth/session-cache.ts';
 import { passwordProblem } from '../../../contract/password-policy.ts';
 import { actorOf, type Actor, type SessionContext } from '../../platform/auth/session.ts';
 import { permissionsOf } from '../../platform/policies.ts';
@@ -19,6 +20,8 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 
 export interface AuthPolicy {
   sessionTtlHours: number;
+  /** How long a resolved session is kept in memory (0: never); decision 026. */
+  sessionCacheSeconds: number;
   maxFailures: number;
   lockMinutes: number;
 }
@@ -47,6 +50,9 @@ export function createAuthService(deps: {
   const logins = createThrottle(policy, clock);
   const passwordChecks = createThrottle(policy, clock);
   const refuse = (retryAfterSeconds: number) => new AppError('ACCOUNT_LOCKED', { retryAfterSeconds });
+  // Resolved sessions by token hash (platform/auth/session-cache.ts, decision 026). Every change
+  // that could make one stale calls a forget… below after its transaction commits.
+  const cache = createSessionCache({ clock, ttlMs: policy.sessionCacheSeconds * 1000 });
 
   async function contextFor(user: UserRow, tokenHash: string, csrfToken: string): Promise<SessionContext> {
     const zoneIds = await users().scopeZoneIds(user);
@@ -108,10 +114,19 @@ export function createAuthService(deps: {
     /** The session behind a cookie token: a context, 'expired' for a known but stale token, or null. */
     async resolve(token: string): Promise<SessionContext | 'expired' | null> {
       const tokenHash = hashToken(token);
+      const cached = cache.get(tokenHash);
+      if (cached) return cached;
+      const readAt = cache.generation();
       const row = await sessions.findLive(db, tokenHash, clock());
       if (!row) return (await sessions.exists(db, tokenHash)) ? 'expired' : null;
       if (!row.user.active) return null;
-      return contextFor(row.user, tokenHash, row.session.csrfToken);
+      // Shared by the requests the entry serves: frozen, so none can change it for the others.
+      const context = await contextFor(row.user, tokenHash, row.session.csrfToken);
+      Object.freeze(context.user);
+      Object.freeze(context.scope.zoneIds);
+      Object.freeze(context.scope);
+      cache.store(readAt, Object.freeze(context), row.session.expiresAt);
+      return context;
     },
 
     async logout(session: SessionContext, requestId: string): Promise<void> {
@@ -119,6 +134,7 @@ export function createAuthService(deps: {
         await sessions.delete(tx, session.tokenHash);
         await audit(tx, actorOf(session, requestId), { zoneId: null, action: 'auth.logout', entityType: 'user', entityId: session.user.id });
       });
+      cache.forgetSession(session.tokenHash);
     },
 
     async me(session: SessionContext): Promise<Me> {
@@ -164,11 +180,31 @@ export function createAuthService(deps: {
         await sessions.deleteForUser(tx, user.id, session.tokenHash);
         await audit(tx, actorOf(session, requestId), { zoneId: null, action: 'user.password_changed', entityType: 'user', entityId: user.id });
       });
+      // The other sessions are gone; the current one no longer must change its password.
+      cache.forgetUser(user.id);
     },
 
-    /** For the users module: a deactivated account or a reset password ends every session of the user, in the caller's transaction. */
+    /**
+     * For the users module: a deactivated account or a reset password ends every session of the user,
+     * in the caller's transaction (the caller then calls forgetSessionsOfUser once it has committed).
+     */
     async endSessionsOfUserInTx(tx: DbOrTx, userId: string): Promise<void> {
       await sessions.deleteForUser(tx, userId);
+    },
+
+    /**
+     * For the users module, after a change of the account (active, role, zones, region, name,
+     * password) has committed: the user's sessions are read again on their next request. Called
+     * after the commit, not inside the transaction: a request reading between the two would cache
+     * the old rows again.
+     */
+    forgetSessionsOfUser(userId: string): void {
+      cache.forgetUser(userId);
+    },
+
+    /** For the org module, after zones were created or changed: every scope is computed again (admins' and region viewers' follow the zones). */
+    forgetAllSessions(): void {
+      cache.forgetAll();
     },
 
     async setLocale(session: SessionContext, locale: 'zh-CN' | 'en-US', requestId: string): Promise<void> {
@@ -184,6 +220,7 @@ export function createAuthService(deps: {
           after: { locale },
         });
       });
+      cache.forgetUser(session.user.id);
     },
   };
 }

@@ -15,7 +15,7 @@ declare module '../../platform/module.ts' {
 export const orgModule = defineModule({
   name: 'org',
   policy: orgPolicy,
-  service: ({ db, audit }) => createOrgService({ db, org: createOrgRepository(), audit }),
+  service: ({ db, audit, services }) => createOrgService({ db, org: createOrgRepository(), audit, sessions: services.auth }),
   records: (org) => ({
     zone: (session, id) => org.inCallerScope(session, 'zone', id),
     park: (session, id) => org.inCallerScope(session, 'park', id),

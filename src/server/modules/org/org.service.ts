@@ -9,8 +9,17 @@ import { assertVersion } from '../../platform/versioned.ts';
 import type { DepartmentRow, OrgRepository, ParkRow, ZoneWithParks } from './org.repository.ts';
 import { allRegions } from './org.seed.ts';
 
-export function createOrgService(deps: { db: Db; org: OrgRepository; audit: AuditWriter }) {
-  const { db, org, audit } = deps;
+/**
+ * What org needs of the auth module: cached sessions dropped once zones changed, since admins' and
+ * region viewers' scopes are derived from the zones (decision 026). Stated here, not imported: auth
+ * reads zones through this service (no import cycle).
+ */
+export interface SessionForgetter {
+  forgetAllSessions(): void;
+}
+
+export function createOrgService(deps: { db: Db; org: OrgRepository; audit: AuditWriter; sessions: SessionForgetter }) {
+  const { db, org, audit, sessions } = deps;
 
   const presentPark = (s: SessionContext, p: ParkRow) => ({
     id: p.id,
@@ -90,6 +99,7 @@ export function createOrgService(deps: { db: Db; org: OrgRepository; audit: Audi
         await audit(tx, actorOf(s, requestId), { zoneId: zone.id, action: 'zone.create', entityType: 'zone', entityId: zone.id, after: zone });
         return zone;
       });
+      sessions.forgetAllSessions();
       // The creator is an admin, whose scope is every zone, including this new one.
       return presentZone({ ...s, scope: { ...s.scope, all: true, zoneIds: [...s.scope.zoneIds, created.id] } }, (await org.findZone(db, created.id))!);
     },
@@ -104,6 +114,8 @@ export function createOrgService(deps: { db: Db; org: OrgRepository; audit: Audi
         const { parks: _parks, regionName: _region, ...plainBefore } = before;
         await audit(tx, actorOf(s, requestId), { zoneId: id, action: 'zone.update', entityType: 'zone', entityId: id, before: plainBefore, after });
       });
+      // Its region is fixed today; should it become editable, region viewers' scopes follow at once.
+      sessions.forgetAllSessions();
       return presentZone(s, (await org.findZone(db, id))!);
     },
 

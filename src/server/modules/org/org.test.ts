@@ -129,7 +129,7 @@ describe('regions (GB/T 2260)', () => {
   });
 
   it('loads the table into an existing database again without failing or duplicating', async () => {
-    const org = createOrgService({ db: ctx.database.db, org: createOrgRepository(), audit: recordAudit });
+    const org = createOrgService({ db: ctx.database.db, org: createOrgRepository(), audit: recordAudit, sessions: { forgetAllSessions: () => {} } });
     const before = (await org.listRegions()).length;
     await org.ensureRegions();
     expect((await org.listRegions()).length).toBe(before);

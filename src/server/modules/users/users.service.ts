@@ -18,11 +18,13 @@ import type { OrgService } from '../org/index.ts';
 type Assignment = { role: Role; zoneIds: string[]; regionCode: string | null; departmentId: string | null };
 
 /**
- * What users needs of the auth module: ending a user's sessions inside the same transaction. Stated
- * here rather than imported, because auth reads accounts through this service (no import cycle).
+ * What users needs of the auth module: ending a user's sessions inside the same transaction, and,
+ * once it has committed, dropping the user's cached sessions (decision 026). Stated here rather
+ * than imported, because auth reads accounts through this service (no import cycle).
  */
 export interface SessionEnder {
   endSessionsOfUserInTx(tx: DbOrTx, userId: string): Promise<void>;
+  forgetSessionsOfUser(userId: string): void;
 }
 
 export function createUsersService(deps: {
@@ -202,6 +204,8 @@ export function createUsersService(deps: {
         });
         return result;
       });
+      // Role, zones, region, name or active: the user's next request reads them again.
+      sessions.forgetSessionsOfUser(id);
       return present(s, after);
     },
 
@@ -216,6 +220,7 @@ export function createUsersService(deps: {
         await sessions.endSessionsOfUserInTx(tx, id);
         await audit(tx, actorOf(s, requestId), { zoneId: null, action: 'user.password_reset', entityType: 'user', entityId: id });
       });
+      sessions.forgetSessionsOfUser(id);
       return present(s, await load(id));
     },
   };
