@@ -82,6 +82,19 @@ async function resolveUpdateUndo({ baseUrl, page }: E2eContext) {
   await expectVisible(updates.getByText('首次拜访'));
   await expectVisible(updates.getByText('再次拜访'));
   await expectVisible(page.getByTestId('import-names').getByText('沿用上次的选择'));
+  await commitAllThenUndo(page);
+}
+
+/** A one-sheet 调度表 of these rows (title, header and data rows as given). */
+async function dispatchSheet(rows: (string | number)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('调度表');
+  for (const row of rows) ws.addRow(row);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The preview's 全部导入, confirmed; then the import undone as a whole, confirmed. */
+async function commitAllThenUndo(page: E2eContext['page']) {
   await page.getByTestId('import-preview').getByRole('button', { name: '全部导入' }).click();
   await confirm(page);
   await expectVisible(page.getByTestId('import-done'));
@@ -115,41 +128,23 @@ async function dispatchSample({ baseUrl, page }: E2eContext) {
   await expectVisible(page.getByTestId('import-done'));
 
   // A sheet naming one of them with a new 总投资: an update shown old → new, committed, then undone.
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('调度表');
-  ws.addRow(['项目名称', '总投资（万元）']);
-  ws.addRow(['并州智能传感器产业园项目', 69000]);
   await page.goto(`${baseUrl}/projects/import-dispatch`);
-  await page.locator('input[type="file"]').setInputFiles({ name: '调度表.xlsx', mimeType: XLSX, buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+  await page.locator('input[type="file"]').setInputFiles({ name: '调度表.xlsx', mimeType: XLSX, buffer: await dispatchSheet([['项目名称', '总投资（万元）'], ['并州智能传感器产业园项目', 69000]]) });
   const updates = page.getByTestId('import-updates');
   await expectVisible(updates.getByText(/1 行对应系统中已有的记录/));
   await expectVisible(updates.getByText('68000'));
   await expectVisible(updates.getByText('69000'));
-  await page.getByTestId('import-preview').getByRole('button', { name: '全部导入' }).click();
-  await confirm(page);
-  await expectVisible(page.getByTestId('import-done'));
-  await page.getByTestId('import-undo').click();
-  await confirm(page);
-  await expectVisible(page.getByTestId('import-undone'));
+  await commitAllThenUndo(page);
 
   // The same period (the title's) with another 本月完成投资: a conflict with the report filed, shown
   // filed → sheet; import waits for a choice; the sheet's taken for that project, then undone.
-  const conflictBook = new ExcelJS.Workbook();
-  const cs = conflictBook.addWorksheet('调度表');
-  cs.addRow(['重点项目调度表（截至2026年9月30日）']);
-  cs.addRow(['项目名称', '总投资（万元）', '本月完成投资（万元）']);
-  cs.addRow(['并州智能传感器产业园项目', 68000, 1234.5]);
+  const conflicting = await dispatchSheet([['重点项目调度表（截至2026年9月30日）'], ['项目名称', '总投资（万元）', '本月完成投资（万元）'], ['并州智能传感器产业园项目', 68000, 1234.5]]);
   await page.goto(`${baseUrl}/projects/import-dispatch`);
-  await page.locator('input[type="file"]').setInputFiles({ name: '调度表.xlsx', mimeType: XLSX, buffer: Buffer.from(await conflictBook.xlsx.writeBuffer()) });
+  await page.locator('input[type="file"]').setInputFiles({ name: '调度表.xlsx', mimeType: XLSX, buffer: conflicting });
   const conflicts = page.getByTestId('import-conflicts');
   await expectVisible(conflicts.getByText(/1 个项目本期已有填报/));
   await expectVisible(page.getByTestId('import-updates').getByText('1234.5'));
   await expectVisible(page.getByTestId('import-conflicts-open'));
   await page.getByTestId('import-updates').getByText('采用表格', { exact: true }).click();
-  await page.getByTestId('import-preview').getByRole('button', { name: '全部导入' }).click();
-  await confirm(page);
-  await expectVisible(page.getByTestId('import-done'));
-  await page.getByTestId('import-undo').click();
-  await confirm(page);
-  await expectVisible(page.getByTestId('import-undone'));
+  await commitAllThenUndo(page);
 }
