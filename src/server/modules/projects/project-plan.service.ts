@@ -19,7 +19,7 @@ import type { ProjectsContext } from './projects.context.ts';
 import { deriveLand, throwIfAny } from './projects.rules.ts';
 
 export function createProjectPlanService(k: ProjectsContext) {
-  const { db, repo, audit, clock, today, load, requirePermission, ensurePlan, afterChange, detail, yearlyOf } = k;
+  const { db, repo, audit, clock, today, load, requirePermission, ensurePlanOf, afterChange, detail, yearlyOf } = k;
 
   /** 标准地履标: every project's indicators with the achieved figures derived from the records. */
   async function landCompliance(s: SessionContext, zoneId: string | undefined) {
@@ -43,7 +43,7 @@ export function createProjectPlanService(k: ProjectsContext) {
     async putMilestones(s: SessionContext, id: string, body: z.infer<typeof milestonesBody>, requestId: string) {
       const project = await load(s, id);
       requirePermission(s, 'project.update', project.zoneId);
-      if (project.planPending) await db.transaction((tx) => ensurePlan(tx, id));
+      await ensurePlanOf(project);
       const current = await repo.milestones(db, id);
       const byId = new Map(current.map((m) => [m.id, m]));
       const t = today();
@@ -94,7 +94,7 @@ export function createProjectPlanService(k: ProjectsContext) {
     async putApprovals(s: SessionContext, id: string, body: z.infer<typeof approvalsBody>, requestId: string) {
       const project = await load(s, id);
       requirePermission(s, 'project.approvals', project.zoneId);
-      if (project.planPending) await db.transaction((tx) => ensurePlan(tx, id));
+      await ensurePlanOf(project);
       const current = (await repo.approvals(db, id)).map((a) => a.approval);
       const byId = new Map(current.map((a) => [a.id, a]));
       const t = today();

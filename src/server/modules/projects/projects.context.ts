@@ -195,6 +195,11 @@ export function createProjectsContext(deps: ProjectsDeps) {
     await repo.insertApprovals(tx, plan.approvals);
   }
 
+  /** ensurePlan outside a transaction, for a project just read: one of its own only when the plan is pending. */
+  async function ensurePlanOf(project: Pick<ProjectRow, 'id' | 'planPending'>) {
+    if (project.planPending) await db.transaction((tx) => ensurePlan(tx, project.id));
+  }
+
   async function afterChange(tx: DbOrTx, projectId: string) {
     await repo.touch(tx, projectId);
     await repo.refreshDerived(tx, { projectIds: [projectId] }, today());
@@ -203,7 +208,7 @@ export function createProjectsContext(deps: ProjectsDeps) {
   async function detail(s: SessionContext, id: string) {
     const r = await repo.findWithNames(db, id);
     if (!r || !inScope(s, r.project.zoneId)) throw notFound();
-    if (r.project.planPending) await db.transaction((tx) => ensurePlan(tx, id));
+    await ensurePlanOf(r.project);
     const p = r.project;
     const t = today();
     const [cal, rule, yearly, { phases, milestones, approvals, land, plans, reports, photos, events }] = await Promise.all([
@@ -319,6 +324,7 @@ export function createProjectsContext(deps: ProjectsDeps) {
     checkRefs,
     templateFor,
     ensurePlan,
+    ensurePlanOf,
     afterChange,
     detail,
     ruleFor,

@@ -81,6 +81,9 @@ export function createEngineContext(deps: EngineDeps) {
   };
   const stateOf = (b: ImportBatchRow) => b.errors as BatchState;
 
+  /** Whether the batch read tables from more than one sheet (its updates then name their sheet). */
+  const multiSheetOf = (b: ImportBatchRow) => new Set((stateOf(b).tables ?? []).map((t) => t.sheet)).size > 1;
+
   /** A staged update row as the preview lists it. */
   const updateItem = (u: Awaited<ReturnType<typeof repo.updatesOf>>['items'][number], multiSheet: boolean): ImportUpdate => ({
     key: u.row_no,
@@ -97,7 +100,7 @@ export function createEngineContext(deps: EngineDeps) {
     const importer = importerOf(b.kind);
     const state = stateOf(b);
     const updates = b.status === 'staged' ? await repo.updatesOf(db, b.id, MAX_LISTED_UPDATES) : { count: 0, unchanged: 0, conflicts: 0, listed: 0, items: [] };
-    const multiSheet = new Set((state.tables ?? []).map((t) => t.sheet)).size > 1;
+    const multiSheet = multiSheetOf(b);
     const nameFields = new Set((state.names ?? []).map((n) => n.field));
     return {
       id: b.id,
@@ -160,7 +163,7 @@ export function createEngineContext(deps: EngineDeps) {
     setTimeout(() => progress.delete(id), 60_000).unref();
   };
 
-  return { db, audit, clock, repo, importers, progress, importerOf, stateOf, summaryOf, updateItem, sheetProblem, loadBatch, assertMay, forget };
+  return { db, audit, clock, repo, importers, progress, importerOf, stateOf, summaryOf, updateItem, multiSheetOf, sheetProblem, loadBatch, assertMay, forget };
 }
 
 export type EngineContext = ReturnType<typeof createEngineContext>;

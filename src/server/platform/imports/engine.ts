@@ -22,7 +22,7 @@ import { commitOperations } from './commit.ts';
 
 export function createImportEngine(deps: EngineDeps) {
   const ctx = createEngineContext(deps);
-  const { db, audit, clock, repo, importers, progress, importerOf, summaryOf, updateItem, loadBatch, assertMay } = ctx;
+  const { db, audit, clock, repo, importers, progress, importerOf, summaryOf, updateItem, multiSheetOf, loadBatch, assertMay } = ctx;
 
   return {
     kinds: () => [...importers.keys()],
@@ -41,7 +41,7 @@ export function createImportEngine(deps: EngineDeps) {
     async updates(s: SessionContext, id: string, q: { offset: number; limit: number }): Promise<z.infer<typeof importUpdatesPage>> {
       const b = await loadBatch(s, id);
       if (b.status !== 'staged') return { count: 0, unchanged: 0, conflicts: 0, listed: 0, offset: q.offset, items: [] };
-      const multiSheet = new Set(((b.errors as { tables?: { sheet: string }[] }).tables ?? []).map((t) => t.sheet)).size > 1;
+      const multiSheet = multiSheetOf(b);
       const page = await repo.updatesOf(db, id, q.limit, q.offset);
       return { count: page.count, unchanged: page.unchanged, conflicts: page.conflicts, listed: page.listed, offset: q.offset, items: page.items.map((u) => updateItem(u, multiSheet)) };
     },
