@@ -66,6 +66,21 @@ describe('the duplicate-lead check', () => {
     await buildLead(officer, { name: '华芯功率器件封测项目', enterpriseId: other.id });
   });
 
+  it("finds the same firm's lead behind more than 200 older leads of a similar name", async () => {
+    const firm = await buildEnterprise(officer, { name: '山西晋北储能科技有限公司' });
+    const other = await buildEnterprise(officer, { name: '河北冀南储能设备有限公司' });
+    // Older leads of another investor whose names hold the project's name: candidates, never hits.
+    await ctx.database.query(
+      `insert into leads (zone_id, code, name, method, enterprise_id, created_at)
+         select $1, 'DUPCAP-' || g, '储能电站集成项目配套' || g, 'chain', $2, now() - interval '1 day' * (300 - g) from generate_series(1, 250) g`,
+      [fendong, other.id],
+    );
+    const first = await buildLead(officer, { name: '储能电站集成项目', enterpriseId: firm.id });
+    const again = await officer.call(op.create, { body: { name: '储能电站集成项目', method: 'chain', enterpriseId: firm.id } });
+    expect(again.status, JSON.stringify(again.body)).toBe(409);
+    expect(again.body.details.duplicates).toEqual([expect.objectContaining({ id: first.id, match: 'same_enterprise' })]);
+  });
+
   it('catches an investor under its short name (铭诚微电子 = 巴中市铭诚微电子科技有限公司) and a lead without an investor', async () => {
     const full = await buildEnterprise(officer, { name: '巴中市铭诚微电子科技有限公司' });
     const short = await buildEnterprise(officer, { name: '铭诚微电子', allowSimilarName: true });

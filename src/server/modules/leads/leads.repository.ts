@@ -434,6 +434,9 @@ export function createLeadsRepository() {
       const sameFirm = q.enterpriseId
         ? sql`(l.enterprise_id = ${q.enterpriseId}::uuid or e.normalized_name = (select x.normalized_name from enterprises x where x.id = ${q.enterpriseId}::uuid))`
         : sql`false`;
+      // The capped list must hold every lead the service can match: the same firm's first, then
+      // those without an investor (a name-only match needs one side without), only then the rest.
+      // Oldest first alone let 200 older leads of a similar name hide the same firm's lead.
       const rows = rowsOf<{
         id: string;
         code: string;
@@ -451,7 +454,7 @@ export function createLeadsRepository() {
           from leads l left join enterprises e on e.id = l.enterprise_id
           where l.zone_id = ${zoneId}::uuid ${q.excludeId ? sql`and l.id <> ${q.excludeId}::uuid` : sql``}
             and (${sameFirm} or replace(l.name, ' ', '') ilike ${containsPattern(q.nameCore)})
-          order by l.created_at limit 200`),
+          order by ${q.enterpriseId ? sql`${sameFirm} desc,` : sql``} (l.enterprise_id is null) desc, l.created_at limit 200`),
       );
       return rows.map((r) => ({ ...r, version: Number(r.version), same_firm: Boolean(r.same_firm) }));
     },
