@@ -11,7 +11,9 @@ export default async function factorsWalk({ baseUrl, page }: E2eContext) {
   await row.getByRole('button', { name: '转为堵点' }).click();
   const dialog = page.getByRole('dialog', { name: /转为堵点/ });
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
-  await expectHidden(dialog);
+  // One transaction writes the blocker, its notifications and the request: on a loaded CI machine with the
+  // embedded database this has taken longer than a form's usual wait.
+  await expectHidden(dialog, 40_000);
   await expectVisible(row.getByText('已转堵点'));
   await row.getByRole('link', { name: '查看堵点' }).click();
   await expectVisible(page.getByRole('heading', { name: '用地保障：二期用地指标' }));

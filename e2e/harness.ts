@@ -22,7 +22,13 @@ export async function expectHidden(locator: Locator, timeout = 15_000): Promise<
   try {
     await locator.first().waitFor({ state: 'hidden', timeout });
   } catch {
-    throw new Error(`expected not to see ${locator}`);
+    // A dialog that stays open most often shows why (a field's error, a message): say it, as the screenshot may be lost.
+    const said = await locator
+      .page()
+      .locator('.ant-form-item-explain-error:visible, .ant-message-notice:visible, .ant-alert:visible')
+      .allInnerTexts()
+      .catch(() => []);
+    throw new Error(`expected not to see ${locator}${said.length ? ` (the page says: ${said.join(' | ')})` : ''}`);
   }
 }
 
