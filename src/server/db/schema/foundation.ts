@@ -97,6 +97,11 @@ export const users = pgTable(
       .notNull()
       .default('zh-CN'),
     active: boolean('active').notNull().default(true),
+    /**
+     * false: a person record, not a login account (a 包联领导 or 责任人 an import named, decision 025):
+     * linked like any user, never signs in (no password hash, refused by the login's lookup).
+     */
+    signsIn: boolean('signs_in').notNull().default(true),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
