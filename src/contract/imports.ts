@@ -117,6 +117,10 @@ export const importName = z.object({
   matchName: z.string().nullable().describe('The record it is linked to (matched, map)'),
   targetId: z.string().nullable().optional().describe('With map/matched: the record'),
   chosen: z.boolean().optional().describe("The zone's remembered choice (import_name_choices) decided it"),
+  candidates: z
+    .array(z.object({ id: z.string(), name: z.string() }))
+    .optional()
+    .describe('With create/text: the existing records most like it, best first (to map it to one)'),
 });
 /** What the user may choose for an unknown name. */
 export const importNameActions = ['create', 'map', 'blank'] as const;
@@ -175,7 +179,11 @@ export const importSummarySchema = z.object({
   checks: z.array(importCheck).describe("The sheet's own 合计/小计 rows that differ from the sum of their rows"),
   nameTargets: z
     .record(z.string(), z.array(z.object({ id: z.string(), name: z.string() })))
-    .describe('Per field of the names: the existing records a name can be mapped to'),
+    .describe('Per field of the names: the existing records a name can be mapped to (a field absent here whose action is map is searched: nameSearch)'),
+  nameSearch: z
+    .record(z.string(), z.enum(['enterprises']))
+    .optional()
+    .describe('Per field whose records are too many to list: the directory the web searches to map a name (enterprises: /api/enterprises?q=)'),
   nameActions: z.record(z.string(), z.array(z.enum(importNameActions))).describe('Per field: what the user may choose'),
   updates: z.object({
     count: z.number().int().describe('Valid rows that update an existing record'),

@@ -3,6 +3,7 @@ import { passwordSchema } from './password-policy.ts';
 import { actionsSchema, idParams, isoDateTime, pageOf, paginationQuery, regionCodeSchema, uuidSchema, versionSchema } from './common.ts';
 import { defineOperation, fileResponse } from './operation.ts';
 import { roles } from './roles.ts';
+import { defineReasons } from './reasons.ts';
 
 export const userSchema = z.object({
   id: z.string(),
@@ -14,6 +15,7 @@ export const userSchema = z.object({
   title: z.string().nullable(),
   phone: z.string().nullable(),
   active: z.boolean(),
+  signsIn: z.boolean().describe('false: a person record (named by an import, e.g. a 包联领导), not a login account: it never signs in'),
   locked: z.boolean(),
   zoneIds: z.array(z.string()),
   lastLoginAt: isoDateTime.nullable(),
@@ -122,3 +124,7 @@ export const userOperations = {
     response: userSchema,
   }),
 };
+
+defineReasons({
+  person_record_no_login: ['这是人员记录（由导入建立的包联领导或责任人），不是登录账号，不能设置密码', 'this is a person record (named by an import), not a login account: it has no password'],
+});

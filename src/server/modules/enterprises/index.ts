@@ -4,3 +4,4 @@
  */
 export { createEnterprisesService, type EnterprisesService, type FindOrCreateEnterprise } from './enterprises.service.ts';
 export { normalizeEnterpriseName } from './normalize-name.ts';
+export { enterpriseNameDirectory } from './enterprises.name-directory.ts';

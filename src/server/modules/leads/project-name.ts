@@ -5,15 +5,14 @@
  * never a rule: 年产5000吨锂电池项目 and 年产5000吨锂电池二期项目 are flagged, and the person says
  * whether the second is a new project.
  */
+import { comparableName, nameSimilarity } from '../../platform/text-similarity.ts';
+
 const endings = ['建设项目', '项目', '工程'];
 const MIN_CONTAINED = 4;
 const DICE_SIMILAR = 0.7;
 
 export function normalizeProjectName(name: string): string {
-  let s = name
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\u3000()[\]【】《》“”"'·.,，。、:：;；\-_/]/g, '')
-    .toLowerCase();
+  let s = comparableName(name);
   for (let stripped = true; stripped; ) {
     stripped = false;
     for (const e of endings) {
@@ -24,23 +23,6 @@ export function normalizeProjectName(name: string): string {
     }
   }
   return s;
-}
-
-function bigrams(s: string): Map<string, number> {
-  const m = new Map<string, number>();
-  for (let i = 0; i < s.length - 1; i++) m.set(s.slice(i, i + 2), (m.get(s.slice(i, i + 2)) ?? 0) + 1);
-  return m;
-}
-
-/** Dice coefficient over character pairs, 0–1. */
-export function nameSimilarity(a: string, b: string): number {
-  const x = bigrams(a);
-  const y = bigrams(b);
-  const total = [...x.values()].reduce((n, v) => n + v, 0) + [...y.values()].reduce((n, v) => n + v, 0);
-  if (!total) return a === b ? 1 : 0;
-  let shared = 0;
-  for (const [k, v] of x) shared += Math.min(v, y.get(k) ?? 0);
-  return (2 * shared) / total;
 }
 
 export function projectNamesSimilar(a: string, b: string): boolean {

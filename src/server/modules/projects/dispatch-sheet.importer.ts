@@ -14,7 +14,7 @@ import { chinaToday } from '../../platform/clock.ts';
 import { fieldError } from '../../platform/errors.ts';
 import { defineImporter, undoConflict, type ImportRecord, type ImportRow } from '../../platform/imports/index.ts';
 import { cellText } from '../../platform/xlsx.ts';
-import { normalizeEnterpriseName } from '../enterprises/index.ts';
+import { enterpriseNameDirectory, normalizeEnterpriseName } from '../enterprises/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { dispatchColumns, levelByText, levelText, natureByText, natureText, type DispatchKey } from './dispatch-sheet.columns.ts';
 import type { DispatchSheetRepository, NewProjectRow, ProjectFields, ProjectPatchRow, ReportWrite } from './dispatch-sheet.repository.ts';
@@ -49,11 +49,15 @@ function textEnum(text: string | null, m: Map<string, string>): string | null {
 }
 
 type NewEnterprise = { id: string; name: string; normalizedName: string; creditCode: string | null };
+/** A person the sheet names that the user chose to create: a person record, not a login account (decision 025). */
+export type NewPerson = { id: string; name: string; title: string | null };
 
 /** What one valid row writes. */
 export interface DispatchRowData {
   /** A department the zone did not have, made on commit. */
   newDepartment: { id: string; name: string } | null;
+  /** People (包联领导, 责任人) the user chose to create as person records, made on commit. */
+  newPeople: NewPerson[];
   /** Names kept as written (not a user of the zone). */
   unresolved: { field: string; text: string }[];
   created: NewProjectRow | null;
@@ -86,6 +90,7 @@ async function writtenRecords(
     reportsBefore: Awaited<ReturnType<DispatchSheetRepository['reportsAt']>>;
     departments: string[];
     enterprises: string[];
+    people: string[];
   },
   sheet: DispatchSheetRepository,
 ): Promise<ImportRecord[]> {
@@ -96,6 +101,7 @@ async function writtenRecords(
   const records: ImportRecord[] = [
     ...w.departments.map((id) => ({ entityType: 'department', entityId: id, action: 'created' as const, version: 1 })),
     ...w.enterprises.map((id) => ({ entityType: 'enterprise', entityId: id, action: 'created' as const, version: 1 })),
+    ...w.people.map((id) => ({ entityType: 'user', entityId: id, action: 'created' as const, version: 1 })),
     ...w.valid.flatMap((r) => (r.created ? [{ entityType: 'project', entityId: r.created.id, action: 'created' as const, version: 1 }] : [])),
   ];
   for (const r of updated) {
@@ -136,8 +142,11 @@ export function dispatchSheetImporter(deps: {
     maxBytes: DISPATCH_MAX_BYTES,
     // The whole sheet at once: look-ups of existing projects and their reports in one go.
     batchSize: DISPATCH_MAX_ROWS,
-    // A department the zone lacks may be created, mapped or left empty; a person mapped to a user or left empty (else kept as written).
-    nameActions: { department: ['create', 'map', 'blank'], officer: ['map', 'blank'], leader: ['map', 'blank'] },
+    // A department the zone lacks may be created, mapped or left empty; a person created (a person record,
+    // not a login account), mapped to a user or left empty (else kept as written); an investor no
+    // enterprise matches is created (the default), mapped to one found in the directory, or left unlinked.
+    nameActions: { department: ['create', 'map', 'blank'], officer: ['create', 'map', 'blank'], leader: ['create', 'map', 'blank'], investor: ['create', 'map', 'blank'] },
+    nameDirectories: { investor: enterpriseNameDirectory() },
     async nameTargets({ db, zoneId }) {
       const [departments, people] = await Promise.all([sheet.departments(db, zoneId), sheet.people(db, zoneId)]);
       const users = people.map((u) => ({ id: u.id, name: u.display_name }));
@@ -165,6 +174,8 @@ export function dispatchSheetImporter(deps: {
         usedEnterprises: new Set<string>(),
         newDepartments: new Map<string, { id: string; name: string }>(),
         usedDepartments: new Set<string>(),
+        newPeople: new Map<string, NewPerson>(),
+        usedPeople: new Set<string>(),
       };
     },
 
@@ -188,6 +199,14 @@ export function dispatchSheetImporter(deps: {
         sheet.people(db, zoneId),
       ]);
       const matchedIds = rows.map((r) => existing.get(cellText(r.get('name'), 100) ?? '')).filter((x): x is string => Boolean(x));
+      // The enterprises the user mapped unknown investors to (an earlier import's choice, or this one's).
+      const mappedIds = new Set<string>();
+      for (const r of rows) {
+        const inv = cellText(r.get('investor'), 100);
+        const c = inv ? r.choice('investor', inv) : undefined;
+        if (c?.action === 'map' && c.targetId) mappedIds.add(c.targetId);
+      }
+      const investorNameOf = await enterpriseNameDirectory().find(db, [...mappedIds]);
       const [sums, phaseTotals, details, plans, filedReports] = await Promise.all([
         sheet.reportSums(db, matchedIds, run.period.yearStart, run.period.start),
         sheet.phaseTotals(db, matchedIds),
@@ -207,10 +226,10 @@ export function dispatchSheetImporter(deps: {
       for (const u of people) personByName.set(u.display_name.trim(), personByName.has(u.display_name.trim()) ? null : u.id);
       const deptNameOf = new Map(departments.map((x) => [x.id, x.name]));
       const personNameOf = new Map(people.map((u) => [u.id, u.display_name]));
-      return { existing, byCode, byName, sums, phaseTotals, details, plans, filed, deptByName, deptNameOf, personByName, personNameOf };
+      return { existing, byCode, byName, sums, phaseTotals, details, plans, filed, deptByName, deptNameOf, personByName, personNameOf, investorNameOf };
     },
 
-    parseRow(row, run, { existing, byCode, byName, sums, phaseTotals, details, plans, filed, deptByName, deptNameOf, personByName, personNameOf }): DispatchRowData {
+    parseRow(row, run, { existing, byCode, byName, sums, phaseTotals, details, plans, filed, deptByName, deptNameOf, personByName, personNameOf, investorNameOf }): DispatchRowData {
       const { period, prev, lastYear } = run;
       const text = (key: DispatchKey, max: number) => row.text(key, max);
       // '—', '/' and blank are zero in the figures, "nothing" in the total (an existing project keeps its own).
@@ -236,12 +255,21 @@ export function dispatchSheetImporter(deps: {
           code = null;
         }
       }
+      // Names kept as written, no record linked (listed in the summary, in the project's audit entry).
+      const unresolved: { field: string; text: string }[] = [];
+      const investorChoice = investorName && !code ? row.choice('investor', investorName) : undefined;
       if (code && byCode.has(code)) investorId = byCode.get(code)!;
       else if (investorName && !row.failed('creditCode')) {
         const normalizedName = normalizeEnterpriseName(investorName);
         const found = byName.get(normalizedName);
         if (found && (!code || !found.creditCode)) investorId = found.id;
-        else {
+        else if (investorChoice?.action === 'map' && investorChoice.targetId && investorNameOf.has(investorChoice.targetId)) {
+          investorId = investorChoice.targetId;
+          row.noteName('investor', investorName, 'map', investorNameOf.get(investorId) ?? null, investorId);
+        } else if (investorChoice?.action === 'blank') {
+          unresolved.push({ field: 'investor', text: investorName });
+          row.noteName('investor', investorName, 'blank');
+        } else {
           const key = code ?? `name:${normalizedName}`;
           enterprise = run.newEnterprises.get(key) ?? run.newEnterprises.get(`name:${normalizedName}`) ?? null;
           if (!enterprise) {
@@ -250,6 +278,7 @@ export function dispatchSheetImporter(deps: {
             run.newEnterprises.set(`name:${normalizedName}`, enterprise);
           }
           investorId = enterprise.id;
+          row.noteName('investor', investorName, 'create');
         }
       } else if (code) row.fail('investor', 'required');
 
@@ -309,7 +338,6 @@ export function dispatchSheetImporter(deps: {
           row.noteName('department', deptText, 'create');
         }
       }
-      const unresolved: { field: string; text: string }[] = [];
       const person = (key: DispatchKey) => {
         const people = row.people(key);
         if (!people) return null;
@@ -320,6 +348,12 @@ export function dispatchSheetImporter(deps: {
           if (chosen?.action === 'map' && chosen.targetId && personNameOf.has(chosen.targetId)) {
             ids[i] = chosen.targetId;
             row.noteName(key, x.name, 'map', personNameOf.get(chosen.targetId) ?? null, chosen.targetId);
+          } else if (chosen?.action === 'create') {
+            // One person record per name in the sheet, whichever column names it.
+            const made = run.newPeople.get(x.name) ?? { id: randomUUID(), name: x.name, title: x.title };
+            run.newPeople.set(x.name, made);
+            ids[i] = made.id;
+            row.noteName(key, x.name, 'create');
           } else if (chosen?.action === 'blank') row.noteName(key, x.name, 'blank');
           else {
             unresolved.push({ field: key, text: x.title ? `${x.name}（${x.title}）` : x.name });
@@ -389,6 +423,7 @@ export function dispatchSheetImporter(deps: {
         leaderUserId,
       };
       const newDepartment = departmentId ? ([...run.newDepartments.values()].find((d) => d.id === departmentId) ?? null) : null;
+      const newPeople = [...run.newPeople.values()].filter((x) => x.id === officerUserId || x.id === leaderUserId);
       const before = projectId ? details.get(projectId) : undefined;
       if (before) {
         // The preview's diff: what the update writes (an empty cell never clears a field), old → new.
@@ -410,8 +445,10 @@ export function dispatchSheetImporter(deps: {
         const nameOf = (id: string | null, names: Map<string, string>, made?: string) => (id == null ? null : (names.get(id) ?? made ?? id));
         if (departmentId && departmentId !== before.department_id)
           changes.push({ field: 'department', before: nameOf(before.department_id, deptNameOf), after: nameOf(departmentId, deptNameOf, newDepartment ? `${newDepartment.name}（新建）` : undefined) });
-        if (officerUserId && officerUserId !== before.officer_user_id) changes.push({ field: 'officer', before: nameOf(before.officer_user_id, personNameOf), after: nameOf(officerUserId, personNameOf) });
-        if (leaderUserId && leaderUserId !== before.leader_user_id) changes.push({ field: 'leader', before: nameOf(before.leader_user_id, personNameOf), after: nameOf(leaderUserId, personNameOf) });
+        const madePerson = (id: string) => newPeople.find((x) => x.id === id);
+        const personAfter = (id: string) => nameOf(id, personNameOf, madePerson(id) ? `${madePerson(id)!.name}（新建人员）` : undefined);
+        if (officerUserId && officerUserId !== before.officer_user_id) changes.push({ field: 'officer', before: nameOf(before.officer_user_id, personNameOf), after: personAfter(officerUserId) });
+        if (leaderUserId && leaderUserId !== before.leader_user_id) changes.push({ field: 'leader', before: nameOf(before.leader_user_id, personNameOf), after: personAfter(leaderUserId) });
         row.update({ entity: 'project', id: before.id, label: before.name, changes, ...(conflict.length ? { conflict } : {}) });
       }
       return {
@@ -434,6 +471,7 @@ export function dispatchSheetImporter(deps: {
             }
           : {}),
         newDepartment,
+        newPeople,
         unresolved,
         created: projectId ? null : { ...common, name: name!, nature: nature ?? 'new', level: level ?? 'none', totalInvestmentYuan: total! },
         updated: projectId ? { ...common, nature, level, totalInvestmentYuan: total } : null,
@@ -455,6 +493,11 @@ export function dispatchSheetImporter(deps: {
         run.usedDepartments.add(data.newDepartment.id);
         run.plan.departmentsCreated = (run.plan.departmentsCreated ?? 0) + 1;
       }
+      for (const x of data.newPeople ?? []) {
+        if (run.usedPeople.has(x.id)) continue;
+        run.usedPeople.add(x.id);
+        run.plan.peopleCreated = (run.plan.peopleCreated ?? 0) + 1;
+      }
     },
     plan: (run) => ({ ...run.plan }),
 
@@ -471,7 +514,10 @@ export function dispatchSheetImporter(deps: {
       const today = chinaToday(clock);
       const departments = new Map<string, { id: string; name: string }>();
       for (const r of valid) if (r.newDepartment) departments.set(r.newDepartment.id, r.newDepartment);
+      const people = new Map<string, NewPerson>();
+      for (const r of valid) for (const x of r.newPeople ?? []) people.set(x.id, x);
       await sheet.insertDepartments(tx, zoneId, [...departments.values()]);
+      await sheet.insertPeople(tx, zoneId, [...people.values()]);
       await sheet.insertEnterprises(tx, zoneId, [...enterprises.values()]);
       await sheet.insertProjects(tx, zoneId, today, created, actor);
       // Optimistic concurrency for the updates: a project edited since the upload refuses the commit (nothing written).
@@ -486,7 +532,7 @@ export function dispatchSheetImporter(deps: {
       await sheet.updateProjects(tx, updated);
       await sheet.upsertAnnualPlans(tx, zoneId, year, plans);
       await sheet.upsertReports(tx, zoneId, period.kind, { id: session.user.id, name: session.user.displayName }, reports);
-      await record(await writtenRecords(tx, { valid, year, plans, reportKeys, plansBefore, reportsBefore, departments: [...departments.keys()], enterprises: [...enterprises.keys()] }, sheet));
+      await record(await writtenRecords(tx, { valid, year, plans, reportKeys, plansBefore, reportsBefore, departments: [...departments.keys()], enterprises: [...enterprises.keys()], people: [...people.keys()] }, sheet));
       const reportsOf = new Map<string, ReportWrite[]>();
       for (const r of reports) reportsOf.set(r.projectId, [...(reportsOf.get(r.projectId) ?? []), r]);
       const planOf = new Map(plans.map((x) => [x.projectId, x.planYuan]));
@@ -498,13 +544,13 @@ export function dispatchSheetImporter(deps: {
       });
       await projects.auditMany(tx, actor, { zoneId, action: 'project.create', entityType: 'project' }, created.map(entry));
       await projects.auditMany(tx, actor, { zoneId, action: 'project.import_update', entityType: 'project' }, updated.map(entry));
-      const written = { projectsCreated: created.length, projectsUpdated: updated.length, enterprisesCreated: enterprises.size, departmentsCreated: departments.size, reportsWritten: reports.length, ...(keptOf.size ? { reportsKept: keptOf.size } : {}) };
+      const written = { projectsCreated: created.length, projectsUpdated: updated.length, enterprisesCreated: enterprises.size, departmentsCreated: departments.size, ...(people.size ? { peopleCreated: people.size } : {}), reportsWritten: reports.length, ...(keptOf.size ? { reportsKept: keptOf.size } : {}) };
       await audit(tx, actor, {
         zoneId,
         action: 'project.dispatch_import',
         entityType: 'zone',
         entityId: zoneId,
-        after: { importId: rows.importId, mode, periodStart: period.start, validRows: rows.count, ...written },
+        after: { importId: rows.importId, mode, periodStart: period.start, validRows: rows.count, ...written, ...(people.size ? { peopleCreated: [...people.values()].map((x) => x.name) } : {}) },
       });
       await projects.refreshDerived(tx, { projectIds: [...created, ...updated].map((x) => x.id) }, today);
       return written;
@@ -525,11 +571,13 @@ export function dispatchSheetImporter(deps: {
       const createdReports = of('progress_report', 'created').map((r) => r.entityId);
       const createdEnterprises = of('enterprise', 'created').map((r) => r.entityId);
       const createdDepartments = of('department', 'created').map((r) => r.entityId);
-      const [projectNow, reportNow, enterpriseNow, departmentNow, touched, projectRefs, reportRefs] = await Promise.all([
+      const createdPeople = of('user', 'created').map((r) => r.entityId);
+      const [projectNow, reportNow, enterpriseNow, departmentNow, personNow, touched, projectRefs, reportRefs] = await Promise.all([
         sheet.current(tx, 'projects', [...createdProjects, ...updatedProjects.map((u) => u.entityId)]),
         sheet.current(tx, 'progress_reports', reportRecords.map((r) => r.entityId)),
         sheet.current(tx, 'enterprises', createdEnterprises),
         sheet.current(tx, 'departments', createdDepartments),
+        sheet.current(tx, 'users', createdPeople),
         sheet.createdProjectsChanged(tx, createdProjects),
         referred('projects', createdProjects, PROJECT_PARTS),
         referred('progress_reports', createdReports),
@@ -546,6 +594,7 @@ export function dispatchSheetImporter(deps: {
       for (const r of reportRecords) if (reportNow.get(r.entityId)?.version !== r.version || reportRefs.has(r.entityId)) flag('progress_report', r.entityId, reportNow);
       for (const id of createdEnterprises) if ((enterpriseNow.get(id)?.version ?? 1) !== 1) flag('enterprise', id, enterpriseNow);
       for (const id of createdDepartments) if ((departmentNow.get(id)?.version ?? 1) !== 1) flag('department', id, departmentNow);
+      for (const id of createdPeople) if ((personNow.get(id)?.version ?? 1) !== 1) flag('user', id, personNow);
       if (changed.length) throw undoConflict(changed);
 
       const restored = updatedProjects.map((u) => ({ id: u.entityId, ...(u.before as unknown as UpdatedBefore).fields }));
@@ -563,20 +612,26 @@ export function dispatchSheetImporter(deps: {
       await sheet.restoreReports(tx, reportsBack);
       const reportsDeleted = await sheet.deleteWhere(tx, 'progress_reports', createdReports);
       const projectsDeleted = await sheet.deleteWhere(tx, 'projects', createdProjects);
-      // The investors and departments go last: only a record of someone else's may still refer to them now.
-      const [enterpriseRefs, departmentRefs] = await Promise.all([referred('enterprises', createdEnterprises), referred('departments', createdDepartments)]);
+      // The investors, departments and people go last: only a record of someone else's may still refer to them now.
+      const [enterpriseRefs, departmentRefs, personRefs] = await Promise.all([
+        referred('enterprises', createdEnterprises),
+        referred('departments', createdDepartments),
+        referred('users', createdPeople, ['user_zones']),
+      ]);
       for (const id of createdEnterprises) if (enterpriseRefs.has(id)) flag('enterprise', id, enterpriseNow);
       for (const id of createdDepartments) if (departmentRefs.has(id)) flag('department', id, departmentNow);
+      for (const id of createdPeople) if (personRefs.has(id)) flag('user', id, personNow);
       if (changed.length) throw undoConflict(changed);
       const enterprisesDeleted = await sheet.deleteWhere(tx, 'enterprises', createdEnterprises);
       const departmentsDeleted = await sheet.deleteWhere(tx, 'departments', createdDepartments);
+      const peopleDeleted = await sheet.deleteWhere(tx, 'users', createdPeople);
       const undo = { undo: true, importId };
       await projects.auditMany(tx, actor, { zoneId, action: 'project.import_undo', entityType: 'project' }, [
         ...createdProjects.map((id) => ({ entityId: id, after: { ...undo, deleted: true, name: projectNow.get(id)?.label ?? null } })),
         ...restored.map((r) => ({ entityId: r.id, after: { ...undo, ...r } })),
       ]);
       if (restored.length) await projects.refreshDerived(tx, { projectIds: restored.map((r) => r.id) }, chinaToday(clock));
-      return { projectsDeleted, projectsRestored: restored.length, reportsDeleted, reportsRestored: reportsBack.length, enterprisesDeleted, departmentsDeleted };
+      return { projectsDeleted, projectsRestored: restored.length, reportsDeleted, reportsRestored: reportsBack.length, enterprisesDeleted, departmentsDeleted, ...(createdPeople.length ? { peopleDeleted } : {}) };
     },
   });
 }

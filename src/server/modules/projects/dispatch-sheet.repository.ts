@@ -245,6 +245,19 @@ export function createDispatchSheetRepository() {
       );
     },
 
+    /**
+     * People a sheet names whom the user chose to create: person records of the zone (decision 025),
+     * linked like any user, never a login account (signs_in false, no password hash, role viewer).
+     */
+    async insertPeople(db: DbOrTx, zoneId: string, rows: { id: string; name: string; title: string | null }[]) {
+      if (!rows.length) return;
+      const ids = p(rows.map((r) => r.id));
+      await db.execute(sql`insert into users (id, username, display_name, password_hash, role, title, signs_in, must_change_password)
+        select id, 'person.' || replace(id::text, '-', ''), name, '!', 'viewer', title, false, false
+        from unnest(${ids}::uuid[], ${p(rows.map((r) => r.name))}::text[], ${p(rows.map((r) => r.title))}::text[]) as t(id, name, title)`);
+      await db.execute(sql`insert into user_zones (user_id, zone_id) select id, ${zoneId}::uuid from unnest(${ids}::uuid[]) as t(id)`);
+    },
+
     /** Departments a sheet names that the zone did not have (kind 'other' until someone says). */
     async insertDepartments(db: DbOrTx, zoneId: string, rows: { id: string; name: string }[]) {
       if (!rows.length) return;
@@ -335,12 +348,14 @@ export function createDispatchSheetRepository() {
       return new Map(rows.map((r) => [r.project_id, { planYuan: Number(r.plan_yuan), version: Number(r.version) }]));
     },
     /** Current version and name of records (undo compares the version with the one the import left). */
-    async current(db: DbOrTx, table: 'projects' | 'departments' | 'enterprises' | 'progress_reports', ids: string[]) {
+    async current(db: DbOrTx, table: 'projects' | 'departments' | 'enterprises' | 'progress_reports' | 'users', ids: string[]) {
       if (!ids.length) return new Map<string, { version: number; label: string }>();
       const label =
         table === 'progress_reports'
           ? sql`(select name from projects x where x.id = t.project_id) || ' ' || to_char(t.period_start, 'YYYY-MM')`
-          : sql`t.name`;
+          : table === 'users'
+            ? sql`t.display_name`
+            : sql`t.name`;
       const rows = rowsOf<{ id: string; version: number; label: string }>(
         await db.execute(sql`select t.id, t.version, ${label} as label from ${sql.identifier(table)} t where t.id = any(${p(ids)}::uuid[])`),
       );
@@ -398,7 +413,7 @@ export function createDispatchSheetRepository() {
         where r.id = t.id`);
     },
     /** Removes records an import created (a project takes its template plan, stage event, plans and reports with it: cascade). */
-    async deleteWhere(db: DbOrTx, table: 'projects' | 'departments' | 'enterprises' | 'progress_reports', ids: string[]): Promise<number> {
+    async deleteWhere(db: DbOrTx, table: 'projects' | 'departments' | 'enterprises' | 'progress_reports' | 'users', ids: string[]): Promise<number> {
       if (!ids.length) return 0;
       const rows = rowsOf<{ n: number }>(await db.execute(sql`with d as (delete from ${sql.identifier(table)} where id = any(${p(ids)}::uuid[]) returning 1) select count(*)::int as n from d`));
       return Number(rows[0].n);

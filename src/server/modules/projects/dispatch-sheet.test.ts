@@ -259,6 +259,8 @@ describe('dispatch sheet import', () => {
     expect(errs).toContainEqual({ row: 4, column: '总投资（万元）', reason: '数字格式不正确' });
     expect(errs.filter((e) => e.row === 5)).toEqual([]);
     expect(checked.body.names).toEqual([
+      // An investor no enterprise matches is listed too: created by default, or mapped or left unlinked.
+      { field: 'investor', text: '山西导入测试甲有限公司', rows: 1, resolution: 'create', matchName: null },
       { field: 'department', text: '不存在的局', rows: 1, resolution: 'create', matchName: null },
       { field: 'leader', text: '不存在的人', rows: 1, resolution: 'text', matchName: null },
     ]);

@@ -47,6 +47,7 @@ export function createUsersService(deps: {
     title: u.title,
     phone: u.phone,
     active: u.active,
+    signsIn: u.signsIn,
     locked: u.lockedUntil != null && u.lockedUntil > clock(),
     zoneIds: u.zoneIds,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
@@ -82,7 +83,11 @@ export function createUsersService(deps: {
   return {
     // For the auth module: the account behind a login, and its login bookkeeping (the
     // *InTx methods run inside auth's transaction, beside its session and audit rows).
-    accountByUsername: (username: string): Promise<UserRow | undefined> => users.findByUsername(db, username),
+    /** The login account of a name: a person record (signsIn false) is none, so it takes the unknown name's path. */
+    accountByUsername: async (username: string): Promise<UserRow | undefined> => {
+      const user = await users.findByUsername(db, username);
+      return user?.signsIn ? user : undefined;
+    },
     accountById: (id: string): Promise<UserRow | undefined> => users.findById(db, id),
     /** The zones an account covers, by its role's scope rule. */
     scopeZoneIds: (user: Pick<UserRow, 'id' | 'role' | 'regionCode'>) => users.scopeZoneIds(db, user),
@@ -212,6 +217,7 @@ export function createUsersService(deps: {
     async resetPassword(s: SessionContext, id: string, body: z.infer<typeof resetPasswordBody>, requestId: string) {
       const before = await load(id);
       assertVersion(before, body.version);
+      if (!before.signsIn) throw fieldError('password', 'person_record_no_login');
       const weak = passwordProblem(body.password, before.username);
       if (weak) throw fieldError('password', weak);
       const passwordHash = await hashPassword(body.password);

@@ -15,7 +15,7 @@ import type { SessionContext } from '../auth/session.ts';
 import type { Clock } from '../clock.ts';
 import { AppError, fieldError, notFound } from '../errors.ts';
 import { can, inScope } from '../policies.ts';
-import type { AnyImporter, Json, NameChoice } from './importer.ts';
+import type { AnyImporter, Json, NameChoice, NameDirectory } from './importer.ts';
 import type { Name, Progress, Table } from './check.ts';
 import type { SheetPeriod } from './period.ts';
 import type { SkippedRow } from './table.ts';
@@ -126,6 +126,9 @@ export function createEngineContext(deps: EngineDeps) {
       names: state.names ?? [],
       checks: state.checks ?? [],
       nameTargets: state.nameTargets ?? {},
+      nameSearch: Object.fromEntries(
+        Object.entries((importer.nameDirectories ?? {}) as Record<string, NameDirectory>).flatMap(([f, d]) => (nameFields.has(f) ? [[f, d.search]] : [])),
+      ),
       nameActions: Object.fromEntries([...nameFields].map((f) => [f, (importer.nameActions as Record<string, NameChoice['action'][]> | undefined)?.[f] ?? ['map', 'blank']])),
       updates: {
         count: updates.count,

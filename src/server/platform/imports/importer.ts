@@ -28,6 +28,16 @@ export interface NameChoice {
   targetId: string | null;
 }
 
+/** A searched directory a name may be mapped to (engine: names.ts). */
+export interface NameDirectory {
+  /** What the web searches to pick a record (contract: ImportSummary.nameSearch). */
+  search: 'enterprises';
+  /** For each text, the records most like it, best first (at most 3). */
+  candidates(db: DbOrTx, texts: string[]): Promise<Map<string, { id: string; name: string }[]>>;
+  /** Of these ids, the records that exist, with their names. */
+  find(db: DbOrTx, ids: string[]): Promise<Map<string, string>>;
+}
+
 /** A change an update would make to an existing record, as people read it. */
 export interface FieldChange {
   field: string;
@@ -188,6 +198,11 @@ export interface Importer<K extends string = string, C extends Json = Json, D = 
   nameActions?: Partial<Record<K, ('create' | 'map' | 'blank')[]>>;
   /** Per field of `noteName`: the existing records a name may be mapped to (kept with the batch). */
   nameTargets?(scope: ImportScope<C>): Promise<Partial<Record<K, { id: string; name: string }[]>>>;
+  /**
+   * Per field of `noteName` whose records are too many to list (the enterprise directory): the
+   * directory the web searches, the best matches of unknown names, and which chosen ids exist.
+   */
+  nameDirectories?: Partial<Record<K, NameDirectory>>;
   /**
    * Undoes a committed batch in the engine's transaction: removes what it created and restores what it
    * updated. Throws `undoConflict(changed)` when any record changed since (nothing is undone then).

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { Tx } from '../../db/client.ts';
 import { actorOf, type SessionContext } from '../auth/session.ts';
 import { fieldError } from '../errors.ts';
-import type { ImportScope, Json, NameChoice } from './importer.ts';
+import type { ImportScope, Json, NameChoice, NameDirectory } from './importer.ts';
 import { check, decodeCell, DEFAULT_BATCH, ROW_KEY, type Progress, type RawRow, type Table } from './check.ts';
 import { choiceMap, headerSignature } from './memory.ts';
 import type { ImportBatchRow, StagedRow } from './imports.repository.ts';
@@ -127,13 +127,21 @@ export function remapOperations(ctx: EngineContext) {
       if (b.status !== 'staged') throw fieldError('choices', 'import_not_staged');
       const state = stateOf(b);
       const actions = (importer.nameActions ?? {}) as Record<string, NameChoice['action'][]>;
+      // A searched directory's field (enterprises) is checked against the directory, not a kept list.
+      const directories = (importer.nameDirectories ?? {}) as Record<string, NameDirectory | undefined>;
+      const inDirectory = new Map<string, Map<string, string>>();
+      for (const field of new Set(body.choices.filter((c) => c.action === 'map' && c.targetId && directories[c.field]).map((c) => c.field))) {
+        const ids = body.choices.filter((c) => c.field === field && c.action === 'map' && c.targetId).map((c) => c.targetId!);
+        inDirectory.set(field, await directories[field]!.find(db, ids));
+      }
       const chosen = body.choices.map((c, i) => {
         const known = (state.names ?? []).some((n) => n.field === c.field && n.text === c.text);
         if (!known) throw fieldError(`choices.${i}.text`, 'import_name_unknown');
         if (!(actions[c.field] ?? ['map', 'blank']).includes(c.action)) throw fieldError(`choices.${i}.action`, 'unknown_value');
         if (c.action === 'map') {
           if (!c.targetId) throw fieldError(`choices.${i}.targetId`, 'import_name_target_required');
-          if (!(state.nameTargets?.[c.field] ?? []).some((t) => t.id === c.targetId)) throw fieldError(`choices.${i}.targetId`, 'unknown_value');
+          const exists = directories[c.field] ? inDirectory.get(c.field)?.has(c.targetId) : (state.nameTargets?.[c.field] ?? []).some((t) => t.id === c.targetId);
+          if (!exists) throw fieldError(`choices.${i}.targetId`, 'unknown_value');
         }
         return { field: c.field, name: c.text, action: c.action, targetId: c.action === 'map' ? c.targetId! : null };
       });
