@@ -10,6 +10,7 @@ import type { ImportRowError, ImportSummary } from '../../../contract/imports.ts
 import { reasonText } from '../../../contract/reasons.ts';
 import type { Cell } from '../xlsx.ts';
 import type { AnyImporter, ImportRow, ImportScope, Json, NameChoice } from './importer.ts';
+import { withCandidates } from './names.ts';
 import type { StagedRow } from './imports.repository.ts';
 import { headerUnitOf } from './table.ts';
 import * as values from './values.ts';
@@ -230,6 +231,6 @@ export async function check(
   }
   await flush();
   result.plan = importer.plan?.(run) ?? {};
-  result.names = [...names.values()];
+  result.names = await withCandidates(importer, scope, [...names.values()]);
   return result;
 }
