@@ -13,7 +13,8 @@ import { chainActionLabels, methodLabels } from '../../../contract/pipeline-enum
 import type { Tx } from '../../db/client.ts';
 import { chinaToday } from '../../platform/clock.ts';
 import { defineImporter, undoConflict, type ImportRecord, type ImportRow } from '../../platform/imports/index.ts';
-import { normalizeEnterpriseName, type EnterprisesService } from '../enterprises/index.ts';
+import { cellText } from '../../platform/xlsx.ts';
+import { enterpriseNameDirectory, normalizeEnterpriseName, type EnterprisesService } from '../enterprises/index.ts';
 import type { LeadsService } from '../leads/index.ts';
 import {
   chainActionByText,
@@ -218,7 +219,9 @@ export function leadsImporter(deps: {
     required: ['name'],
     maxRows: MAX_IMPORT_ROWS,
     // An owner the zone does not have: the user maps it to one of the zone's people or leaves the lead without owner.
-    nameActions: { owner: ['map', 'blank'] },
+    // An investor no enterprise matches: registered (the default), mapped to one found in the directory, or left unlinked.
+    nameActions: { owner: ['map', 'blank'], enterpriseName: ['create', 'map', 'blank'] },
+    nameDirectories: { enterpriseName: enterpriseNameDirectory() },
     async nameTargets(scope) {
       return { owner: (await leads.owners(scope.session, scope.zoneId)).map((o) => ({ id: o.id, name: o.displayName })) };
     },
@@ -233,8 +236,21 @@ export function leadsImporter(deps: {
       /** New investors, one id per credit code or normalised name. */
       return { owners, ownerByName, seenLeadCodes: new Set<string>(), newEnterpriseIds: new Map<string, string>() };
     },
-    prepare: (scope, _run, rows) => lookups(ledger, scope.db, scope.zoneId, rows, 'enterpriseName', 'code'),
-    parseRow(row: ImportRow<LedgerKey>, run, { byCode, byName, existingLeads }) {
+    async prepare(scope, _run, rows) {
+      // The enterprises the user mapped unknown investors to (an earlier import's choice, or this one's).
+      const mapped = new Set<string>();
+      for (const r of rows) {
+        const inv = cellText(r.get('enterpriseName'), 100);
+        const c = inv ? r.choice('enterpriseName', inv) : undefined;
+        if (c?.action === 'map' && c.targetId) mapped.add(c.targetId);
+      }
+      const [found, investorNameOf] = await Promise.all([
+        lookups(ledger, scope.db, scope.zoneId, rows, 'enterpriseName', 'code'),
+        enterpriseNameDirectory().find(scope.db, [...mapped]),
+      ]);
+      return { ...found, investorNameOf };
+    },
+    parseRow(row: ImportRow<LedgerKey>, run, { byCode, byName, existingLeads, investorNameOf }) {
       const name = text(row, 'name', 100);
       if (!name) row.fail('name', 'required');
       const code = text(row, 'code', 32);
@@ -293,8 +309,14 @@ export function leadsImporter(deps: {
       if (!enterpriseId && enterpriseName && creditCode !== 'bad') {
         const normalizedName = normalizeEnterpriseName(enterpriseName);
         const existing = byName.get(normalizedName);
+        const chosen = creditCode ? undefined : row.choice('enterpriseName', enterpriseName);
         if (existing && (!creditCode || !existing.creditCode)) enterpriseId = existing.id;
+        else if (chosen?.action === 'map' && chosen.targetId && investorNameOf.has(chosen.targetId)) {
+          enterpriseId = chosen.targetId;
+          row.noteName('enterpriseName', enterpriseName, 'map', investorNameOf.get(enterpriseId) ?? null, enterpriseId);
+        } else if (chosen?.action === 'blank') row.noteName('enterpriseName', enterpriseName, 'blank');
         else {
+          row.noteName('enterpriseName', enterpriseName, 'create');
           // One new investor per credit code; a row without a code joins one of the same name.
           const nameKey = `name:${normalizedName}`;
           const id = run.newEnterpriseIds.get(creditCode ?? nameKey) ?? randomUUID();

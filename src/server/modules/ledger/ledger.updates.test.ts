@@ -7,7 +7,8 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importOperations, IMPORT_UNDO_DAYS } from '../../../contract/imports.ts';
+import { enterpriseOperations } from '../../../contract/enterprises.ts';
+import { importOperations, IMPORT_UNDO_DAYS, type ImportSummary } from '../../../contract/imports.ts';
 import { createTestContext, type Client, type TestContext } from '../../../../test/harness.ts';
 import { buildXlsx, uploadXlsx } from '../../../../test/pipeline-fixtures.ts';
 import { demoId } from '../../seed/demo-ids.ts';
@@ -193,5 +194,44 @@ describe('what a zone remembers', () => {
 
     const next = await uploadXlsx(ctx, officer, '/api/imports?kind=leads', await file(2));
     expect(next.body.names).toContainEqual(expect.objectContaining({ field: 'owner', resolution: 'map', chosen: true, targetId: li.id }));
+  });
+});
+
+describe('an investor the directory does not know exactly', () => {
+  it('is listed with the enterprises most like it; mapped to one, the lead links it and no enterprise is registered; left unlinked, the lead has none', async () => {
+    const admin = await ctx.login('admin');
+    const near = await admin.call(enterpriseOperations.create, { body: { name: '运城晟通铝业科技有限公司', noCreditCode: true } });
+    expect(near.status, JSON.stringify(near.body)).toBe(201);
+    const file = await buildXlsx(['项目名称', '投资方', '计划投资（万元）'], [
+      ['台账名称测试线索一', '晟通铝', 5000],
+      ['台账名称测试线索二', '台账测试完全陌生企业有限公司', 100],
+    ]);
+    const staged = await uploadXlsx(ctx, officer, '/api/imports?kind=leads', file, '台账.xlsx');
+    expect(staged.status, JSON.stringify(staged.body)).toBe(201);
+    const listed = (staged.body.names as ImportSummary['names']).find((n) => n.field === 'enterpriseName' && n.text === '晟通铝');
+    expect(listed).toMatchObject({ resolution: 'create' });
+    expect(listed!.candidates?.[0]).toEqual({ id: near.body.id, name: '运城晟通铝业科技有限公司' });
+    const chosen = await officer.call(importOperations.names, {
+      params: { id: staged.body.id },
+      body: {
+        choices: [
+          { field: 'enterpriseName', text: '晟通铝', action: 'map', targetId: near.body.id },
+          { field: 'enterpriseName', text: '台账测试完全陌生企业有限公司', action: 'blank' },
+        ],
+      },
+    });
+    expect(chosen.status, JSON.stringify(chosen.body)).toBe(200);
+    const enterprisesBefore = await ctx.rowCount('enterprises');
+    const done = await officer.call(importOperations.commit, { params: { id: staged.body.id }, body: { mode: 'all' } });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(await ctx.rowCount('enterprises')).toBe(enterprisesBefore);
+    const leads = await ctx.database.query<{ name: string; enterprise_id: string | null }>(
+      `select name, enterprise_id from leads where zone_id = $1 and name in ('台账名称测试线索一', '台账名称测试线索二') order by name = '台账名称测试线索二'`,
+      [fendong],
+    );
+    expect(leads).toEqual([
+      { name: '台账名称测试线索一', enterprise_id: near.body.id },
+      { name: '台账名称测试线索二', enterprise_id: null },
+    ]);
   });
 });
