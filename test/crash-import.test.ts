@@ -64,30 +64,29 @@ async function query<T>(text: string, params: unknown[] = []): Promise<T[]> {
 }
 
 /**
- * Resolves once the commit's transaction is writing: on PostgreSQL its insert is an active statement
- * in pg_stat_activity; on PGlite (no second connection) the WAL has been written since the commit was
- * sent — WAL buffers spill to pg_wal only after megabytes of inserts, and nothing else runs.
+ * Call before sending the commit; the answer resolves once the commit's transaction is writing
+ * enterprises: on PostgreSQL the table's heap has grown (its uncommitted rows, seen from another
+ * connection); on PGlite (no second connection) the WAL has been written since — WAL buffers spill
+ * to pg_wal only after megabytes of inserts, and nothing else runs.
  */
-async function commitWriting(sentAt: number, answered: () => boolean): Promise<void> {
+async function commitWatch(): Promise<(answered: () => boolean) => Promise<void>> {
   const client = db.url ? new pg.Client({ connectionString: db.url }) : null;
   await client?.connect();
-  try {
-    for (;;) {
-      if (answered()) return; // the commit finished first: the caller's assertions say so
-      if (client) {
-        const { rows } = await client.query<{ n: number }>(
-          `select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state = 'active' and query ilike '%insert into enterprises%'`,
-        );
-        if (rows[0].n > 0) return;
-      } else {
-        const wal = path.join(db.dataDir, 'pgdata', 'pg_wal');
-        if (fs.readdirSync(wal).some((f) => fs.statSync(path.join(wal, f)).mtimeMs > sentAt)) return;
+  const heap = async () => Number((await client!.query<{ n: string }>(`select pg_relation_size('enterprises')::text as n`)).rows[0].n);
+  const before = client ? await heap() : 0;
+  const sentAt = Date.now() - 1;
+  const wal = path.join(db.dataDir, 'pgdata', 'pg_wal');
+  return async (answered) => {
+    try {
+      for (;;) {
+        if (answered()) return; // the commit finished first: the caller's assertions say so
+        if (client ? (await heap()) > before : fs.readdirSync(wal).some((f) => fs.statSync(path.join(wal, f)).mtimeMs > sentAt)) return;
+        await sleep(20);
       }
-      await sleep(20);
+    } finally {
+      await client?.end();
     }
-  } finally {
-    await client?.end();
-  }
+  };
 }
 
 beforeAll(async () => {
@@ -111,12 +110,12 @@ describe(`kill -9 during a 100k-row import (${db.label})`, () => {
     expect(staged).toMatchObject({ status: 'staged', totalRows: ROWS, validRows: ROWS, errorCount: 0 });
 
     let answered = false;
-    const sentAt = Date.now();
+    const writing = await commitWatch();
     const commit = fetch(`${first.url}/api/imports/${staged.id}/commit`, { method: 'POST', headers, body: JSON.stringify({ mode: 'all' }) }).then(
       (res) => ((answered = true), res.status),
       () => 'cut' as const,
     );
-    await commitWriting(sentAt - 1, () => answered);
+    await writing(() => answered);
     const answeredBeforeKill = answered;
     await first.kill9();
     // The case this test is for: the server died while the commit was running (not after it answered).
