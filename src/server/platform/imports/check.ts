@@ -8,6 +8,7 @@
 import type { Locale } from '../../../contract/errors.ts';
 import type { ImportRowError, ImportSummary } from '../../../contract/imports.ts';
 import { reasonText } from '../../../contract/reasons.ts';
+import type { MoneyUnit } from '../../../contract/money.ts';
 import type { Cell } from '../xlsx.ts';
 import type { AnyImporter, ImportRow, ImportScope, Json, NameChoice } from './importer.ts';
 import { withCandidates } from './names.ts';
@@ -62,6 +63,140 @@ export const choiceKey = (field: string, text: string) => `${field}\u0000${text}
 /** Lets other requests run between batches of a long check (setImmediate: after pending I/O). */
 export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** One table's mapping as its rows read it, worked out once per table (not per row or per call). */
+interface TableView {
+  t: Table;
+  /** field → column number, field → header text. */
+  indexOf: Map<string, number>;
+  headerOf: Map<string, string>;
+  /** field → its money unit (the header's, else the unit row's, else 万元). */
+  units: Map<string, MoneyUnit>;
+  /** The year of the sheet's period (for "8月28日"). */
+  year: number | undefined;
+}
+
+/** What one check shares with its rows. */
+interface RowContext {
+  say: (key: string) => string;
+  fieldHeader: (key: string) => string;
+  noteName: ImportRow<string>['noteName'];
+  choice: ImportRow<string>['choice'];
+}
+
+/**
+ * A row as the importer reads it (ImportRow): its readers are methods of this class, so that 20,000
+ * rows do not each make twenty closures (that, and their garbage, was a second of a 20k-row check).
+ */
+class CheckedRow implements ImportRow<string> {
+  readonly rowNumber: number;
+  readonly sheet: string;
+  readonly section: string | null;
+  readonly block: string | null;
+  readonly period: Table['period'];
+  /** Its errors: one per cell, the first reason found (a value too long is not also "required"). */
+  readonly errors: ImportRowError[] = [];
+  /** The update it makes, if any. */
+  u?: NonNullable<StagedRow['d']['u']>;
+
+  constructor(
+    readonly raw: RawRow,
+    private readonly view: TableView,
+    private readonly where: { sheet?: string },
+    private readonly ctx: RowContext,
+  ) {
+    this.rowNumber = raw.rowNumber;
+    this.sheet = view.t.sheet;
+    this.section = raw.section;
+    this.block = view.t.block;
+    this.period = view.t.period;
+  }
+
+  header(key: string): string {
+    return this.view.headerOf.get(key) ?? this.ctx.fieldHeader(key);
+  }
+  has(key: string): boolean {
+    return this.view.indexOf.has(key);
+  }
+  unit(key: string): MoneyUnit {
+    let u = this.view.units.get(key);
+    if (u === undefined) {
+      u = headerUnitOf(this.header(key)) ?? (this.view.t.unit as MoneyUnit | null) ?? 'wan';
+      this.view.units.set(key, u);
+    }
+    return u;
+  }
+  fail(key: string, reason: string, extra = ''): void {
+    const column = this.header(key);
+    if (!this.errors.some((e) => e.column === column)) this.errors.push({ row: this.raw.rowNumber, ...this.where, column, reason: this.ctx.say(reason) + extra });
+  }
+  failed(key: string): boolean {
+    const column = this.header(key);
+    return this.errors.some((e) => e.column === column);
+  }
+  get(key: string): Cell {
+    const i = this.view.indexOf.get(key);
+    if (i === undefined) return null;
+    const mark = this.raw.marks?.[i];
+    if (mark && !this.failed(key)) this.fail(key, mark === 'formula_no_value' ? 'cell_formula_no_value' : 'cell_error', mark.startsWith('error:') ? `（${mark.slice(6)}）` : '');
+    return this.raw.cells[i] ?? null;
+  }
+  fill(key: string): string | null {
+    const i = this.view.indexOf.get(key);
+    return i === undefined ? null : (this.raw.fills?.[i] ?? null);
+  }
+  /** A reader's answer: a problem refuses the row on that field and reads as null. */
+  private typed<T>(key: string, v: T | values.Problem): T | null {
+    if (values.isProblem(v)) {
+      this.fail(key, v.problem);
+      return null;
+    }
+    return v;
+  }
+  text(key: string, max: number) {
+    return this.typed(key, values.textValue(this.get(key), max));
+  }
+  money(key: string, nothingIsZero = true) {
+    return this.view.indexOf.has(key) ? this.typed(key, values.moneyValue(this.get(key), this.unit(key), nothingIsZero)) : null;
+  }
+  percent(key: string) {
+    return this.typed(key, values.percentValue(this.get(key)));
+  }
+  number(key: string, nothingIsZero = false) {
+    return this.typed(key, values.numberValue(this.get(key), nothingIsZero));
+  }
+  date(key: string) {
+    return this.typed(key, values.dateValue(this.get(key), this.view.year));
+  }
+  dayOrMonth(key: string) {
+    return this.typed(key, values.dayOrMonth(this.get(key), this.view.year));
+  }
+  years(key: string) {
+    return this.typed(key, values.yearsValue(this.get(key)));
+  }
+  people(key: string) {
+    return values.peopleValue(this.get(key));
+  }
+  flag(key: string) {
+    const i = this.view.indexOf.get(key);
+    return this.typed(key, values.flagValue(this.get(key), i === undefined ? null : this.raw.fills?.[i]));
+  }
+  noteName(key: string, text: string, resolution: Parameters<ImportRow<string>['noteName']>[2], matchName: string | null = null, targetId: string | null = null): void {
+    this.ctx.noteName(key, text, resolution, matchName, targetId);
+  }
+  choice(key: string, text: string) {
+    return this.ctx.choice(key, text);
+  }
+  update(u: Parameters<ImportRow<string>['update']>[0]): void {
+    const { conflict, ...rest } = u;
+    this.u = {
+      ...rest,
+      sheet: this.view.t.sheet,
+      changes: u.changes.map((c) => ({ ...c, label: this.header(c.field) })),
+      ...(conflict?.length ? { conflict: conflict.map((c) => ({ ...c, label: this.header(c.field) })) } : {}),
+    };
+  }
+}
+
 export async function check(
   importer: AnyImporter,
   choices: ReadonlyMap<string, NameChoice>,
@@ -74,25 +209,34 @@ export async function check(
 ): Promise<CheckResult> {
   const say = (key: string) => reasonText(key, locale) ?? key;
   const fieldHeader = (key: string) => importer.columns.find((c) => c.key === key)?.header ?? key;
-  // Per table (tables arrive while the upload is read): field → column.
-  const maps = new Map<number, { indexOf: Map<string, number>; headerOf: Map<string, string> }>();
-  const mapsOf = (n: number) => {
-    let m = maps.get(n);
-    if (!m) {
+  // Per table (tables arrive while the upload is read): field → column, header, unit, the period's year.
+  const views = new Map<number, TableView>();
+  const viewOf = (n: number) => {
+    let v = views.get(n);
+    if (!v) {
       const t = tables[n] ?? tables[0];
-      m = { indexOf: new Map(), headerOf: new Map() };
+      const year = t.period?.asOf ? Number(t.period.asOf.slice(0, 4)) : t.period?.quarter ? Number(t.period.quarter.slice(0, 4)) : undefined;
+      v = { t, indexOf: new Map(), headerOf: new Map(), units: new Map(), year };
       for (const c of t.columns) {
         if (!c.field) continue;
-        m.indexOf.set(c.field, c.index);
-        m.headerOf.set(c.field, c.header);
+        v.indexOf.set(c.field, c.index);
+        v.headerOf.set(c.field, c.header);
       }
-      maps.set(n, m);
+      views.set(n, v);
     }
-    return m;
+    return v;
   };
   const run = await importer.begin(scope);
   const result: CheckResult = { totalRows: 0, validRows: 0, errorRows: 0, errorCount: 0, errors: [], plan: {}, names: [] };
   const names = new Map<string, Name>();
+  const noteName: RowContext['noteName'] = (key, text, resolution, matchName = null, targetId = null) => {
+    const id = choiceKey(key, text);
+    const n = names.get(id);
+    if (n) n.rows++;
+    else names.set(id, { field: key, text, rows: 1, resolution, matchName, ...(targetId ? { targetId } : {}), ...(choices.has(id) ? { chosen: true } : {}) });
+  };
+  const choice: RowContext['choice'] = (key, text) => choices.get(choiceKey(key, text));
+  const rowContext: RowContext = { say, fieldHeader, noteName, choice };
   let pending: RawRow[] = [];
   const multiSheet = () => new Set(tables.map((t) => t.sheet)).size > 1;
 
@@ -101,97 +245,19 @@ export async function check(
     pending = [];
     if (!chunk.length) return;
     p.phase = 'checking';
-    type Slot = { u?: NonNullable<StagedRow['d']['u']> };
-    const made: { raw: RawRow; row: ImportRow<string>; errors: ImportRowError[]; slot: Slot }[] = [];
+    const where = multiSheet() ? (t: Table) => ({ sheet: t.sheet }) : () => ({});
+    const made: CheckedRow[] = [];
     let built = 0;
     for (const raw of chunk) {
       if (++built % YIELD_EVERY === 0) await yieldToLoop();
-      const errors: ImportRowError[] = [];
-      const slot: Slot = {};
-      const t = tables[raw.table] ?? tables[0];
-      const { indexOf, headerOf } = mapsOf(raw.table);
-      const header = (key: string) => headerOf.get(key) ?? fieldHeader(key);
-      const where = multiSheet() ? { sheet: t.sheet } : {};
-      // One error per cell: the first reason found (a value too long is not also "required").
-      const fail = (key: string, reason: string, extra = '') => {
-        const column = header(key);
-        if (!errors.some((e) => e.column === column)) errors.push({ row: raw.rowNumber, ...where, column, reason: say(reason) + extra });
-      };
-      const get = (key: string): Cell => {
-        const i = indexOf.get(key);
-        if (i === undefined) return null;
-        const mark = raw.marks?.[i];
-        if (mark && !errors.some((e) => e.column === header(key))) fail(key, mark === 'formula_no_value' ? 'cell_formula_no_value' : 'cell_error', mark.startsWith('error:') ? `（${mark.slice(6)}）` : '');
-        return raw.cells[i] ?? null;
-      };
-      const year = t.period?.asOf ? Number(t.period.asOf.slice(0, 4)) : t.period?.quarter ? Number(t.period.quarter.slice(0, 4)) : undefined;
-      const typed =
-        <T,>(parse: (v: Cell) => T | values.Problem) =>
-        (key: string): T | null => {
-          const v = parse(get(key));
-          if (values.isProblem(v)) {
-            fail(key, v.problem);
-            return null;
-          }
-          return v;
-        };
-      const unit = (key: string) => headerUnitOf(header(key)) ?? (t.unit as 'yuan' | 'wan' | 'yi' | null) ?? 'wan';
-      const row: ImportRow<string> = {
-        rowNumber: raw.rowNumber,
-        sheet: t.sheet,
-        section: raw.section,
-        block: t.block,
-        period: t.period,
-        get,
-        has: (key) => indexOf.has(key),
-        header,
-        unit,
-        fail,
-        failed: (key) => errors.some((e) => e.column === header(key)),
-        fill: (key) => {
-          const i = indexOf.get(key);
-          return i === undefined ? null : (raw.fills?.[i] ?? null);
-        },
-        text: (key, max) => typed((v) => values.textValue(v, max))(key),
-        money: (key, nothingIsZero = true) => (indexOf.has(key) ? typed((v) => values.moneyValue(v, unit(key), nothingIsZero))(key) : null),
-        percent: typed(values.percentValue),
-        number: (key, nothingIsZero = false) => typed((v) => values.numberValue(v, nothingIsZero))(key),
-        date: typed((v) => values.dateValue(v, year)),
-        dayOrMonth: typed((v) => values.dayOrMonth(v, year)),
-        years: typed(values.yearsValue),
-        people: (key) => values.peopleValue(get(key)),
-        flag: (key) => {
-          const i = indexOf.get(key);
-          const v = values.flagValue(get(key), i === undefined ? null : raw.fills?.[i]);
-          if (values.isProblem(v)) {
-            fail(key, v.problem);
-            return null;
-          }
-          return v;
-        },
-        noteName: (key, text, resolution, matchName = null, targetId = null) => {
-          const id = choiceKey(key, text);
-          const n = names.get(id);
-          if (n) n.rows++;
-          else names.set(id, { field: key, text, rows: 1, resolution, matchName, ...(targetId ? { targetId } : {}), ...(choices.has(id) ? { chosen: true } : {}) });
-        },
-        choice: (key, text) => choices.get(choiceKey(key, text)),
-        update: (u) => {
-          const { conflict, ...rest } = u;
-          slot.u = {
-            ...rest,
-            sheet: t.sheet,
-            changes: u.changes.map((c) => ({ ...c, label: header(c.field) })),
-            ...(conflict?.length ? { conflict: conflict.map((c) => ({ ...c, label: header(c.field) })) } : {}),
-          };
-        },
-      };
-      made.push({ raw, row, errors, slot });
+      const view = viewOf(raw.table);
+      made.push(new CheckedRow(raw, view, where(view.t), rowContext));
     }
-    const batch = await importer.prepare?.(scope, run, made.map((m) => m.row));
+    const batch = await importer.prepare?.(scope, run, made);
     const staged: StagedRow[] = [];
     let n = 0;
-    for (const { raw, row, errors, slot } of made) {
+    for (const row of made) {
+      const { raw, errors } = row;
       if (++n % YIELD_EVERY === 0) await yieldToLoop();
       result.totalRows++;
       const data = importer.parseRow(row, run, batch);
@@ -214,7 +280,7 @@ export async function check(
           s: raw.section,
           ...(raw.fills ? { f: raw.fills } : {}),
           ...(raw.marks ? { m: raw.marks } : {}),
-          ...(valid && slot.u ? { u: slot.u } : {}),
+          ...(valid && row.u ? { u: row.u } : {}),
           value: valid ? (data as unknown) : null,
         },
       });

@@ -29,6 +29,8 @@ export interface StagedRow {
 
 type Change = { field: string; label: string; before: string | null; after: string | null };
 const uuidText = (s: string) => sql`${s}::uuid`;
+/** Staged rows per insert statement. */
+const INSERT_CHUNK = 2000;
 
 export function createImportsRepository() {
   return {
@@ -63,10 +65,14 @@ export function createImportsRepository() {
       await db.delete(importBatches).where(eq(importBatches.id, id));
     },
 
+    /**
+     * Stages rows, INSERT_CHUNK a statement: one statement of a whole 20k-row sheet (26 MB of JSON)
+     * took 5.2 s on PGlite where ten of 2,000 take 3.4 s (the one jsonb parsed whole in its wasm memory).
+     */
     async insertRows(db: DbOrTx, importId: string, rows: StagedRow[]) {
-      if (!rows.length) return;
-      await db.execute(sql`insert into import_rows (import_id, row_no, valid, data)
-        select ${uuidText(importId)}, (e->>'r')::int, (e->>'v')::boolean, e->'d' from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) e`);
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK)
+        await db.execute(sql`insert into import_rows (import_id, row_no, valid, data)
+          select ${uuidText(importId)}, (e->>'r')::int, (e->>'v')::boolean, e->'d' from jsonb_array_elements(${JSON.stringify(rows.slice(i, i + INSERT_CHUNK))}::jsonb) e`);
     },
     /**
      * After a new mapping: each row's validity, the importer's data and update again. The cells are

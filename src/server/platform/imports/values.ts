@@ -31,10 +31,16 @@ export const isNothing = (s: string) => NOTHING.test(s.replace(/\s/g, ''));
  * A cell as staged: strings trimmed, line breaks inside dropped (joined without a space), full-width
  * digits and letters made half-width; a blank string is null. Numbers and dates stay as read.
  */
+const NEEDS_NORMALIZING = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\u3000\r\n\u200b\ufeff]/;
 export function normalizeCell(v: RawCell | undefined): Cell {
   if (v == null) return null;
   if (isMark(v)) return null;
   if (typeof v === 'string') {
+    // Most cells have nothing to change but their ends (this runs for every cell read).
+    if (!NEEDS_NORMALIZING.test(v)) {
+      const s = v.trim();
+      return s === '' ? null : s;
+    }
     const s = halfWidthAlnum(v)
       .replace(/[\r\n]+\s*/g, '')
       .replace(/[\u200b\ufeff]/g, '')
@@ -71,8 +77,10 @@ export function moneyValue(v: Cell, unit: MoneyUnit, nothingIsZero = true): numb
   // A blank cell is "not given" (the importer decides); a written '—' or '/' is zero.
   if (v == null) return null;
   if (v instanceof Date) return bad('number_format');
-  let text = typeof v === 'number' ? numberText(v) : halfWidth(v).replace(/[,，\s]/g, '');
-  if (typeof v === 'string' && isNothing(text)) return nothingIsZero ? 0 : null;
+  // A number cell (most of them): no unit word, estimate or range to read, straight to yuan.
+  if (typeof v === 'number') return yuanOf(v, numberText(v), unit);
+  let text = halfWidth(v).replace(/[,，\s]/g, '');
+  if (isNothing(text)) return nothingIsZero ? 0 : null;
   let u = unit;
   for (const [re, word] of unitWords) {
     if (re.test(text)) {
@@ -85,6 +93,11 @@ export function moneyValue(v: Cell, unit: MoneyUnit, nothingIsZero = true): numb
   text = text.replace(/^(约|大约|预计|近)/, '').replace(/(左右)$/, '');
   if (/^(超|逾|不少于|不低于)/.test(text) || /[多余]$/.test(text)) return bad('money_estimate');
   if (/^\d+(\.\d+)?[-~～至到—]\d+(\.\d+)?$/.test(text)) return bad('money_range');
+  return yuanOf(v, text, u);
+}
+
+/** The amount `text` (of cell `v`) in `u` as integer yuan. */
+function yuanOf(v: Cell, text: string, u: MoneyUnit): number | Problem {
   const yuan = toYuan(text, u);
   if (yuan === null) {
     // A computed number with floating-point residue below one yuan.

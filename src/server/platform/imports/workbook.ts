@@ -89,6 +89,20 @@ function attrs(tag: string): Record<string, string> {
   return out;
 }
 
+/**
+ * One attribute of a cell's tag (r, t, s): a plain scan, as attrs() would read it, for the common
+ * `name="value"`; a tag with prefixes, single quotes or spaces around `=` goes through attrs().
+ */
+function attr(tag: string, name: string): string | undefined {
+  if (tag.indexOf("'") >= 0 || tag.indexOf(':') >= 0 || / =|= /.test(tag)) return attrs(tag)[name];
+  const key = `${name}="`;
+  let at = tag.indexOf(key);
+  while (at > 0 && !/\s/.test(tag[at - 1])) at = tag.indexOf(key, at + 1);
+  if (at < 0) return undefined;
+  const end = tag.indexOf('"', at + key.length);
+  return end < 0 ? undefined : tag.slice(at + key.length, end);
+}
+
 /** The text of a string item (<si> or <is>): its runs' <t>, without phonetic guides (<rPh>). */
 function stringItem(xml: string): string {
   const body = xml.indexOf('<rPh') >= 0 || xml.indexOf(':rPh') >= 0 ? xml.replace(/<(\w+:)?rPh\b[\s\S]*?<\/(\w+:)?rPh>/g, '') : xml;
@@ -101,11 +115,25 @@ function stringItem(xml: string): string {
 
 /** "AB12" → { col: 28, row: 12 }. */
 export function cellRef(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref);
-  if (!m) return null;
+  // A plain scan (it runs for every cell): [$]letters{1,3}[$]digits.
+  let i = ref.charCodeAt(0) === 36 ? 1 : 0;
   let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]), col };
+  const start = i;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + c - 96;
+  }
+  if (i === start || i - start > 3) return null;
+  if (ref.charCodeAt(i) === 36) i++;
+  if (i >= ref.length) return null;
+  let row = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+    row = row * 10 + c - 48;
+  }
+  return { row, col };
 }
 export function columnName(col: number): string {
   let s = '';
@@ -326,12 +354,15 @@ function pad(n: number) {
 }
 
 function cellOf(tag: string, body: string, shared: string[], styles: Styles, date1904: boolean): RawCell {
-  const a = attrs(tag);
-  const t = a.t ?? 'n';
-  const style = a.s ? Number(a.s) : 0;
-  const vm = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/.exec(body);
-  const hasFormula = /<(?:\w+:)?f[\s>/]/.test(body);
-  const v = vm ? vm[1] : null;
+  const t = attr(tag, 't') ?? 'n';
+  const s = attr(tag, 's');
+  const style = s ? Number(s) : 0;
+  // The common body is `<v>…</v>` alone: read without a regex.
+  const close = body.startsWith('<v>') ? body.indexOf('</v>') : -1;
+  const plain = close > 0 && close + 4 === body.length && body.indexOf('<', 3) === close;
+  const vm = plain ? null : /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/.exec(body);
+  const v = plain ? body.slice(3, close) : vm ? vm[1] : null;
+  const hasFormula = !plain && /<(?:\w+:)?f[\s>/]/.test(body);
   if (t === 'inlineStr') {
     const is = /<(?:\w+:)?is>([\s\S]*?)<\/(?:\w+:)?is>/.exec(body);
     return is ? stringItem(is[1]) : null;
@@ -459,7 +490,7 @@ export async function openXlsx(file: Buffer, limits: InflateLimits = defaultInfl
             const body = rowXml.slice(tagEnd + 1);
             while ((cm = re.exec(body))) {
               const tag = cm[1] ?? '';
-              const ref = /\br="([^"]+)"/.exec(tag)?.[1];
+              const ref = attr(tag, 'r');
               const at = ref ? cellRef(ref) : null;
               // A cell without `r` is the one after the previous cell.
               col = at ? at.col : col + 1;
