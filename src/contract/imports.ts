@@ -180,6 +180,10 @@ export const importSummarySchema = z.object({
   nameTargets: z
     .record(z.string(), z.array(z.object({ id: z.string(), name: z.string() })))
     .describe('Per field of the names: the existing records a name can be mapped to (a field absent here whose action is map is searched: nameSearch)'),
+  nameKinds: z
+    .record(z.string(), z.enum(['department', 'person', 'enterprise']))
+    .optional()
+    .describe('Per field of the names: what "create" makes (a department, a person record — not a login account —, an enterprise)'),
   nameSearch: z
     .record(z.string(), z.enum(['enterprises']))
     .optional()

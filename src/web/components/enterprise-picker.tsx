@@ -19,6 +19,8 @@ export interface EnterprisePickerProps {
   onChange?: (id: string | undefined) => void;
   /** The current value's name and code, when the caller has them: shown before any search, saving a request. */
   current?: EnterpriseChoice | null;
+  /** Enterprises to offer first, before anything is typed (an import's best matches for a name). */
+  suggested?: EnterpriseChoice[];
   /** Offers "新建企业" with what was typed; the caller registers it and then sets the value. */
   onCreate?: (typed: string) => void;
   id?: string;
@@ -59,7 +61,7 @@ const choiceLabel = (e: EnterpriseChoice) => (e.creditCode ? `${e.name} · ${e.c
  * it reads on a phone, is a plain Select for the keyboard (arrows, Enter, Esc), and keeps showing the
  * current enterprise's name when a form is edited. With `onCreate`, the last entry registers a new one.
  */
-export function EnterprisePicker({ value, onChange, current, onCreate, id, placeholder, disabled, allowClear = true, ...rest }: EnterprisePickerProps) {
+export function EnterprisePicker({ value, onChange, current, suggested, onCreate, id, placeholder, disabled, allowClear = true, ...rest }: EnterprisePickerProps) {
   const { locale } = useI18n();
   const s = strings[locale === 'en-US' ? 'en-US' : 'zh-CN'];
   const [typed, setTyped] = useState('');
@@ -75,7 +77,7 @@ export function EnterprisePicker({ value, onChange, current, onCreate, id, place
   const found = search.data ?? [];
 
   // The current value's name: from the caller, the search results, or one read of the enterprise.
-  const known = value ? (current?.id === value ? current : found.find((e) => e.id === value)) : undefined;
+  const known = value ? (current?.id === value ? current : (found.find((e) => e.id === value) ?? suggested?.find((e) => e.id === value))) : undefined;
   const fetched = useQuery({
     queryKey: ['enterprises', 'picker-one', value],
     queryFn: () => callOperation(enterpriseOperations.get, { params: { id: value! } }),
@@ -84,7 +86,8 @@ export function EnterprisePicker({ value, onChange, current, onCreate, id, place
   });
   const selected = known ?? fetched.data;
 
-  const choices: EnterpriseChoice[] = [...found];
+  // Nothing typed: the suggestions first, then the first page; typed: what the search found.
+  const choices: EnterpriseChoice[] = q === '' && suggested?.length ? [...suggested, ...found.filter((e) => !suggested.some((x) => x.id === e.id))] : [...found];
   if (value && selected && !choices.some((e) => e.id === value)) choices.unshift(selected);
   const options = choices.map((e) => ({ value: e.id, label: choiceLabel(e), enterprise: e }));
   if (onCreate) options.push({ value: createEntry, label: s.create(typed.trim()), enterprise: { id: createEntry, name: '' } });

@@ -222,6 +222,7 @@ export function leadsImporter(deps: {
     // An investor no enterprise matches: registered (the default), mapped to one found in the directory, or left unlinked.
     nameActions: { owner: ['map', 'blank'], enterpriseName: ['create', 'map', 'blank'] },
     nameDirectories: { enterpriseName: enterpriseNameDirectory() },
+    nameKinds: { owner: 'person', enterpriseName: 'enterprise' },
     async nameTargets(scope) {
       return { owner: (await leads.owners(scope.session, scope.zoneId)).map((o) => ({ id: o.id, name: o.displayName })) };
     },

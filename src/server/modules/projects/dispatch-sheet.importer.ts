@@ -147,6 +147,7 @@ export function dispatchSheetImporter(deps: {
     // enterprise matches is created (the default), mapped to one found in the directory, or left unlinked.
     nameActions: { department: ['create', 'map', 'blank'], officer: ['create', 'map', 'blank'], leader: ['create', 'map', 'blank'], investor: ['create', 'map', 'blank'] },
     nameDirectories: { investor: enterpriseNameDirectory() },
+    nameKinds: { department: 'department', officer: 'person', leader: 'person', investor: 'enterprise' },
     async nameTargets({ db, zoneId }) {
       const [departments, people] = await Promise.all([sheet.departments(db, zoneId), sheet.people(db, zoneId)]);
       const users = people.map((u) => ({ id: u.id, name: u.display_name }));

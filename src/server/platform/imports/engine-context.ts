@@ -126,6 +126,7 @@ export function createEngineContext(deps: EngineDeps) {
       names: state.names ?? [],
       checks: state.checks ?? [],
       nameTargets: state.nameTargets ?? {},
+      nameKinds: (importer.nameKinds ?? {}) as Record<string, 'department' | 'person' | 'enterprise'>,
       nameSearch: Object.fromEntries(
         Object.entries((importer.nameDirectories ?? {}) as Record<string, NameDirectory>).flatMap(([f, d]) => (nameFields.has(f) ? [[f, d.search]] : [])),
       ),

@@ -203,6 +203,8 @@ export interface Importer<K extends string = string, C extends Json = Json, D = 
    * directory the web searches, the best matches of unknown names, and which chosen ids exist.
    */
   nameDirectories?: Partial<Record<K, NameDirectory>>;
+  /** Per field of `noteName`: what "create" makes, in the user's words on the web. */
+  nameKinds?: Partial<Record<K, 'department' | 'person' | 'enterprise'>>;
   /**
    * Undoes a committed batch in the engine's transaction: removes what it created and restores what it
    * updated. Throws `undoConflict(changed)` when any record changed since (nothing is undone then).

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/use-i18n';
 import { isApiError } from '../../lib/api-error';
 import { useSession } from '../../lib/session-context';
 import { useApiErrorHandler } from '../../lib/use-api-error-handler';
+import { EnterprisePicker } from '../enterprise-picker';
 import { FilePicker } from '../file-picker';
 import { uploadImport, type CommitBody, useCommitImport, useImportUpdates, useDiscardImport, useRemapImport, useResolveNames, useUndoImport, type NameChoiceInput, type UploadProgress } from './api';
 import { wizardText, type WizardKey } from './strings';
@@ -270,6 +271,24 @@ export function ImportWizard({ kind, zoneId, params, disabled, describePlan, des
                           <Tag>{w('resolutionText')}</Tag>
                         )}
                         {n.chosen && <Typography.Text type="secondary">{w('chosenBefore')}</Typography.Text>}
+                        {n.candidates && n.candidates.length > 0 && (n.resolution === 'create' || n.resolution === 'text') && (
+                          // The best matches: one click maps the name to one (then "apply" checks again).
+                          <div data-testid={`import-name-candidates-${n.field}-${n.text}`}>
+                            <Typography.Text type="secondary">{w('candidates')}</Typography.Text>
+                            {n.candidates.map((x) => (
+                              <Button
+                                key={x.id}
+                                type="link"
+                                size="small"
+                                title={w('candidateHint')}
+                                style={{ paddingInline: 4, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+                                onClick={() => setChoices(new Map(choices).set(nameKey(n), { field: n.field, text: n.text, action: 'map', targetId: x.id }))}
+                              >
+                                {x.name}
+                              </Button>
+                            ))}
+                          </div>
+                        )}
                       </>
                     ),
                   },
@@ -279,8 +298,11 @@ export function ImportWizard({ kind, zoneId, params, disabled, describePlan, des
                     render: (_, n) => {
                       const actions = summary.nameActions[n.field] ?? ['map', 'blank'];
                       const c = choices.get(nameKey(n));
-                      const targets = summary.nameTargets[n.field] ?? [];
-                      const label = { create: w('choiceCreate'), map: w('choiceMap'), blank: w('choiceBlank') };
+                      // The best matches first, then the other records of the field.
+                      const listed = summary.nameTargets[n.field] ?? [];
+                      const targets = [...(n.candidates ?? []).filter((x) => listed.some((t) => t.id === x.id)), ...listed.filter((t) => !n.candidates?.some((x) => x.id === t.id))];
+                      const searched = summary.nameSearch?.[n.field] === 'enterprises';
+                      const label = { create: summary.nameKinds?.[n.field] === 'person' ? w('choicePersonCreate') : w('choiceCreate'), map: w('choiceMap'), blank: w('choiceBlank') };
                       return (
                         <Space.Compact style={{ width: '100%' }}>
                           <Select
@@ -298,7 +320,19 @@ export function ImportWizard({ kind, zoneId, params, disabled, describePlan, des
                             }}
                             options={actions.map((a) => ({ value: a, label: label[a] }))}
                           />
-                          {c?.action === 'map' && (
+                          {c?.action === 'map' && searched && (
+                            <div style={{ width: 190 }}>
+                              <EnterprisePicker
+                                value={c.targetId ?? undefined}
+                                suggested={n.candidates ?? []}
+                                allowClear={false}
+                                placeholder={w('choiceTarget')}
+                                data-testid={`import-name-target-${n.field}-${n.text}`}
+                                onChange={(targetId) => targetId && setChoices(new Map(choices).set(nameKey(n), { ...c, targetId }))}
+                              />
+                            </div>
+                          )}
+                          {c?.action === 'map' && !searched && (
                             <Select
                               size="small"
                               showSearch

@@ -23,6 +23,8 @@ export default function DispatchImportPage() {
     created: c?.projectsCreated ?? 0,
     updated: c?.projectsUpdated ?? 0,
     enterprises: c?.enterprisesCreated ?? 0,
+    departments: c?.departmentsCreated ?? 0,
+    people: c?.peopleCreated ?? 0,
     reports: c?.reportsWritten ?? 0,
   });
   const day = period?.format('YYYY-MM-DD');
