@@ -13,7 +13,6 @@ import { chainActionLabels, methodLabels } from '../../../contract/pipeline-enum
 import type { Tx } from '../../db/client.ts';
 import { chinaToday } from '../../platform/clock.ts';
 import { defineImporter, undoConflict, type ImportRecord, type ImportRow } from '../../platform/imports/index.ts';
-import { cellText } from '../../platform/xlsx.ts';
 import { enterpriseNameDirectory, normalizeEnterpriseName, type EnterprisesService } from '../enterprises/index.ts';
 import type { LeadsService } from '../leads/index.ts';
 import {
@@ -237,21 +236,8 @@ export function leadsImporter(deps: {
       /** New investors, one id per credit code or normalised name. */
       return { owners, ownerByName, seenLeadCodes: new Set<string>(), newEnterpriseIds: new Map<string, string>() };
     },
-    async prepare(scope, _run, rows) {
-      // The enterprises the user mapped unknown investors to (an earlier import's choice, or this one's).
-      const mapped = new Set<string>();
-      for (const r of rows) {
-        const inv = cellText(r.get('enterpriseName'), 100);
-        const c = inv ? r.choice('enterpriseName', inv) : undefined;
-        if (c?.action === 'map' && c.targetId) mapped.add(c.targetId);
-      }
-      const [found, investorNameOf] = await Promise.all([
-        lookups(ledger, scope.db, scope.zoneId, rows, 'enterpriseName', 'code'),
-        enterpriseNameDirectory().find(scope.db, [...mapped]),
-      ]);
-      return { ...found, investorNameOf };
-    },
-    parseRow(row: ImportRow<LedgerKey>, run, { byCode, byName, existingLeads, investorNameOf }) {
+    prepare: (scope, _run, rows) => lookups(ledger, scope.db, scope.zoneId, rows, 'enterpriseName', 'code'),
+    parseRow(row: ImportRow<LedgerKey>, run, { byCode, byName, existingLeads }) {
       const name = text(row, 'name', 100);
       if (!name) row.fail('name', 'required');
       const code = text(row, 'code', 32);
@@ -312,9 +298,9 @@ export function leadsImporter(deps: {
         const existing = byName.get(normalizedName);
         const chosen = creditCode ? undefined : row.choice('enterpriseName', enterpriseName);
         if (existing && (!creditCode || !existing.creditCode)) enterpriseId = existing.id;
-        else if (chosen?.action === 'map' && chosen.targetId && investorNameOf.has(chosen.targetId)) {
+        else if (chosen?.action === 'map' && chosen.targetId) {
           enterpriseId = chosen.targetId;
-          row.noteName('enterpriseName', enterpriseName, 'map', investorNameOf.get(enterpriseId) ?? null, enterpriseId);
+          row.noteName('enterpriseName', enterpriseName, 'map', chosen.targetName ?? null, enterpriseId);
         } else if (chosen?.action === 'blank') row.noteName('enterpriseName', enterpriseName, 'blank');
         else {
           row.noteName('enterpriseName', enterpriseName, 'create');

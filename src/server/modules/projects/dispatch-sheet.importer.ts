@@ -200,14 +200,6 @@ export function dispatchSheetImporter(deps: {
         sheet.people(db, zoneId),
       ]);
       const matchedIds = rows.map((r) => existing.get(cellText(r.get('name'), 100) ?? '')).filter((x): x is string => Boolean(x));
-      // The enterprises the user mapped unknown investors to (an earlier import's choice, or this one's).
-      const mappedIds = new Set<string>();
-      for (const r of rows) {
-        const inv = cellText(r.get('investor'), 100);
-        const c = inv ? r.choice('investor', inv) : undefined;
-        if (c?.action === 'map' && c.targetId) mappedIds.add(c.targetId);
-      }
-      const investorNameOf = await enterpriseNameDirectory().find(db, [...mappedIds]);
       const [sums, phaseTotals, details, plans, filedReports] = await Promise.all([
         sheet.reportSums(db, matchedIds, run.period.yearStart, run.period.start),
         sheet.phaseTotals(db, matchedIds),
@@ -227,10 +219,10 @@ export function dispatchSheetImporter(deps: {
       for (const u of people) personByName.set(u.display_name.trim(), personByName.has(u.display_name.trim()) ? null : u.id);
       const deptNameOf = new Map(departments.map((x) => [x.id, x.name]));
       const personNameOf = new Map(people.map((u) => [u.id, u.display_name]));
-      return { existing, byCode, byName, sums, phaseTotals, details, plans, filed, deptByName, deptNameOf, personByName, personNameOf, investorNameOf };
+      return { existing, byCode, byName, sums, phaseTotals, details, plans, filed, deptByName, deptNameOf, personByName, personNameOf };
     },
 
-    parseRow(row, run, { existing, byCode, byName, sums, phaseTotals, details, plans, filed, deptByName, deptNameOf, personByName, personNameOf, investorNameOf }): DispatchRowData {
+    parseRow(row, run, { existing, byCode, byName, sums, phaseTotals, details, plans, filed, deptByName, deptNameOf, personByName, personNameOf }): DispatchRowData {
       const { period, prev, lastYear } = run;
       const text = (key: DispatchKey, max: number) => row.text(key, max);
       // '—', '/' and blank are zero in the figures, "nothing" in the total (an existing project keeps its own).
@@ -264,9 +256,9 @@ export function dispatchSheetImporter(deps: {
         const normalizedName = normalizeEnterpriseName(investorName);
         const found = byName.get(normalizedName);
         if (found && (!code || !found.creditCode)) investorId = found.id;
-        else if (investorChoice?.action === 'map' && investorChoice.targetId && investorNameOf.has(investorChoice.targetId)) {
+        else if (investorChoice?.action === 'map' && investorChoice.targetId) {
           investorId = investorChoice.targetId;
-          row.noteName('investor', investorName, 'map', investorNameOf.get(investorId) ?? null, investorId);
+          row.noteName('investor', investorName, 'map', investorChoice.targetName ?? null, investorId);
         } else if (investorChoice?.action === 'blank') {
           unresolved.push({ field: 'investor', text: investorName });
           row.noteName('investor', investorName, 'blank');

@@ -10,7 +10,7 @@ import type { ImportRowError, ImportSummary } from '../../../contract/imports.ts
 import { reasonText } from '../../../contract/reasons.ts';
 import type { MoneyUnit } from '../../../contract/money.ts';
 import type { Cell } from '../xlsx.ts';
-import type { AnyImporter, ImportRow, ImportScope, Json, NameChoice } from './importer.ts';
+import type { AnyImporter, ImportRow, ImportScope, Json, NameChoice, NameDirectory } from './importer.ts';
 import { withCandidates } from './names.ts';
 import type { StagedRow } from './imports.repository.ts';
 import { headerUnitOf } from './table.ts';
@@ -197,6 +197,17 @@ class CheckedRow implements ImportRow<string> {
   }
 }
 
+/** The names of the directory records the zone's choices map to, read once for the whole check. */
+async function directoryTargets(importer: AnyImporter, scope: ImportScope<Json>, choices: ReadonlyMap<string, NameChoice>): Promise<Map<string, string>> {
+  const directories = (importer.nameDirectories ?? {}) as Record<string, NameDirectory | undefined>;
+  const found = new Map<string, string>();
+  for (const [field, directory] of Object.entries(directories)) {
+    const ids = [...choices].filter(([k, c]) => k.startsWith(choiceKey(field, '')) && c.action === 'map' && c.targetId).map(([, c]) => c.targetId!);
+    if (directory && ids.length) for (const [id, name] of await directory.find(scope.db, ids)) found.set(id, name);
+  }
+  return found;
+}
+
 export async function check(
   importer: AnyImporter,
   choices: ReadonlyMap<string, NameChoice>,
@@ -235,7 +246,14 @@ export async function check(
     if (n) n.rows++;
     else names.set(id, { field: key, text, rows: 1, resolution, matchName, ...(targetId ? { targetId } : {}), ...(choices.has(id) ? { chosen: true } : {}) });
   };
-  const choice: RowContext['choice'] = (key, text) => choices.get(choiceKey(key, text));
+  const directoryNames = await directoryTargets(importer, scope, choices);
+  // A choice mapping to a searched directory's record counts only while the record exists (with its name).
+  const choice: RowContext['choice'] = (key, text) => {
+    const c = choices.get(choiceKey(key, text));
+    if (!c || c.action !== 'map' || !c.targetId || !importer.nameDirectories?.[key]) return c;
+    const targetName = directoryNames.get(c.targetId);
+    return targetName == null ? undefined : { ...c, targetName };
+  };
   const rowContext: RowContext = { say, fieldHeader, noteName, choice };
   let pending: RawRow[] = [];
   const multiSheet = () => new Set(tables.map((t) => t.sheet)).size > 1;

@@ -26,6 +26,8 @@ export type NameResolution = 'create' | 'text' | 'matched' | 'map' | 'blank';
 export interface NameChoice {
   action: 'create' | 'map' | 'blank';
   targetId: string | null;
+  /** With `map` to a searched directory's record (ImportRow.choice): its name, read once per check. */
+  targetName?: string;
 }
 
 /** A searched directory a name may be mapped to (engine: names.ts). */
@@ -85,7 +87,11 @@ export interface ImportRow<K extends string> {
   flag(key: K): 'red' | 'yellow' | 'green' | null;
   /** Lists a name the zone does not know, once per import, with what will be done with it. */
   noteName(key: K, text: string, resolution: NameResolution, matchName?: string | null, targetId?: string | null): void;
-  /** What the user chose for this name in this zone (an earlier import, or this one), if anything. */
+  /**
+   * What the user chose for this name in this zone (an earlier import, or this one), if anything. A map
+   * to a searched directory's record (nameDirectories) carries its `targetName`, and counts only while
+   * the record exists.
+   */
   choice(key: K, text: string): NameChoice | undefined;
   /**
    * Marks the row as an update of an existing record: the preview shows the changes (before → after,
