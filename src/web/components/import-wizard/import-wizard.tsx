@@ -308,6 +308,8 @@ export function ImportWizard({ kind, zoneId, params, disabled, describePlan, des
                           <Select
                             size="small"
                             style={{ width: 130 }}
+                            // The options name what each does ("新建人员记录（不是登录账号）"): shown whole.
+                            popupMatchSelectWidth={false}
                             allowClear
                             placeholder={w('nameChoice')}
                             value={c?.action}
@@ -356,7 +358,8 @@ export function ImportWizard({ kind, zoneId, params, disabled, describePlan, des
                 disabled={choices.size === 0 || busy}
                 loading={resolveNames.isPending}
                 onClick={applyNames}
-                style={{ marginBottom: 12 }}
+                // Its label is a sentence: wrapped on a phone rather than pushing the page sideways.
+                style={{ marginBottom: 12, maxWidth: '100%', height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
                 data-testid="import-names-apply"
               >
                 {w('saveNames')}
