@@ -55,7 +55,18 @@ async function codedSheet(nextStep: string): Promise<Buffer> {
   ws.addRow(['E2E-IMP-001', '向导更新测试项目', '小王（招商）', nextStep]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-const confirm = (page: E2eContext['page']) => page.locator('.ant-popconfirm:not(.ant-popover-hidden)').getByRole('button', { name: /确\s*定|OK/ }).click();
+/**
+ * Presses the open Popconfirm's 确定. On a loaded machine a click while the popover fades in can be
+ * lost (CI once left it open over 撤销本次导入): press again while it is still open; a pressed one closes.
+ */
+async function confirm(page: E2eContext['page']) {
+  const open = page.locator('.ant-popconfirm:not(.ant-popover-hidden)');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await open.getByRole('button', { name: /确\s*定|OK/ }).click();
+    if (await open.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false)) return;
+  }
+  throw new Error('the confirmation did not close');
+}
 
 /** An unknown owner mapped to 李婷 (remembered), then the row re-imported as an update (old → new), committed, and the batch undone. */
 async function resolveUpdateUndo({ baseUrl, page }: E2eContext) {
