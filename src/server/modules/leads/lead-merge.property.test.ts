@@ -155,12 +155,13 @@ describe('signed totals over random leads, agreements and merges', () => {
             );
             kept.agreements.push(...dup.agreements);
             live.splice(live.indexOf(dup), 1);
-            // Leads of two projects merged by a person: the kept project now holds both.
+            // Leads of two projects merged by a person: the kept project now holds the duplicate's
+            // agreements. Other leads of the duplicate's project stay what they are (same investor,
+            // same name), so the server still refuses a new lead of that project without an override.
             if (dup.identity !== kept.identity) {
-              byIdentity.set(kept.identity, [...(byIdentity.get(kept.identity) ?? []), ...(byIdentity.get(dup.identity) ?? [])]);
-              byIdentity.delete(dup.identity);
-              for (const l of live) if (l.identity === dup.identity) l.identity = kept.identity;
-              overridden.add(kept.identity);
+              const moved = new Set(dup.agreements.map((a) => a.id));
+              byIdentity.set(kept.identity, [...(byIdentity.get(kept.identity) ?? []), ...dup.agreements]);
+              byIdentity.set(dup.identity, (byIdentity.get(dup.identity) ?? []).filter((a) => !moved.has(a.id)));
             }
           }
         }
