@@ -47,6 +47,7 @@ export const auditActionLabels = {
   'user.update': a('修改用户', 'Update user', '修改了 {e}', 'updated {e}'),
   'user.activate': a('启用用户', 'Activate user', '启用了 {e}', 'activated {e}'),
   'user.deactivate': a('停用用户', 'Deactivate user', '停用了 {e}', 'deactivated {e}'),
+  'user.grant_login': a('开通登录', 'Give a login', '为人员记录 {e} 开通了登录账号', 'gave the person record {e} a login'),
   'user.password_reset': a('重置密码', 'Reset password', '重置了 {e}的密码', 'reset the password of {e}'),
   'user.password_change_failed': a(
     '修改密码失败',

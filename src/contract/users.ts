@@ -29,6 +29,7 @@ export const listUsersQuery = paginationQuery.extend({
   role: z.enum(roles).optional(),
   zoneId: uuidSchema.optional(),
   active: z.enum(['true', 'false']).optional(),
+  signsIn: z.enum(['true', 'false']).optional().describe('true: login accounts only; false: person records only (named by an import)'),
 });
 export const userPage = pageOf(userSchema);
 
@@ -40,11 +41,13 @@ const phone = z
   .nullable()
   .optional();
 
+const username = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.-]{3,32}$/, 'username');
+
 export const createUserBody = z.object({
-  username: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9_.-]{3,32}$/, 'username'),
+  username,
   displayName: z.string().trim().min(1).max(32),
   password,
   role: z.enum(roles),
@@ -68,6 +71,9 @@ export const updateUserBody = z.object({
 });
 
 export const resetPasswordBody = z.object({ version: versionSchema, password });
+
+/** A person record (named by an import) becomes a login account: its name, zones and history stay. */
+export const grantLoginBody = z.object({ version: versionSchema, username, password, role: z.enum(roles).optional() });
 
 const tags = ['users'];
 const permission = 'user.manage';
@@ -123,8 +129,19 @@ export const userOperations = {
     body: resetPasswordBody,
     response: userSchema,
   }),
+  grantLogin: defineOperation({
+    method: 'POST',
+    path: '/api/users/:id/login',
+    tags,
+    permission,
+    summary: '人员记录开通登录账号 / Give a person record a login',
+    params: idParams,
+    body: grantLoginBody,
+    response: userSchema,
+  }),
 };
 
 defineReasons({
+  already_signs_in: ['已是登录账号，无需开通', 'already a login account'],
   person_record_no_login: ['这是人员记录（由导入建立的包联领导或责任人），不是登录账号，不能设置密码', 'this is a person record (named by an import), not a login account: it has no password'],
 });

@@ -21,7 +21,7 @@ describe('用户管理 export', () => {
     await wb.xlsx.load(res.rawPayload as never);
     const ws = wb.worksheets[0];
     const header = ws.getRow(2).values as unknown[];
-    expect(header.slice(1)).toEqual(['登录名', '姓名', '角色', '职务', '开发区', '电话', '状态', '最近登录（北京时间）']);
+    expect(header.slice(1)).toEqual(['登录名', '姓名', '角色', '职务', '开发区', '电话', '类型', '状态', '最近登录（北京时间）']);
     const rows: unknown[][] = [];
     ws.eachRow((row, n) => n > 2 && rows.push(row.values as unknown[]));
     expect(rows.length).toBeGreaterThan(0);
@@ -29,7 +29,7 @@ describe('用户管理 export', () => {
     const officer = rows.find((r) => r[1] === 'officer')!;
     expect(officer.slice(2, 4)).toEqual(['李婷', '招商专员']);
     expect(officer[5]).toBe('汾东经开区');
-    expect(officer[7]).toBe('启用');
+    expect(officer.slice(7, 9)).toEqual(['登录账号', '启用']);
     expect(String(ws.getCell(1, 1).value)).toContain(`共 ${rows.length} 条`);
   });
 

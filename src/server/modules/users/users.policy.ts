@@ -5,7 +5,7 @@ const { admins } = roleGroups;
 export const usersPolicy = definePolicy({
   grants: { 'user.manage': admins },
   resources: {
-    user: { update: 'user.manage', resetPassword: 'user.manage', deactivate: 'user.manage', history: 'user.manage' },
+    user: { update: 'user.manage', resetPassword: 'user.manage', grantLogin: 'user.manage', deactivate: 'user.manage', history: 'user.manage' },
   },
 });
 

@@ -14,6 +14,8 @@ export interface UserFilter {
   role?: string;
   zoneId?: string;
   active?: boolean;
+  /** false: person records only (named by an import), true: login accounts only. */
+  signsIn?: boolean;
 }
 
 async function attachZones(db: DbOrTx, rows: UserRow[]): Promise<UserWithZones[]> {
@@ -59,6 +61,7 @@ export function createUsersRepository() {
       }
       if (filter.role) conditions.push(eq(users.role, filter.role));
       if (filter.active !== undefined) conditions.push(eq(users.active, filter.active));
+      if (filter.signsIn !== undefined) conditions.push(eq(users.signsIn, filter.signsIn));
       if (filter.zoneId || !s.scope.all) {
         const assigned = db
           .select({ one: sql`1` })

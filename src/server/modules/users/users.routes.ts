@@ -8,5 +8,6 @@ export function usersRoutes(router: Router, users: UsersService) {
   router.handle(op.create, ({ session, body, requestId }) => users.create(session, body, requestId));
   router.handle(op.get, ({ session, params }) => users.get(session, params.id));
   router.handle(op.update, ({ session, params, body, requestId }) => users.update(session, params.id, body, requestId));
+  router.handle(op.grantLogin, ({ session, params, body, requestId }) => users.grantLogin(session, params.id, body, requestId));
   router.handle(op.resetPassword, ({ session, params, body, requestId }) => users.resetPassword(session, params.id, body, requestId));
 }

@@ -68,6 +68,22 @@ export async function seedDemoUsers(tx: DbOrTx, options: { scale: 'demo' | 'prov
     });
     count++;
   }
+  // A person record as a first dispatch-sheet import leaves one (decision 025): a 包联领导 the
+  // sheet named, who never signs in until an admin opens a login for them (用户管理 → 开通登录).
+  const personId = demoId('user:person-yang');
+  await tx.insert(users).values({
+    id: personId,
+    username: `person.${personId}`,
+    displayName: '杨志强',
+    passwordHash: '!',
+    role: 'viewer',
+    title: '经开区党工委委员（包联领导）',
+    signsIn: false,
+    mustChangePassword: false,
+    departmentId: departmentId('fendong', 'project'),
+  });
+  await tx.insert(userZones).values({ userId: personId, zoneId: zoneIdOf('fendong') });
+  count++;
   for (const z of options.scale === 'province' ? provinceZones(100) : []) {
     for (const [suffix, role, department] of [
       ['leader', 'zone_leader', 'office'],

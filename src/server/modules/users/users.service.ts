@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import type { createUserBody, listUsersQuery, resetPasswordBody, updateUserBody } from '../../../contract/users.ts';
+import type { createUserBody, grantLoginBody, listUsersQuery, resetPasswordBody, updateUserBody } from '../../../contract/users.ts';
 import { regionScopedRoles, roleLabels, type Role } from '../../../contract/roles.ts';
 import type { FieldError } from '../../../contract/errors.ts';
 import { AppError, fieldError, notFound } from '../../platform/errors.ts';
@@ -52,7 +52,8 @@ export function createUsersService(deps: {
     zoneIds: u.zoneIds,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     version: u.version,
-    actions: actionsFor(s, 'user', null),
+    // A person record has no password to reset; a login account has nothing to open.
+    actions: actionsFor(s, 'user', null).filter((a) => (u.signsIn ? a !== 'grantLogin' : a !== 'resetPassword')),
   });
 
   /** The role decides which of zones / region a user needs; unknown references are field errors. */
@@ -73,6 +74,15 @@ export function createUsersService(deps: {
     if (a.departmentId && !(await org.departmentInZones(a.departmentId, a.zoneIds))) errors.push({ field: 'departmentId', reason: 'unknown_department' });
     if (errors.length) throw new AppError('VALIDATION_FAILED', { fields: errors });
   }
+
+  const flag = (v: 'true' | 'false' | undefined) => (v === undefined ? undefined : v === 'true');
+  const filterOf = (q: Omit<z.infer<typeof listUsersQuery>, 'page' | 'pageSize'>) => ({
+    q: q.q,
+    role: q.role,
+    zoneId: q.zoneId,
+    active: flag(q.active),
+    signsIn: flag(q.signsIn),
+  });
 
   async function load(id: string) {
     const user = await users.findById(db, id);
@@ -99,16 +109,15 @@ export function createUsersService(deps: {
     setLocaleInTx: (tx: DbOrTx, userId: string, locale: 'zh-CN' | 'en-US') => users.setLocale(tx, userId, locale),
 
     async list(s: SessionContext, query: z.infer<typeof listUsersQuery>) {
-      const { page, pageSize, q, role, zoneId, active } = query;
-      const result = await users.list(db, s, { q, role, zoneId, active: active === undefined ? undefined : active === 'true' }, { page, pageSize });
+      const { page, pageSize } = query;
+      const result = await users.list(db, s, filterOf(query), { page, pageSize });
       return { items: result.items.map((u) => present(s, u)), total: result.total, page, pageSize };
     },
 
     /** 用户管理 as filtered on screen, as an .xlsx (platform/list-export.ts); no password data, ever. */
     async exportList(s: SessionContext, query: Omit<z.infer<typeof listUsersQuery>, 'page' | 'pageSize'>) {
-      const { q, role, zoneId, active } = query;
       const [result, zoneRefs] = await Promise.all([
-        users.list(db, s, { q, role, zoneId, active: active === undefined ? undefined : active === 'true' }, { page: 1, pageSize: 100_000 }),
+        users.list(db, s, filterOf(query), { page: 1, pageSize: 100_000 }),
         org.zoneRefs(s),
       ]);
       const zoneName = new Map(zoneRefs.map((z) => [z.id, z.shortName ?? z.name]));
@@ -125,6 +134,7 @@ export function createUsersService(deps: {
           { header: '职务', width: 20, value: (u) => u.title },
           { header: '开发区', width: 28, value: (u) => u.zoneIds.map((id) => zoneName.get(id) ?? id).join('、') || (regionScopedRoles.includes(u.role as Role) ? '（按地区）' : null) },
           { header: '电话', width: 14, value: (u) => u.phone },
+          { header: '类型', width: 10, value: (u) => (u.signsIn ? '登录账号' : '人员记录') },
           { header: '状态', width: 8, value: (u) => (u.active ? '启用' : '停用') },
           { header: '最近登录（北京时间）', width: 18, value: (u) => time(u.lastLoginAt) },
         ],
@@ -211,6 +221,55 @@ export function createUsersService(deps: {
       });
       // Role, zones, region, name or active: the user's next request reads them again.
       sessions.forgetSessionsOfUser(id);
+      return present(s, after);
+    },
+
+    /**
+     * A person record an import created (a 包联领导, a 责任人) becomes a login account: the same row,
+     * so the projects, blockers and responsibilities that name it stay theirs. The admin gives the
+     * login name and a first password (changed at the first sign-in) and may widen the role.
+     */
+    async grantLogin(s: SessionContext, id: string, body: z.infer<typeof grantLoginBody>, requestId: string) {
+      const before = await load(id);
+      assertVersion(before, body.version);
+      if (before.signsIn) throw fieldError('username', 'already_signs_in');
+      const existing = await users.findByUsername(db, body.username);
+      if (existing && existing.id !== id) throw new AppError('DUPLICATE', { fields: [{ field: 'username', reason: 'username_taken' }] });
+      const weak = passwordProblem(body.password, body.username);
+      if (weak) throw fieldError('password', weak);
+      const role = body.role ?? (before.role as Role);
+      const regionScoped = regionScopedRoles.includes(role);
+      const assignment: Assignment = {
+        role,
+        zoneIds: regionScoped ? [] : before.zoneIds,
+        regionCode: regionScoped ? before.regionCode : null,
+        departmentId: before.departmentId,
+      };
+      await validateAssignment(assignment);
+      const passwordHash = await hashPassword(body.password);
+      const after = await db.transaction(async (tx) => {
+        const row = await users.update(tx, id, body.version, {
+          username: body.username,
+          passwordHash,
+          signsIn: true,
+          mustChangePassword: true,
+          role,
+          regionCode: assignment.regionCode,
+          failedLogins: 0,
+          lockedUntil: null,
+        });
+        await users.replaceZones(tx, id, assignment.zoneIds);
+        const result = { ...row, zoneIds: [...assignment.zoneIds].sort() };
+        await audit(tx, actorOf(s, requestId), {
+          zoneId: null,
+          action: 'user.grant_login',
+          entityType: 'user',
+          entityId: id,
+          before,
+          after: result,
+        });
+        return result;
+      });
       return present(s, after);
     },
 

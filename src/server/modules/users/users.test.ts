@@ -146,4 +146,48 @@ describe('user administration', () => {
     expect(res.status).toBe(400);
     expect(res.body.details.fields[0].field).toBe('active');
   });
+
+  it('a person record an import named becomes a login account: same row, its zones kept, audited, then it signs in', async () => {
+    const person = demoId('user:person-yang');
+    const records = await admin.call(userOperations.list, { query: { signsIn: 'false' } });
+    expect(records.body.items.map((u: { id: string }) => u.id)).toContain(person);
+    expect(records.body.items.every((u: { signsIn: boolean }) => !u.signsIn)).toBe(true);
+    const before = (await admin.call(userOperations.get, { params: { id: person } })).body;
+    expect(before.actions).toContain('grantLogin');
+    expect(before.actions).not.toContain('resetPassword');
+    // A person record has no login to reach, whatever name is tried.
+    expect((await ctx.anon.call(authOperations.login, { body: { username: before.username, password: '!' } })).status).toBe(401);
+
+    const taken = await admin.call(userOperations.grantLogin, { params: { id: person }, body: { version: before.version, username: 'Officer', password: 'yang-2026x' } });
+    expect(taken.status, JSON.stringify(taken.body)).toBe(409);
+    expect(taken.body.details.fields[0]).toMatchObject({ field: 'username' });
+    const weak = await admin.call(userOperations.grantLogin, { params: { id: person }, body: { version: before.version, username: 'yang.zq', password: 'yang.zq' } });
+    expect(weak.status).toBe(400);
+    expect(weak.body.details.fields[0].field).toBe('password');
+    const stale = await admin.call(userOperations.grantLogin, { params: { id: person }, body: { version: before.version + 5, username: 'yang.zq', password: 'yang-2026x' } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('VERSION_CONFLICT');
+
+    const granted = await admin.call(userOperations.grantLogin, {
+      params: { id: person },
+      body: { version: before.version, username: 'yang.zq', password: 'yang-2026x', role: 'deputy_leader' },
+    });
+    expect(granted.status, JSON.stringify(granted.body)).toBe(200);
+    expect(granted.body).toMatchObject({ id: person, username: 'yang.zq', signsIn: true, role: 'deputy_leader', zoneIds: [fendong], version: before.version + 1 });
+    expect(granted.body.actions).toContain('resetPassword');
+    expect(granted.body.actions).not.toContain('grantLogin');
+    const again = await admin.call(userOperations.grantLogin, { params: { id: person }, body: { version: granted.body.version, username: 'yang.zq2', password: 'yang-2026y' } });
+    expect(again.status).toBe(400);
+    expect(again.body.details.fields[0]).toMatchObject({ field: 'username', reason: '已是登录账号，无需开通' });
+
+    const session = await ctx.login('yang.zq', 'yang-2026x');
+    const me = (await session.call(authOperations.me)).body;
+    expect(me.user).toMatchObject({ id: person, mustChangePassword: true });
+    const history = await admin.call(auditOperations.list, { query: { entityType: 'user', entityId: person } });
+    const entry = history.body.items.find((e: { action: string }) => e.action === 'user.grant_login');
+    expect(entry).toBeDefined();
+    const [row] = await ctx.database.query<{ after: Record<string, unknown> }>(`select after from audit_log where entity_id = $1 and action = 'user.grant_login'`, [person]);
+    expect(row.after).toMatchObject({ username: 'yang.zq', signsIn: true });
+    expect(row.after).not.toHaveProperty('passwordHash');
+  });
 });

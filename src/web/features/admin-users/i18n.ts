@@ -35,6 +35,15 @@ export const usersZh = {
   'users.allZonesHint': '系统管理员可访问全部开发区',
   'users.zonesRequired': '请至少选择一个开发区',
   'users.regionRequired': '请选择管辖区域',
+  'users.personRecord': '人员记录',
+  'users.personRecordHint': '由导入建立的包联领导或责任人，不能登录',
+  'users.filterKind': '类型筛选',
+  'users.kindAccount': '登录账号',
+  'users.kindPerson': '人员记录',
+  'users.grantLogin': '开通登录',
+  'users.grantLoginTitle': '为 {name} 开通登录账号',
+  'users.grantLoginHint': '人员记录变为登录账号：原有的包联、责任关系保持不变；首次登录须修改密码。',
+  'users.loginGranted': '已为 {name} 开通登录账号 {username}',
 } as const;
 
 export const usersEn: Record<keyof typeof usersZh, string> = {
@@ -73,4 +82,13 @@ export const usersEn: Record<keyof typeof usersZh, string> = {
   'users.allZonesHint': 'System admins can access every zone',
   'users.zonesRequired': 'Select at least one zone',
   'users.regionRequired': 'Select a region',
+  'users.personRecord': 'Person record',
+  'users.personRecordHint': 'Named by an import (a responsible leader or person); cannot sign in',
+  'users.filterKind': 'Kind',
+  'users.kindAccount': 'Login account',
+  'users.kindPerson': 'Person record',
+  'users.grantLogin': 'Give a login',
+  'users.grantLoginTitle': 'Give {name} a login account',
+  'users.grantLoginHint': 'The person record becomes a login account; what it is responsible for stays; the password must be changed at first sign-in.',
+  'users.loginGranted': '{name} can now sign in as {username}',
 };

@@ -15,6 +15,7 @@ export interface ListUsersParams {
   role?: Role;
   zoneId?: string;
   active?: 'true' | 'false';
+  signsIn?: 'true' | 'false';
 }
 
 export function listUsers(params: ListUsersParams): Promise<UserPage> {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Input, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Input, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { regionScopedRoles, roles, type Role } from '../../../../contract/roles.ts';
 import type { User } from '../../../../contract/users.ts';
@@ -15,13 +15,17 @@ import { useServerPagination } from '../../../lib/use-server-pagination';
 import { useUsers, type ListUsersParams } from '../api/list-users';
 import { useRegions } from '../api/list-regions';
 import { useUpdateUser } from '../api/update-user';
+import { GrantLoginModal } from '../components/grant-login-modal';
 import { ResetPasswordModal } from '../components/reset-password-modal';
 import { UserFormModal } from '../components/user-form-modal';
 import { DownloadOutlined } from '@ant-design/icons';
 import { userOperations } from '../../../../contract/users.ts';
 import { operationUrl } from '../../../lib/api-client';
 
-/** 用户管理: search and filter accounts, create and edit them, reset passwords, deactivate, read history. */
+/**
+ * 用户管理: search and filter accounts, create and edit them, reset passwords, deactivate, read
+ * history; give a person record an import created (a 包联领导) a login.
+ */
 export default function UsersPage() {
   const { t, locale } = useI18n();
   const labels = useLabels();
@@ -35,6 +39,7 @@ export default function UsersPage() {
   const updateUser = useUpdateUser();
   const [editing, setEditing] = useState<{ user: User | null } | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
+  const [granting, setGranting] = useState<User | null>(null);
   const [history, setHistory] = useState<RecordHistoryTarget | null>(null);
 
   const filter = (patch: Partial<ListUsersParams>) => setParams((p) => ({ ...p, ...patch, page: 1 }));
@@ -51,7 +56,20 @@ export default function UsersPage() {
     );
 
   const columns: TableColumnsType<User> = [
-    { title: t('users.username'), dataIndex: 'username', width: 140 },
+    {
+      title: t('users.username'),
+      dataIndex: 'username',
+      width: 140,
+      // A person record's name is an internal key: say what it is instead.
+      render: (username: string, user) =>
+        user.signsIn ? (
+          username
+        ) : (
+          <Tooltip title={t('users.personRecordHint')}>
+            <Typography.Text type="secondary">{t('users.personRecord')}</Typography.Text>
+          </Tooltip>
+        ),
+    },
     {
       title: t('users.displayName'),
       dataIndex: 'displayName',
@@ -99,6 +117,11 @@ export default function UsersPage() {
               {t('common.edit')}
             </Button>
           )}
+          {user.actions.includes('grantLogin') && (
+            <Button type="link" size="small" onClick={() => setGranting(user)}>
+              {t('users.grantLogin')}
+            </Button>
+          )}
           {user.actions.includes('resetPassword') && (
             <Button type="link" size="small" onClick={() => setResetting(user)}>
               {t('users.resetPassword')}
@@ -130,7 +153,7 @@ export default function UsersPage() {
         title={t('users.title')}
         extra={
           <Space wrap>
-            <Button icon={<DownloadOutlined />} href={operationUrl(userOperations.export, { query: { q: params.q, role: params.role, zoneId: params.zoneId, active: params.active } })}>
+            <Button icon={<DownloadOutlined />} href={operationUrl(userOperations.export, { query: { q: params.q, role: params.role, zoneId: params.zoneId, active: params.active, signsIn: params.signsIn } })}>
               {t('users.export')}
             </Button>
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ user: null })}>
@@ -168,6 +191,17 @@ export default function UsersPage() {
           ]}
           onChange={(active?: 'true' | 'false') => filter({ active })}
         />
+        <Select
+          allowClear
+          aria-label={t('users.filterKind')}
+          placeholder={t('users.filterKind')}
+          style={{ width: 130 }}
+          options={[
+            { value: 'true', label: t('users.kindAccount') },
+            { value: 'false', label: t('users.kindPerson') },
+          ]}
+          onChange={(signsIn?: 'true' | 'false') => filter({ signsIn })}
+        />
       </Space>
       <Table<User>
         rowKey="id"
@@ -179,6 +213,7 @@ export default function UsersPage() {
       />
       <UserFormModal open={editing !== null} user={editing?.user ?? null} onClose={() => setEditing(null)} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+      <GrantLoginModal user={granting} onClose={() => setGranting(null)} />
       <RecordHistoryDrawer target={history} onClose={() => setHistory(null)} />
     </div>
   );
