@@ -98,7 +98,15 @@ function installDirectus(): void {
     const t0 = performance.now();
     const gyp = fs.existsSync(nodeGyp) ? nodeGyp : path.join(dir, 'node_modules/node-gyp/bin/node-gyp.js');
     const nodedir = path.dirname(path.dirname(node22));
-    const res = spawnSync(node22, [gyp, 'rebuild', '--release', '-j', '2', `--nodedir=${nodedir}`], { cwd: path.join(dir, 'node_modules', addon), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    // Without the npm_config_* variables `npm run bench` sets: node-gyp reads them as its own
+    // options, and they sent it back to Node 20's headers (/usr), building the same Node 20 module.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+    const res = spawnSync(node22, [gyp, 'rebuild', '--release', '-j', '2', `--nodedir=${nodedir}`], {
+      cwd: path.join(dir, 'node_modules', addon),
+      env,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
     if (res.status !== 0) throw new Error(`peers: ${addon} does not load under Node 22 and node-gyp could not build it (${gyp}):\n${`${res.stdout}${res.stderr}`.split('\n').slice(-25).join('\n')}`);
     run(node22, ['-e', `require(${JSON.stringify(addon)})`], {}, `loading ${addon} under Node 22 after its rebuild`);
     line(`peers: built ${addon} for Node 22`, (performance.now() - t0) / 1000, 's');
