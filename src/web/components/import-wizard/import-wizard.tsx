@@ -9,6 +9,7 @@ import { EnterprisePicker } from '../enterprise-picker';
 import { FilePicker } from '../file-picker';
 import { uploadImport, type CommitBody, useCommitImport, useImportUpdates, useDiscardImport, useRemapImport, useResolveNames, useUndoImport, type NameChoiceInput, type UploadProgress } from './api';
 import { wizardText, type WizardKey } from './strings';
+import { UpdatesReview } from './updates-review';
 
 const skipKinds = ['title', 'unit', 'header', 'section', 'total', 'subtotal', 'blank', 'footer', 'note', 'hidden'] as const;
 /** "标题 1、表头 2、合计 1 …": the skipped rows counted by kind, in the user's words. */
@@ -394,82 +395,30 @@ export function ImportWizard({ kind, zoneId, params, disabled, describePlan, des
                 />
               )}
               {summary.updates.items.length > 0 && (
-                <Table
-                  size="small"
-                  rowKey="key"
-                  pagination={{ pageSize: 10, hideOnSinglePage: true, current: updatesPage, total: listedUpdates, showSizeChanger: false, onChange: setUpdatesPage }}
+                <UpdatesReview
+                  items={updateRows}
+                  total={listedUpdates}
+                  page={updatesPage}
+                  onPage={setUpdatesPage}
                   loading={paged.isFetching}
-                  dataSource={updateRows}
-                  style={{ margin: '8px 0 12px' }}
-                  scroll={{ x: true }}
-                  rowSelection={{
-                    selectedRowKeys: updateRows.map((u) => u.key).filter(ticked),
-                    onChange: (keys) => {
-                      // Only this page's rows change; the others keep their ticks.
-                      const next = new Set(rejected);
-                      for (const u of updateRows) {
-                        const on = keys.includes(u.key);
-                        if (on === (updatesBase === 'all')) next.delete(u.key);
-                        else next.add(u.key);
-                      }
-                      setRejected(next);
-                    },
+                  ticked={ticked}
+                  onTickPage={(keys) => {
+                    // Only this page's rows change; the others keep their ticks.
+                    const next = new Set(rejected);
+                    for (const u of updateRows) {
+                      const on = keys.includes(u.key);
+                      if (on === (updatesBase === 'all')) next.delete(u.key);
+                      else next.add(u.key);
+                    }
+                    setRejected(next);
                   }}
-                  title={() => (
-                    <Space>
-                      <Button size="small" data-testid="import-updates-all" onClick={() => (setUpdatesBase('all'), setRejected(new Set()))}>
-                        {w('updatesAll')}
-                      </Button>
-                      <Button size="small" data-testid="import-updates-none" onClick={() => (setUpdatesBase('none'), setRejected(new Set()))}>
-                        {w('updatesNone')}
-                      </Button>
-                    </Space>
-                  )}
-                  footer={() => w('updatesSelected', { n: tickedCount })}
-                  columns={[
-                    { title: w('row'), dataIndex: 'row', width: 80, render: (r: number, u) => (u.sheet ? `${u.sheet}!${r}` : r) },
-                    { title: w('updateRecord'), dataIndex: 'label', width: 240 },
-                    {
-                      title: w('updateChanges'),
-                      render: (_, u) => (
-                        <Space direction="vertical" size={0}>
-                          {u.changes.map((c) => (
-                            <span key={c.field}>
-                              {c.label}：<Typography.Text delete type="secondary">{c.before ?? '—'}</Typography.Text> → <Typography.Text strong>{c.after ?? '—'}</Typography.Text>
-                            </span>
-                          ))}
-                        </Space>
-                      ),
-                    },
-                    ...(summary.updates.conflicts > 0
-                      ? [
-                          {
-                            title: w('conflictColumn'),
-                            width: 320,
-                            render: (_: unknown, u: ImportSummary['updates']['items'][number]) =>
-                              u.conflict ? (
-                                <Space direction="vertical" size={4} data-testid={`import-conflict-${u.key}`}>
-                                  {u.conflict.map((c) => (
-                                    <span key={c.field}>
-                                      {c.label}：<Typography.Text type="secondary">{c.before ?? '—'}</Typography.Text> → <Typography.Text strong>{c.after ?? '—'}</Typography.Text>
-                                    </span>
-                                  ))}
-                                  <Radio.Group
-                                    size="small"
-                                    optionType="button"
-                                    value={conflictRow.get(u.key) ?? conflictAll ?? undefined}
-                                    onChange={(e) => chooseConflict(u.key, e.target.value as 'sheet' | 'existing')}
-                                    options={[
-                                      { value: 'existing', label: w('conflictExisting') },
-                                      { value: 'sheet', label: w('conflictSheet') },
-                                    ]}
-                                  />
-                                </Space>
-                              ) : null,
-                          },
-                        ]
-                      : []),
-                  ]}
+                  onAll={() => (setUpdatesBase('all'), setRejected(new Set()))}
+                  onNone={() => (setUpdatesBase('none'), setRejected(new Set()))}
+                  tickedCount={tickedCount}
+                  withConflicts={summary.updates.conflicts > 0}
+                  conflictValue={(key) => conflictRow.get(key) ?? conflictAll ?? undefined}
+                  onConflict={chooseConflict}
+                  w={w}
                 />
               )}
             </div>
