@@ -93,6 +93,26 @@ export const leads = pgTable(
   ],
 );
 
+/**
+ * The funnel's read model (decision 028): lead counts and planned investment per zone, stage and
+ * status, as signed deltas. Triggers on `leads` append one row per statement and key it changed
+ * (+ for the new rows, − for the old: an edit that moves nothing cancels out and writes nothing),
+ * in the writer's transaction, whichever code wrote; readers sum; the job
+ * `leads.compact-stage-counts` folds a key's rows into one. Appends never wait on each other.
+ */
+export const leadStageCounts = pgTable(
+  'lead_stage_counts',
+  {
+    id: id(),
+    zoneId: zoneId(),
+    stage: text('stage', { enum: leadStages }).notNull(),
+    status: text('status', { enum: leadStatuses }).notNull(),
+    leads: integer('leads').notNull(),
+    plannedYuan: bigint('planned_yuan', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('lead_stage_counts_zone_idx').on(t.zoneId, t.stage, t.status)],
+);
+
 /** The N of 1+1+N: chain-leader enterprises, agents and other partners on a lead. */
 export const leadPartners = pgTable(
   'lead_partners',

@@ -43,6 +43,9 @@ export const leadsModule = defineModule({
   }),
   routes: leadsRoutes,
   search: (service) => leadSearch(service),
+  // The funnel's read model appends a delta per write (decision 028): folded every minute, so a
+  // province's funnel sums about one row per zone, stage and status.
+  jobs: (leads) => [{ name: 'leads.compact-stage-counts', intervalMs: 60_000, run: async () => void (await leads.compactStageCounts()) }],
   seed: { order: 30, run: (tx, { scale, clock }) => seedPipeline(tx, { scale, today: chinaToday(clock) }) },
   securityFixtures: {
     ...Object.fromEntries(leadRoutes.map((url) => [url, hejinLead] as const)),

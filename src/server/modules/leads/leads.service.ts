@@ -335,6 +335,13 @@ export function createLeadsService(deps: LeadsDeps) {
       return { lead: present(s, (await leads.findById(db, id))!), projectId };
     },
 
+    /** The job leads.compact-stage-counts: each funnel key's delta rows folded into one, zone by zone; the rows folded. */
+    async compactStageCounts(): Promise<number> {
+      let folded = 0;
+      for (const zoneId of await leads.zonesWithStageDeltas(db)) folded += await leads.compactStageCounts(db, zoneId);
+      return folded;
+    },
+
     async funnel(s: SessionContext, zoneId?: string) {
       const rows = await leads.funnel(db, zonesOf(s, zoneId));
       const stages = leadStages.map((stage) => {
