@@ -85,9 +85,16 @@ export const listLeadsQuery = paginationQuery.extend({
   q: z.string().trim().max(64).optional().describe('Code, project name or investor name'),
   sort: z.enum(leadSorts).default('updatedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
+  after: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,200}$/, 'cursor')
+    .optional()
+    .describe("Keyset pagination: the previous page's nextCursor (order by updatedAt only); page is then ignored"),
 });
 export type ListLeadsQuery = z.input<typeof listLeadsQuery>;
-export const leadPage = pageOf(leadSchema);
+export const leadPage = pageOf(leadSchema).extend({
+  nextCursor: z.string().nullable().describe('Pass as `after` for the page after this one, at any depth at index speed; null on the last page or another order'),
+});
 
 const leadFields = {
   name: z.string().trim().min(1).max(100),

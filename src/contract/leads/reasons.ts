@@ -2,6 +2,8 @@
 import { defineReasons } from '../reasons.ts';
 
 defineReasons({
+  invalid_cursor: ['翻页位置无效，请从第一页重新开始', 'not a cursor this list gave; start again from the first page'],
+  cursor_needs_updated_at: ['按位置翻页只适用于按更新时间排序', 'a cursor pages the list in its updatedAt order only'],
   stage_gate_framework: [
     '进入“框架协议”阶段需先录入框架协议（签署日期、金额、文件）',
     'the framework-agreement stage needs its agreement (date, amount, file)',

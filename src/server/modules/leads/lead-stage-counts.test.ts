@@ -123,3 +123,35 @@ describe('lead_stage_counts, the funnel read model', () => {
     expect(searched.total).toBe(searched.items.length);
   });
 });
+
+describe('leads list, keyset pages', () => {
+  it('walks every lead of the province once, in order, by nextCursor; a forged cursor is a field error', async () => {
+    const [{ n }] = await ctx.database.query<{ n: number }>(`select count(*)::int as n from leads where status = 'active'`);
+    const seen: string[] = [];
+    let after: string | undefined;
+    let first: { total: number; items: { id: string }[] } | undefined;
+    for (let i = 0; i < 1000; i++) {
+      const res = await province.call(op.list, { query: { status: 'active', pageSize: 7, ...(after ? { after } : {}) } });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      first ??= res.body;
+      expect(res.body.total).toBe(Number(n));
+      seen.push(...res.body.items.map((l: { id: string }) => l.id));
+      if (!res.body.nextCursor) break;
+      after = res.body.nextCursor;
+    }
+    expect(seen).toHaveLength(Number(n));
+    expect(new Set(seen).size).toBe(seen.length);
+    // The same order as the offset pages: page 2 by offset is the second cursor page.
+    const byOffset = (await province.call(op.list, { query: { status: 'active', pageSize: 7, page: 2 } })).body;
+    expect(byOffset.items.map((l: { id: string }) => l.id)).toEqual(seen.slice(7, 14));
+    expect(first!.items.map((l) => l.id)).toEqual(seen.slice(0, 7));
+
+    for (const forged of ['AAAAAAAAAAAAAAAAAAAA', Buffer.from(JSON.stringify(['2026-02-30 10:00:00+08', '6b99613c-70d2-449c-b92a-887ff3aed02a'])).toString('base64url')]) {
+      const bad = await province.call(op.list, { query: { after: forged } });
+      expect(bad.status).toBe(400);
+      expect(bad.body.details.fields[0]).toMatchObject({ field: 'after', reason: '翻页位置无效，请从第一页重新开始' });
+    }
+    const otherOrder = await province.call(op.list, { query: { after: after ?? first!.items[0].id.replace(/-/g, ''), sort: 'code' } });
+    expect(otherOrder.status).toBe(400);
+  });
+});

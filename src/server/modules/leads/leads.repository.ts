@@ -199,7 +199,19 @@ export function createLeadsRepository() {
       return row;
     },
 
-    async list(db: DbOrTx, inZones: ZoneFilter, f: LeadFilter, page: { page: number; pageSize: number } | null, today: string) {
+    /**
+     * A page of leads and their total. `page.after` (a decoded cursor: the last row's exact
+     * updated_at and id) starts the page after that row in the updatedAt order, walking the
+     * (updated_at, id) index from there: page 5,000 costs what page 1 does. `nextCursor` is the
+     * page's last row, for the next one.
+     */
+    async list(
+      db: DbOrTx,
+      inZones: ZoneFilter,
+      f: LeadFilter,
+      page: { page: number; pageSize: number; after?: { at: string; id: string } } | null,
+      today: string,
+    ) {
       const where = whereOf(inZones, f, today);
       const base = db
         .select(leadColumns)
@@ -208,7 +220,14 @@ export function createLeadsRepository() {
         .leftJoin(owner, eq(owner.id, leads.ownerId))
         .where(where)
         .orderBy(...orderOf(f));
-      if (!page) return { items: (await base).map(flatten), total: -1 };
+      if (!page) return { items: (await base).map(flatten), total: -1, nextCursor: null };
+      const byUpdatedAt = (f.sort ?? 'updatedAt') === 'updatedAt';
+      const pageWhere = page.after
+        ? and(where, sql`(${leads.updatedAt}, ${leads.id}) ${f.order === 'asc' ? sql`>` : sql`<`} (${page.after.at}::timestamptz, ${page.after.id}::uuid)`)
+        : where;
+      const offset = page.after ? 0 : (page.page - 1) * page.pageSize;
+      // The exact timestamp (microseconds; a Date holds milliseconds) for the cursor.
+      const pageColumns = { ...leadColumns, at: sql<string>`${leads.updatedAt}::text` };
       const needsEnterprise = Boolean(f.q);
       // Filtered by zones, stages and statuses alone, the total is the funnel's read model summed
       // (decision 028): a province's 15k matches are not counted one index entry at a time.
@@ -236,28 +255,34 @@ export function createLeadsRepository() {
       // The page is chosen on leads alone (the (updated_at, id) index walked in order, the filter on
       // each entry), then only its rows are joined to their names: a province's deep page no longer
       // joins 50k leads to sort them. A search on the enterprise's name needs the join to filter.
+      const joined = db
+        .select(pageColumns)
+        .from(leads)
+        .leftJoin(enterprises, eq(enterprises.id, leads.enterpriseId))
+        .leftJoin(owner, eq(owner.id, leads.ownerId));
       const pageQuery = needsEnterprise
-        ? base.limit(page.pageSize).offset((page.page - 1) * page.pageSize)
-        : db
-            .select(leadColumns)
-            .from(leads)
-            .leftJoin(enterprises, eq(enterprises.id, leads.enterpriseId))
-            .leftJoin(owner, eq(owner.id, leads.ownerId))
+        ? joined
+            .where(pageWhere)
+            .orderBy(...orderOf(f))
+            .limit(page.pageSize)
+            .offset(offset)
+        : joined
             .where(
               inArray(
                 leads.id,
                 db
                   .select({ id: leads.id })
                   .from(leads)
-                  .where(where)
+                  .where(pageWhere)
                   .orderBy(...orderOf(f))
                   .limit(page.pageSize)
-                  .offset((page.page - 1) * page.pageSize),
+                  .offset(offset),
               ),
             )
             .orderBy(...orderOf(f));
       const [items, [{ total }]] = await Promise.all([pageQuery, countQuery]);
-      return { items: items.map(flatten), total: Number(total) };
+      const last = items.length === page.pageSize && byUpdatedAt ? items[items.length - 1] : undefined;
+      return { items: items.map(flatten), total: Number(total), nextCursor: last ? { at: last.at, id: last.lead.id } : null };
     },
 
     async insert(db: DbOrTx, values: typeof leads.$inferInsert): Promise<LeadRow> {

@@ -23,6 +23,7 @@ import { checkEach } from '../../platform/batch.ts';
 import { chinaDaysFrom } from '../../platform/clock.ts';
 import { listWorkbook } from '../../platform/list-export.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
+import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { can, inScope } from '../../platform/policies.ts';
 import { assertVersion } from '../../platform/versioned.ts';
 import { countAgreements, signedTotal } from './counting.ts';
@@ -144,8 +145,10 @@ export function createLeadsService(deps: LeadsDeps) {
     },
 
     async list(s: SessionContext, q: z.infer<typeof listLeadsQuery>) {
-      const { items, total } = await leads.list(db, zonesOf(s, q.zoneId), q, q, today());
-      return { items: items.map((l) => present(s, l)), total, page: q.page, pageSize: q.pageSize };
+      const after = q.after === undefined ? undefined : decodeCursor(q.after);
+      if (after && q.sort !== 'updatedAt') throw fieldError('after', 'cursor_needs_updated_at');
+      const { items, total, nextCursor } = await leads.list(db, zonesOf(s, q.zoneId), q, { page: q.page, pageSize: q.pageSize, after }, today());
+      return { items: items.map((l) => present(s, l)), total, page: q.page, pageSize: q.pageSize, nextCursor: nextCursor && encodeCursor(nextCursor) };
     },
 
     /** Every lead matching the filter, for the ledger export. */
