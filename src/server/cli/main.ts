@@ -84,6 +84,9 @@ export async function main(argv: string[]): Promise<number> {
           console.log(`-- zonedesk → Citus (docs/scale-out.md). Run on the coordinator after a backup: the keys in one transaction, then the tables.\nbegin;`);
           for (const statement of plan.statements.filter((s) => !citus(s))) console.log(`${statement};`);
           console.log('commit;');
+          // leads carries the funnel's statement triggers (decision 028): each shard's trigger writes
+          // the colocated lead_stage_counts shard of the same zone, which Citus runs only when allowed.
+          console.log('set citus.enable_unsafe_triggers to on;');
           for (const statement of plan.statements.filter(citus)) console.log(`${statement};`);
         });
       }
