@@ -43,6 +43,11 @@ describe('backup and restore', () => {
     const restored = await restoreDatabase(target.database, file);
     expect(restored.rows).toBe(written.rows);
     expect(await fingerprint(target.database)).toEqual(await fingerprint(source.database));
+    // The triggers restore turned off for its rows (decision 028) are on again: a new lead is counted.
+    const [{ before }] = await target.database.query<{ before: number }>(`select coalesce(sum(leads), 0)::int as before from lead_stage_counts`);
+    await target.database.query(`insert into leads (zone_id, code, name, method) select zone_id, code || '-R', name, method from leads limit 1`);
+    const [{ after }] = await target.database.query<{ after: number }>(`select coalesce(sum(leads), 0)::int as after from lead_stage_counts`);
+    expect(Number(after)).toBe(Number(before) + 1);
     const maxId = async (db: Database) => Number((await db.query<{ id: string }>(`select max(id)::text as id from audit_log`))[0].id);
     const sourceMax = await maxId(source.database);
     await target.database.query(`insert into audit_log (actor_name, action, entity_type, entity_id) values ('after', 'x', 'y', 'z')`);

@@ -22,5 +22,6 @@ export const usersModule = defineModule({
   securityFixtures: {
     '/api/users/:id': () => demoId('user:hejin'),
     '/api/users/:id/password': () => demoId('user:hejin'),
+    '/api/users/:id/login': () => demoId('user:hejin'),
   },
 });
