@@ -6,6 +6,8 @@
  * - the enterprise directory of 100,000 rows: upload + commit, with the server's peak RSS (a fresh
  *   server for it, so the peak is the import's).
  * `BENCH_CPU_PROF=<dir>` writes each server's CPU profile there (node --cpu-prof).
+ * To run one part: `BENCH_IMPORTS_ONLY=dispatch|enterprises` (one of the two imports, with its bare
+ * lines) and `BENCH_IMPORTS_DB=pg|pglite` (one database).
  */
 import fs from 'node:fs';
 import pg from 'pg';
@@ -159,22 +161,39 @@ async function bareFigures(query: Query, zoneOf: (code: string) => Promise<strin
   const period = previousPeriod('month', chinaToday()).start;
   const zone = await zoneOf('BARE');
   let t0 = performance.now();
-  await query(bareDispatch(zone, period));
-  line(`  bare: the dispatch commit's rows in 7 insert … select, ${label}`, seconds(performance.now() - t0), 's');
+  if (doDispatch) {
+    await query(bareDispatch(zone, period));
+    line(`  bare: the dispatch commit's rows in 7 insert … select, ${label}`, seconds(performance.now() - t0), 's');
+  }
   t0 = performance.now();
-  await query(bareEnterprises);
-  line(`  bare: 100k enterprises + contacts in 2 insert … select, ${label}`, seconds(performance.now() - t0), 's');
+  if (doEnterprises) {
+    await query(bareEnterprises);
+    line(`  bare: 100k enterprises + contacts in 2 insert … select, ${label}`, seconds(performance.now() - t0), 's');
+  }
 }
+
+const only = process.env.BENCH_IMPORTS_ONLY;
+const onDb = process.env.BENCH_IMPORTS_DB;
+const doDispatch = !only || only === 'dispatch';
+const doEnterprises = !only || only === 'enterprises';
 
 export async function benchImports(): Promise<void> {
   const dir = tempDir('zonedesk-bench-imports-');
-  const sheet = await dispatchSheetOf(ROWS);
+  const sheet = doDispatch ? await dispatchSheetOf(ROWS) : Buffer.alloc(0);
   const directory = `${dir}/enterprises-100k.xlsx`;
-  await writeEnterpriseFile(directory, 100_000, 0);
+  if (doEnterprises) await writeEnterpriseFile(directory, 100_000, 0);
+  if (onDb !== 'pglite') await benchPostgres(directory, sheet, profArgsOf);
+  if (onDb !== 'pg') await benchPglite(dir, directory, sheet, profArgsOf);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+function profArgsOf(name: string) {
   const prof = process.env.BENCH_CPU_PROF;
   // One folder per server: the main thread's profile and tsx's loader thread's lie side by side.
-  const profArgs = (name: string) => (prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}/${name}`] : []);
+  return prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}/${name}`] : [];
+}
 
+async function benchPostgres(directory: string, sheet: Buffer, profArgs: (name: string) => string[]) {
   // PostgreSQL: the demo.
   const admin = new pg.Client({ connectionString: pgUrl });
   await admin.connect();
@@ -193,17 +212,21 @@ export async function benchImports(): Promise<void> {
     const query = async (text: string) => (await client.query(text)) as unknown;
     const zoneOf = (code: string) => newZone(async (t) => (await client.query<{ id: string }>(t)).rows, code);
     try {
-      let server = await startServer({ DATABASE_URL: dbUrl, LOGIN_RATE_LIMIT_PER_MINUTE: '1000000' }, profArgs('pg-dispatch'));
-      try {
-        await dispatchFigures(server, zoneOf, sheet, 'PostgreSQL', () => bareStaging(query));
-      } finally {
-        await server.stop();
+      if (doDispatch) {
+        const server = await startServer({ DATABASE_URL: dbUrl, LOGIN_RATE_LIMIT_PER_MINUTE: '1000000' }, profArgs('pg-dispatch'));
+        try {
+          await dispatchFigures(server, zoneOf, sheet, 'PostgreSQL', () => bareStaging(query));
+        } finally {
+          await server.stop();
+        }
       }
-      server = await startServer({ DATABASE_URL: dbUrl, LOGIN_RATE_LIMIT_PER_MINUTE: '1000000' }, profArgs('pg-enterprises'));
-      try {
-        await enterpriseFigure(server, directory, 'PostgreSQL');
-      } finally {
-        await server.stop();
+      if (doEnterprises) {
+        const server = await startServer({ DATABASE_URL: dbUrl, LOGIN_RATE_LIMIT_PER_MINUTE: '1000000' }, profArgs('pg-enterprises'));
+        try {
+          await enterpriseFigure(server, directory, 'PostgreSQL');
+        } finally {
+          await server.stop();
+        }
       }
       await bareFigures(query, zoneOf, 'PostgreSQL');
     } finally {
@@ -213,7 +236,9 @@ export async function benchImports(): Promise<void> {
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
+}
 
+async function benchPglite(dir: string, directory: string, sheet: Buffer, profArgs: (name: string) => string[]) {
   // PGlite: the demo in a data directory, as a zone runs it.
   const dataDir = `${dir}/data`;
   const lite = await openDatabase({ kind: 'pglite', dataDir });
@@ -223,21 +248,25 @@ export async function benchImports(): Promise<void> {
   const zones: string[] = [];
   for (const code of ['IMPB', 'BARE']) zones.push(await newZone((t) => lite.query<{ id: string }>(t), code));
   // PGlite is one process's: the preview's bare SQL runs before the server opens the directory.
-  const liteBare = await bareStaging((q) => lite.query(q));
+  const liteBare = doDispatch ? await bareStaging((q) => lite.query(q)) : null;
   await lite.close();
   const ready = [...zones];
   const zoneOf = async () => ready.shift()!;
-  let server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '', LOGIN_RATE_LIMIT_PER_MINUTE: '1000000' }, profArgs('lite-dispatch'));
-  try {
-    await dispatchFigures(server, zoneOf, sheet, 'PGlite', async () => liteBare);
-  } finally {
-    await server.stop();
-  }
-  server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '', LOGIN_RATE_LIMIT_PER_MINUTE: '1000000' }, profArgs('lite-enterprises'));
-  try {
-    await enterpriseFigure(server, directory, 'PGlite');
-  } finally {
-    await server.stop();
+  if (doDispatch) {
+    const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '', LOGIN_RATE_LIMIT_PER_MINUTE: '1000000' }, profArgs('lite-dispatch'));
+    try {
+      await dispatchFigures(server, zoneOf, sheet, 'PGlite', async () => liteBare!);
+    } finally {
+      await server.stop();
+    }
+  } else ready.shift();
+  if (doEnterprises) {
+    const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '', LOGIN_RATE_LIMIT_PER_MINUTE: '1000000' }, profArgs('lite-enterprises'));
+    try {
+      await enterpriseFigure(server, directory, 'PGlite');
+    } finally {
+      await server.stop();
+    }
   }
   const bare = await PGlite.create(`${dataDir}/pgdata`);
   try {
@@ -245,5 +274,4 @@ export async function benchImports(): Promise<void> {
   } finally {
     await bare.close();
   }
-  fs.rmSync(dir, { recursive: true, force: true });
 }
