@@ -45,8 +45,10 @@ export function createBlockersRepository() {
         ownerName: owner.displayName,
       })
       .from(blockers)
-      .leftJoin(projects, eq(projects.id, blockers.projectId))
-      .leftJoin(leads, eq(leads.id, blockers.leadId))
+      // zone_id equated on every join of two zone-scoped tables (always true: a record's project and
+      // lead share its zone), so Citus joins them shard by shard (docs/scale-out.md).
+      .leftJoin(projects, and(eq(projects.id, blockers.projectId), eq(projects.zoneId, blockers.zoneId)))
+      .leftJoin(leads, and(eq(leads.id, blockers.leadId), eq(leads.zoneId, blockers.zoneId)))
       .leftJoin(departments, eq(departments.id, blockers.departmentId))
       .leftJoin(responsible, eq(responsible.id, blockers.responsibleUserId))
       .leftJoin(owner, eq(owner.id, blockers.ownerUserId));
@@ -181,7 +183,7 @@ export function createBlockersRepository() {
           projectName: projects.name,
         })
         .from(blockers)
-        .leftJoin(projects, eq(projects.id, blockers.projectId))
+        .leftJoin(projects, and(eq(projects.id, blockers.projectId), eq(projects.zoneId, blockers.zoneId)))
         .where(
           and(
             zoneScope(session, blockers.zoneId),

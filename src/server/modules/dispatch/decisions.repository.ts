@@ -30,11 +30,13 @@ export function createDecisionsRepository() {
         meetingTitle: meetings.title,
       })
       .from(decisions)
-      .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+      // zone_id equated on every join of two zone-scoped tables (always true: a decision's meeting,
+      // project and blocker share its zone), so Citus joins them shard by shard (docs/scale-out.md).
+      .innerJoin(meetings, and(eq(meetings.id, decisions.meetingId), eq(meetings.zoneId, decisions.zoneId)))
       .innerJoin(decisionOwner, eq(decisionOwner.id, decisions.ownerUserId))
       .leftJoin(departments, eq(departments.id, decisions.departmentId))
-      .leftJoin(projects, eq(projects.id, decisions.projectId))
-      .leftJoin(blockers, eq(blockers.id, decisions.blockerId));
+      .leftJoin(projects, and(eq(projects.id, decisions.projectId), eq(projects.zoneId, decisions.zoneId)))
+      .leftJoin(blockers, and(eq(blockers.id, decisions.blockerId), eq(blockers.zoneId, decisions.zoneId)));
   const flatDecision = ({ d, ...names }: { d: DecisionRow } & Omit<DecisionWithNames, keyof DecisionRow>): DecisionWithNames => ({ ...d, ...names });
 
   return {
@@ -86,7 +88,7 @@ export function createDecisionsRepository() {
           meetingTitle: meetings.title,
         })
         .from(decisions)
-        .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+        .innerJoin(meetings, and(eq(meetings.id, decisions.meetingId), eq(meetings.zoneId, decisions.zoneId)))
         .where(and(zoneScope(session, decisions.zoneId), eq(decisions.status, 'open'), eq(decisions.ownerUserId, userId)))
         .orderBy(asc(decisions.deadlineOn))
         .limit(100),
