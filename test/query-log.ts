@@ -319,6 +319,17 @@ export const crossShardByDesign: { match: RegExp; why: string }[] = [];
  * here fails the walk.
  */
 export const crossShardToFix: readonly string[] = [
+  // the blockers and decisions lists (dispatch): with zone_id on their joins the province-scale plan read
+  // all projects / decisions by a sequential scan; they need their page chosen first (as leads and projects)
+  'blockers ⋈ projects',
+  'blockers ⋈ leads',
+  'projects ⋈ leads',
+  'decisions ⋈ meetings',
+  'decisions ⋈ projects',
+  'decisions ⋈ blockers',
+  'meetings ⋈ projects',
+  'meetings ⋈ blockers',
+  'projects ⋈ blockers',
   '(sub-select) c ⋈ leads l',
   '(sub-select) ms ⋈ project_annual_plans ap',
   '(sub-select) rep ⋈ (sub-select) ms',

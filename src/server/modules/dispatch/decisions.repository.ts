@@ -30,13 +30,13 @@ export function createDecisionsRepository() {
         meetingTitle: meetings.title,
       })
       .from(decisions)
-      // zone_id equated on every join of two zone-scoped tables (always true: a decision's meeting,
-      // project and blocker share its zone), so Citus joins them shard by shard (docs/scale-out.md).
-      .innerJoin(meetings, and(eq(meetings.id, decisions.meetingId), eq(meetings.zoneId, decisions.zoneId)))
+      // Not yet on zone_id (test/query-log.ts crossShardToFix): with it, the province-scale plan read all
+      // decisions by a sequential scan (test/province-plans.test.ts); the list must pick its page first.
+      .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
       .innerJoin(decisionOwner, eq(decisionOwner.id, decisions.ownerUserId))
       .leftJoin(departments, eq(departments.id, decisions.departmentId))
-      .leftJoin(projects, and(eq(projects.id, decisions.projectId), eq(projects.zoneId, decisions.zoneId)))
-      .leftJoin(blockers, and(eq(blockers.id, decisions.blockerId), eq(blockers.zoneId, decisions.zoneId)));
+      .leftJoin(projects, eq(projects.id, decisions.projectId))
+      .leftJoin(blockers, eq(blockers.id, decisions.blockerId));
   const flatDecision = ({ d, ...names }: { d: DecisionRow } & Omit<DecisionWithNames, keyof DecisionRow>): DecisionWithNames => ({ ...d, ...names });
 
   return {
@@ -88,6 +88,7 @@ export function createDecisionsRepository() {
           meetingTitle: meetings.title,
         })
         .from(decisions)
+        // zone_id equated (always true: a decision's meeting shares its zone): Citus joins shard by shard.
         .innerJoin(meetings, and(eq(meetings.id, decisions.meetingId), eq(meetings.zoneId, decisions.zoneId)))
         .where(and(zoneScope(session, decisions.zoneId), eq(decisions.status, 'open'), eq(decisions.ownerUserId, userId)))
         .orderBy(asc(decisions.deadlineOn))
