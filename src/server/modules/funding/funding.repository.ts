@@ -120,7 +120,7 @@ export function createFundingRepository() {
                  r.report_done as "reportDone", r.owner_user_id as "ownerUserId", r.note, r.added_on::text as "addedOn", r.version,
                  e.name as enterprise_name, u.display_name as owner_name,
                  (select json_agg(json_build_object('id', p.id, 'name', p.name, 'year', p.year) order by p.year desc, p.name)
-                    from funding_reserve_programmes rp join funding_programmes p on p.id = rp.programme_id
+                    from funding_reserve_programmes rp join funding_programmes p on p.id = rp.programme_id and p.zone_id = rp.zone_id
                     where rp.zone_id = r.zone_id and rp.reserve_id = r.id) as programmes,
                  (select count(*)::int from funding_applications a where a.zone_id = r.zone_id and a.reserve_id = r.id) as application_count
           from funding_reserve r
@@ -174,8 +174,8 @@ export function createFundingRepository() {
                  a.disbursed_on::text as "disbursedOn", a.documents, a.owner_user_id as "ownerUserId", a.note, a.version,
                  r.name as reserve_name, r.project_id, p.name as programme_name, p.year, p.deadline_on::text as deadline_on, u.display_name as owner_name
           from funding_applications a
-          join funding_reserve r on r.id = a.reserve_id
-          join funding_programmes p on p.id = a.programme_id
+          join funding_reserve r on r.id = a.reserve_id and r.zone_id = a.zone_id
+          join funding_programmes p on p.id = a.programme_id and p.zone_id = a.zone_id
           left join users u on u.id = a.owner_user_id
           where ${zoneScope(s, sql`a.zone_id`, q.zoneId)}
             ${q.year ? sql`and p.year = ${q.year}` : sql``}
@@ -204,8 +204,8 @@ export function createFundingRepository() {
                  c.programme_id as "programmeId", c.reserve_id as "reserveId", c.version,
                  p.name as programme_name, r.name as reserve_name, u.display_name as recorded_by_name
           from funding_contacts c
-          left join funding_programmes p on p.id = c.programme_id
-          left join funding_reserve r on r.id = c.reserve_id
+          left join funding_programmes p on p.id = c.programme_id and p.zone_id = c.zone_id
+          left join funding_reserve r on r.id = c.reserve_id and r.zone_id = c.zone_id
           left join users u on u.id = c.recorded_by_id
           where ${zoneScope(s, sql`c.zone_id`, q.zoneId)}
             ${q.year ? sql`and c.contacted_on >= ${`${q.year}-01-01`}::date and c.contacted_on <= ${`${q.year}-12-31`}::date` : sql``}
@@ -236,13 +236,13 @@ export function createFundingRepository() {
           select p.id, p.name, p.year, count(*) filter (where a.status <> 'planning')::int as applied,
                  coalesce(sum(a.asked_yuan), 0)::bigint as asked, coalesce(sum(a.granted_yuan) filter (where a.status in ('approved','disbursed')), 0)::bigint as granted,
                  a.status, count(*)::int as n
-          from funding_applications a join funding_programmes p on p.id = a.programme_id
+          from funding_applications a join funding_programmes p on p.id = a.programme_id and p.zone_id = a.zone_id
           where ${appWhere}
           group by grouping sets ((p.id, p.name, p.year), (a.status))`),
         db.execute(sql`
           select p.year, count(*) filter (where a.status <> 'planning')::int as applied, coalesce(sum(a.asked_yuan), 0)::bigint as asked,
                  coalesce(sum(a.granted_yuan) filter (where a.status in ('approved','disbursed')), 0)::bigint as granted
-          from funding_applications a join funding_programmes p on p.id = a.programme_id
+          from funding_applications a join funding_programmes p on p.id = a.programme_id and p.zone_id = a.zone_id
           where ${appWhere} group by p.year`),
         db.execute(sql`select extract(year from r.added_on)::int as year, count(*)::int as n from funding_reserve r where ${reserveWhere} group by 1`),
         db.execute(sql`select extract(year from c.contacted_on)::int as year, count(*)::int as n from funding_contacts c where ${contactWhere} group by 1`),
@@ -303,8 +303,8 @@ export function createFundingRepository() {
         await db.execute(sql`
           select a.id, a.zone_id, a.owner_user_id, r.name as reserve_name, p.name as programme_name, p.deadline_on::text as deadline_on
           from funding_applications a
-          join funding_programmes p on p.id = a.programme_id
-          join funding_reserve r on r.id = a.reserve_id
+          join funding_programmes p on p.id = a.programme_id and p.zone_id = a.zone_id
+          join funding_reserve r on r.id = a.reserve_id and r.zone_id = a.zone_id
           where ${s ? zoneScope(s, sql`a.zone_id`) : sql`true`} and a.status = 'planning' and a.reminded_on is null
             and p.deadline_on is not null and p.deadline_on >= ${today}::date and p.deadline_on - p.remind_days <= ${today}::date`),
       );
