@@ -67,7 +67,7 @@ export function createFinanceRepository() {
         await db.execute(sql`
           select p.id, p.zone_id as "zoneId", p.institution_id as "institutionId", p.name, p.max_amount_yuan as "maxAmountYuan",
                  p.term_months as "termMonths", p.rate, p.collateral, p.version, i.name as institution_name
-          from finance_products p join finance_institutions i on i.id = p.institution_id
+          from finance_products p join finance_institutions i on i.id = p.institution_id and i.zone_id = p.zone_id
           where ${zoneScope(s, sql`p.zone_id`, q.zoneId)} ${q.institutionId ? sql`and p.institution_id = ${q.institutionId}::uuid` : sql``} ${ids(sql`p.id`, q.ids)}
           order by i.name, p.name`),
       );
@@ -124,7 +124,7 @@ export function createFinanceRepository() {
           left join lateral (
             select count(*)::int as referrals, count(distinct d.enterprise_id)::int as enterprises, count(distinct f.institution_id)::int as institutions,
                    sum(f.granted_yuan)::bigint as granted_yuan
-            from finance_referrals f join finance_needs d on d.id = f.need_id
+            from finance_referrals f join finance_needs d on d.id = f.need_id and d.zone_id = f.zone_id
             where f.zone_id = v.zone_id and f.event_id = v.id) r on true
           where ${zoneScope(s, sql`v.zone_id`, q.zoneId)} ${yearOf(sql`v.held_on`, q.year)} ${ids(sql`v.id`, q.ids)}
           order by v.held_on desc, v.name`),
@@ -157,11 +157,11 @@ export function createFinanceRepository() {
                  d.enterprise_id, e.name as enterprise_name, d.amount_yuan as need_amount_yuan, d.purpose,
                  i.name as institution_name, p.name as product_name, v.name as event_name
           from finance_referrals f
-          join finance_needs d on d.id = f.need_id
+          join finance_needs d on d.id = f.need_id and d.zone_id = f.zone_id
           join enterprises e on e.id = d.enterprise_id
-          join finance_institutions i on i.id = f.institution_id
-          left join finance_products p on p.id = f.product_id
-          left join finance_events v on v.id = f.event_id
+          join finance_institutions i on i.id = f.institution_id and i.zone_id = f.zone_id
+          left join finance_products p on p.id = f.product_id and p.zone_id = f.zone_id
+          left join finance_events v on v.id = f.event_id and v.zone_id = f.zone_id
           where ${zoneScope(s, sql`f.zone_id`, q.zoneId)}
             ${q.needId ? sql`and f.need_id = ${q.needId}::uuid` : sql``}
             ${q.eventId ? sql`and f.event_id = ${q.eventId}::uuid` : sql``}
