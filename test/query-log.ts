@@ -357,8 +357,6 @@ export const crossShardToFix: readonly string[] = [
   'delegated_items i ⋈ project_approvals pa',
   'delegated_items i ⋈ projects p',
   'factor_requests f ⋈ projects p',
-  'hiring_fair_posts fp ⋈ hiring_posts p',
-  'hiring_posts p ⋈ hiring_fairs f',
   'l ⋈ ld',
   'l ⋈ pp',
   'l ⋈ tg',

@@ -52,8 +52,8 @@ export function createHiringRepository() {
         await db.execute(sql`
           select f.id, f.zone_id as "zoneId", f.name, f.held_on::text as "heldOn", f.place, f.kind, f.applicants, f.hires, f.note, f.version,
                  (select array_agg(fp.post_id::text) from hiring_fair_posts fp where fp.zone_id = f.zone_id and fp.fair_id = f.id) as post_ids,
-                 (select count(distinct p.enterprise_id)::int from hiring_fair_posts fp join hiring_posts p on p.id = fp.post_id where fp.zone_id = f.zone_id and fp.fair_id = f.id) as enterprises,
-                 (select coalesce(sum(p.headcount), 0)::int from hiring_fair_posts fp join hiring_posts p on p.id = fp.post_id where fp.zone_id = f.zone_id and fp.fair_id = f.id) as positions
+                 (select count(distinct p.enterprise_id)::int from hiring_fair_posts fp join hiring_posts p on p.id = fp.post_id and p.zone_id = fp.zone_id where fp.zone_id = f.zone_id and fp.fair_id = f.id) as enterprises,
+                 (select coalesce(sum(p.headcount), 0)::int from hiring_fair_posts fp join hiring_posts p on p.id = fp.post_id and p.zone_id = fp.zone_id where fp.zone_id = f.zone_id and fp.fair_id = f.id) as positions
           from hiring_fairs f
           where ${zoneScope(s, sql`f.zone_id`, q.zoneId)} ${q.ids ? sql`and f.id = ${anyUuid(q.ids)}` : sql``}
           order by f.held_on desc`),
