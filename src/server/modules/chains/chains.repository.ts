@@ -268,7 +268,7 @@ export function createChainsRepository() {
     },
     async projectsOfLink(db: DbOrTx, zoneId: string, linkId: string) {
       return rowsOf<{ id: string; project_id: string; name: string; stage: string; total_investment_yuan: string | number | null }>(
-        await db.execute(sql`select lp.id, p.id as project_id, p.name, p.stage, p.total_investment_yuan from chain_link_projects lp join projects p on p.id = lp.project_id
+        await db.execute(sql`select lp.id, p.id as project_id, p.name, p.stage, p.total_investment_yuan from chain_link_projects lp join projects p on p.id = lp.project_id and p.zone_id = lp.zone_id
           where lp.zone_id = ${zoneId}::uuid and lp.link_id = ${linkId}::uuid order by p.name`),
       );
     },

@@ -20,7 +20,7 @@ export function createFactorsRepository() {
                  f.resolved_on::text as "resolvedOn", f.blocker_id as "blockerId", f.version,
                  p.name as project_name, e.name as enterprise_name, d.name as department_name
           from factor_requests f
-          left join projects p on p.id = f.project_id
+          left join projects p on p.id = f.project_id and p.zone_id = f.zone_id
           left join enterprises e on e.id = f.enterprise_id
           left join departments d on d.id = f.department_id
           where ${zoneScope(s, sql`f.zone_id`, q.zoneId)} ${q.status ? sql`and f.status = ${q.status}` : sql``} ${q.ids ? sql`and f.id = ${anyUuid(q.ids)}` : sql``}
