@@ -10,7 +10,6 @@ import {
   leadFiles,
   leadPartners,
   leads,
-  leadStageCounts,
   savedViews,
   signingEvents,
   trips,
@@ -19,6 +18,7 @@ import {
   zones,
 } from '../../db/schema.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
+import { countableByStage, stageCounts } from './lead-stage-counts.repository.ts';
 import type { LeadMethod, LeadStage, LeadStatus } from '../../../contract/pipeline-enums.ts';
 import { leadStages } from '../../../contract/pipeline-enums.ts';
 import type { z } from 'zod';
@@ -104,25 +104,6 @@ export function createLeadsRepository() {
     enterpriseCreditCode: r.enterpriseCreditCode,
     ownerName: r.ownerName,
   });
-
-  /**
-   * A filter the funnel's read model can total: zones, stages and statuses (and any order), nothing
-   * else. Typed over every key of LeadFilter, so a new filter must say here whether it may.
-   */
-  const readModelTotals: Record<keyof LeadFilter, boolean> = {
-    stage: true,
-    status: true,
-    sort: true,
-    order: true,
-    method: false,
-    sector: false,
-    ownerId: false,
-    enterpriseId: false,
-    overdue: false,
-    q: false,
-  };
-  const absent = (v: unknown) => v === undefined || v === null || v === false || v === '' || (Array.isArray(v) && v.length === 0);
-  const countableByStage = (f: LeadFilter) => (Object.keys(readModelTotals) as (keyof LeadFilter)[]).every((k) => readModelTotals[k] || absent(f[k]));
 
   function whereOf(inZones: ZoneFilter, f: LeadFilter, today: string): SQL | undefined {
     const c: (SQL | undefined)[] = [inZones(leads.zoneId)];
@@ -213,14 +194,16 @@ export function createLeadsRepository() {
       today: string,
     ) {
       const where = whereOf(inZones, f, today);
-      const base = db
-        .select(leadColumns)
-        .from(leads)
-        .leftJoin(enterprises, eq(enterprises.id, leads.enterpriseId))
-        .leftJoin(owner, eq(owner.id, leads.ownerId))
-        .where(where)
-        .orderBy(...orderOf(f));
-      if (!page) return { items: (await base).map(flatten), total: -1, nextCursor: null };
+      if (!page) {
+        const all = await db
+          .select(leadColumns)
+          .from(leads)
+          .leftJoin(enterprises, eq(enterprises.id, leads.enterpriseId))
+          .leftJoin(owner, eq(owner.id, leads.ownerId))
+          .where(where)
+          .orderBy(...orderOf(f));
+        return { items: all.map(flatten), total: -1, nextCursor: null };
+      }
       const byUpdatedAt = (f.sort ?? 'updatedAt') === 'updatedAt';
       const pageWhere = page.after
         ? and(where, sql`(${leads.updatedAt}, ${leads.id}) ${f.order === 'asc' ? sql`>` : sql`<`} (${page.after.at}::timestamptz, ${page.after.id}::uuid)`)
@@ -232,16 +215,7 @@ export function createLeadsRepository() {
       // Filtered by zones, stages and statuses alone, the total is the funnel's read model summed
       // (decision 028): a province's 15k matches are not counted one index entry at a time.
       const countQuery = countableByStage(f)
-        ? db
-            .select({ total: sql<number>`coalesce(sum(${leadStageCounts.leads}), 0)::int` })
-            .from(leadStageCounts)
-            .where(
-              and(
-                inZones(leadStageCounts.zoneId),
-                f.stage?.length ? inArray(leadStageCounts.stage, f.stage) : undefined,
-                f.status?.length ? inArray(leadStageCounts.status, f.status) : undefined,
-              ),
-            )
+        ? stageCounts.total(db, inZones, f)
         : needsEnterprise
         ? db
             .select({ total: sql<number>`count(*)::int` })
@@ -454,43 +428,10 @@ export function createLeadsRepository() {
     listSigningEvents: (db: DbOrTx, inZones: ZoneFilter) =>
       db.select().from(signingEvents).where(inZones(signingEvents.zoneId)).orderBy(desc(signingEvents.heldOn)),
 
-    /** Lead counts and planned investment per stage and status (the funnel), from its read model (decision 028). */
-    async funnel(db: DbOrTx, inZones: ZoneFilter) {
-      const rows = rowsOf<{ stage: LeadStage; status: LeadStatus; n: number; planned: string | number | null }>(
-        await db.execute(sql`select stage, status, sum(leads)::int as n, sum(planned_yuan)::bigint as planned
-          from lead_stage_counts where ${inZones(sql`zone_id`)} group by stage, status having sum(leads) <> 0`),
-      );
-      return rows.map((r) => ({ stage: r.stage, status: r.status, n: Number(r.n), planned: Number(r.planned) }));
-    },
-
-    /** The zones whose funnel keys hold more than one delta row (the job folds those; across zones by design). */
-    async zonesWithStageDeltas(db: DbOrTx): Promise<string[]> {
-      const rows = rowsOf<{ zone_id: string }>(
-        await db.execute(sql`select distinct zone_id from (select zone_id from lead_stage_counts group by zone_id, stage, status having count(*) > 1) k`),
-      );
-      return rows.map((r) => r.zone_id);
-    },
-
-    /**
-     * Folds a zone's delta rows into one per stage and status (one statement, routed to the zone):
-     * the rows it deletes are those committed before it began, summed back in, so a writer's delta
-     * that commits meanwhile is kept as it is and nothing is counted twice. Answers the rows folded.
-     */
-    async compactStageCounts(db: DbOrTx, zoneId: string): Promise<number> {
-      const rows = rowsOf<{ folded: number }>(
-        await db.execute(sql`with gone as (
-            delete from lead_stage_counts where zone_id = ${zoneId}::uuid
-            returning zone_id, stage, status, leads, planned_yuan
-          ), kept as (
-            insert into lead_stage_counts (zone_id, stage, status, leads, planned_yuan)
-            select zone_id, stage, status, sum(leads), sum(planned_yuan) from gone group by 1, 2, 3
-            having sum(leads) <> 0 or sum(planned_yuan) <> 0
-            returning 1
-          )
-          select (select count(*) from gone)::int as folded`),
-      );
-      return Number(rows[0]?.folded ?? 0);
-    },
+    // The funnel's read model (decision 028): funnel, zonesWithStageDeltas, compactStageCounts.
+    funnel: stageCounts.funnel,
+    zonesWithStageDeltas: stageCounts.zonesWithDeltas,
+    compactStageCounts: stageCounts.compact,
 
     /** Every agreement of the zones with its counted amount, for the signed report. */
     async countedAgreements(db: DbOrTx, inZones: ZoneFilter, leadId?: string) {
