@@ -182,16 +182,30 @@ export function createImportsRepository() {
           on conflict (import_id, entity_type, entity_id) do nothing`);
       }
     },
+    /**
+     * The records of one kind the commit created (`ids`: a query of one column `id`), as one array
+     * (import_created): a second call for the same kind adds to it.
+     */
     async insertCreatedRecords(db: DbOrTx, importId: string, zoneId: string, entityType: string, ids: SQL) {
-      await db.execute(sql`insert into import_records (import_id, zone_id, entity_type, entity_id, action, version, before)
-        select ${uuidText(importId)}, ${uuidText(zoneId)}, ${entityType}, x.id, 'created', 1, null from (${ids}) x
-        on conflict (import_id, entity_type, entity_id) do nothing`);
+      await db.execute(sql`insert into import_created (import_id, zone_id, entity_type, ids)
+        select ${uuidText(importId)}, ${uuidText(zoneId)}, ${entityType}, coalesce(array_agg(x.id), '{}') from (${ids}) x
+        on conflict (import_id, entity_type) do update set ids = import_created.ids || excluded.ids`);
     },
+    /** What the commit wrote: a record it created counts as created, whatever else was recorded of it. */
     async recordsOf(db: DbOrTx, importId: string): Promise<ImportRecord[]> {
+      const created = rowsOf<{ entity_type: string; entity_id: string }>(
+        await db.execute(sql`select entity_type, unnest(ids)::text as entity_id from import_created where import_id = ${uuidText(importId)}`),
+      );
       const rows = rowsOf<{ entity_type: string; entity_id: string; action: 'created' | 'updated'; version: number | null; before: unknown }>(
         await db.execute(sql`select entity_type, entity_id, action, version, before from import_records where import_id = ${uuidText(importId)}`),
       );
-      return rows.map((r) => ({ entityType: r.entity_type, entityId: r.entity_id, action: r.action, version: r.version == null ? null : Number(r.version), before: (r.before ?? null) as ImportRecord['before'] }));
+      const createdKeys = new Set(created.map((c) => `${c.entity_type}\u0000${c.entity_id}`));
+      return [
+        ...created.map((c): ImportRecord => ({ entityType: c.entity_type, entityId: c.entity_id, action: 'created', version: 1, before: null })),
+        ...rows
+          .filter((r) => !createdKeys.has(`${r.entity_type}\u0000${r.entity_id}`))
+          .map((r): ImportRecord => ({ entityType: r.entity_type, entityId: r.entity_id, action: r.action, version: r.version == null ? null : Number(r.version), before: (r.before ?? null) as ImportRecord['before'] })),
+      ];
     },
     /**
      * Of `ids` in `table`, those any row of another table refers to through a one-column foreign key
