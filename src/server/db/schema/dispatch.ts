@@ -209,7 +209,8 @@ export const decisions = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index('decisions_meeting_idx').on(t.meetingId, t.createdAt),
+    // zone_id last: a meeting's count of decisions, equating zone_id for Citus, stays an index-only scan.
+    index('decisions_meeting_idx').on(t.meetingId, t.createdAt, t.zoneId),
     index('decisions_owner_open_idx')
       .on(t.ownerUserId)
       .where(sql`${t.status} = 'open'`),
