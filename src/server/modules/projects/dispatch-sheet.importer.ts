@@ -468,17 +468,8 @@ export function dispatchSheetImporter(deps: {
       await sheet.upsertAnnualPlans(tx, zoneId, year, plans);
       await sheet.upsertReports(tx, zoneId, period.kind, { id: session.user.id, name: session.user.displayName }, reports);
       await record(await writtenRecords(tx, { valid, year, plans, reportKeys, plansBefore, reportsBefore, departments: [...departments.keys()], enterprises: [...enterprises.keys()], people: [...people.keys()] }, sheet));
-      const reportsOf = new Map<string, ReportWrite[]>();
-      for (const r of reports) reportsOf.set(r.projectId, [...(reportsOf.get(r.projectId) ?? []), r]);
-      const planOf = new Map(plans.map((x) => [x.projectId, x.planYuan]));
-      const unresolvedOf = new Map(valid.map((r) => [(r.created ?? r.updated)!.id, r.unresolved]));
       const keptOf = new Set(valid.filter((r) => r.reportKept).map((r) => r.updated!.id));
-      const entry = (x: { id: string }) => ({
-        entityId: x.id,
-        after: { ...x, annualPlanYuan: planOf.get(x.id) ?? null, reports: reportsOf.get(x.id) ?? [], ...(unresolvedOf.get(x.id)?.length ? { namesAsWritten: unresolvedOf.get(x.id) } : {}), ...(keptOf.has(x.id) ? { periodReportKept: true } : {}) },
-      });
-      await projects.auditMany(tx, actor, { zoneId, action: 'project.create', entityType: 'project' }, created.map(entry));
-      await projects.auditMany(tx, actor, { zoneId, action: 'project.import_update', entityType: 'project' }, updated.map(entry));
+      await sheet.auditImportedProjects(tx, actor, zoneId, rows.source, [...keepExisting]);
       const written = { projectsCreated: created.length, projectsUpdated: updated.length, enterprisesCreated: enterprises.size, departmentsCreated: departments.size, ...(people.size ? { peopleCreated: people.size } : {}), reportsWritten: reports.length, ...(keptOf.size ? { reportsKept: keptOf.size } : {}) };
       await audit(tx, actor, {
         zoneId,

@@ -78,10 +78,14 @@ describe('names the zone does not know', () => {
       { name: '名称测试项目二', investor_enterprise_id: null },
     ]);
     // The unlinked investor is kept as written in the project's audit entry.
-    const [entry] = await ctx.database.query<{ after: { namesAsWritten?: { field: string; text: string }[] } }>(
+    const [entry] = await ctx.database.query<{ after: { id: string; name: string; investorEnterpriseId: string | null; reports: unknown[]; annualPlanYuan: unknown; namesAsWritten?: { field: string; text: string }[] } }>(
       `select a.after from audit_log a join projects p on p.id::text = a.entity_id where p.name = '名称测试项目二' and a.action = 'project.create'`,
     );
     expect(entry.after.namesAsWritten).toEqual([{ field: 'investor', text: '完全陌生的新材料有限公司' }]);
+    // The entry holds what was written: the project's fields and its reports (one per figure the row gives).
+    const written = await ctx.database.query<{ n: number }>(`select count(*)::int as n from progress_reports r join projects p on p.id = r.project_id where p.name = '名称测试项目二'`);
+    expect(entry.after).toMatchObject({ name: '名称测试项目二', investorEnterpriseId: null, annualPlanYuan: null });
+    expect(entry.after.reports).toHaveLength(Number(written[0].n));
 
     // The next sheet naming them follows the choices.
     const next = await upload([['名称测试项目三', '铭诚微电', 100, null, null, null]]);

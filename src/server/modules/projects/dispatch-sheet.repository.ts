@@ -2,7 +2,7 @@
  * SQL of the dispatch sheet (重点项目调度表): the export's one query, the import's look-ups, and its
  * set-based writes (each a single statement over array parameters, whatever the row count).
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
 import type { PeriodKind } from '../../../contract/periods.ts';
 import type { Actor } from '../../platform/auth/session.ts';
@@ -411,6 +411,24 @@ export function createDispatchSheetRepository() {
         from unnest(${p(rows.map((r) => r.id))}::uuid[], ${p(rows.map((r) => String(r.investedYuan)))}::bigint[], ${p(rows.map((r) => r.progressText))}::text[],
           ${p(rows.map((r) => r.problems))}::text[]) as t(id, inv, txt, prob)
         where r.id = t.id`);
+    },
+    /**
+     * The audit entry of every project a sheet created or updated (its fields, annual plan, reports
+     * and the names kept as written), built from the staged rows in SQL: the same 20k entries made
+     * as JSON in the commit and sent back as parameters took 4 s of a 15 s commit.
+     */
+    async auditImportedProjects(db: DbOrTx, actor: Actor, zoneId: string, source: SQL, keptRows: number[]) {
+      await db.execute(sql`insert into audit_log (zone_id, actor_id, actor_name, action, entity_type, entity_id, after, request_id)
+        select ${zoneId}::uuid, ${actor.id}::uuid, ${actor.name}, case when s.created then 'project.create' else 'project.import_update' end, 'project', s.x->>'id',
+          s.x || jsonb_build_object('annualPlanYuan', coalesce(s.data->'planYuan', 'null'::jsonb), 'reports', case when s.kept then '[]'::jsonb else coalesce(s.data->'reports', '[]'::jsonb) end)
+            || case when jsonb_array_length(coalesce(s.data->'unresolved', '[]'::jsonb)) > 0 then jsonb_build_object('namesAsWritten', s.data->'unresolved') else '{}'::jsonb end
+            || case when s.kept then '{"periodReportKept": true}'::jsonb else '{}'::jsonb end,
+          ${actor.requestId ?? null}
+        from (select row_no, data, jsonb_typeof(data->'created') = 'object' as created,
+            case when jsonb_typeof(data->'created') = 'object' then data->'created' else data->'updated' end as x,
+            row_no = any(${p(keptRows)}::int[]) as kept
+          from ${source} src) s
+        order by s.created desc, s.row_no`);
     },
     /** Removes records an import created (a project takes its template plan, stage event, plans and reports with it: cascade). */
     async deleteWhere(db: DbOrTx, table: 'projects' | 'departments' | 'enterprises' | 'progress_reports' | 'users', ids: string[]): Promise<number> {
