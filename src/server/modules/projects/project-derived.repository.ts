@@ -27,7 +27,7 @@ export function createProjectDerivedRepository() {
       const userId = caller.user.id;
       const result = await db.execute(sql`
         select p.id as project_id, p.name as project_name, m.name as milestone, m.planned_on
-        from project_milestones m join projects p on p.id = m.project_id
+        from project_milestones m join projects p on p.id = m.project_id and p.zone_id = m.zone_id
         where m.actual_on is null and m.planned_on < ${today} and ${zoneScope(caller, sql`m.zone_id`)}
           and (p.officer_user_id = ${userId} or p.leader_user_id = ${userId})
         order by m.planned_on limit 20`);
@@ -49,7 +49,7 @@ export function createProjectDerivedRepository() {
             reportingStages.map((s) => sql`${s}`),
             sql`, `,
           )})
-          and not exists (select 1 from progress_reports r where r.project_id = p.id and r.period_start = (case z.report_period
+          and not exists (select 1 from progress_reports r where r.project_id = p.id and r.zone_id = p.zone_id and r.period_start = (case z.report_period
             when 'week' then ${periodStartByKind.week}::date when 'xun' then ${periodStartByKind.xun}::date else ${periodStartByKind.month}::date end))
         order by p.name limit 50`);
       return rowsOf<{ id: string; name: string; zone_id: string; report_period: PeriodKind }>(result);
@@ -139,7 +139,7 @@ async function refreshDerived(db: DbOrTx, target: DerivedTarget, today: string):
           'level', case when ${timePct}::float8 - coalesce(rep.ytd, 0)::float8 * 100 / ap.plan_yuan >= t.ir then 'red' else 'yellow' end,
           'points', round((${timePct}::float8 - coalesce(rep.ytd, 0)::float8 * 100 / ap.plan_yuan)::numeric, 1)) end as r_inv,
         case when t.mf <> 'off' and t.stage in (${stages}) and t.created_at::date <= due.end_on
-          and not exists (select 1 from progress_reports r where r.project_id = t.id and r.period_start = due.start_on)
+          and not exists (select 1 from progress_reports r where r.project_id = t.id and r.zone_id = t.zone_id and r.period_start = due.start_on)
           then jsonb_build_object('code', 'report_missing', 'level', t.mf, 'periodStart', due.start_on) end as r_rep,
         case when t.level in (${levels}) and (t.leader_user_id is null or t.department_id is null or t.officer_user_id is null)
           then jsonb_build_object('code', 'responsibility_missing', 'level', 'yellow', 'missing', to_jsonb(array_remove(array[
@@ -154,14 +154,14 @@ async function refreshDerived(db: DbOrTx, target: DerivedTarget, today: string):
           coalesce(sum(r.invested_yuan) filter (where r.period_start >= ${yearStart}::date and r.period_start <= ${today}::date), 0) as ytd,
           max(r.period_start) as last_start,
           (array_agg(r.percent_complete order by r.period_start desc) filter (where r.percent_complete is not null))[1] as pct
-        from progress_reports r where r.project_id = t.id
+        from progress_reports r where r.project_id = t.id and r.zone_id = t.zone_id
       ) rep on true
       left join lateral (
         select m.name, m.planned_on from project_milestones m
-        where m.project_id = t.id and m.actual_on is null and m.planned_on < ${today}::date
+        where m.project_id = t.id and m.zone_id = t.zone_id and m.actual_on is null and m.planned_on < ${today}::date
         order by m.planned_on, m.sort_order limit 1
       ) ms on true
-      left join project_annual_plans ap on ap.project_id = t.id and ap.year = ${year}
+      left join project_annual_plans ap on ap.project_id = t.id and ap.zone_id = t.zone_id and ap.year = ${year}
       left join due on due.kind = t.report_period and due.grace = t.grace
     ),
     -- Materialized: the reasons are computed once per project (inlined, the update's three uses of
@@ -182,7 +182,7 @@ async function refreshDerived(db: DbOrTx, target: DerivedTarget, today: string):
       flag = case when f.reasons @> '[{"level":"red"}]' then 'red' when jsonb_array_length(f.reasons) > 0 then 'yellow' else 'green' end,
       flag_on = ${today}
     from flagged f
-    where p.id = f.id
+    where p.id = f.id and p.zone_id = f.zone_id
     returning p.id, f.zone_id, f.old_flag, f.old_flag_on, p.flag, p.flag_reasons
     )
     -- The history: a flag first computed (never computed before) or changed; the same statement, so no change goes unrecorded.

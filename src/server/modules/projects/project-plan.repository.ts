@@ -99,7 +99,7 @@ export function createProjectPlanRepository() {
           investorEnterpriseId: projects.investorEnterpriseId,
         })
         .from(projectLandStandards)
-        .innerJoin(projects, eq(projects.id, projectLandStandards.projectId))
+        .innerJoin(projects, and(eq(projects.id, projectLandStandards.projectId), eq(projects.zoneId, projectLandStandards.zoneId)))
         .innerJoin(zones, eq(zones.id, projectLandStandards.zoneId))
         .where(zoneScope(caller, projectLandStandards.zoneId, zoneId))
         .orderBy(asc(projects.name))

@@ -36,7 +36,7 @@ const immediateDaysSql = sql`coalesce((select r.immediate_start_days from projec
   (select r.immediate_start_days from project_flag_rules r where r.zone_id is null), ${defaultFlagRule.immediateStartDays})`;
 /** 拿地即开工: the project, or one of its phases, started within N working days of its land (stored working days). */
 const immediateStartSql = sql`(coalesce(${projects.landToStartWorkdays} <= ${immediateDaysSql}, false) or exists (select 1 from project_phases ph
-  where ph.project_id = ${projects.id} and ph.land_to_start_workdays <= ${immediateDaysSql}))`;
+  where ph.project_id = ${projects.id} and ph.zone_id = ${projects.zoneId} and ph.land_to_start_workdays <= ${immediateDaysSql}))`;
 
 /**
  * The names a project refers to, as scalar subqueries: cheaper to plan than a seven-way join,
@@ -231,7 +231,7 @@ function createProjectCoreRepository() {
             from (select r.*,
                 sum(r.invested_yuan) over (partition by extract(year from r.period_start) order by r.period_start) as ytd_yuan,
                 sum(r.invested_yuan) over (order by r.period_start) as since_start_yuan,
-                (select ap.plan_yuan from project_annual_plans ap where ap.project_id = r.project_id and ap.year = extract(year from r.period_start)) as annual_plan_yuan
+                (select ap.plan_yuan from project_annual_plans ap where ap.project_id = r.project_id and ap.zone_id = r.zone_id and ap.year = extract(year from r.period_start)) as annual_plan_yuan
               from progress_reports r where r.project_id = ${projectId}) r) as reports,
           (select coalesce(jsonb_agg(jsonb_build_object('id', f.id, 'reportId', f.report_id, 'mimeType', f.mime_type, 'sizeBytes', f.size_bytes, 'caption', f.caption,
               'uploadedByName', f.uploaded_by_name, 'createdAt', f.created_at) order by f.created_at desc), '[]') from project_photos f where f.project_id = ${projectId}) as photos,
