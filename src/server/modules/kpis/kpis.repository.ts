@@ -58,7 +58,7 @@ export function createKpisRepository() {
       const result = await db.execute(sql`
         with counted as (
           select c.zone_id, c.signed_on, c.amount_yuan, c.counted_as, l.method
-          from ${countedAgreementsSql((col) => zones(sql`${col}`))} c join leads l on l.id = c.lead_id
+          from ${countedAgreementsSql((col) => zones(sql`${col}`))} c join leads l on l.id = c.lead_id and l.zone_id = c.zone_id
           where c.counted_as in ('first_signing', 'increment') and c.signed_on >= ${from}::date
         )
         select zone_id, ${monthOf(sql`signed_on`)} as month, 'signed_yuan' as indicator, method as dimension, sum(amount_yuan)::bigint as value
@@ -86,7 +86,7 @@ export function createKpisRepository() {
           where ${zones(sql`b.zone_id`)} and b.status = 'resolved' and b.resolved_on >= ${from}::date group by 1, 2, 3
         union all
         select e.zone_id, to_char(make_date(c.year, (c.quarter - 1) * 3 + 1, 1), 'YYYY-MM-01'), 'arrived_yuan', '', sum(e.arrived_yuan)
-          from campaign_entries e join campaigns c on c.id = e.campaign_id
+          from campaign_entries e join campaigns c on c.id = e.campaign_id and c.zone_id = e.zone_id
           where ${zones(sql`e.zone_id`)} and e.arrived_yuan is not null and make_date(c.year, (c.quarter - 1) * 3 + 1, 1) >= ${from}::date group by 1, 2
         union all
         select p.zone_id, ${q.currentMonth}, 'projects_to_date', d.dimension, count(*)

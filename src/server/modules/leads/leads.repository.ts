@@ -72,7 +72,7 @@ export function countedAgreementsSql(inZones: ZoneFilter): SQL {
     from agreements a
     left join lateral (
       select fi.id, fi.signed_on, date_trunc('milliseconds', fi.created_at) as created_ms from agreements fi
-      where fi.lead_id = a.lead_id and fi.kind = 'investment'
+      where fi.lead_id = a.lead_id and fi.zone_id = a.zone_id and fi.kind = 'investment'
       order by fi.signed_on, date_trunc('milliseconds', fi.created_at), fi.id::text collate "C" limit 1
     ) f on true
     where ${inZones(sql`a.zone_id`)}
@@ -298,8 +298,8 @@ export function createLeadsRepository() {
       const rows = await db
         .select({ a: agreements, signingEventName: signingEvents.name, fileName: leadFiles.name })
         .from(agreements)
-        .leftJoin(signingEvents, eq(signingEvents.id, agreements.signingEventId))
-        .leftJoin(leadFiles, eq(leadFiles.id, agreements.fileId))
+        .leftJoin(signingEvents, and(eq(signingEvents.id, agreements.signingEventId), eq(signingEvents.zoneId, agreements.zoneId)))
+        .leftJoin(leadFiles, and(eq(leadFiles.id, agreements.fileId), eq(leadFiles.zoneId, agreements.zoneId)))
         .where(eq(agreements.leadId, leadId))
         .orderBy(asc(agreements.signedOn), asc(agreements.createdAt));
       return rows.map((r) => ({ ...r.a, signingEventName: r.signingEventName, fileName: r.fileName }));
@@ -327,7 +327,7 @@ export function createLeadsRepository() {
       const rows = await db
         .select({ a: activities, leadName: leads.name, enterpriseName: enterprises.name })
         .from(activities)
-        .leftJoin(leads, eq(leads.id, activities.leadId))
+        .leftJoin(leads, and(eq(leads.id, activities.leadId), eq(leads.zoneId, activities.zoneId)))
         .leftJoin(enterprises, eq(enterprises.id, activities.enterpriseId))
         .where(where.leadId ? eq(activities.leadId, where.leadId) : eq(activities.tripId, where.tripId!))
         .orderBy(asc(activities.occurredOn), asc(activities.createdAt));
@@ -378,22 +378,22 @@ export function createLeadsRepository() {
       }>(
         await db.execute(sql`
           with met as (
-            select a.trip_id, a.lead_id, a.intent_reached, coalesce(a.enterprise_id, l.enterprise_id, a.lead_id) as party,
+            select a.trip_id, a.zone_id, a.lead_id, a.intent_reached, coalesce(a.enterprise_id, l.enterprise_id, a.lead_id) as party,
               t.start_on, t.end_on
-            from activities a join trips t on t.id = a.trip_id left join leads l on l.id = a.lead_id
+            from activities a join trips t on t.id = a.trip_id and t.zone_id = a.zone_id left join leads l on l.id = a.lead_id and l.zone_id = a.zone_id
             where a.trip_id = ${anyUuid(tripIds)}
           ),
           signed as (
-            select distinct m.trip_id, m.party, case when g.kind = 'framework' then 'framework' else 'investment' end as kind
-            from met m join agreements g on g.lead_id = m.lead_id
+            select distinct m.trip_id, m.zone_id, m.party, case when g.kind = 'framework' then 'framework' else 'investment' end as kind
+            from met m join agreements g on g.lead_id = m.lead_id and g.zone_id = m.zone_id
             where g.kind in ('framework', 'investment', 'capital_increase') and g.signed_on between m.start_on and m.end_on
           )
           select t.id as trip_id,
-            (select count(distinct m.party)::int from met m where m.trip_id = t.id) as enterprises_met,
-            (select count(distinct s.party)::int from signed s where s.trip_id = t.id and s.kind = 'framework') as framework,
-            (select count(distinct s.party)::int from signed s where s.trip_id = t.id and s.kind = 'investment') as investment,
-            (select count(distinct m.party)::int from met m where m.trip_id = t.id and m.intent_reached) as intent,
-            (select count(distinct m.lead_id)::int from met m where m.trip_id = t.id) as leads_touched
+            (select count(distinct m.party)::int from met m where m.trip_id = t.id and m.zone_id = t.zone_id) as enterprises_met,
+            (select count(distinct s.party)::int from signed s where s.trip_id = t.id and s.zone_id = t.zone_id and s.kind = 'framework') as framework,
+            (select count(distinct s.party)::int from signed s where s.trip_id = t.id and s.zone_id = t.zone_id and s.kind = 'investment') as investment,
+            (select count(distinct m.party)::int from met m where m.trip_id = t.id and m.zone_id = t.zone_id and m.intent_reached) as intent,
+            (select count(distinct m.lead_id)::int from met m where m.trip_id = t.id and m.zone_id = t.zone_id) as leads_touched
           from trips t where t.id = ${anyUuid(tripIds)}`),
       );
       return new Map<string, TripResults>(
@@ -446,7 +446,7 @@ export function createLeadsRepository() {
         name: string;
       }>(
         await db.execute(sql`select c.id, c.lead_id, c.kind, c.signed_on::text as signed_on, c.amount_yuan, c.counted_as, l.code, l.name
-          from ${countedAgreementsSql(inZones)} c join leads l on l.id = c.lead_id
+          from ${countedAgreementsSql(inZones)} c join leads l on l.id = c.lead_id and l.zone_id = c.zone_id
           ${leadId ? sql`where c.lead_id = ${leadId}::uuid` : sql``}
           order by c.signed_on, c.created_at`),
       );
