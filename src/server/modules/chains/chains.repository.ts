@@ -62,30 +62,31 @@ export const linkRowsSql = (where: SQL) => sql`
     where ${where}
   ),
   placed as materialized (
-    select cle.link_id, cle.enterprise_id, cle.role from chain_link_enterprises cle join l on l.id = cle.link_id and l.zone_id = cle.zone_id
+    select cle.link_id, cle.zone_id, cle.enterprise_id, cle.role from chain_link_enterprises cle join l on l.id = cle.link_id and l.zone_id = cle.zone_id
   ),
   pe as (
-    select p.link_id, count(*) as n, sum(f.output_yuan) as output,
+    select p.link_id, p.zone_id, count(*) as n, sum(f.output_yuan) as output,
       json_agg(json_build_object('enterpriseId', e.id, 'name', e.name) order by e.name) filter (where p.role = 'leader') as leaders
     from placed p join enterprises e on e.id = p.enterprise_id
     left join lateral (select fy.output_yuan from enterprise_yearly_figures fy where fy.enterprise_id = p.enterprise_id order by fy.year desc limit 1) f on true
-    group by p.link_id
+    group by p.link_id, p.zone_id
   ),
-  pp as (select p.link_id, count(*) as n from chain_link_projects p join l on l.id = p.link_id and l.zone_id = p.zone_id group by p.link_id),
+  pp as (select p.link_id, p.zone_id, count(*) as n from chain_link_projects p join l on l.id = p.link_id and l.zone_id = p.zone_id group by p.link_id, p.zone_id),
   ld as (
-    select ld.chain_link_id as link_id, count(*) as n, count(*) filter (where ld.stage in ('signed', 'registered')) as signed
-    from leads ld join l on l.id = ld.chain_link_id and l.zone_id = ld.zone_id group by ld.chain_link_id
+    select ld.chain_link_id as link_id, ld.zone_id, count(*) as n, count(*) filter (where ld.stage in ('signed', 'registered')) as signed
+    from leads ld join l on l.id = ld.chain_link_id and l.zone_id = ld.zone_id group by ld.chain_link_id, ld.zone_id
   ),
   tg as (
-    select t.link_id, count(*) filter (where t.status <> 'dropped') as n, count(*) filter (where t.lead_id is not null) as with_lead
-    from chain_targets t join l on l.id = t.link_id and l.zone_id = t.zone_id group by t.link_id
+    select t.link_id, t.zone_id, count(*) filter (where t.status <> 'dropped') as n, count(*) filter (where t.lead_id is not null) as with_lead
+    from chain_targets t join l on l.id = t.link_id and l.zone_id = t.zone_id group by t.link_id, t.zone_id
   )
   select l.id, l.zone_id, l.zone_name, l.chain_id, l.parent_link_id, l.name, l.description, l.stage, l.position, l.products,
     l.industry_codes, l.template_link_key, l.version,
     coalesce(pe.n, 0)::int as enterprise_count, pe.leaders, coalesce(pe.output, 0) as output_yuan,
     coalesce(pp.n, 0)::int as project_count, coalesce(ld.n, 0)::int as lead_count, coalesce(ld.signed, 0)::int as leads_signed,
     coalesce(tg.n, 0)::int as target_count, coalesce(tg.with_lead, 0)::int as targets_with_lead
-  from l left join pe on pe.link_id = l.id left join pp on pp.link_id = l.id left join ld on ld.link_id = l.id left join tg on tg.link_id = l.id
+  from l left join pe on pe.link_id = l.id and pe.zone_id = l.zone_id left join pp on pp.link_id = l.id and pp.zone_id = l.zone_id
+    left join ld on ld.link_id = l.id and ld.zone_id = l.zone_id left join tg on tg.link_id = l.id and tg.zone_id = l.zone_id
   order by l.zone_id, l.chain_id, l.position, l.name`;
 
 export function createChainsRepository() {
@@ -333,7 +334,7 @@ export function createChainsRepository() {
       return rowsOf<TargetRow>(
         await db.execute(sql`select t.*, l.name as link_name, l.chain_id, u.display_name as owner_name, ld.code as lead_code, ld.stage as lead_stage
           from chain_targets t join chain_links l on l.id = t.link_id and l.zone_id = t.zone_id
-          left join users u on u.id = t.owner_id left join leads ld on ld.id = t.lead_id
+          left join users u on u.id = t.owner_id left join leads ld on ld.id = t.lead_id and ld.zone_id = t.zone_id
           where ${where} order by l.position, t.status, t.created_at, t.company_name`),
       );
     },
@@ -375,10 +376,10 @@ export function createChainsRepository() {
       return rowsOf<RoadmapRow>(
         await db.execute(sql`select r.id, r.zone_id, r.chain_id, r.link_id, r.kind, r.title, r.target_region_code, r.target_region_name, r.target_enterprise_id, r.owner_id,
             r.planned_on::text as planned_on, r.planned_until::text as planned_until, r.status, r.trip_id, r.outcome, r.lead_id, r.version, l.name as link_name, e.name as target_enterprise_name, u.display_name as owner_name, tr.title as trip_title, ld.code as lead_code,
-            (select count(*) from activities a where a.trip_id = r.trip_id)::int as trip_meetings
+            (select count(*) from activities a where a.trip_id = r.trip_id and a.zone_id = r.zone_id)::int as trip_meetings
           from chain_roadmap_items r left join chain_links l on l.id = r.link_id and l.zone_id = r.zone_id
           left join enterprises e on e.id = r.target_enterprise_id left join users u on u.id = r.owner_id
-          left join trips tr on tr.id = r.trip_id left join leads ld on ld.id = r.lead_id
+          left join trips tr on tr.id = r.trip_id and tr.zone_id = r.zone_id left join leads ld on ld.id = r.lead_id and ld.zone_id = r.zone_id
           where ${where} order by r.planned_on nulls last, r.created_at`),
       );
     },
