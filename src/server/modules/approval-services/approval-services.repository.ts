@@ -83,9 +83,9 @@ export function createApprovalServicesRepository() {
                  c.level_since::text as "levelSince", c.owner_user_id as "ownerUserId", c.note, c.version,
                  i.name as item_name, p.name as project_name, pa.name as project_approval_name, ua.display_name as agent_name, uo.display_name as owner_name
           from approval_cases c
-          join delegated_items i on i.id = c.item_id
-          left join projects p on p.id = c.project_id
-          left join project_approvals pa on pa.id = c.project_approval_id
+          join delegated_items i on i.id = c.item_id and i.zone_id = c.zone_id
+          left join projects p on p.id = c.project_id and p.zone_id = c.zone_id
+          left join project_approvals pa on pa.id = c.project_approval_id and pa.zone_id = c.zone_id
           left join users ua on ua.id = c.agent_user_id
           left join users uo on uo.id = c.owner_user_id
           where ${zoneScope(s, sql`c.zone_id`, q.zoneId)}
