@@ -1,5 +1,5 @@
 /** SQL for blockers (堵点), their timeline and the escalation sweep. */
-import { and, asc, desc, eq, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.ts';
 import { blockerEvents, blockers, departments, leads, projects, users } from '../../db/schema.ts';
@@ -34,24 +34,29 @@ export interface BlockerFilter {
 export function createBlockersRepository() {
   const responsible = alias(users, 'responsible');
   const owner = alias(users, 'owner');
-  const blockerQuery = (db: DbOrTx) =>
+  /** The blockers' columns read from `from`: the table, or a page of it chosen first (listBlockers). */
+  const columnsOf = (from: typeof blockers) =>
+    Object.fromEntries(Object.keys(getTableColumns(blockers)).map((k) => [k, from[k as keyof typeof from]])) as ReturnType<typeof getTableColumns<typeof blockers>>;
+  const blockerQuery = (db: DbOrTx, from: typeof blockers = blockers) =>
     db
       .select({
-        b: blockers,
+        b: columnsOf(from),
         projectName: projects.name,
         leadName: leads.name,
         departmentName: departments.name,
         responsibleName: responsible.displayName,
         ownerName: owner.displayName,
       })
-      .from(blockers)
-      // Not yet on zone_id (test/query-log.ts crossShardToFix): with it, the province-scale plan read all
-      // projects by a sequential scan (test/province-plans.test.ts); the list must pick its page first.
-      .leftJoin(projects, eq(projects.id, blockers.projectId))
-      .leftJoin(leads, eq(leads.id, blockers.leadId))
-      .leftJoin(departments, eq(departments.id, blockers.departmentId))
-      .leftJoin(responsible, eq(responsible.id, blockers.responsibleUserId))
-      .leftJoin(owner, eq(owner.id, blockers.ownerUserId));
+      .from(from)
+      // zone_id equated (always true: a blocker's project and lead share its zone), so Citus joins shard
+      // by shard. The list joins only its page, chosen on blockers alone first (listBlockers): joined
+      // before the page, the province-scale plan read all projects by a sequential scan
+      // (test/province-plans.test.ts).
+      .leftJoin(projects, and(eq(projects.id, from.projectId), eq(projects.zoneId, from.zoneId)))
+      .leftJoin(leads, and(eq(leads.id, from.leadId), eq(leads.zoneId, from.zoneId)))
+      .leftJoin(departments, eq(departments.id, from.departmentId))
+      .leftJoin(responsible, eq(responsible.id, from.responsibleUserId))
+      .leftJoin(owner, eq(owner.id, from.ownerUserId));
   const flatBlocker = ({ b, ...names }: { b: BlockerRow } & Omit<BlockerWithNames, keyof BlockerRow>): BlockerWithNames => ({ ...b, ...names });
 
   function blockerWhere(scope: CallerScope, f: BlockerFilter): SQL | undefined {
@@ -68,6 +73,14 @@ export function createBlockersRepository() {
     return and(...c);
   }
 
+  /** Overdue first, then open, then resolved; by deadline, latest change, id. */
+  const listOrder = (t: typeof blockers, today: string) => [
+    sql`case when ${t.status} <> 'resolved' and ${t.deadlineOn} < ${today} then 0 when ${t.status} <> 'resolved' then 1 else 2 end`,
+    asc(t.deadlineOn),
+    desc(t.updatedAt),
+    asc(t.id),
+  ];
+
   return {
     async countBlockers(db: DbOrTx, scope: CallerScope, f: BlockerFilter): Promise<number> {
       const [row] = await db
@@ -78,16 +91,18 @@ export function createBlockersRepository() {
     },
 
     async listBlockers(db: DbOrTx, scope: CallerScope, f: BlockerFilter, today: string, page = { limit: 5000, offset: 0 }): Promise<BlockerWithNames[]> {
-      const rows = await blockerQuery(db)
+      // The page first, on blockers alone (its filter and order, nothing joined), then only its rows
+      // joined to their names on (zone_id, id).
+      // (A sub-query's fields are the table's columns read from "page": typed as the table's.)
+      const pageRows = db
+        .select()
+        .from(blockers)
         .where(blockerWhere(scope, f))
-        .orderBy(
-          sql`case when ${blockers.status} <> 'resolved' and ${blockers.deadlineOn} < ${today} then 0 when ${blockers.status} <> 'resolved' then 1 else 2 end`,
-          asc(blockers.deadlineOn),
-          desc(blockers.updatedAt),
-          asc(blockers.id),
-        )
+        .orderBy(...listOrder(blockers, today))
         .limit(page.limit)
-        .offset(page.offset);
+        .offset(page.offset)
+        .as('page') as unknown as typeof blockers;
+      const rows = await blockerQuery(db, pageRows).orderBy(...listOrder(pageRows, today));
       return rows.map(flatBlocker);
     },
 

@@ -1,5 +1,5 @@
 /** SQL for decisions (议定事项) of meetings. */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.ts';
 import { blockers, decisions, departments, meetings, projects, users } from '../../db/schema.ts';
@@ -19,24 +19,29 @@ export type DecisionWithNames = DecisionRow & {
 
 export function createDecisionsRepository() {
   const decisionOwner = alias(users, 'decision_owner');
-  const decisionQuery = (db: DbOrTx) =>
+  /** The decisions' columns read from `from`: the table, or a page of it chosen first (listDecisions). */
+  const columnsOf = (from: typeof decisions) =>
+    Object.fromEntries(Object.keys(getTableColumns(decisions)).map((k) => [k, from[k as keyof typeof from]])) as ReturnType<typeof getTableColumns<typeof decisions>>;
+  const decisionQuery = (db: DbOrTx, from: typeof decisions = decisions) =>
     db
       .select({
-        d: decisions,
+        d: columnsOf(from),
         ownerName: decisionOwner.displayName,
         departmentName: departments.name,
         projectName: projects.name,
         blockerTitle: blockers.title,
         meetingTitle: meetings.title,
       })
-      .from(decisions)
-      // Not yet on zone_id (test/query-log.ts crossShardToFix): with it, the province-scale plan read all
-      // decisions by a sequential scan (test/province-plans.test.ts); the list must pick its page first.
-      .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
-      .innerJoin(decisionOwner, eq(decisionOwner.id, decisions.ownerUserId))
-      .leftJoin(departments, eq(departments.id, decisions.departmentId))
-      .leftJoin(projects, eq(projects.id, decisions.projectId))
-      .leftJoin(blockers, eq(blockers.id, decisions.blockerId));
+      .from(from)
+      // zone_id equated (always true: a decision's meeting, project and blocker share its zone), so Citus
+      // joins shard by shard. The list joins only its page, chosen on decisions alone first
+      // (listDecisions): joined before the page, the province-scale plan read all decisions by a
+      // sequential scan (test/province-plans.test.ts).
+      .innerJoin(meetings, and(eq(meetings.id, from.meetingId), eq(meetings.zoneId, from.zoneId)))
+      .innerJoin(decisionOwner, eq(decisionOwner.id, from.ownerUserId))
+      .leftJoin(departments, eq(departments.id, from.departmentId))
+      .leftJoin(projects, and(eq(projects.id, from.projectId), eq(projects.zoneId, from.zoneId)))
+      .leftJoin(blockers, and(eq(blockers.id, from.blockerId), eq(blockers.zoneId, from.zoneId)));
   const flatDecision = ({ d, ...names }: { d: DecisionRow } & Omit<DecisionWithNames, keyof DecisionRow>): DecisionWithNames => ({ ...d, ...names });
 
   return {
@@ -44,18 +49,23 @@ export function createDecisionsRepository() {
       return (await decisionQuery(db).where(eq(decisions.meetingId, meetingId)).orderBy(asc(decisions.createdAt), asc(decisions.id))).map(flatDecision);
     },
     async listDecisions(db: DbOrTx, scope: CallerScope, f: { status?: DecisionStatus; ownerUserId?: string }): Promise<DecisionWithNames[]> {
-      return (
-        await decisionQuery(db)
-          .where(
-            and(
-              zoneScope(scope.session, decisions.zoneId, scope.zoneId),
-              f.status ? eq(decisions.status, f.status) : undefined,
-              f.ownerUserId ? eq(decisions.ownerUserId, f.ownerUserId) : undefined,
-            ),
-          )
-          .orderBy(asc(decisions.deadlineOn), asc(decisions.id))
-          .limit(500)
-      ).map(flatDecision);
+      // The page first, on decisions alone (by its (zone, deadline, id) or (deadline, id) index), then
+      // only its rows joined to their names on (zone_id, id).
+      const page = db
+        .select()
+        .from(decisions)
+        .where(
+          and(
+            zoneScope(scope.session, decisions.zoneId, scope.zoneId),
+            f.status ? eq(decisions.status, f.status) : undefined,
+            f.ownerUserId ? eq(decisions.ownerUserId, f.ownerUserId) : undefined,
+          ),
+        )
+        .orderBy(asc(decisions.deadlineOn), asc(decisions.id))
+        .limit(500)
+        // (A sub-query's fields are the table's columns read from "page": typed as the table's.)
+        .as('page') as unknown as typeof decisions;
+      return (await decisionQuery(db, page).orderBy(asc(page.deadlineOn), asc(page.id))).map(flatDecision);
     },
     async findDecision(db: DbOrTx, id: string): Promise<DecisionWithNames | undefined> {
       const [row] = await decisionQuery(db).where(eq(decisions.id, id));

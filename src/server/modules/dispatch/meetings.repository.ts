@@ -18,8 +18,8 @@ export function createMeetingsRepository() {
           m: meetings,
           // Qualified by hand: in a one-table select drizzle renders ${meetings.id} as a bare "id", which
           // inside the subquery meant the agenda item's own id and counted 0 for every meeting.
-          agendaCount: sql<number>`(select count(*)::int from agenda_items a where a.meeting_id = "meetings"."id")`,
-          decisionCount: sql<number>`(select count(*)::int from decisions d where d.meeting_id = "meetings"."id")`,
+          agendaCount: sql<number>`(select count(*)::int from agenda_items a where a.meeting_id = "meetings"."id" and a.zone_id = "meetings"."zone_id")`,
+          decisionCount: sql<number>`(select count(*)::int from decisions d where d.meeting_id = "meetings"."id" and d.zone_id = "meetings"."zone_id")`,
         })
         .from(meetings)
         .where(zoneScope(scope.session, meetings.zoneId, scope.zoneId))
@@ -71,7 +71,7 @@ export function createMeetingsRepository() {
         from projects p
         left join lateral (
           select fe.on, fe.from_flag, fe.reasons from project_flag_events fe
-          where fe.project_id = p.id and fe.to_flag = p.flag and fe.from_flag is distinct from fe.to_flag
+          where fe.project_id = p.id and fe.zone_id = p.zone_id and fe.to_flag = p.flag and fe.from_flag is distinct from fe.to_flag
           order by fe.at desc, fe.on desc limit 1
         ) e on true
         where p.zone_id = ${zoneId}::uuid and p.flag in ('red', 'yellow')
@@ -101,7 +101,7 @@ export function createMeetingsRepository() {
     async slippedMilestones(db: DbOrTx, zoneId: string, since: string | null, until: string) {
       const result = await db.execute(sql`
         select m.project_id, p.name as project_name, p.flag, m.name, m.planned_on::text as planned_on, m.actual_on::text as actual_on
-        from project_milestones m join projects p on p.id = m.project_id
+        from project_milestones m join projects p on p.id = m.project_id and p.zone_id = m.zone_id
         where m.zone_id = ${zoneId}::uuid and m.planned_on is not null and m.planned_on < ${until}::date
           and (${since}::date is null or m.planned_on >= ${since}::date)
           and (m.actual_on is null or m.actual_on > m.planned_on)
