@@ -54,4 +54,25 @@ describe('crossShardJoinsOf: joins of two distributed tables', () => {
     // a comment that ends in a line break does not hide the join
     expect(judge(`select 1 from projects p -- the parent\n join blockers b on b.project_id = p.id where true`)).toEqual(['projects p ⋈ blockers b']);
   });
+
+  it("reads a CTE in the CTEs after it and in the main select's sub-selects", () => {
+    // a lateral on a CTE of projects, in a later CTE
+    const withTarget = (zone: string) =>
+      judge(`with t as (select p.id, p.zone_id from projects p where true),
+        c as (select t.id, r.n from t left join lateral (select count(*) as n from progress_reports r where r.project_id = t.id${zone}) r on true)
+        select * from c`);
+    expect(withTarget(' and r.zone_id = t.zone_id')).toEqual([]);
+    expect(withTarget('')).toEqual(['t ⋈ (sub-select) r', 'progress_reports r ⋈ t']);
+    // a CTE that reads only another CTE reads a distributed table
+    expect(judge(`with a as (select b.id, b.project_id from blockers b where true), c as (select a.project_id from a) select 1 from c join projects p on p.id = c.project_id`)).toEqual([
+      'c ⋈ projects p',
+    ]);
+    // the main select's correlated sub-select on a CTE
+    expect(judge(`with m as (select b.project_id, b.zone_id from blockers b where true) select p.id, (select count(*) from m where m.project_id = p.id) from projects p where true`)).toEqual([
+      'm ⋈ projects p',
+    ]);
+    expect(
+      judge(`with m as (select b.project_id, b.zone_id from blockers b where true) select p.id, (select count(*) from m where m.project_id = p.id and m.zone_id = p.zone_id) from projects p where true`),
+    ).toEqual([]);
+  });
 });
