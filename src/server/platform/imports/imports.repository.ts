@@ -32,6 +32,16 @@ const uuidText = (s: string) => sql`${s}::uuid`;
 /** Staged rows per insert statement. */
 const INSERT_CHUNK = 2000;
 
+/**
+ * The records of one kind the commit created (`ids`: a query of one column `id`), as one array
+ * (import_created): a second call for the same kind adds to it.
+ */
+async function insertCreated(db: DbOrTx, importId: string, zoneId: string, entityType: string, ids: SQL) {
+  await db.execute(sql`insert into import_created (import_id, zone_id, entity_type, ids)
+    select ${uuidText(importId)}, ${uuidText(zoneId)}, ${entityType}, coalesce(array_agg(x.id), '{}') from (${ids}) x
+    on conflict (import_id, entity_type) do update set ids = import_created.ids || excluded.ids`);
+}
+
 export function createImportsRepository() {
   return {
     async insertBatch(db: DbOrTx, values: Omit<typeof importBatches.$inferInsert, 'kind'> & { kind: string }) {
@@ -172,8 +182,21 @@ export function createImportsRepository() {
           set: { action: sql`excluded.action`, targetId: sql`excluded.target_id`, updatedBy: userId, updatedAt: at },
         });
     },
-    /** What a commit wrote, for undo: one statement per 5,000 records. */
-    async insertRecords(db: DbOrTx, importId: string, zoneId: string, records: ImportRecord[]) {
+    /**
+     * What a commit wrote, for undo: the records it created (at version 1, nothing before) as one
+     * array per kind (import_created), the others one statement per 5,000 records.
+     */
+    async insertRecords(db: DbOrTx, importId: string, zoneId: string, all: ImportRecord[]) {
+      const created = new Map<string, string[]>();
+      const records: ImportRecord[] = [];
+      for (const r of all) {
+        if (r.action === 'created' && r.version === 1 && r.before == null) {
+          const ids = created.get(r.entityType) ?? [];
+          if (!ids.length) created.set(r.entityType, ids);
+          ids.push(r.entityId);
+        } else records.push(r);
+      }
+      for (const [entityType, ids] of created) await insertCreated(db, importId, zoneId, entityType, sql`select distinct unnest(${sql.param(ids)}::uuid[]) as id`);
       for (let i = 0; i < records.length; i += 5000) {
         const chunk = records.slice(i, i + 5000).map((r) => ({ t: r.entityType, e: r.entityId, a: r.action, v: r.version, b: r.before ?? null }));
         await db.execute(sql`insert into import_records (import_id, zone_id, entity_type, entity_id, action, version, before)
@@ -182,19 +205,11 @@ export function createImportsRepository() {
           on conflict (import_id, entity_type, entity_id) do nothing`);
       }
     },
-    /**
-     * The records of one kind the commit created (`ids`: a query of one column `id`), as one array
-     * (import_created): a second call for the same kind adds to it.
-     */
-    async insertCreatedRecords(db: DbOrTx, importId: string, zoneId: string, entityType: string, ids: SQL) {
-      await db.execute(sql`insert into import_created (import_id, zone_id, entity_type, ids)
-        select ${uuidText(importId)}, ${uuidText(zoneId)}, ${entityType}, coalesce(array_agg(x.id), '{}') from (${ids}) x
-        on conflict (import_id, entity_type) do update set ids = import_created.ids || excluded.ids`);
-    },
+    insertCreatedRecords: insertCreated,
     /** What the commit wrote: a record it created counts as created, whatever else was recorded of it. */
     async recordsOf(db: DbOrTx, importId: string): Promise<ImportRecord[]> {
       const created = rowsOf<{ entity_type: string; entity_id: string }>(
-        await db.execute(sql`select entity_type, unnest(ids)::text as entity_id from import_created where import_id = ${uuidText(importId)}`),
+        await db.execute(sql`select distinct entity_type, entity_id from (select entity_type, unnest(ids)::text as entity_id from import_created where import_id = ${uuidText(importId)}) x`),
       );
       const rows = rowsOf<{ entity_type: string; entity_id: string; action: 'created' | 'updated'; version: number | null; before: unknown }>(
         await db.execute(sql`select entity_type, entity_id, action, version, before from import_records where import_id = ${uuidText(importId)}`),
