@@ -9,7 +9,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { AppError, errorHandler, frameworkErrorHandler, notFoundHandler } from './platform/errors.ts';
@@ -18,6 +18,7 @@ import { recordAudit } from './platform/audit.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { registerGuard } from './platform/auth/guard.ts';
 import { createRouter, type RecordScopeCheck } from './platform/http/operations.ts';
+import { createSerializerCompiler, serializerFallbacks } from './platform/http/serializer.ts';
 import { createImportEngine, importRoutes } from './platform/imports/index.ts';
 import { searchRoutes } from './platform/search.ts';
 import { createJobRunner, type JobRunner } from './platform/jobs/index.ts';
@@ -76,7 +77,9 @@ export async function buildApp({ config, database, clock = systemClock, webDir =
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Responses are written by a serializer compiled from each route's response schema (only its
+  // fields leave the server); the tests run it beside the zod one and fail on any difference.
+  app.setSerializerCompiler(createSerializerCompiler(config.RESPONSE_SERIALIZER ?? (config.NODE_ENV === 'test' ? 'compare' : 'fast')));
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
   app.addHook('onSend', async (request, reply) => {
@@ -193,6 +196,12 @@ export async function buildApp({ config, database, clock = systemClock, webDir =
       cacheControl: false,
       // @fastify/static 10 passes the reply here (its types still say ServerResponse).
       setHeaders: (reply: unknown, filePath: string) => (reply as { header(name: string, value: string): void }).header('cache-control', webCacheControl(webDir, filePath)),
+    });
+  }
+
+  if (config.NODE_ENV === 'development') {
+    app.addHook('onReady', async () => {
+      if (serializerFallbacks.size > 0) app.log.info({ routes: Object.fromEntries(serializerFallbacks) }, 'responses serialised through zod (schema not compiled)');
     });
   }
 

@@ -38,6 +38,12 @@ const configSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  /**
+   * How responses are written: `fast` (a serializer compiled from each response schema, the zod one
+   * where a schema cannot be compiled), `zod` (always through the zod schema), `compare` (both, a
+   * difference is an error). Unset: `compare` under NODE_ENV=test, otherwise `fast`.
+   */
+  RESPONSE_SERIALIZER: z.enum(['fast', 'zod', 'compare']).optional(),
   SEED_ON_EMPTY: z
     .enum(['true', 'false'])
     .default('true')
