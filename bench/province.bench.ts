@@ -43,6 +43,12 @@ async function p50Of(run: () => Promise<unknown>, runs = 30): Promise<number> {
   return percentile(samples, 50);
 }
 
+/** The process's CPU time so far (user + system), in ms, from /proc (clock ticks of 10 ms). */
+const cpuMs = (pid: number) => {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 /**
@@ -158,13 +164,16 @@ export async function benchProvince(): Promise<void> {
         for (const [q, p] of sent) await bare.query(q, p);
       });
       for (const [q, p] of sent) timings.push({ ms: await p50Of(() => bare.query(q, p), 5), path, query: q, params: p });
+      const cpuBefore = cpuMs(server.process.pid!);
       const run = await autocannon({ url: `${server.url}${path}`, connections: 10, duration: 5, headers });
       if (run.non2xx > 0) throw new Error(`${path}: ${run.non2xx} non-2xx answers`);
+      // The server's own CPU per answer under load: what issue 17 item 1 cuts (the machine's load moves req/s, much less this).
+      const cpuPerRequest = (cpuMs(server.process.pid!) - cpuBefore) / Math.max(run.requests.total, 1);
       line(
         `province ${label}: API p50`,
         api,
         'ms',
-        `bare SQL ${bareMs.toFixed(1)} ms for its ${sent.length} statements, ratio ${(api / Math.max(bareMs, 0.1)).toFixed(1)}×; ${run.requests.average.toFixed(0)} req/s at 10 connections, p99 ${run.latency.p99} ms`,
+        `bare SQL ${bareMs.toFixed(1)} ms for its ${sent.length} statements, ratio ${(api / Math.max(bareMs, 0.1)).toFixed(1)}×; ${run.requests.average.toFixed(0)} req/s at 10 connections, p99 ${run.latency.p99} ms, server CPU ${cpuPerRequest.toFixed(2)} ms/request`,
       );
     }
     await exportWhileProbing(server.url, headers, '/api/enterprises/export.xlsx', 'the whole enterprise directory (20k rows) as .xlsx');
