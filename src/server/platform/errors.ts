@@ -17,6 +17,11 @@ export const notFound = () => new AppError('NOT_FOUND');
 export const forbidden = () => new AppError('FORBIDDEN');
 export const fieldError = (field: string, reason: string, code: ErrorCode = 'VALIDATION_FAILED') => new AppError(code, { fields: [{ field, reason }] });
 
+/** Throws one error naming every field collected (a form's problems all at once), or nothing when there are none. */
+export function throwIfAny(fields: FieldError[], code: 'VALIDATION_FAILED' | 'DUPLICATE' = 'VALIDATION_FAILED') {
+  if (fields.length) throw new AppError(code, { fields });
+}
+
 /** PostgreSQL's unique_violation and foreign_key_violation, as both drivers report them. */
 function pgErrorCode(err: unknown): string | undefined {
   const e = err as { code?: unknown; cause?: { code?: unknown } };

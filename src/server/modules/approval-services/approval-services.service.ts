@@ -23,7 +23,7 @@ import type { AuditWriter } from '../../platform/audit.ts';
 import { actorOf, systemActor, type SessionContext } from '../../platform/auth/session.ts';
 import type { WorkCalendar } from '../../platform/calendar.ts';
 import { chinaToday, type Clock } from '../../platform/clock.ts';
-import { AppError, fieldError, notFound } from '../../platform/errors.ts';
+import { AppError, fieldError, notFound, throwIfAny } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications.ts';
 import { actionsFor, can, inScope } from '../../platform/policies.ts';
 import { assertVersion } from '../../platform/versioned.ts';
@@ -45,9 +45,6 @@ export interface ApprovalServicesDeps {
   projects: Pick<ProjectsService, 'approvalItemInTx' | 'recordApprovalFromCaseInTx'>;
 }
 
-const throwIfAny = (fields: FieldError[]) => {
-  if (fields.length) throw new AppError('VALIDATION_FAILED', { fields });
-};
 const isOpen = (c: Pick<CaseRow, 'step'>) => c.step !== 'granted' && c.step !== 'inspected';
 const dueOf = (c: Pick<CaseRow, 'mode' | 'dueOn' | 'inspectionDueOn'>) => (c.mode === 'full_agency' ? c.dueOn : c.inspectionDueOn);
 

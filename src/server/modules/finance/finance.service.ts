@@ -27,7 +27,7 @@ import type { Db, DbOrTx } from '../../db/client.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import { actorOf, type Actor, type SessionContext } from '../../platform/auth/session.ts';
 import { chinaToday, type Clock } from '../../platform/clock.ts';
-import { AppError, fieldError, notFound } from '../../platform/errors.ts';
+import { AppError, fieldError, notFound, throwIfAny } from '../../platform/errors.ts';
 import { actionsFor, can, inScope, type Permission } from '../../platform/policies.ts';
 import { assertVersion } from '../../platform/versioned.ts';
 import type { FinanceRepository, NeedRow } from './finance.repository.ts';
@@ -41,10 +41,6 @@ export interface FinanceDeps {
 
 const num = (v: unknown) => (v == null ? null : Number(v));
 const wan = (yuan: number) => fromYuan(yuan, 'wan');
-function throwIfAny(fields: FieldError[]) {
-  if (fields.length) throw new AppError('VALIDATION_FAILED', { fields });
-}
-
 /** The audit entry's words for each record kind (written as `action:` / `entityType:` literals, which the audit-label check reads). */
 const audited = {
   institution: { create: { action: 'finance.institution.create', entityType: 'finance_institution' }, update: { action: 'finance.institution.update', entityType: 'finance_institution' } },

@@ -28,7 +28,7 @@ import type { Db, DbOrTx } from '../../db/client.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import { actorOf, systemActor, type SessionContext } from '../../platform/auth/session.ts';
 import { chinaToday, type Clock } from '../../platform/clock.ts';
-import { AppError, fieldError, notFound } from '../../platform/errors.ts';
+import { AppError, fieldError, notFound, throwIfAny } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications.ts';
 import { actionsFor, can, inScope, type Permission } from '../../platform/policies.ts';
 import { assertVersion } from '../../platform/versioned.ts';
@@ -44,10 +44,6 @@ export interface FundingDeps {
 
 const num = (v: unknown) => (v == null ? null : Number(v));
 const wan = (yuan: number) => fromYuan(yuan, 'wan');
-
-function throwIfAny(fields: FieldError[]) {
-  if (fields.length) throw new AppError('VALIDATION_FAILED', { fields });
-}
 
 /** "储备 12 个，申报 5 个，对接 20 次，争取资金 3200 万元" from the figures. */
 export function summaryText(f: { reserve: number; applied: number; contacts: number; grantedYuan: number }, locale: Locale): string {

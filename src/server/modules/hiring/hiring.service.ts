@@ -20,7 +20,7 @@ import type { Db } from '../../db/client.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
 import { chinaToday, type Clock } from '../../platform/clock.ts';
-import { AppError, fieldError, notFound } from '../../platform/errors.ts';
+import { AppError, fieldError, notFound, throwIfAny } from '../../platform/errors.ts';
 import { actionsFor, can, inScope } from '../../platform/policies.ts';
 import { assertVersion } from '../../platform/versioned.ts';
 import type { HiringRepository } from './hiring.repository.ts';
@@ -33,10 +33,6 @@ export interface HiringDeps {
 }
 
 const num = (v: unknown) => (v == null ? null : Number(v));
-const throwIfAny = (fields: FieldError[]) => {
-  if (fields.length) throw new AppError('VALIDATION_FAILED', { fields });
-};
-
 export function hiringSummaryText(f: { positions: number; enterprises: number; filled: number; fairs: number; hires: number }, locale: Locale) {
   return locale === 'en-US'
     ? `${f.positions} positions from ${f.enterprises} enterprises, ${f.filled} filled; ${f.fairs} job fairs, ${f.hires} hired`

@@ -14,13 +14,13 @@ import {
   type updateProjectBody,
 } from '../../../contract/projects.ts';
 import { daysBetween, previousPeriod } from '../../../contract/periods.ts';
-import { fieldError } from '../../platform/errors.ts';
+import { fieldError, throwIfAny } from '../../platform/errors.ts';
 import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
 import { inScope } from '../../platform/policies.ts';
 import { assertVersion } from '../../platform/versioned.ts';
 import type { ProjectsContext } from './projects.context.ts';
 import type { ProjectInsert, ProjectRow } from './projects.repository.ts';
-import { checkRecord, gateDateOf, gateErrors, stageIndex, storedLandToStart, templatePlanRows, throwIfAny } from './projects.rules.ts';
+import { checkRecord, gateDateOf, gateErrors, stageIndex, storedLandToStart, templatePlanRows } from './projects.rules.ts';
 import type { WorkCalendar } from '../../platform/calendar.ts';
 
 type PhaseBody = NonNullable<z.infer<typeof createProjectBody>['phases']>[number];

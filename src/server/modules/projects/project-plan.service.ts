@@ -12,11 +12,11 @@ import {
   type milestonesBody,
 } from '../../../contract/projects.ts';
 import { listWorkbook } from '../../platform/list-export.ts';
-import { AppError, fieldError } from '../../platform/errors.ts';
+import { AppError, fieldError, throwIfAny } from '../../platform/errors.ts';
 import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
 import { inScope } from '../../platform/policies.ts';
 import type { ProjectsContext } from './projects.context.ts';
-import { deriveLand, throwIfAny } from './projects.rules.ts';
+import { deriveLand } from './projects.rules.ts';
 
 export function createProjectPlanService(k: ProjectsContext) {
   const { db, repo, audit, clock, today, load, requirePermission, ensurePlanOf, afterChange, detail, yearlyOf } = k;

@@ -12,12 +12,12 @@ import {
   type updateReportBody,
 } from '../../../contract/projects.ts';
 import { isPeriodStart, periodOf, previousPeriod, type PeriodKind } from '../../../contract/periods.ts';
-import { AppError, fieldError, notFound } from '../../platform/errors.ts';
+import { AppError, fieldError, notFound, throwIfAny } from '../../platform/errors.ts';
 import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
 import { inScope } from '../../platform/policies.ts';
 import { assertVersion } from '../../platform/versioned.ts';
 import type { ProjectsContext } from './projects.context.ts';
-import { imageTypeOf, pct, reportAmount, throwIfAny } from './projects.rules.ts';
+import { imageTypeOf, pct, reportAmount } from './projects.rules.ts';
 
 export function createProjectProgressService(k: ProjectsContext) {
   const { db, repo, audit, today, ensureFresh, load, requirePermission, afterChange, detail } = k;

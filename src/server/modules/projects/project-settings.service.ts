@@ -2,11 +2,10 @@
 import type { z } from 'zod';
 import type { FieldError } from '../../../contract/errors.ts';
 import { builtinApprovals, builtinMilestones, defaultFlagRule, type putFlagRuleBody, type putTemplatesBody } from '../../../contract/projects.ts';
-import { AppError, fieldError } from '../../platform/errors.ts';
+import { AppError, fieldError, throwIfAny } from '../../platform/errors.ts';
 import { actorOf, type SessionContext } from '../../platform/auth/session.ts';
 import { can, inScope } from '../../platform/policies.ts';
 import type { ProjectsContext } from './projects.context.ts';
-import { throwIfAny } from './projects.rules.ts';
 
 export function createProjectSettingsService(k: ProjectsContext) {
   const { db, repo, audit, today, requirePermission } = k;

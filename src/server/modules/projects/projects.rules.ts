@@ -48,10 +48,6 @@ export function templatePlanRows(
   return { milestones, approvals };
 }
 
-/** Throws one VALIDATION_FAILED naming every field collected, or nothing when there are none. */
-export function throwIfAny(fields: FieldError[], code: 'VALIDATION_FAILED' | 'DUPLICATE' = 'VALIDATION_FAILED') {
-  if (fields.length) throw new AppError(code, { fields });
-}
 
 /** JPEG, PNG or WebP by their first bytes: the declared type is not trusted. */
 export function imageTypeOf(bytes: Buffer): string | null {
