@@ -75,9 +75,17 @@ export function hasPermission(session: SessionContext, permission: Permission): 
   return holders.includes(session.user.role);
 }
 
+/** The caller's zones as a Set, made once per resolved session (kept by the session cache): a province viewer's 100 zones are asked per row and per action of every list. */
+const zoneSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function zoneSetOf(zoneIds: readonly string[]): ReadonlySet<string> {
+  let set = zoneSets.get(zoneIds);
+  if (!set) zoneSets.set(zoneIds, (set = new Set(zoneIds)));
+  return set;
+}
+
 export function inScope(session: SessionContext, zoneId: string | null | undefined): boolean {
   if (zoneId == null) return session.scope.all;
-  return session.scope.all || session.scope.zoneIds.includes(zoneId);
+  return session.scope.all || zoneSetOf(session.scope.zoneIds).has(zoneId);
 }
 
 /** May the caller do `permission` on a record of `zoneId` (or a global record when null)? */
