@@ -6,7 +6,7 @@ import { projectCoreOperations } from '../../../contract/projects/operations.ts'
 import { fileResponse } from '../../../contract/operation.ts';
 import { demoId } from '../../seed/demo-ids.ts';
 import { registeredOperations } from './operations.ts';
-import { createSerializerCompiler, toFastSchema } from './serializer.ts';
+import { createSerializerCompiler, serializerFallbacks, toFastSchema } from './serializer.ts';
 
 let ctx: TestContext;
 let admin: Client;
@@ -141,6 +141,9 @@ describe('the compiled response serializer', () => {
     // needs it (a transform, a union of objects), worth a look on a hot list.
     expect(fallbacks).toEqual(EXPECTED_FALLBACKS);
     expect(fallbacks.join('\n')).not.toMatch(/GET \/api\/(leads|projects|leads\/funnel):/);
+    // The app built above fell back on exactly those routes (what development logs at start).
+    const atRuntime = new Set([...serializerFallbacks.keys()].filter((k) => !k.startsWith('HEAD ') && k.includes(' /api/')).map((k) => k.replace(/ \d+$/, '')));
+    expect([...atRuntime].sort()).toEqual([...new Set(fallbacks.map((f) => f.split(': ')[0]))].sort());
   });
 });
 
