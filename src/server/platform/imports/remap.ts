@@ -39,15 +39,18 @@ export function remapOperations(ctx: EngineContext) {
     progress.set(id, p);
     try {
       async function* staged(): AsyncGenerator<RawRow> {
-        for (let after = 0; ; ) {
-          const page = await repo.rowsPage(db, id, after, 5000);
-          if (!page.length) return;
+        // The next page is read while this one is checked (on PostgreSQL the database works beside this process).
+        let page = await repo.rowsPage(db, id, 0, 5000);
+        while (page.length) {
+          const next = repo.rowsPage(db, id, page[page.length - 1].row_no, 5000);
+          // Awaited below; a check that stops early leaves it unread, and its failure is not unhandled.
+          next.catch(() => undefined);
           for (const r of page) {
             p.rowsRead++;
             const d = r.data;
             yield { key: r.row_no, rowNumber: d.n ?? r.row_no % ROW_KEY, table: d.t ?? 0, cells: d.cells.map(decodeCell), section: d.s ?? null, fills: d.f, marks: d.m };
           }
-          after = page[page.length - 1].row_no;
+          page = await next;
         }
       }
       const rewritten: StagedRow[][] = [];
