@@ -1,5 +1,5 @@
 import { chinaDaysFrom, systemClock } from '../src/server/platform/clock.ts';
-import { expectVisible, loginAs, type E2eContext } from './harness';
+import { expectVisible, loginAs, pickOption, type E2eContext } from './harness';
 
 export const title =
   'chains: a leader sees a gap on the chain view and makes three target leads in one step; an officer records a 小巨人 honour and yearly figures; the province sees which zones hold which links';
@@ -49,10 +49,13 @@ export default async function chainsWalk({ baseUrl, page, browser }: E2eContext)
   await expectVisible(officer.getByRole('tab', { name: '资质荣誉' }));
   const year = chinaDaysFrom(systemClock, 0).slice(0, 4);
   const honour = officer.getByTestId('honour-form');
-  await honour.locator('.ant-select').click();
-  await officer.locator('.ant-select-item-option', { hasText: '专精特新“小巨人”' }).click();
+  await pickOption(officer, honour.locator('.ant-select'), null, '专精特新“小巨人”');
   await honour.getByLabel('年份').fill(year);
+  // The row is looked for once the server has taken the honour: on a loaded machine the list refetch follows it.
+  const recorded = officer.waitForResponse((res) => res.request().method() === 'POST' && /\/honou?rs/.test(res.url()));
   await honour.getByRole('button', { name: '登 记' }).click();
+  const answer = await recorded;
+  if (!answer.ok()) throw new Error(`the honour was refused: ${answer.status()} ${await answer.text()}`);
   await expectVisible(officer.locator('tr', { hasText: year }).getByText('专精特新“小巨人”'));
   await officer.getByRole('tab', { name: '年度经营数据' }).click();
   const figures = officer.getByTestId('figures-form');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expectVisible, loginAs, type E2eContext } from './harness';
+import { expectVisible, loginAs, pickOption, type E2eContext } from './harness';
 
 export const title =
   '智能录入: an uploaded and a pasted work report read into three facts; the pasted one becomes three reviewed projects, one amount edited, 华晟 at its stage read with the gate dates given';
@@ -58,10 +58,10 @@ export default async function intakeWorkReport({ baseUrl, page }: E2eContext) {
   await huasheng.getByLabel('签约日期', { exact: true }).fill('2025-06-02');
   await huasheng.getByLabel('供地日期', { exact: true }).fill('2025-09-01');
   await huasheng.getByLabel('开工时间', { exact: true }).fill('2025-11-05');
+  // The last date's picker is closed first: its panel covers the cards below and shifts them as it goes.
+  await page.keyboard.press('Escape');
   for (const name of names.slice(1)) {
-    await cards.filter({ hasText: name }).getByLabel('阶段', { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '谋划/储备' }).last().click();
-    await page.waitForTimeout(300); // the dropdown's closing animation
+    await pickOption(page, cards.filter({ hasText: name }).getByLabel('阶段', { exact: true }), null, '谋划/储备');
   }
 
   const zone = page.getByLabel('保存到开发区', { exact: true });
