@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expectHidden, expectVisible, loginAs, type E2eContext } from './harness';
+import { expectHidden, expectVisible, loginAs, sidewaysScroll, type E2eContext } from './harness';
 
 export const title = 'the approval agent sees the overdue case escalated on the worklist, moves a 全代办 case to its next step; 375 and 1440 px';
 export const timeoutMs = 90_000;
@@ -18,7 +18,7 @@ export default async function approvalServicesWalk({ baseUrl, page }: E2eContext
   for (const width of [375, 1440]) {
     await page.setViewportSize({ width, height: 860 });
     await page.waitForLoadState('networkidle');
-    const extra = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const extra = await sidewaysScroll(page);
     await page.screenshot({ path: path.join(screensDir, `approval-services-${width}.png`), fullPage: true });
     if (extra > 0) throw new Error(`approval services at ${width} px scrolls sideways by ${extra} px`);
   }

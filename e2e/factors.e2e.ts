@@ -1,4 +1,4 @@
-import { expectHidden, expectVisible, loginAs, type E2eContext } from './harness';
+import { expectHidden, expectVisible, loginAs, sidewaysScroll, type E2eContext } from './harness';
 
 export const title =
   'the service officer raises an unresolved 要素保障 request as a 堵点 in one step and opens the blocker, downloads the 要素保障清单; the page fits 375 px';
@@ -20,7 +20,7 @@ export default async function factorsWalk({ baseUrl, page }: E2eContext) {
   await page.setViewportSize({ width: 375, height: 800 });
   await page.goto(`${baseUrl}/factors`);
   await page.waitForLoadState('networkidle');
-  const extra = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const extra = await sidewaysScroll(page);
   if (extra > 0) throw new Error(`要素保障 at 375 px scrolls sideways by ${extra} px`);
 
   // The 要素保障清单 downloads.

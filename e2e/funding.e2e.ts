@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { expectHidden, expectVisible, loginAs, type E2eContext } from './harness';
+import { expectHidden, expectVisible, loginAs, sidewaysScroll, submitUntilAnswered, type E2eContext } from './harness';
 
 export const title =
   'the service officer reads the funding summary from the seed, advances an application, refuses granted above asked, records a contact, exports; the page fits 375 and 1440 px';
@@ -14,7 +14,7 @@ async function noSidewaysScroll(page: Page, name: string) {
   for (const width of [375, 1440]) {
     await page.setViewportSize({ width, height: 860 });
     await page.waitForLoadState('networkidle');
-    const extra = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const extra = await sidewaysScroll(page);
     await page.screenshot({ path: path.join(screensDir, `${name}-${width}.png`), fullPage: true });
     if (extra > 0) throw new Error(`${name} at ${width} px scrolls sideways by ${extra} px`);
   }
@@ -42,7 +42,8 @@ export default async function fundingWalk({ baseUrl, page }: E2eContext) {
   // 下达 above the amount asked (1200 万元) is refused under the field.
   await row.getByRole('button', { name: '推进到“下达”' }).click();
   await advance.getByLabel('下达金额（万元）', { exact: true }).fill('1300');
-  await advance.getByRole('button', { name: /保\s*存/ }).click();
+  const refused = await submitUntilAnswered(page, advance.getByRole('button', { name: /保\s*存/ }), (method, url) => method === 'PATCH' && url.includes('/api/funding/applications/'));
+  if (refused.status() !== 400) throw new Error(`下达 above the amount asked answered ${refused.status()}`);
   await expectVisible(advance.getByText('下达资金不能超过申请金额'));
   await advance.getByLabel('下达金额（万元）', { exact: true }).fill('1000');
   await advance.getByRole('button', { name: /保\s*存/ }).click();

@@ -1,4 +1,4 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page, Response } from 'playwright-core';
 
 /** What the runner hands each test: the server's URL, the browser, and a fresh page in its own context. */
 export interface E2eContext {
@@ -73,4 +73,35 @@ export async function pickOption(page: Page, select: Locator, typed: string | nu
     if (closed) return;
   }
   throw new Error(`expected to pick ${option} from ${select}`);
+}
+
+/**
+ * How far the page scrolls sideways once its layout has settled: after a viewport change the
+ * breakpoint-driven parts (the menu drawer, stacked columns) re-render a moment later, so on a loaded
+ * machine a single reading can see the wide layout. Read again for up to five seconds until it fits;
+ * a page that never fits answers its last overflow.
+ */
+export async function sidewaysScroll(page: Page): Promise<number> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const extra = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (extra <= 0 || Date.now() > deadline) return extra;
+    await page.waitForTimeout(250);
+  }
+}
+
+/**
+ * Clicks a form's submit button until the request it sends is answered, and returns the answer: on a
+ * loaded machine a click on a dialog's button as it finishes opening can be lost, and the test would
+ * then wait for an outcome that was never asked for. A second click is harmless: a pending submit
+ * shows its button loading, and a refused one is refused again.
+ */
+export async function submitUntilAnswered(page: Page, button: Locator, sent: (method: string, url: string) => boolean): Promise<Response> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const answered = page.waitForResponse((r) => sent(r.request().method(), r.url()), { timeout: 8_000 });
+    await button.click();
+    const answer = await answered.catch(() => null);
+    if (answer) return answer;
+  }
+  throw new Error(`no answer to ${button} after three clicks`);
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { expectHidden, expectVisible, loginAs, type E2eContext } from './harness';
+import { expectHidden, expectVisible, loginAs, sidewaysScroll, type E2eContext } from './harness';
 
 export const title =
   'the service officer reads the hiring totals, posts a demand (filled above headcount refused), adds a fair offering it (hires above applicants refused), downloads the demand list; 375 and 1440 px';
@@ -14,7 +14,7 @@ async function noSidewaysScroll(page: Page, name: string) {
   for (const width of [375, 1440]) {
     await page.setViewportSize({ width, height: 860 });
     await page.waitForLoadState('networkidle');
-    const extra = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const extra = await sidewaysScroll(page);
     await page.screenshot({ path: path.join(screensDir, `${name}-${width}.png`), fullPage: true });
     if (extra > 0) throw new Error(`${name} at ${width} px scrolls sideways by ${extra} px`);
   }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { expectHidden, expectVisible, loginAs, type E2eContext } from './harness';
+import { expectHidden, expectVisible, loginAs, sidewaysScroll, type E2eContext } from './harness';
 
 export const title =
   'import wizard: officer uploads a ledger once, maps an unknown column to 招商方式, sees the row error, imports the valid row; the next upload of those headers uses the saved mapping; an unknown 负责人 is mapped to 李婷; a re-imported row shows its change old → new, is committed and the import undone; a real 调度表 (sample 01) shows its period, skipped rows and new names, imports every project, is undone and imported again; a sheet updating one of its projects shows 总投资 old → new, is committed and undone; a sheet giving another 本月完成投资 for the period already filed is a conflict the user resolves (采用表格), committed and undone';
@@ -159,7 +159,7 @@ async function dispatchSample({ baseUrl, page }: E2eContext) {
   // On a phone the review is one card per record (the table needs ~900 px): chosen there, kept on a wide screen.
   await page.setViewportSize({ width: 375, height: 800 });
   await expectVisible(page.getByTestId('import-updates-cards'));
-  const extra = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const extra = await sidewaysScroll(page);
   if (extra > 0) throw new Error(`the updates review at 375 px scrolls sideways by ${extra} px`);
   await page.getByTestId('import-updates').getByText('采用表格', { exact: true }).click();
   await page.setViewportSize({ width: 1366, height: 800 });

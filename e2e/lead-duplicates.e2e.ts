@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { expectHidden, expectVisible, loginAs, type E2eContext } from './harness';
+import { expectHidden, expectVisible, loginAs, sidewaysScroll, type E2eContext } from './harness';
 
 export const title =
   'officer types a lead that already exists: the form warns with the existing lead; saved as another project with a reason, the new lead page offers the merge, and after it one lead remains with the other’s history; a lead renamed into the same project in the edit drawer is merged into it from the warning';
@@ -46,7 +46,7 @@ export default async function leadDuplicatesWalk({ baseUrl, page }: E2eContext) 
   await expectVisible(dupes.getByText(name));
   await page.setViewportSize({ width: 375, height: 800 });
   await expectVisible(dupes.getByTestId('lead-duplicate-merge'));
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await sidewaysScroll(page);
   await page.screenshot({ path: 'test-results/screens/lead-duplicates-375.png' });
   if (overflow > 0) throw new Error(`the lead page scrolls sideways by ${overflow}px at 375 px`);
   await page.setViewportSize({ width: 1440, height: 900 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expectVisible, loginAs, type E2eContext } from './harness';
+import { expectVisible, loginAs, sidewaysScroll, type E2eContext } from './harness';
 
 export const title = 'the main pages at 375, 768 and 1440 px: no sideways scroll, a menu drawer on a phone, screenshots in test-results/screens';
 
@@ -53,7 +53,7 @@ export default async function responsive({ baseUrl, browser, page }: E2eContext)
         .first()
         .waitFor({ state: 'hidden', timeout: 15_000 })
         .catch(() => undefined);
-      const extra = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const extra = await sidewaysScroll(page);
       if (extra > 0) overflowing.push(`${name} at ${width} px: ${extra} px too wide`);
       await page.screenshot({ path: path.join(screensDir, `${name}-${width}.png`), fullPage: true });
     }
@@ -76,7 +76,7 @@ export default async function responsive({ baseUrl, browser, page }: E2eContext)
     await loginAs(phone, baseUrl, 'province');
     await expectVisible(phone.getByRole('heading', { name: '工作台' }), 30_000);
     await phone.waitForLoadState('networkidle');
-    const extra = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const extra = await sidewaysScroll(phone);
     if (extra > 0) throw new Error(`the province viewer's 工作台 at 375 px is ${extra} px too wide`);
     await phone.screenshot({ path: path.join(screensDir, 'workbench-province-375.png'), fullPage: true });
   } finally {
