@@ -5,7 +5,7 @@
  * recorded and undone as a whole (docs/imports.md Undo).
  */
 import { recordAudit } from '../../platform/audit.ts';
-import { defineImporter, undoConflict, type ImportRecord, type ImportRow, type Json } from '../../platform/imports/index.ts';
+import { defineImporter, undoVersionedRecords, type ImportRecord, type ImportRow, type Json } from '../../platform/imports/index.ts';
 import { cellText, type SheetColumn } from '../../platform/xlsx.ts';
 import type { ApprovalServicesRepository } from './approval-services.repository.ts';
 import type { delegatedItems } from './approval-services.schema.ts';
@@ -98,23 +98,17 @@ export function delegatedItemsImporter({ repo }: { repo: ApprovalServicesReposit
      * since or an added one is referred to (a case filed under it): then nothing is undone and each is
      * listed.
      */
-    async undo(tx, { records, referred, actor, zoneId, importId }) {
-      const mine = records.filter((r) => r.entityType === 'approval_item');
-      const created = mine.filter((r) => r.action === 'created').map((r) => r.entityId);
-      const [now, refs] = await Promise.all([repo.itemVersions(tx, mine.map((r) => r.entityId)), referred('delegated_items', created)]);
-      const changed = mine
-        .filter((r) => now.get(r.entityId)?.version !== r.version || refs.has(r.entityId))
-        .map((r) => ({ entity: 'approval_item', id: r.entityId, label: now.get(r.entityId)?.name ?? String((r.before as { name?: string }).name ?? r.entityId) }));
-      if (changed.length) throw undoConflict(changed);
-      const deleted = await repo.deleteItems(tx, created);
-      for (const id of created)
-        await recordAudit(tx, actor, { zoneId, action: 'approval_item.import_undo', entityType: 'approval_item', entityId: id, before: { importId, name: now.get(id)!.name }, after: { deleted: true } });
-      const updated = mine.filter((r) => r.action === 'updated');
-      for (const r of updated) {
-        const after = await repo.updateItem(tx, r.entityId, r.version!, r.before as Partial<typeof delegatedItems.$inferInsert>);
-        await recordAudit(tx, actor, { zoneId, action: 'approval_item.import_undo', entityType: 'approval_item', entityId: r.entityId, before: { importId }, after });
-      }
-      return { itemsDeleted: deleted, itemsRestored: updated.length };
+    async undo(tx, input) {
+      const done = await undoVersionedRecords(tx, input, {
+        entity: 'approval_item',
+        table: 'delegated_items',
+        action: 'approval_item.import_undo',
+        label: 'name',
+        versions: repo.itemVersions,
+        remove: repo.deleteItems,
+        restore: (tx, id, version, before) => repo.updateItem(tx, id, version, before as Partial<typeof delegatedItems.$inferInsert>),
+      });
+      return { itemsDeleted: done.deleted, itemsRestored: done.restored };
     },
   });
 }

@@ -10,8 +10,7 @@ import { programmeKindLabels, programmeLevelLabels } from '../../../contract/ser
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { chinaToday } from '../../platform/clock.ts';
-import { defineImporter, undoConflict, type ImportRecord, type ImportRow, type Json, type UndoInput } from '../../platform/imports/index.ts';
-import type { Tx } from '../../db/client.ts';
+import { defineImporter, undoVersionedRecords, type ImportRecord, type ImportRow, type Json } from '../../platform/imports/index.ts';
 import { cellDate, cellMoney, cellText, type SheetColumn } from '../../platform/xlsx.ts';
 import type { FundingRepository } from './funding.repository.ts';
 import type { fundingProgrammes, fundingReserve } from './funding.schema.ts';
@@ -151,11 +150,14 @@ export function fundingImporters({ repo }: { db: Db; repo: FundingRepository }) 
      * contact): then nothing is undone and each is listed.
      */
     async undo(tx, input) {
-      const done = await undoRecords(tx, repo, input, {
+      const done = await undoVersionedRecords(tx, input, {
         entity: 'funding_programme',
         table: 'funding_programmes',
         action: 'funding.programme.import_undo',
-        restore: (id, version, before) => repo.updateProgramme(tx, id, version, before as Partial<typeof fundingProgrammes.$inferInsert>),
+        label: 'name',
+        versions: (tx, ids) => repo.versionsOf(tx, 'funding_programmes', ids),
+        remove: (tx, ids) => repo.deleteRecords(tx, 'funding_programmes', ids),
+        restore: (tx, id, version, before) => repo.updateProgramme(tx, id, version, before as Partial<typeof fundingProgrammes.$inferInsert>),
       });
       return { programmesDeleted: done.deleted, programmesRestored: done.restored };
     },
@@ -237,12 +239,15 @@ export function fundingImporters({ repo }: { db: Db; repo: FundingRepository }) 
      * named by a contact: then nothing is undone and each is listed.
      */
     async undo(tx, input) {
-      const done = await undoRecords(tx, repo, input, {
+      const done = await undoVersionedRecords(tx, input, {
         entity: 'funding_reserve',
         table: 'funding_reserve',
         except: ['funding_reserve_programmes'],
         action: 'funding.reserve.import_undo',
-        async restore(id, version, before) {
+        label: 'name',
+        versions: (tx, ids) => repo.versionsOf(tx, 'funding_reserve', ids),
+        remove: (tx, ids) => repo.deleteRecords(tx, 'funding_reserve', ids),
+        async restore(tx, id, version, before) {
           const { programmeIds, ...fields } = before as Record<string, unknown> & { programmeIds: string[] };
           const after = await repo.updateReserve(tx, id, version, fields as Partial<typeof fundingReserve.$inferInsert>);
           await repo.setReserveProgrammes(tx, input.zoneId, id, programmeIds);
@@ -261,37 +266,3 @@ const reserveFields = ['name', 'totalInvestmentYuan', 'preliminaryDone', 'feasib
 const pick = (row: Record<string, unknown>, fields: readonly string[]): { [key: string]: Json } =>
   Object.fromEntries(fields.map((f) => [f, (row[f] ?? null) as Json]));
 
-/**
- * Undo of a funding import's records of one table: every record still at the version the import left
- * and no created one referred to (besides `except`), else IMPORT_UNDO_CHANGED lists each; then the
- * created ones deleted and the updated ones restored, each audited as `action`.
- */
-async function undoRecords(
-  tx: Tx,
-  repo: FundingRepository,
-  { records, referred, actor, zoneId, importId }: UndoInput,
-  o: {
-    entity: 'funding_programme' | 'funding_reserve';
-    table: 'funding_programmes' | 'funding_reserve';
-    except?: string[];
-    action: 'funding.programme.import_undo' | 'funding.reserve.import_undo';
-    restore(id: string, version: number, before: Json): Promise<unknown>;
-  },
-) {
-  const mine = records.filter((r) => r.entityType === o.entity);
-  const created = mine.filter((r) => r.action === 'created').map((r) => r.entityId);
-  const [now, refs] = await Promise.all([repo.versionsOf(tx, o.table, mine.map((r) => r.entityId)), referred(o.table, created, o.except)]);
-  const changed = mine
-    .filter((r) => now.get(r.entityId)?.version !== r.version || refs.has(r.entityId))
-    .map((r) => ({ entity: o.entity, id: r.entityId, label: now.get(r.entityId)?.name ?? String((r.before as { name?: string } | null)?.name ?? r.entityId) }));
-  if (changed.length) throw undoConflict(changed);
-  const deleted = await repo.deleteRecords(tx, o.table, created);
-  for (const id of created) await recordAudit(tx, actor, { zoneId, action: o.action, entityType: o.entity, entityId: id, before: { importId, name: now.get(id)!.name }, after: { deleted: true } });
-  let restored = 0;
-  for (const r of mine.filter((x) => x.action === 'updated')) {
-    const after = await o.restore(r.entityId, r.version!, r.before!);
-    await recordAudit(tx, actor, { zoneId, action: o.action, entityType: o.entity, entityId: r.entityId, before: { importId }, after: after as Record<string, unknown> });
-    restored++;
-  }
-  return { deleted, restored };
-}

@@ -11,7 +11,7 @@ import { postCategoryLabels } from '../../../contract/services/labels.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { chinaToday } from '../../platform/clock.ts';
-import { defineImporter, undoConflict, type ImportRecord, type ImportRow, type Json } from '../../platform/imports/index.ts';
+import { defineImporter, undoVersionedRecords, type ImportRecord, type ImportRow, type Json } from '../../platform/imports/index.ts';
 import { cellDate, cellText, type SheetColumn } from '../../platform/xlsx.ts';
 import type { HiringRepository } from './hiring.repository.ts';
 import type { hiringPosts } from './hiring.schema.ts';
@@ -143,23 +143,17 @@ export function hiringImporters({ repo }: { db: Db; repo: HiringRepository }) {
      * edited since or a created one is referred to (listed for a job fair): then nothing is undone
      * and each is listed.
      */
-    async undo(tx, { records, referred, actor, zoneId, importId }) {
-      const mine = records.filter((r) => r.entityType === 'hiring_post');
-      const created = mine.filter((r) => r.action === 'created').map((r) => r.entityId);
-      const [now, refs] = await Promise.all([repo.postVersions(tx, mine.map((r) => r.entityId)), referred('hiring_posts', created)]);
-      const changed = mine
-        .filter((r) => now.get(r.entityId)?.version !== r.version || refs.has(r.entityId))
-        .map((r) => ({ entity: 'hiring_post', id: r.entityId, label: now.get(r.entityId)?.position ?? String((r.before as { position?: string }).position ?? r.entityId) }));
-      if (changed.length) throw undoConflict(changed);
-      const deleted = await repo.deletePosts(tx, created);
-      for (const id of created)
-        await recordAudit(tx, actor, { zoneId, action: 'hiring.post.import_undo', entityType: 'hiring_post', entityId: id, before: { importId, position: now.get(id)!.position }, after: { deleted: true } });
-      const updated = mine.filter((r) => r.action === 'updated');
-      for (const r of updated) {
-        const after = await repo.updatePost(tx, r.entityId, r.version!, r.before as Partial<typeof hiringPosts.$inferInsert>);
-        await recordAudit(tx, actor, { zoneId, action: 'hiring.post.import_undo', entityType: 'hiring_post', entityId: r.entityId, before: { importId }, after });
-      }
-      return { postsDeleted: deleted, postsRestored: updated.length };
+    async undo(tx, input) {
+      const done = await undoVersionedRecords(tx, input, {
+        entity: 'hiring_post',
+        table: 'hiring_posts',
+        action: 'hiring.post.import_undo',
+        label: 'position',
+        versions: repo.postVersions,
+        remove: repo.deletePosts,
+        restore: (tx, id, version, before) => repo.updatePost(tx, id, version, before as Partial<typeof hiringPosts.$inferInsert>),
+      });
+      return { postsDeleted: done.deleted, postsRestored: done.restored };
     },
   });
   return [posts];
