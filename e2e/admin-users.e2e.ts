@@ -1,4 +1,4 @@
-import { expectHidden, expectVisible, loginAs, type E2eContext } from './harness';
+import { expectHidden, expectVisible, loginAs, pickTag, type E2eContext } from './harness';
 
 export const title = 'admin creates a user in 用户管理 and reads its 历史记录';
 
@@ -18,13 +18,7 @@ export default async function adminCreatesUser({ baseUrl, page }: E2eContext) {
   await dialog.getByLabel('初始密码', { exact: true }).fill('zonedesk-e2e');
   // The default role (招商专员) needs zones: type to filter, then pick the match from the dropdown
   // (antd's visible options are not the ARIA `option`s, which sit in a hidden listbox).
-  const zones = dialog.getByLabel('开发区', { exact: true });
-  await zones.click();
-  await zones.pressSequentially('汾东');
-  const match = page.locator('.ant-select-item-option').filter({ hasText: '汾东经开区' });
-  await expectVisible(match);
-  await match.click();
-  await expectVisible(dialog.locator('.ant-select-selection-item', { hasText: '汾东经开区' }));
+  await pickTag(page, dialog.getByLabel('开发区', { exact: true }), '汾东', '汾东经开区');
   // antd spaces two-character Chinese button labels ("保 存").
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
   await expectHidden(dialog);

@@ -1,5 +1,5 @@
 import { demoId } from '../src/server/seed/demo-ids.ts';
-import { expectHidden, expectVisible, loginAs, pickOption, type E2eContext } from './harness';
+import { expectHidden, expectVisible, loginAs, pickOption, pickTag, type E2eContext } from './harness';
 
 export const title =
   'the leader reads the quarter’s 三个一批 lists, achievement derived from the records with the nominated-vs-achieved sentence, nominates a project; the 专班 is picked as people on the project form';
@@ -35,9 +35,7 @@ export default async function campaignsWalk({ baseUrl, page }: E2eContext) {
   await page.goto(`${baseUrl}/projects/${demoId('project:hydrogen-park')}/edit`);
   const members = page.getByTestId('task-force-members');
   await expectVisible(members);
-  await members.click();
-  await page.keyboard.type('陈静');
-  await page.locator('.ant-select-item-option').filter({ hasText: '陈静' }).first().click();
+  await pickTag(page, members, '陈静', '陈静');
   await page.keyboard.press('Escape');
   await page.getByTestId('project-save').click();
   // Saved: the detail page names the team.

@@ -61,7 +61,7 @@ export async function fillDate(input: Locator, day: string): Promise<void> {
  * click on an option while the drawer slides in can be lost: wait for the old list to go, and click the
  * option again until its list closes (a single select closes once it has taken a value).
  */
-export async function pickOption(page: Page, select: Locator, typed: string | null, option: string): Promise<void> {
+export async function pickOption(page: Page, select: Locator, typed: string | null, option: string | RegExp): Promise<void> {
   await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
   await select.click();
   if (typed) await select.pressSequentially(typed);
@@ -104,4 +104,24 @@ export async function submitUntilAnswered(page: Page, button: Locator, sent: (me
     if (answer) return answer;
   }
   throw new Error(`no answer to ${button} after three clicks`);
+}
+
+/**
+ * Picks an option of a multiple select (antd `mode="multiple"`), seen as its tag in the select: the
+ * list stays open, so a lost click is known by the missing tag and made again — only while no tag
+ * shows, since a second click on a taken option would drop it.
+ */
+export async function pickTag(page: Page, select: Locator, typed: string | null, option: string): Promise<void> {
+  const root = select.locator('xpath=ancestor-or-self::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const chosen = root.locator('.ant-select-selection-item', { hasText: option });
+  await select.click();
+  // Typed where the click put the focus (the select's search input), whether `select` is it or its box.
+  if (typed) await page.keyboard.type(typed, { delay: 20 });
+  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
+  await expectVisible(item);
+  for (let attempt = 0; attempt < 4 && !(await chosen.isVisible()); attempt++) {
+    await item.click().catch(() => undefined);
+    await chosen.waitFor({ timeout: 3_000 }).catch(() => undefined);
+  }
+  await expectVisible(chosen);
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { expectHidden, expectVisible, loginAs, sidewaysScroll, type E2eContext } from './harness';
+import { expectHidden, expectVisible, loginAs, pickOption, pickTag, sidewaysScroll, type E2eContext } from './harness';
 
 export const title =
   'the service officer reads the hiring totals, posts a demand (filled above headcount refused), adds a fair offering it (hires above applicants refused), downloads the demand list; 375 and 1440 px';
@@ -32,12 +32,7 @@ export default async function hiringWalk({ baseUrl, page }: E2eContext) {
   await page.getByRole('tab', { name: '岗位需求' }).click();
   await page.getByTestId('hiring-new-post').click();
   const form = page.getByRole('dialog', { name: '发布岗位需求' });
-  const enterprise = form.getByLabel('企业', { exact: true });
-  await enterprise.click();
-  await enterprise.pressSequentially('中车汾东');
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '中车汾东轨道装备有限公司' }).first();
-  await expectVisible(option);
-  await option.click();
+  await pickOption(page, form.getByLabel('企业', { exact: true }), '中车汾东', '中车汾东轨道装备有限公司');
   await form.getByLabel('所属产业', { exact: true }).fill('光机电');
   await form.getByLabel('岗位名称', { exact: true }).fill(position);
   await form.getByLabel('需求人数', { exact: true }).fill('10');
@@ -56,10 +51,7 @@ export default async function hiringWalk({ baseUrl, page }: E2eContext) {
   await fair.getByLabel('招聘会名称', { exact: true }).fill('E2E激光装备专场');
   await fair.getByLabel('求职人数', { exact: true }).fill('30');
   await fair.getByLabel('录用人数', { exact: true }).fill('31');
-  const posts = fair.getByLabel('提供岗位', { exact: true });
-  await posts.click();
-  await posts.pressSequentially('E2E激光');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: position }).first().click();
+  await pickTag(page, fair.getByLabel('提供岗位', { exact: true }), 'E2E激光', position);
   await fair.getByLabel('招聘会名称', { exact: true }).click();
   await fair.getByRole('button', { name: /保\s*存/ }).click();
   await expectVisible(fair.getByText('录用人数不能超过求职人数'));

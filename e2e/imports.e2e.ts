@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { expectHidden, expectVisible, loginAs, sidewaysScroll, type E2eContext } from './harness';
+import { expectHidden, expectVisible, loginAs, pickOption, sidewaysScroll, type E2eContext } from './harness';
 
 export const title =
   'import wizard: officer uploads a ledger once, maps an unknown column to 招商方式, sees the row error, imports the valid row; the next upload of those headers uses the saved mapping; an unknown 负责人 is mapped to 李婷; a re-imported row shows its change old → new, is committed and the import undone; a real 调度表 (sample 01) shows its period, skipped rows and new names, imports every project, is undone and imported again; a sheet updating one of its projects shows 总投资 old → new, is committed and undone; a sheet giving another 本月完成投资 for the period already filed is a conflict the user resolves (采用表格), committed and undone';
@@ -28,8 +28,7 @@ export default async function importWizard({ baseUrl, page }: E2eContext) {
   // "备用列" is no header word of the ledger: ignored, so both rows are valid at first.
   const preview = page.getByTestId('import-preview');
   await expectVisible(preview.getByText('共 2 行，有效 2 行，错误 0 行'));
-  await preview.getByTestId('import-map-2').click();
-  await page.locator('.ant-select-item-option[title="招商方式"]').click();
+  await pickOption(page, preview.getByTestId('import-map-2'), null, /^招商方式$/);
   await preview.getByRole('button', { name: '按新的对应重新校验' }).click();
   await expectVisible(preview.getByText('共 2 行，有效 1 行，错误 1 行'));
   await expectVisible(preview.getByRole('cell', { name: '不是允许的取值' }));
@@ -75,10 +74,8 @@ async function resolveUpdateUndo({ baseUrl, page }: E2eContext) {
   const preview = page.getByTestId('import-preview');
   const names = preview.getByTestId('import-names');
   await expectVisible(names.getByText('小王（招商）'));
-  await names.getByTestId('import-name-action-owner-小王（招商）').click();
-  await page.locator('.ant-select-item-option[title="对应到已有"]').click();
-  await names.getByTestId('import-name-target-owner-小王（招商）').click();
-  await page.locator('.ant-select-item-option[title="李婷"]').click();
+  await pickOption(page, names.getByTestId('import-name-action-owner-小王（招商）'), null, '对应到已有');
+  await pickOption(page, names.getByTestId('import-name-target-owner-小王（招商）'), null, '李婷');
   await preview.getByTestId('import-names-apply').click();
   await expectVisible(names.getByText('对应到：李婷'));
   await preview.getByRole('button', { name: '全部导入' }).click();

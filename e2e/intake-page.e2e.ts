@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expectVisible, loginAs, type E2eContext } from './harness';
+import { expectVisible, loginAs, pickOption, type E2eContext } from './harness';
 
 export const title =
   '智能录入 (issue 12): a pasted three-sentence news item → a project at 开工, a lead at 框架协议, a trip and the figures committed into 河津; a whole page → six articles with their zones, another zone written only when confirmed; nothing read → a fact added by hand; 375 and 1440 px';
@@ -93,8 +93,7 @@ export default async function intakePage({ baseUrl, page }: E2eContext) {
     }
   }
   // Writing the 忻州 report into 河津 needs the reviewer's confirmation.
-  await page.locator('#intake-article-zone-0').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '河津开发区' }).click();
+  await pickOption(page, page.locator('#intake-article-zone-0'), null, '河津开发区');
   await expectVisible(page.getByText('文中写的是“忻州经开区”，所选开发区是“河津开发区”'));
   if (await match.isEnabled()) throw new Error('a mismatched zone must be confirmed first');
   await page.getByRole('checkbox', { name: '我确认写入所选开发区' }).check();

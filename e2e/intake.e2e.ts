@@ -64,11 +64,7 @@ export default async function intakeWorkReport({ baseUrl, page }: E2eContext) {
     await pickOption(page, cards.filter({ hasText: name }).getByLabel('阶段', { exact: true }), null, '谋划/储备');
   }
 
-  const zone = page.getByLabel('保存到开发区', { exact: true });
-  await zone.click();
-  const hejin = page.locator('.ant-select-item-option').filter({ hasText: '河津开发区' });
-  await expectVisible(hejin);
-  await hejin.click();
+  await pickOption(page, page.getByLabel('保存到开发区', { exact: true }), null, '河津开发区');
   await page.getByRole('button', { name: /^匹\s*配$/ }).click();
 
   const proposals = page.getByTestId('proposal-card');

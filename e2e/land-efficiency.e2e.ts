@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { expectVisible, loginAs, sidewaysScroll, type E2eContext } from './harness';
+import { expectVisible, loginAs, pickOption, sidewaysScroll, type E2eContext } from './harness';
 
 export const title =
   '亩均效益评价: the leader sees last year’s A/B/C/D from the seed, re-runs the evaluation, filters class A, opens an enterprise and sees its class on the profile; 375 and 1440 px';
@@ -36,8 +36,7 @@ export default async function landEfficiencyWalk({ baseUrl, page }: E2eContext) 
   await expectVisible(page.getByText(/评价完成：A类 \d+ 家/));
 
   // Class A only, then the first enterprise's profile shows its class.
-  await page.getByTestId('le-grade-filter').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: 'A类（优先发展）' }).click();
+  await pickOption(page, page.getByTestId('le-grade-filter'), null, 'A类（优先发展）');
   const firstRow = page.getByTestId('le-results').locator('tbody tr.ant-table-row').first();
   await expectVisible(firstRow.getByText('A类（优先发展）'));
   const name = (await firstRow.getByRole('link').first().textContent())!.trim();

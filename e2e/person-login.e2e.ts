@@ -1,4 +1,4 @@
-import { expectHidden, expectVisible, loginAs, type E2eContext } from './harness';
+import { expectHidden, expectVisible, loginAs, pickOption, type E2eContext } from './harness';
 
 export const title = 'admin gives a person record (a 包联领导 an import named) a login in 用户管理; it signs in and must change its password';
 
@@ -9,11 +9,7 @@ export default async function personLogin({ baseUrl, browser, page }: E2eContext
   await expectVisible(page.getByRole('heading', { name: '用户管理' }));
 
   // Only the person records: the demo's 杨志强, who has no login.
-  const kind = page.getByLabel('类型筛选', { exact: true });
-  await kind.click();
-  const personOption = page.locator('.ant-select-item-option').filter({ hasText: '人员记录' });
-  await expectVisible(personOption);
-  await personOption.click();
+  await pickOption(page, page.getByLabel('类型筛选', { exact: true }), null, '人员记录');
   const row = page.getByRole('row').filter({ hasText: '杨志强' });
   await expectVisible(row);
   await expectVisible(row.getByText('人员记录'));

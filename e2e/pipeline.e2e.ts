@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { creditCodeCheckChar } from '../src/contract/credit-code.ts';
-import { expectVisible, loginAs, type E2eContext } from './harness';
+import { expectVisible, loginAs, pickOption, submitUntilAnswered, type E2eContext } from './harness';
 
 export const title =
   'officer registers an enterprise (bad code refused), opens a lead and edits it, logs a trip and records one more meeting on it, signs it through the gates, re-signs without double counting, sees the signing events, converts it and exports the ledger';
@@ -17,8 +17,7 @@ function freshCreditCode(): string {
 }
 
 async function chooseStage(page: Page, stage: string) {
-  await page.getByTestId('stage-select').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: stage }).first().click();
+  await pickOption(page, page.getByTestId('stage-select'), null, stage);
 }
 
 /** Fills the gate modal (amount, event, file) and confirms. */
@@ -103,7 +102,8 @@ export default async function pipelineWalk({ baseUrl, page }: E2eContext) {
   await meeting.getByLabel('企业名称').fill(`E2E苏州补录拜访企业${stamp}有限公司`);
   await meeting.getByText('暂无代码', { exact: true }).click();
   await meeting.getByText('达成合作意向').click();
-  await meeting.getByRole('button', { name: /确\s*定|OK/ }).click();
+  const recorded = await submitUntilAnswered(page, meeting.getByRole('button', { name: /确\s*定|OK/ }), (method, url) => method === 'POST' && /\/api\/trips\/[^/]+\/meetings/.test(url));
+  if (!recorded.ok()) throw new Error(`the meeting was refused: ${recorded.status()} ${await recorded.text()}`);
   await expectVisible(page.getByTestId('trip-results').filter({ hasText: '对接 4 家' }).filter({ hasText: '达成意向 1 家' }));
 
   // 4. The gates: 正式签约 straight away is refused; 框架协议 with its agreement, then 正式签约.

@@ -1,4 +1,4 @@
-import { expectVisible, loginAs, type E2eContext } from './harness';
+import { expectVisible, loginAs, pickOption, type E2eContext } from './harness';
 
 export const title =
   'projects officer filters 拿地即开工, sees the demo 二期 at "21 / 107 个工作日 · 拿地即开工" and the 标准地 verdicts derived from the records';
@@ -9,8 +9,7 @@ export default async function projectPhasesWalk({ baseUrl, page }: E2eContext) {
   await expectVisible(page.getByRole('heading', { name: '项目管理' }));
 
   // The list filter keeps the projects started within N working days of their land.
-  await page.getByTestId('filter-immediate').click();
-  await page.locator('.ant-select-item-option[title="拿地即开工"]').click();
+  await pickOption(page, page.getByTestId('filter-immediate'), null, /^拿地即开工$/);
   const row = page.getByRole('row').filter({ hasText: '晋汾新材料年产5万吨锂电池负极材料项目' });
   await expectVisible(row.getByTestId('immediate-start'));
   await row.getByRole('link').click();
