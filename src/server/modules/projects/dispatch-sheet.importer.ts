@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { creditCodeProblem, normalizeCreditCode } from '../../../contract/credit-code.ts';
 import { fromYuan } from '../../../contract/money.ts';
 import { periodOf, previousPeriod } from '../../../contract/periods.ts';
+import type { DbOrTx } from '../../db/client.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import { chinaToday } from '../../platform/clock.ts';
 import { fieldError } from '../../platform/errors.ts';
@@ -75,6 +76,21 @@ export function dispatchSheetImporter(deps: {
   audit: AuditWriter;
 }) {
   const { sheet, periods, projects, audit } = deps;
+  /** What a check looks up once for the whole zone: its projects by name, departments and people by name and by id. */
+  async function zoneLookups(db: DbOrTx, zoneId: string) {
+    const [existing, departments, people] = await Promise.all([sheet.projectsByName(db, zoneId), sheet.departments(db, zoneId), sheet.people(db, zoneId)]);
+    // Departments by name, and by name without the zone's prefix (经开区经济发展局 ≈ 经济发展局).
+    const deptByName = new Map<string, string | null>(departments.map((x) => [x.name.trim(), x.id]));
+    for (const x of departments) {
+      const bare = bareDepartment(x.name);
+      if (!deptByName.has(bare)) deptByName.set(bare, x.id);
+    }
+    const personByName = new Map<string, string | null>();
+    for (const u of people) personByName.set(u.display_name.trim(), personByName.has(u.display_name.trim()) ? null : u.id);
+    const deptNameOf = new Map(departments.map((x) => [x.id, x.name]));
+    const personNameOf = new Map(people.map((u) => [u.id, u.display_name]));
+    return { existing, deptByName, deptNameOf, personByName, personNameOf };
+  }
   return defineImporter({
     kind: 'project-dispatch',
     permission: 'project.import',
@@ -82,8 +98,6 @@ export function dispatchSheetImporter(deps: {
     required: ['name', 'total'],
     maxRows: DISPATCH_MAX_ROWS,
     maxBytes: DISPATCH_MAX_BYTES,
-    // The whole sheet at once: look-ups of existing projects and their reports in one go.
-    batchSize: DISPATCH_MAX_ROWS,
     // A department the zone lacks may be created, mapped or left empty; a person created (a person record,
     // not a login account), mapped to a user or left empty (else kept as written); an investor no
     // enterprise matches is created (the default), mapped to one found in the directory, or left unlinked.
@@ -119,6 +133,7 @@ export function dispatchSheetImporter(deps: {
         usedDepartments: new Set<string>(),
         newPeople: new Map<string, NewPerson>(),
         usedPeople: new Set<string>(),
+        zone: undefined as ReturnType<typeof zoneLookups> | undefined,
       };
     },
 
@@ -134,13 +149,14 @@ export function dispatchSheetImporter(deps: {
         const inv = row.get('investor');
         if (inv != null) names.add(normalizeEnterpriseName(String(inv)));
       }
-      const [existing, byCode, byName, departments, people] = await Promise.all([
-        sheet.projectsByName(db, zoneId),
+      // The zone's projects, departments and people are read once per check, at its first batch (the
+      // engine checks and stages batch by batch, so the database writes one while the next is read).
+      const [zone, byCode, byName] = await Promise.all([
+        (run.zone ??= zoneLookups(db, zoneId)),
         sheet.enterprisesByCodes(db, [...codes]),
         sheet.enterprisesByNames(db, [...names]),
-        sheet.departments(db, zoneId),
-        sheet.people(db, zoneId),
       ]);
+      const { existing } = zone;
       const matchedIds = rows.map((r) => existing.get(cellText(r.get('name'), 100) ?? '')).filter((x): x is string => Boolean(x));
       const [sums, phaseTotals, details, plans, filedReports] = await Promise.all([
         sheet.reportSums(db, matchedIds, run.period.yearStart, run.period.start),
@@ -151,17 +167,7 @@ export function dispatchSheetImporter(deps: {
       ]);
       // The reports already filed for the period (a figure the sheet gives otherwise is a conflict the user resolves).
       const filed = new Map(filedReports.map((r) => [r.project_id, r]));
-      // Departments by name, and by name without the zone's prefix (经开区经济发展局 ≈ 经济发展局).
-      const deptByName = new Map<string, string | null>(departments.map((x) => [x.name.trim(), x.id]));
-      for (const x of departments) {
-        const bare = bareDepartment(x.name);
-        if (!deptByName.has(bare)) deptByName.set(bare, x.id);
-      }
-      const personByName = new Map<string, string | null>();
-      for (const u of people) personByName.set(u.display_name.trim(), personByName.has(u.display_name.trim()) ? null : u.id);
-      const deptNameOf = new Map(departments.map((x) => [x.id, x.name]));
-      const personNameOf = new Map(people.map((u) => [u.id, u.display_name]));
-      return { existing, byCode, byName, sums, phaseTotals, details, plans, filed, deptByName, deptNameOf, personByName, personNameOf };
+      return { ...zone, byCode, byName, sums, phaseTotals, details, plans, filed };
     },
 
     parseRow(row, run, { existing, byCode, byName, sums, phaseTotals, details, plans, filed, deptByName, deptNameOf, personByName, personNameOf }): DispatchRowData {

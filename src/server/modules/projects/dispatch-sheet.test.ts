@@ -340,6 +340,24 @@ describe('dispatch sheet import', () => {
     expect(fine.body.errors).toEqual([]);
   });
 
+  it('checks a sheet longer than one batch as one sheet: a name repeated in a later batch is a duplicate, a project met there an update', async () => {
+    // The engine checks and stages 2000 rows at a time; the zone's projects are read once for all of them.
+    const [{ name: existing, wan }] = await ctx.database.query<{ name: string; wan: number }>(
+      'select name, (total_investment_yuan / 10000)::int as wan from projects where zone_id = $1 order by name limit 1',
+      [fendong],
+    );
+    const rows: (string | number)[][] = Array.from({ length: 2300 }, (_, i) => [`跨批次项目${i}`, 100]);
+    rows[2200] = [existing, wan + 1];
+    rows[2250] = ['跨批次项目3', 100];
+    const before = await footprint();
+    const checked = await preview(officer, fendong, lastMonth().start, await buildXlsx(['项目名称', '总投资（万元）'], rows));
+    expect(checked.status, JSON.stringify(checked.body).slice(0, 500)).toBe(201);
+    expect(checked.body.errors).toEqual([{ row: 2252, column: '项目名称', reason: '与表格中前面的行重复' }]);
+    expect(checked.body.plan).toMatchObject({ projectsCreated: 2298, projectsUpdated: 1 });
+    expect(checked.body.updates.items).toMatchObject([{ row: 2202, label: existing, changes: [{ field: 'total', before: String(wan), after: String(wan + 1) }] }]);
+    expect(await footprint()).toEqual(before);
+  }, 60_000);
+
   it(`refuses more than ${DISPATCH_MAX_ROWS} rows without writing anything`, async () => {
     const rows = Array.from({ length: DISPATCH_MAX_ROWS + 1 }, (_, i) => [`超量项目${i}`, 1]);
     const big = await buildXlsx(['项目名称', '总投资（万元）'], rows);
