@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { authOperations } from '../src/contract/auth.ts';
-import { line, pgUrl, startServer, tempDir } from './lib.ts';
+import { line, pgUrl, rssMb, startServer, tempDir } from './lib.ts';
 
 /** Startup to first healthy answer (PGlite empty and seeded, PostgreSQL) and login throughput. */
 export async function benchFoundation(): Promise<void> {
@@ -12,9 +12,17 @@ export async function benchFoundation(): Promise<void> {
   await empty.stop();
 
   const seeding = await startServer({ DATA_DIR: `${dataDir}-seeded`, DATABASE_URL: '' });
+  const firstRss = rssMb(seeding.process.pid!);
   await seeding.stop();
   const seeded = await startServer({ DATA_DIR: `${dataDir}-seeded`, DATABASE_URL: '', LOGIN_RATE_LIMIT_PER_MINUTE: '1000000' });
   line('startup to first /api/health, PGlite, seeded demo database', seeded.startupMs, 'ms');
+  const restartRss = rssMb(seeded.process.pid!);
+  line(
+    'server RSS after the first start (migrate + demo seed), PGlite',
+    firstRss,
+    'MB',
+    `after a restart ${restartRss.toFixed(0)} MB: ${(firstRss / restartRss).toFixed(2)}×; target ≤ 2×`,
+  );
   line('login throughput, PGlite, 10 connections, argon2id', await loginRps(seeded.url), 'req/s');
   await seeded.stop();
 

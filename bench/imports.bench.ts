@@ -12,9 +12,9 @@
 import fs from 'node:fs';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
-import { line, loginHeaders, pgUrl, startServer, tempDir, type RunningServer } from './lib.ts';
+import { line, loginHeaders, peakRssMb, pgUrl, startServer, tempDir, type RunningServer } from './lib.ts';
 import { dispatchSheetOf } from './projects.bench.ts';
-import { peakRssMb, writeEnterpriseFile } from './pipeline.bench.ts';
+import { writeEnterpriseFile } from './pipeline.bench.ts';
 import { migrateDatabase, openDatabase } from '../src/server/db/client.ts';
 import { seedDemo } from '../src/server/cli/seed.ts';
 import { previousPeriod } from '../src/contract/periods.ts';

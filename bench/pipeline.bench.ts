@@ -11,7 +11,7 @@ import pg from 'pg';
 import autocannon from 'autocannon';
 import ExcelJS from 'exceljs';
 import { PGlite } from '@electric-sql/pglite';
-import { line, loginHeaders, p50Get, percentile, pgUrl, startServer, tempDir, type RunningServer } from './lib.ts';
+import { line, loginHeaders, p50Get, peakRssMb, percentile, pgUrl, startServer, tempDir, type RunningServer } from './lib.ts';
 import { migrateDatabase, openDatabase } from '../src/server/db/client.ts';
 import { seedDemo } from '../src/server/cli/seed.ts';
 import { seedScaleLeads } from '../src/server/modules/leads/leads.seed.ts';
@@ -86,11 +86,6 @@ export async function writeEnterpriseFile(file: string, rows: number, offset: nu
   await wb.commit();
 }
 
-/** Peak resident memory of a process so far (VmHWM), in MB. */
-export function peakRssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
 
 async function importFigure(server: RunningServer, headers: Record<string, string>, file: string, label: string) {
   const { 'content-type': _json, ...auth } = headers;

@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import pg from 'pg';
 import autocannon from 'autocannon';
-import { line, loginHeaders, p50Get, percentile, provinceDatabase, startServer } from './lib.ts';
+import { line, loginHeaders, p50Get, percentile, provinceDatabase, rssMb, startServer } from './lib.ts';
 import { onQuery } from '../src/server/db/query-log.ts';
 import { buildApp } from '../src/server/app.ts';
 import { testConfig } from '../src/server/config.ts';
@@ -49,7 +49,6 @@ const cpuMs = (pid: number) => {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 };
 
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 /**
  * Does a big export block the event loop? /api/health is asked every 20 ms while the export runs:
