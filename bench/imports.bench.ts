@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
-import { line, loginHeaders, peakRssMb, pgUrl, startServer, tempDir, type RunningServer } from './lib.ts';
+import { line, loginHeaders, peakRssMb, percentile, pgUrl, probeHealth, startServer, tempDir, type RunningServer } from './lib.ts';
 import { dispatchSheetOf } from './projects.bench.ts';
 import { writeEnterpriseFile } from './pipeline.bench.ts';
 import { migrateDatabase, openDatabase } from '../src/server/db/client.ts';
@@ -140,10 +140,12 @@ async function enterpriseFigure(server: RunningServer, file: string, label: stri
   const leader = await loginHeaders(server.url, 'leader');
   // The peak before the import (start-up, demo data): what the import adds is the difference.
   const startPeak = peakRssMb(server.process.pid!);
+  const probe = probeHealth(server.url);
   const t0 = performance.now();
   const staged = await upload(`${server.url}/api/imports?kind=enterprises&zoneId=${fendong}`, leader, fs.readFileSync(file), 'enterprises.xlsx');
   const tStaged = performance.now();
   const done = await post(`${server.url}/api/imports/${staged.id}/commit`, leader, { mode: 'all' });
+  const probes = await probe.stop();
   line(
     `enterprise directory import end to end, 100,000 rows, ${label}`,
     seconds(performance.now() - t0),
@@ -151,6 +153,7 @@ async function enterpriseFigure(server: RunningServer, file: string, label: stri
     `upload ${seconds(tStaged - t0).toFixed(1)} s, commit ${seconds(performance.now() - tStaged).toFixed(1)} s, ${done.committed?.enterprisesCreated} created; target < 10 s`,
   );
   line(`  server peak RSS (start + import), ${label}`, peakRssMb(server.process.pid!), 'MB', `before the import ${startPeak.toFixed(0)} MB; target < 500 MB`);
+  line(`  /api/health during the upload and commit, worst, ${label}`, Math.max(...probes), 'ms', `p50 ${percentile(probes, 50).toFixed(0)} ms over ${probes.length} probes`);
 }
 
 const bareEnterprises = `begin;

@@ -78,6 +78,30 @@ export const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSy
 /** Peak resident memory of a process so far (VmHWM), in MB. */
 export const peakRssMb = (pid: number) => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
+/**
+ * Asks /api/health every 20 ms until stopped: its answers' times, the longest being the longest the
+ * server stopped answering everyone else (a big export or import must not hold the event loop).
+ */
+export function probeHealth(url: string): { stop(): Promise<number[]> } {
+  const probes: number[] = [];
+  let done = false;
+  const running = (async () => {
+    while (!done) {
+      const t0 = performance.now();
+      await (await fetch(`${url}/api/health`)).arrayBuffer();
+      probes.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  return {
+    async stop() {
+      done = true;
+      await running;
+      return probes;
+    },
+  };
+}
+
 export function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];

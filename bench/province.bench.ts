@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import pg from 'pg';
 import autocannon from 'autocannon';
-import { line, loginHeaders, p50Get, percentile, provinceDatabase, rssMb, startServer } from './lib.ts';
+import { line, loginHeaders, p50Get, percentile, probeHealth, provinceDatabase, rssMb, startServer } from './lib.ts';
 import { onQuery } from '../src/server/db/query-log.ts';
 import { buildApp } from '../src/server/app.ts';
 import { testConfig } from '../src/server/config.ts';
@@ -55,22 +55,12 @@ const cpuMs = (pid: number) => {
  * its worst answer is the longest the server stopped answering everyone else.
  */
 async function exportWhileProbing(url: string, headers: Record<string, string>, path: string, label: string) {
-  const probes: number[] = [];
-  let done = false;
-  const probe = (async () => {
-    while (!done) {
-      const t0 = performance.now();
-      await (await fetch(`${url}/api/health`)).arrayBuffer();
-      probes.push(performance.now() - t0);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  })();
+  const probe = probeHealth(url);
   const t0 = performance.now();
   const res = await fetch(`${url}${path}`, { headers });
   const bytes = (await res.arrayBuffer()).byteLength;
   const exportMs = performance.now() - t0;
-  done = true;
-  await probe;
+  const probes = await probe.stop();
   if (!res.ok) throw new Error(`${path}: ${res.status}`);
   line(
     `export ${label}: /api/health during it, worst`,
