@@ -99,6 +99,9 @@ export default async function pipelineWalk({ baseUrl, page }: E2eContext) {
   await page.getByRole('button', { name: '登记拜访' }).click();
   const meeting = page.locator('.ant-modal').filter({ hasText: '登记拜访' });
   await meeting.getByText('登记新企业').click();
+  // 企业名称 labels the library picker too: the name is typed once the form has switched to a new
+  // enterprise (its credit-code field shows), or it lands in the picker and the new name stays empty.
+  await expectVisible(meeting.getByLabel('统一社会信用代码'));
   await meeting.getByLabel('企业名称').fill(`E2E苏州补录拜访企业${stamp}有限公司`);
   await meeting.getByText('暂无代码', { exact: true }).click();
   await meeting.getByText('达成合作意向').click();
